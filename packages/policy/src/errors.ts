@@ -1,0 +1,76 @@
+/**
+ * Every code a {@link PolicyError} can carry. Stable: callers `switch` on it, and it keeps working
+ * when both the ESM and the CommonJS copy of this package are loaded (where `instanceof` fails).
+ */
+export type PolicyErrorCode =
+  /** Not an execute-api ARN (or short `execute-api:/` form) this package understands. */
+  | "invalid_arn"
+  /** A route template such as `GET /pets/{id}` that cannot be compiled. */
+  | "invalid_route_template"
+  /** An IPv4/IPv6 address or CIDR block that does not parse. */
+  | "invalid_cidr"
+  /** An AWS account id that is not 12 digits. */
+  | "invalid_account_id"
+  /** A principal (ARN, account id, `*`) that is not valid where it is used. */
+  | "invalid_principal"
+  /** A policy document that is not valid IAM policy JSON (the `path` says where). */
+  | "invalid_policy"
+  /** An authorizer `context` value not allowed for the API type (object in REST, reserved key...). */
+  | "invalid_context"
+  /** A Resource ARN longer than API Gateway's 512-character limit. */
+  | "resource_too_long"
+  /** An authorizer response above the 8 KB budget. */
+  | "response_too_large"
+  /** A resource policy above API Gateway's 8192-character limit (short or expanded form). */
+  | "policy_too_large"
+  /** An evaluation request (action, resource, principal, context) that is malformed. */
+  | "invalid_request";
+
+export interface PolicyErrorOptions {
+  /** Where in the input the problem is, e.g. `Statement[1].Condition.IpAddress.aws:SourceIp[0]`. */
+  path?: string;
+  /** What was expected there, in words. */
+  expected?: string;
+  /** The offending value, shortened; never a secret (this package handles none). */
+  actual?: unknown;
+  cause?: unknown;
+}
+
+/**
+ * The one error class of `@gatehouse/policy`. Bad input (ARN, CIDR, account id, route template,
+ * policy JSON, context) throws it with a stable {@link PolicyErrorCode} and the `path` of the
+ * offending field; misuse of the API itself (wrong option types) throws `TypeError`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseExecuteApiArn("arn:aws:s3:::bucket");
+ * } catch (error) {
+ *   if (isPolicyError(error) && error.code === "invalid_arn") console.log(error.path);
+ * }
+ * ```
+ */
+export class PolicyError extends Error {
+  override readonly name = "PolicyError";
+  readonly code: PolicyErrorCode;
+  readonly path: string | undefined;
+  readonly expected: string | undefined;
+  readonly actual: unknown;
+
+  constructor(code: PolicyErrorCode, message: string, options: PolicyErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.path = options.path;
+    this.expected = options.expected;
+    this.actual = options.actual;
+  }
+}
+
+/** True for a {@link PolicyError} from any loaded copy of this package (ESM or CJS). */
+export function isPolicyError(value: unknown): value is PolicyError {
+  return (
+    value instanceof Error &&
+    value.name === "PolicyError" &&
+    typeof (value as { code?: unknown }).code === "string"
+  );
+}

@@ -1,0 +1,20 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (pkg: string) =>
+  fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+// Tests run against the TypeScript sources; the packed tarballs are checked by scripts/check-packages.mjs.
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@gatehouse/policy": src("policy"),
+    },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "bench/src/**/*.test.ts", "test/**/*.test.ts"],
+    environment: "node",
+    pool: "forks",
+    reporters: ["default"],
+  },
+});

@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: {
     alias: {
       "@gatehouse/policy": src("policy"),
+      "@gatehouse/sigv4": src("sigv4"),
+      "@gatehouse/testing": src("testing"),
     },
   },
   test: {

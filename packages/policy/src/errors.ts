@@ -13,6 +13,8 @@ export type PolicyErrorCode =
   | "invalid_account_id"
   /** A principal (ARN, account id, `*`) that is not valid where it is used. */
   | "invalid_principal"
+  /** A VPC id (`vpc-` + 8 to 17 lower-case hex digits) or VPC endpoint id (`vpce-` ...) that is malformed. */
+  | "invalid_vpc_id"
   /** A policy document that is not valid IAM policy JSON (the `path` says where). */
   | "invalid_policy"
   /** An authorizer `context` value not allowed for the API type (object in REST, reserved key...). */

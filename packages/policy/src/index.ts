@@ -20,28 +20,127 @@ export type { PolicyErrorCode, PolicyErrorOptions } from "./errors.js";
 // errors
 export { isPolicyError, PolicyError } from "./errors.js";
 // @section document
+export { parsePolicyDocument } from "./document/parse-policy-document.js";
 
 // arn
 export type { ExecuteApiArn, Partition } from "./arn/execute-api-arn.js";
 // @section arn
+export { MAX_METHOD_ARN_BYTES, MAX_RESOURCE_ARN_LENGTH } from "./arn/arn-limits.js";
+export type { ApiTarget } from "./arn/expand-resource-arn.js";
+export { expandResourceArn } from "./arn/expand-resource-arn.js";
+export { formatExecuteApiArn } from "./arn/format-execute-api-arn.js";
+export { parseExecuteApiArn } from "./arn/parse-execute-api-arn.js";
+export type { ApiType, RouteTemplateArn } from "./arn/route-template.js";
+export { routeTemplateToArn } from "./arn/route-template.js";
+export { shortenResourceArn } from "./arn/shorten-resource-arn.js";
 
 // cidr
 // @section cidr
+export { cidrContains } from "./cidr/cidr-contains.js";
+export type { Cidr } from "./cidr/parse-cidr.js";
+export { parseCidr } from "./cidr/parse-cidr.js";
 
 // authorizer-response
 // @section authorizer-response
+export type { AllowedRoutes, RequestOnlyScope } from "./authorizer-response/allowed-routes.js";
+export type { DenyAllAuthorizerResponseOptions } from "./authorizer-response/build-deny-all-authorizer-response.js";
+export { buildDenyAllAuthorizerResponse } from "./authorizer-response/build-deny-all-authorizer-response.js";
+export type { HttpV1AuthorizerResponseOptions } from "./authorizer-response/build-http-v1-authorizer-response.js";
+export { buildHttpV1AuthorizerResponse } from "./authorizer-response/build-http-v1-authorizer-response.js";
+export type { HttpV2IamAuthorizerResponseOptions } from "./authorizer-response/build-http-v2-iam-authorizer-response.js";
+export { buildHttpV2IamAuthorizerResponse } from "./authorizer-response/build-http-v2-iam-authorizer-response.js";
+export type { HttpV2SimpleAuthorizerResponseOptions } from "./authorizer-response/build-http-v2-simple-authorizer-response.js";
+export { buildHttpV2SimpleAuthorizerResponse } from "./authorizer-response/build-http-v2-simple-authorizer-response.js";
+export type { RestAuthorizerResponseOptions } from "./authorizer-response/build-rest-authorizer-response.js";
+export { buildRestAuthorizerResponse } from "./authorizer-response/build-rest-authorizer-response.js";
+export type { WebSocketAuthorizerResponseOptions } from "./authorizer-response/build-web-socket-authorizer-response.js";
+export { buildWebSocketAuthorizerResponse } from "./authorizer-response/build-web-socket-authorizer-response.js";
+export type {
+  FlatContextOptions,
+  FlatContextValue,
+} from "./authorizer-response/flat-context-options.js";
+export type { IamAuthorizerResponse } from "./authorizer-response/iam-authorizer-response.js";
+export type {
+  AuthorizerConditionBlock,
+  IamAuthorizerStatement,
+} from "./authorizer-response/iam-authorizer-statement.js";
+export type { IamResponseOptions } from "./authorizer-response/iam-response-options.js";
+export type { SimpleAuthorizerResponse } from "./authorizer-response/simple-authorizer-response.js";
 
 // resource-policy
 // @section resource-policy
+export { accountAllowlist } from "./resource-policy/account-allowlist.js";
+export type { ComposeResourcePolicyOptions } from "./resource-policy/compose-resource-policy.js";
+export { composeResourcePolicy } from "./resource-policy/compose-resource-policy.js";
+export { ipAllowlist } from "./resource-policy/ip-allowlist.js";
+export { ipDenylist } from "./resource-policy/ip-denylist.js";
+export { policyHash } from "./resource-policy/policy-hash.js";
+export type { PolicySize } from "./resource-policy/policy-size.js";
+export { policySize, RESOURCE_POLICY_SIZE_LIMIT } from "./resource-policy/policy-size.js";
+export { privateIpDenylist } from "./resource-policy/private-ip-denylist.js";
+export type {
+  ResourcePolicyRule,
+  ResourcePolicyRuleKind,
+  ResourcePolicyRuleOptions,
+} from "./resource-policy/resource-policy-rule.js";
+export { sourceVpcAllowlist } from "./resource-policy/source-vpc-allowlist.js";
+export { vpcEndpointAllowlist } from "./resource-policy/vpc-endpoint-allowlist.js";
 
 // evaluate
 // @section evaluate
+export type {
+  ConditionContext,
+  Decision,
+  EvaluationRequest,
+  EvaluationResult,
+  MatchedStatement,
+  RequestPrincipal,
+} from "./evaluate/evaluate-policy.js";
+export { evaluatePolicy } from "./evaluate/evaluate-policy.js";
 
 // gateway
 // @section gateway
+export type {
+  ApiGatewayAccessOptions,
+  ApiGatewayAccessResult,
+  AuthorizerInvocation,
+  CognitoAuthRequest,
+  CognitoResourcePolicyMode,
+  EndpointType,
+  GatewayAccessReason,
+  GatewayCombination,
+  GatewayErrorType,
+  GatewayPhase,
+  IamAuthRequest,
+  IamCaller,
+  LambdaAuthorizerFunction,
+  LambdaAuthorizerOutcome,
+  LambdaAuthRequest,
+  MethodAuthType,
+  NoneAuthRequest,
+  PolicyOutcome,
+} from "./gateway/api-gateway-access.js";
+export { evaluateApiGatewayAccess } from "./gateway/evaluate-api-gateway-access.js";
+export type {
+  CachedPolicyCheckOptions,
+  CachedPolicyVerdict,
+} from "./gateway/would-cached-policy-allow.js";
+export { wouldCachedPolicyAllow } from "./gateway/would-cached-policy-allow.js";
 
 // lint
 // @section lint
+export type { LintFinding, LintRuleCode, LintSeverity } from "./lint/lint-finding.js";
+export type { IpAddressType, LintResourcePolicyOptions } from "./lint/lint-options.js";
+export { lintResourcePolicy } from "./lint/lint-resource-policy.js";
+export { lintRuleSeverities } from "./lint/lint-rule-severities.js";
 
 // iac
 // @section iac
+export type { IacPolicyDocument } from "./iac/iac-policy-document.js";
+export { toCloudFormation } from "./iac/to-cloud-formation.js";
+export type { OpenApiPolicyExtension } from "./iac/to-open-api-policy-extension.js";
+export { toOpenApiPolicyExtension } from "./iac/to-open-api-policy-extension.js";
+export type { TerraformHclOptions } from "./iac/to-terraform-hcl.js";
+export { toTerraformHcl } from "./iac/to-terraform-hcl.js";
+export type { TerraformJsonOptions } from "./iac/to-terraform-json.js";
+export { toTerraformJson } from "./iac/to-terraform-json.js";

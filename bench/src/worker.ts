@@ -1,0 +1,20 @@
+/**
+ * One run of one case, in its own process: `node worker.js <suite module> <case name>`.
+ * Prints one JSON `Measurement` line on stdout.
+ */
+import { pathToFileURL } from "node:url";
+import { measure } from "./measure.js";
+import type { Suite } from "./suite.js";
+
+const [suitePath, caseName] = process.argv.slice(2);
+if (!suitePath || !caseName) throw new TypeError("usage: worker.js <suite module> <case name>");
+
+const suite = ((await import(pathToFileURL(suitePath).href)) as { default: Suite }).default;
+const found = suite.cases.find((c) => c.name === caseName);
+if (!found) throw new Error(`suite "${suite.name}" has no case "${caseName}"`);
+
+await found.setup?.();
+// main.ts always passes both.
+const { BENCH_WARMUP_MS: warmupMs, BENCH_TIME_MS: timeMs } = process.env;
+const result = await measure(found.fn, { warmupMs: Number(warmupMs), timeMs: Number(timeMs) });
+process.stdout.write(`${JSON.stringify(result)}\n`);

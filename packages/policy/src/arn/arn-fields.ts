@@ -1,0 +1,212 @@
+/**
+ * Field rules shared by the ARN parser, formatter, expander and route templates, so every entry
+ * point accepts exactly the same values.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+import { PolicyError } from "../errors.js";
+import { matchesWildcard } from "../internal/wildcard.js";
+import type { Partition } from "./execute-api-arn.js";
+import type { ApiTarget } from "./expand-resource-arn.js";
+
+/** @internal HTTP verbs API Gateway puts in method ARNs (always upper-case there). */
+export const HTTP_VERBS: readonly string[] = [
+  "GET",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "HEAD",
+  "OPTIONS",
+];
+
+// `ANY` never appears in a request ARN (API Gateway writes the real verb), but people write it in
+// policies; recognising it as a verb lets the linter point at it instead of a bogus route key.
+const METHOD_WORDS: readonly string[] = [...HTTP_VERBS, "ANY"];
+
+const PARTITIONS: readonly string[] = ["aws", "aws-cn", "aws-us-gov"];
+const CONCRETE_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+const REGION_PATTERN = /^[a-z0-9*?-]+$/;
+const ACCOUNT_PATTERN = /^[0-9*?]+$/;
+const API_ID = /^[A-Za-z0-9*?]+$/;
+const STAGE = /^\$?[A-Za-z0-9_*?-]+$/;
+const MAX_STAGE_LENGTH = 128;
+
+/** @internal True when `value` holds a C0 control character or DEL (never valid in an ARN). */
+export function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** @internal True when `value` contains an IAM wildcard (`*` or `?`). */
+export function hasWildcard(value: string): boolean {
+  return value.includes("*") || value.includes("?");
+}
+
+/**
+ * @internal True when a segment after the stage names an HTTP method: a verb in any case (kept as
+ * written so the linter can report lower case), `ANY`, or a wildcard pattern that can match a verb.
+ */
+export function isMethodSegment(segment: string): boolean {
+  if (METHOD_WORDS.includes(segment.toUpperCase())) return true;
+  return (
+    hasWildcard(segment) &&
+    METHOD_WORDS.some((verb) => matchesWildcard(segment, verb, { ignoreCase: true }))
+  );
+}
+
+/** @internal A `PolicyError("invalid_arn")` with a shortened `actual`. */
+export function invalidArn(message: string, path: string, expected: string, actual: unknown) {
+  return new PolicyError("invalid_arn", message, { path, expected, actual: shorten(actual) });
+}
+
+function shorten(value: unknown): unknown {
+  return typeof value === "string" && value.length > 120 ? `${value.slice(0, 117)}...` : value;
+}
+
+/** @internal The partition a concrete region belongs to, or `undefined` for partitions without support. */
+function partitionOfRegion(region: string): Partition | undefined {
+  if (/-iso[a-z]*-/.test(region)) return undefined;
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  return "aws";
+}
+
+/** @internal */
+export function checkPartition(value: string, path: string): Partition {
+  if (!PARTITIONS.includes(value)) {
+    throw invalidArn(
+      `partition "${value}" is not one with API Gateway (aws, aws-cn, aws-us-gov; wildcards are not accepted here)`,
+      path,
+      "aws, aws-cn or aws-us-gov",
+      value,
+    );
+  }
+  return value as Partition;
+}
+
+/** @internal `partition` is checked against a concrete region when known. */
+export function checkRegion(value: string, partition: Partition | undefined, path: string): string {
+  const expected = "a region such as us-east-1, or a wildcard pattern";
+  if (hasWildcard(value)) {
+    if (!REGION_PATTERN.test(value)) {
+      throw invalidArn(`region pattern "${value}" is malformed`, path, expected, value);
+    }
+    return value;
+  }
+  if (!CONCRETE_REGION.test(value)) {
+    throw invalidArn(`region "${value}" is not an AWS region`, path, expected, value);
+  }
+  const regionPartition = partitionOfRegion(value);
+  if (regionPartition === undefined) {
+    throw invalidArn(`region "${value}" is in an unsupported partition`, path, expected, value);
+  }
+  if (partition !== undefined && regionPartition !== partition) {
+    throw invalidArn(
+      `region "${value}" belongs to partition ${regionPartition}, not ${partition}`,
+      path,
+      `a region of partition ${partition}`,
+      value,
+    );
+  }
+  return value;
+}
+
+/** @internal 12 digits, or a pattern of digits, `*` and `?` that can match 12 digits. */
+export function checkAccountId(value: string, path: string): string {
+  const fixed = value.replaceAll("*", "").length;
+  const ok = ACCOUNT_PATTERN.test(value) && (value.includes("*") ? fixed <= 12 : fixed === 12);
+  if (!ok) {
+    throw invalidArn(
+      `account id "${value}" is not 12 digits`,
+      path,
+      "a 12-digit account id or a wildcard pattern",
+      value,
+    );
+  }
+  return value;
+}
+
+/** @internal Real ids are 10 lower-case alphanumerics; any `[A-Za-z0-9]` run is accepted. */
+export function checkApiId(value: string, path: string): string {
+  if (!API_ID.test(value)) {
+    throw invalidArn(
+      `API id "${value}" is malformed`,
+      path,
+      "letters and digits, or a wildcard pattern",
+      value,
+    );
+  }
+  return value;
+}
+
+/** @internal Letters, digits, `-`, `_` (128 at most), `$default`, or a wildcard pattern. */
+export function checkStage(value: string, path: string): string {
+  if (!STAGE.test(value) || value.length > MAX_STAGE_LENGTH) {
+    throw invalidArn(
+      `stage "${value}" is malformed`,
+      path,
+      "a stage name ([A-Za-z0-9_-], $default) or a wildcard pattern",
+      value,
+    );
+  }
+  return value;
+}
+
+/** @internal The request path after the verb: starts with `/`, no control characters. */
+export function checkPath(value: string, path: string): string {
+  if (!value.startsWith("/") || hasControlCharacter(value)) {
+    throw invalidArn(
+      "the path after the HTTP method must start with / and hold no control characters",
+      path,
+      "a path starting with /",
+      value,
+    );
+  }
+  return value;
+}
+
+/** @internal A route key: non-empty, and its first segment must not read as an HTTP method. */
+export function checkRouteKey(value: string, path: string): string {
+  const first = value.split("/", 1)[0] ?? "";
+  if (first === "" || hasControlCharacter(value)) {
+    throw invalidArn(
+      "the segment after the stage is empty or holds control characters",
+      path,
+      "an HTTP method or a route key",
+      value,
+    );
+  }
+  if (isMethodSegment(first)) {
+    throw invalidArn(
+      `route key "${value}" starts with an HTTP method and would read as method + path`,
+      path,
+      "a route key that does not start with an HTTP method",
+      value,
+    );
+  }
+  return value;
+}
+
+/** @internal Validates an {@link ApiTarget}; shared with route templates. */
+export function checkApiTarget(target: ApiTarget, caller: string, path = "target"): ApiTarget {
+  if (typeof target !== "object" || target === null) {
+    throw new TypeError(`${caller}: ${path} must be an object`);
+  }
+  for (const name of ["partition", "region", "accountId", "apiId"] as const) {
+    if (typeof target[name] !== "string") {
+      throw new TypeError(`${caller}: ${path}.${name} must be a string`);
+    }
+  }
+  const partition = checkPartition(target.partition, `${path}.partition`);
+  return {
+    partition,
+    region: checkRegion(target.region, partition, `${path}.region`),
+    accountId: checkAccountId(target.accountId, `${path}.accountId`),
+    apiId: checkApiId(target.apiId, `${path}.apiId`),
+  };
+}

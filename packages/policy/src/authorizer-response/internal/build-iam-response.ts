@@ -1,0 +1,176 @@
+import { MAX_RESOURCE_ARN_LENGTH } from "../../arn/arn-limits.js";
+import { type ApiType, routeTemplateToArn } from "../../arn/route-template.js";
+import { PolicyError } from "../../errors.js";
+import type { IamAuthorizerResponse } from "../iam-authorizer-response.js";
+import type { IamAuthorizerStatement } from "../iam-authorizer-statement.js";
+import { checkResponseSize } from "./check-response-size.js";
+import { encodeFlatContext } from "./encode-flat-context.js";
+import { encodeJsonContext } from "./encode-json-context.js";
+import { parseStageBase, type StageBase, wholeStageArn } from "./stage-base.js";
+
+const ACTION = "execute-api:Invoke";
+
+/**
+ * What differs between the API types' IAM responses.
+ * @internal
+ */
+export interface IamResponseSpec {
+  /** The option holding the incoming ARN: the event field's own name. */
+  arnField: "methodArn" | "routeArn" | "arn";
+  apiType: ApiType;
+  context: "flat" | "json" | "none";
+  reservedContextKeys: readonly string[];
+  usageIdentifierKey: boolean;
+}
+
+function templatesToPatterns(
+  templates: unknown,
+  option: "allow" | "deny",
+  base: StageBase,
+  apiType: ApiType,
+): string[] {
+  if (!Array.isArray(templates)) {
+    throw new TypeError(`${option} must be an array of route templates`);
+  }
+  const patterns = templates.map((template: unknown, index) => {
+    if (typeof template !== "string") {
+      throw new TypeError(`${option}[${index}] must be a route template string`);
+    }
+    return routeTemplateToArn(template, base, apiType, `${option}[${index}]`).pattern;
+  });
+  return [...new Set(patterns)];
+}
+
+function resolveAllow(
+  allow: unknown,
+  arn: string,
+  arnField: string,
+  base: StageBase,
+  apiType: ApiType,
+): string[] {
+  if (allow === "stage") return [wholeStageArn(base)];
+  if (Array.isArray(allow)) return templatesToPatterns(allow, "allow", base, apiType);
+  if (typeof allow === "object" && allow !== null && "requestOnly" in allow) {
+    const scope = allow as { requestOnly: unknown; authorizerTtlSeconds?: unknown };
+    if (scope.requestOnly !== true || scope.authorizerTtlSeconds !== 0) {
+      throw new TypeError(
+        "allow: { requestOnly: true } is only correct with authorizer caching off; state it with authorizerTtlSeconds: 0",
+      );
+    }
+    if (/[*?]/.test(arn)) {
+      throw new PolicyError("invalid_arn", `${arnField} contains a wildcard`, {
+        path: arnField,
+        expected: "a concrete ARN (a request-only policy must not widen)",
+        actual: arn,
+      });
+    }
+    return [arn];
+  }
+  throw new TypeError(
+    'allow must be an array of route templates, "stage", or { requestOnly: true, authorizerTtlSeconds: 0 }',
+  );
+}
+
+function checkResourceLengths(statements: IamAuthorizerStatement[]): void {
+  statements.forEach((statement, i) => {
+    const resources = Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource];
+    resources.forEach((resource, j) => {
+      if (resource.length > MAX_RESOURCE_ARN_LENGTH) {
+        throw new PolicyError(
+          "resource_too_long",
+          `a Resource ARN is ${resource.length} characters; API Gateway accepts at most ${MAX_RESOURCE_ARN_LENGTH}`,
+          {
+            path: `policyDocument.Statement[${i}].Resource[${j}]`,
+            expected: `at most ${MAX_RESOURCE_ARN_LENGTH} characters`,
+            actual: resource.length,
+          },
+        );
+      }
+    });
+  });
+}
+
+function checkKnownOptions(options: object, known: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (key === "usageIdentifierKey" && !known.includes(key)) {
+      throw new TypeError(
+        "usageIdentifierKey is only for REST and WebSocket APIs (HTTP APIs have no API keys)",
+      );
+    }
+    if (!known.includes(key)) {
+      throw new TypeError(`unknown option "${key}" (expected one of ${known.join(", ")})`);
+    }
+  }
+}
+
+/**
+ * Validates the options of one IAM-response builder and builds the response.
+ * @internal
+ */
+export function buildIamResponse(
+  options: unknown,
+  spec: IamResponseSpec,
+): IamAuthorizerResponse<Record<string, unknown>> {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError("options must be an object");
+  }
+  const known = [spec.arnField, "principalId", "allow", "deny"];
+  if (spec.context !== "none") known.push("context");
+  if (spec.context === "flat") known.push("nestedContext");
+  if (spec.usageIdentifierKey) known.push("usageIdentifierKey");
+  checkKnownOptions(options, known);
+
+  const record = options as Record<string, unknown>;
+  const { principalId, allow, deny, context, nestedContext, usageIdentifierKey } = record;
+  const arn = record[spec.arnField];
+  if (typeof principalId !== "string") throw new TypeError("principalId must be a string");
+  if (allow === undefined) {
+    throw new TypeError(
+      'allow is required: the principal\'s route templates, "stage", or { requestOnly: true, authorizerTtlSeconds: 0 }',
+    );
+  }
+  if (
+    nestedContext !== undefined &&
+    nestedContext !== "reject" &&
+    nestedContext !== "json-string"
+  ) {
+    throw new TypeError('nestedContext must be "reject" or "json-string"');
+  }
+  if (usageIdentifierKey !== undefined && typeof usageIdentifierKey !== "string") {
+    throw new TypeError("usageIdentifierKey must be a string");
+  }
+
+  const base = parseStageBase(arn, spec.arnField);
+  const allowed = resolveAllow(allow, arn as string, spec.arnField, base, spec.apiType);
+  const denied = deny === undefined ? [] : templatesToPatterns(deny, "deny", base, spec.apiType);
+
+  // Allowing nothing is said with an explicit Deny of the whole stage: an empty Allow statement
+  // is not a valid policy, and the Deny is equally right for every cached route.
+  const statements: IamAuthorizerStatement[] =
+    allowed.length === 0
+      ? [{ Action: ACTION, Effect: "Deny", Resource: [wholeStageArn(base)] }]
+      : [
+          { Action: ACTION, Effect: "Allow", Resource: allowed },
+          ...(denied.length === 0
+            ? []
+            : [{ Action: ACTION, Effect: "Deny" as const, Resource: denied }]),
+        ];
+  checkResourceLengths(statements);
+
+  const response: IamAuthorizerResponse<Record<string, unknown>> = {
+    principalId,
+    policyDocument: { Version: "2012-10-17", Statement: statements },
+  };
+  if (context !== undefined) {
+    response.context =
+      spec.context === "json"
+        ? encodeJsonContext(context)
+        : encodeFlatContext(context, {
+            nested: nestedContext === "json-string" ? "json-string" : "reject",
+            reservedKeys: spec.reservedContextKeys,
+          });
+  }
+  if (usageIdentifierKey !== undefined) response.usageIdentifierKey = usageIdentifierKey;
+  checkResponseSize(response);
+  return response;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { isPolicyError } from "../../errors.js";
+import { encodeJsonContext } from "./encode-json-context.js";
+
+function failureOf(run: () => unknown): [string, string | undefined] | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (isPolicyError(error)) return [error.code, error.path];
+    throw error;
+  }
+  return undefined;
+}
+
+describe("encodeJsonContext", () => {
+  it("turns undefined array items into null, as JSON.stringify does", () => {
+    expect(encodeJsonContext({ list: [1, undefined, 3] })).toEqual({ list: [1, null, 3] });
+  });
+
+  it("accepts the same object twice when it is not a cycle", () => {
+    const shared = { id: 1 };
+    expect(encodeJsonContext({ a: shared, b: [shared] })).toEqual({ a: { id: 1 }, b: [{ id: 1 }] });
+  });
+
+  it("rejects a cycle at its path", () => {
+    const node: { next?: unknown } = {};
+    node.next = { back: node };
+    expect(failureOf(() => encodeJsonContext({ node }))).toEqual([
+      "invalid_context",
+      "context.node.next.back",
+    ]);
+  });
+
+  it("rejects a Map, which JSON would turn into {}", () => {
+    expect(failureOf(() => encodeJsonContext({ roles: new Map([["a", 1]]) }))).toEqual([
+      "invalid_context",
+      "context.roles",
+    ]);
+  });
+
+  it("rejects a non-finite number, which JSON would turn into null", () => {
+    expect(failureOf(() => encodeJsonContext({ deep: { n: Number.NEGATIVE_INFINITY } }))).toEqual([
+      "invalid_context",
+      "context.deep.n",
+    ]);
+  });
+
+  it("rejects a symbol", () => {
+    expect(failureOf(() => encodeJsonContext({ s: Symbol("x") }))).toEqual([
+      "invalid_context",
+      "context.s",
+    ]);
+  });
+
+  it("throws TypeError when the context is an array", () => {
+    expect(() => encodeJsonContext([1])).toThrow(TypeError);
+  });
+
+  it("keeps a __proto__ key as an own member instead of changing the prototype", () => {
+    const context = JSON.parse('{"__proto__": {"isAdmin": true}}') as Record<string, unknown>;
+    const encoded = encodeJsonContext(context);
+    expect((encoded as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+    expect(JSON.stringify(encoded)).toBe('{"__proto__":{"isAdmin":true}}');
+  });
+});

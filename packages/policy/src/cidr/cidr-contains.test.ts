@@ -1,0 +1,119 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isPolicyError } from "../errors.js";
+import { cidrContains } from "./cidr-contains.js";
+import { parseCidr } from "./parse-cidr.js";
+
+function fullIpv6(value: bigint): string {
+  const groups: string[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(((value >> BigInt(i * 16)) & 0xffffn).toString(16));
+  return groups.join(":");
+}
+
+function ipv4(value: bigint): string {
+  return [24n, 16n, 8n, 0n].map((shift) => ((value >> shift) & 0xffn).toString()).join(".");
+}
+
+/** Reference: same network bits, computed on BigInt. */
+function referenceContains(network: bigint, prefix: number, address: bigint, bits: number) {
+  const shift = BigInt(bits - prefix);
+  return network >> shift === address >> shift;
+}
+
+describe("cidrContains", () => {
+  it.each([
+    ["192.0.2.0/24", "192.0.2.0", true],
+    ["192.0.2.0/24", "192.0.2.255", true],
+    ["192.0.2.0/24", "192.0.3.0", false],
+    ["192.0.2.64/26", "192.0.2.127", true],
+    ["192.0.2.64/26", "192.0.2.128", false],
+    ["0.0.0.0/0", "203.0.113.9", true],
+    ["192.0.2.7", "192.0.2.7", true],
+    ["192.0.2.7", "192.0.2.8", false],
+    ["2001:db8::/32", "2001:db8:ffff::1", true],
+    ["2001:db8::/32", "2001:db9::1", false],
+    ["::/0", "::1", true],
+    ["fe80::/10", "febf::1", true],
+    ["fe80::/10", "fec0::1", false],
+    ["::ffff:192.0.2.0/120", "::ffff:192.0.2.9", true],
+  ])("%s contains %s: %s", (cidr, address, expected) => {
+    expect(cidrContains(cidr, address)).toBe(expected);
+  });
+
+  it("does not match an IPv4-mapped IPv6 address with an IPv4 block", () => {
+    expect(cidrContains("0.0.0.0/0", "::ffff:192.0.2.1")).toBe(false);
+  });
+
+  it("does not match an IPv4 address with an IPv6 block", () => {
+    expect(cidrContains("::/0", "192.0.2.1")).toBe(false);
+  });
+
+  it.each(["", "not-an-ip", "192.0.2.1/32", "010.0.0.1", "fe80::1%eth0", " 192.0.2.1"])(
+    "returns false for the non-address %j",
+    (address) => {
+      expect(cidrContains("0.0.0.0/0", address)).toBe(false);
+    },
+  );
+
+  it("returns false for a non-string address", () => {
+    expect(cidrContains("0.0.0.0/0", undefined as unknown as string)).toBe(false);
+  });
+
+  it("throws invalid_cidr for a malformed block", () => {
+    expect(() => cidrContains("192.0.2.0/33", "192.0.2.1")).toThrow(
+      expect.objectContaining({ code: "invalid_cidr" }),
+    );
+  });
+
+  it("re-validates a hand-built Cidr object", () => {
+    const bogus = { version: 4 as const, address: "x", prefix: 8, text: "x/8" };
+    let error: unknown;
+    try {
+      cidrContains(bogus, "10.0.0.1");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isPolicyError(error)).toBe(true);
+  });
+
+  it("agrees with a BigInt reference for IPv4", () => {
+    const value = fc.bigInt({ min: 0n, max: 0xffffffffn });
+    fc.assert(
+      fc.property(
+        value,
+        fc.integer({ min: 0, max: 32 }),
+        value,
+        fc.boolean(),
+        (net, prefix, other, near) => {
+          // Half the cases share the block's high bits so that "inside" is exercised too.
+          const shift = BigInt(32 - prefix);
+          const address = near ? ((net >> shift) << shift) | (other & ((1n << shift) - 1n)) : other;
+          const block = parseCidr(`${ipv4(net)}/${prefix}`);
+          expect(cidrContains(block, ipv4(address))).toBe(
+            referenceContains(net, prefix, address, 32),
+          );
+        },
+      ),
+    );
+  });
+
+  it("agrees with a BigInt reference for IPv6", () => {
+    const value = fc.bigInt({ min: 0n, max: (1n << 128n) - 1n });
+    fc.assert(
+      fc.property(
+        value,
+        fc.integer({ min: 0, max: 128 }),
+        value,
+        fc.boolean(),
+        (net, prefix, other, near) => {
+          const shift = BigInt(128 - prefix);
+          const address = near ? ((net >> shift) << shift) | (other & ((1n << shift) - 1n)) : other;
+          const block = `${fullIpv6(net)}/${prefix}`;
+          expect(cidrContains(block, fullIpv6(address))).toBe(
+            referenceContains(net, prefix, address, 128),
+          );
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,199 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isPolicyError } from "../errors.js";
+import { parseCidr } from "./parse-cidr.js";
+
+function errorOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}
+
+/** Renders a 128-bit value as eight full, randomly cased groups: the plainest RFC 4291 form. */
+function fullIpv6(value: bigint, upper: boolean): string {
+  const groups: string[] = [];
+  for (let i = 7; i >= 0; i--) {
+    const group = ((value >> BigInt(i * 16)) & 0xffffn).toString(16).padStart(4, "0");
+    groups.push(upper ? group.toUpperCase() : group);
+  }
+  return groups.join(":");
+}
+
+function ipv4(value: number): string {
+  return [24, 16, 8, 0].map((shift) => (value >>> shift) & 0xff).join(".");
+}
+
+describe("parseCidr", () => {
+  it.each([
+    ["192.0.2.0/24", 4, "192.0.2.0", 24, "192.0.2.0/24"],
+    ["192.0.2.7", 4, "192.0.2.7", 32, "192.0.2.7/32"],
+    ["192.0.2.77/26", 4, "192.0.2.64", 26, "192.0.2.64/26"],
+    ["0.0.0.0/0", 4, "0.0.0.0", 0, "0.0.0.0/0"],
+    ["255.255.255.255/32", 4, "255.255.255.255", 32, "255.255.255.255/32"],
+    ["10.1.2.3/0", 4, "0.0.0.0", 0, "0.0.0.0/0"],
+  ])("normalises IPv4 %s", (input, version, address, prefix, text) => {
+    expect(parseCidr(input)).toEqual({ version, address, prefix, text });
+  });
+
+  it.each([
+    ["::", "::/128"],
+    ["::/0", "::/0"],
+    ["::1", "::1/128"],
+    ["1::", "1::/128"],
+    ["2001:DB8::1/32", "2001:db8::/32"],
+    ["2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8::1/128"],
+    ["2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1/128"],
+    ["2001:db8:0:1:1:1:1:1", "2001:db8:0:1:1:1:1:1/128"],
+    ["1:2:3:4:5:6:7::", "1:2:3:4:5:6:7:0/128"],
+    ["::2:3:4:5:6:7:8", "0:2:3:4:5:6:7:8/128"],
+    ["fe80::/10", "fe80::/10"],
+    ["FE80::ABCD/10", "fe80::/10"],
+    ["::ffff:192.0.2.1", "::ffff:192.0.2.1/128"],
+    ["::FFFF:192.0.2.1/120", "::ffff:192.0.2.0/120"],
+    ["::ffff:c000:0201", "::ffff:192.0.2.1/128"],
+    ["::192.0.2.1", "::c000:201/128"],
+    ["64:ff9b::192.0.2.33", "64:ff9b::c000:221/128"],
+    ["1:2:3:4:5:6:192.0.2.1", "1:2:3:4:5:6:c000:201/128"],
+    ["2001:db8::/128", "2001:db8::/128"],
+  ])("normalises IPv6 %s", (input, text) => {
+    expect(parseCidr(input).text).toBe(text);
+  });
+
+  it("reports version 6 and the prefix for an IPv6 block", () => {
+    expect(parseCidr("2001:db8::/48")).toEqual({
+      version: 6,
+      address: "2001:db8::",
+      prefix: 48,
+      text: "2001:db8::/48",
+    });
+  });
+
+  it.each([
+    "",
+    "1.2.3",
+    "1.2.3.4.5",
+    "256.0.0.1",
+    "1.2.3.-1",
+    "010.0.0.1",
+    "1.2.3.04",
+    "00.1.2.3",
+    "0x1.2.3.4",
+    "1.2.3.4/33",
+    "1.2.3.4/",
+    "1.2.3.4/08",
+    "1.2.3.4/+8",
+    "1.2.3.4/-1",
+    "1.2.3.4/24/1",
+    " 1.2.3.4",
+    "1.2.3.4 ",
+    "1.2.3.4/ 24",
+    "::/129",
+    "2001:db8::/1000",
+    ":::",
+    "1:::2",
+    "1::2::3",
+    ":1::2",
+    "1::2:",
+    "1:2:3:4:5:6:7:8:9",
+    "1:2:3:4:5:6:7",
+    "1:2:3:4:5:6:7:8::",
+    "::1:2:3:4:5:6:7:8",
+    "12345::",
+    "g::1",
+    "fe80::1%eth0",
+    "fe80::1%25eth0/64",
+    "::ffff:1.2.3",
+    "::ffff:256.1.2.3",
+    "::1.2.3.4:5",
+    "1.2.3.4::",
+    "1:2:3:4:5:6:7:1.2.3.4",
+    "[::1]",
+    "localhost",
+  ])("rejects %j", (input) => {
+    const error = errorOf(() => parseCidr(input));
+    expect(isPolicyError(error) && error.code).toBe("invalid_cidr");
+  });
+
+  it("reports the path it was given", () => {
+    const error = errorOf(() => parseCidr("300.1.1.1", "ipDenylist.cidrs[2]"));
+    expect(isPolicyError(error) && error.path).toBe("ipDenylist.cidrs[2]");
+  });
+
+  it("rejects a non-string value with invalid_cidr", () => {
+    const error = errorOf(() => parseCidr(42 as unknown as string));
+    expect(isPolicyError(error) && error.code).toBe("invalid_cidr");
+  });
+
+  it("returns a frozen value", () => {
+    expect(Object.isFrozen(parseCidr("192.0.2.0/24"))).toBe(true);
+  });
+
+  it("round-trips any IPv4 block through its canonical text", () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 0xffffffff }), fc.integer({ min: 0, max: 32 }), (value, prefix) => {
+        const parsed = parseCidr(`${ipv4(value)}/${prefix}`);
+        const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+        expect(parsed.address).toBe(ipv4((value & mask) >>> 0));
+        expect(parseCidr(parsed.text)).toEqual(parsed);
+      }),
+    );
+  });
+
+  it("round-trips any IPv6 block through its canonical text", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 128n) - 1n }),
+        fc.integer({ min: 0, max: 128 }),
+        fc.boolean(),
+        (value, prefix, upper) => {
+          const parsed = parseCidr(`${fullIpv6(value, upper)}/${prefix}`);
+          expect(parseCidr(parsed.text)).toEqual(parsed);
+          const mask = ((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefix)) - 1n);
+          expect(parseCidr(fullIpv6(value & mask, false)).address).toBe(parsed.address);
+        },
+      ),
+    );
+  });
+
+  it("formats IPv6 as the WHATWG URL serialiser does (RFC 5952 compression)", () => {
+    const sparse = fc
+      .array(fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 0xffff })), {
+        minLength: 8,
+        maxLength: 8,
+      })
+      .filter((groups) => !(groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff));
+    fc.assert(
+      fc.property(sparse, (groups) => {
+        const text = groups.map((g) => g.toString(16)).join(":");
+        const expected = new URL(`http://[${text}]/`).hostname.slice(1, -1);
+        expect(parseCidr(text).address).toBe(expected);
+      }),
+    );
+  });
+
+  it("accepts compressed forms with zero runs anywhere", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 1, max: 8 }),
+        (groups, start, length) => {
+          const end = Math.min(8, start + length);
+          const zeroed = groups.map((g, i) => (i >= start && i < end ? 0 : g));
+          const compressed = `${zeroed
+            .slice(0, start)
+            .map((g) => g.toString(16))
+            .join(":")}::${zeroed
+            .slice(end)
+            .map((g) => g.toString(16))
+            .join(":")}`;
+          const full = zeroed.map((g) => g.toString(16)).join(":");
+          expect(parseCidr(compressed)).toEqual(parseCidr(full));
+        },
+      ),
+    );
+  });
+});

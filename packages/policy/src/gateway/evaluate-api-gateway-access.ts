@@ -1,0 +1,105 @@
+import type {
+  ApiGatewayAccessOptions,
+  ApiGatewayAccessResult,
+  LambdaAuthorizerFunction,
+} from "./api-gateway-access.js";
+import {
+  decideAfterAuthorizer,
+  decideBeforeAuthorizer,
+  decideCognito,
+  decideIam,
+  decideNoAuth,
+} from "./internal/decide-gateway-access.js";
+import { prepareGatewayRequest } from "./internal/prepare-gateway-request.js";
+
+async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn: string) {
+  try {
+    return await authorizer({ methodArn });
+  } catch (error) {
+    // Lambda reports a thrown `Error("Unauthorized")` (or a rejected string) as errorMessage "Unauthorized".
+    const message = error instanceof Error ? error.message : error;
+    return message === "Unauthorized" ? "unauthorized" : "error";
+  }
+}
+
+/**
+ * Models API Gateway's authorization layer (REST) for one request: what status and message the
+ * caller gets, and why.
+ *
+ * - `NONE`: a resource policy, if present, must allow (`User: anonymous ...` otherwise).
+ * - `AWS_IAM`: SigV4 first (`Missing Authentication Token` / bad signature -> 403), then the
+ *   caller's IAM policy and the resource policy: Table A in the API's account, Table B across
+ *   accounts (both must allow).
+ * - `LAMBDA`: two phases. An explicit Deny in the resource policy refuses the request before the
+ *   authorizer runs; otherwise the authorizer runs (`Unauthorized` -> 401, other errors or a
+ *   malformed response -> 500) and its policy combines with the resource policy per Table A.
+ * - `COGNITO_USER_POOLS`: an invalid token -> 401; then the resource policy, silent policies read
+ *   per `cognitoResourcePolicy` (`"must-allow"` by default).
+ *
+ * Condition keys exist only where AWS sets them: `aws:SourceIp` on public APIs, `aws:VpcSourceIp`
+ * / `aws:SourceVpc` / `aws:SourceVpce` on private ones, `aws:Principal*` for IAM callers; so a
+ * negated operator on a missing key is true, as in AWS.
+ *
+ * @param options - The request, the method's authorization and the API's resource policy.
+ * @returns The status (200, 401, 403, 500), API Gateway's message, and the decisions behind it.
+ * @throws TypeError when the options are misused (unknown auth or endpoint type, an option that
+ *   does not apply, a condition key the model derives itself).
+ * @throws PolicyError for bad values: `invalid_arn` (`methodArn`), `invalid_policy` (resource or
+ *   caller policy, with the `path` of the bad field), `invalid_request` (an IP that is not an IP),
+ *   `invalid_account_id` / `invalid_principal` (the IAM caller).
+ * @example
+ * ```ts
+ * let calls = 0;
+ * const result = await evaluateApiGatewayAccess({
+ *   methodArn: "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets",
+ *   endpointType: "REGIONAL",
+ *   authType: "LAMBDA",
+ *   sourceIp: "203.0.113.9",
+ *   resourcePolicy: {
+ *     Version: "2012-10-17",
+ *     Statement: [
+ *       { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+ *       {
+ *         Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*",
+ *         Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
+ *       },
+ *     ],
+ *   },
+ *   authorizer: () => { calls++; return "unauthorized"; },
+ * });
+ * result.status; // 403
+ * result.message; // "User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets with an explicit deny"
+ * calls; // 0: the explicit Deny is checked before the authorizer runs
+ * ```
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
+ */
+export async function evaluateApiGatewayAccess(
+  options: ApiGatewayAccessOptions,
+): Promise<ApiGatewayAccessResult> {
+  const prepared = prepareGatewayRequest(options);
+  switch (options.authType) {
+    case "NONE":
+      return decideNoAuth(prepared);
+    case "AWS_IAM":
+      return decideIam(prepared);
+    case "COGNITO_USER_POOLS":
+      return decideCognito(
+        prepared,
+        options.cognitoTokenValid,
+        options.cognitoResourcePolicy ?? "must-allow",
+      );
+    case "LAMBDA": {
+      const phaseOne = decideBeforeAuthorizer(prepared);
+      if ("done" in phaseOne) return phaseOne.done;
+      const { authorizer } = options;
+      const outcome =
+        typeof authorizer === "function"
+          ? await invokeAuthorizer(authorizer, prepared.methodArn)
+          : authorizer;
+      return decideAfterAuthorizer(prepared, phaseOne.resource, outcome, {
+        invoked: true,
+        fromCache: false,
+      });
+    }
+  }
+}

@@ -1,0 +1,375 @@
+/**
+ * The decision steps of API Gateway's authorization layer, per method authorization type.
+ * @internal
+ * @packageDocumentation
+ */
+import type { PolicyDocument, PolicyStatement } from "../../document/policy-document.js";
+import {
+  type Decision,
+  evaluatePolicy,
+  type RequestPrincipal,
+} from "../../evaluate/evaluate-policy.js";
+import type {
+  ApiGatewayAccessResult,
+  GatewayAccessReason,
+  GatewayCombination,
+  GatewayErrorType,
+  GatewayPhase,
+  PolicyOutcome,
+} from "../api-gateway-access.js";
+import {
+  authorizerPolicyDenied,
+  INVALID_SIGNATURE,
+  MISSING_AUTHENTICATION_TOKEN,
+  notAuthorizedToPerform,
+  UNAUTHORIZED,
+} from "./gateway-messages.js";
+import type { PreparedRequest } from "./prepare-gateway-request.js";
+import { prepareCallerPolicies } from "./prepare-gateway-request.js";
+import { readAuthorizerResponse } from "./read-authorizer-response.js";
+
+const ACTION = "execute-api:Invoke";
+
+interface Verdict {
+  status: ApiGatewayAccessResult["status"];
+  message: string | null;
+  errorType: GatewayErrorType | null;
+  reason: GatewayAccessReason;
+  phase: GatewayPhase;
+  resourcePolicyDecision: PolicyOutcome;
+  identityDecision: PolicyOutcome;
+  combination: GatewayCombination | null;
+}
+
+/** @internal How the authorizer's answer was obtained. */
+export interface AuthorizerSource {
+  invoked: boolean;
+  fromCache: boolean;
+}
+
+const NOT_REACHED: AuthorizerSource = { invoked: false, fromCache: false };
+
+function finish(
+  p: PreparedRequest,
+  verdict: Verdict,
+  source: AuthorizerSource = NOT_REACHED,
+): ApiGatewayAccessResult {
+  return {
+    ...verdict,
+    authorizerInvoked: source.invoked,
+    authorizerFromCache: source.fromCache,
+    principal: p.principalName,
+  };
+}
+
+function allowed(
+  resourcePolicyDecision: PolicyOutcome,
+  identityDecision: PolicyOutcome,
+  combination: GatewayCombination | null,
+): Verdict {
+  return {
+    status: 200,
+    message: null,
+    errorType: null,
+    reason: "allowed",
+    phase: "policy",
+    resourcePolicyDecision,
+    identityDecision,
+    combination,
+  };
+}
+
+function denied(
+  message: string,
+  reason: GatewayAccessReason,
+  phase: GatewayPhase,
+  resourcePolicyDecision: PolicyOutcome,
+  identityDecision: PolicyOutcome,
+  combination: GatewayCombination | null,
+): Verdict {
+  return {
+    status: 403,
+    message,
+    errorType: "AccessDeniedException",
+    reason,
+    phase,
+    resourcePolicyDecision,
+    identityDecision,
+    combination,
+  };
+}
+
+function evaluate(policy: unknown, p: PreparedRequest, principal?: RequestPrincipal): Decision {
+  const result = evaluatePolicy(policy, {
+    action: ACTION,
+    resource: p.methodArn,
+    context: p.context,
+    ...(principal === undefined ? {} : { principal }),
+  });
+  if (result.error !== undefined) throw result.error;
+  return result.decision;
+}
+
+/** Explicit Deny in any document wins; else an Allow in any; else implicit deny. */
+function combineDocuments(decisions: readonly Decision[]): Decision {
+  if (decisions.includes("explicit-deny")) return "explicit-deny";
+  return decisions.includes("allow") ? "allow" : "implicit-deny";
+}
+
+function statementsOf(policy: PolicyDocument): PolicyStatement[] {
+  return Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+}
+
+function namesOnlyIamPrincipals(statement: PolicyStatement): boolean {
+  const principal = statement.Principal;
+  if (typeof principal !== "object" || statement.NotPrincipal !== undefined) return false;
+  const aws = principal.AWS;
+  if (aws === undefined) return false;
+  const list = Array.isArray(aws) ? aws : [aws];
+  return list.length > 0 && !list.includes("*");
+}
+
+/**
+ * @internal True when the resource policy's only way to allow this request is an Allow naming IAM
+ * principals (`Principal: { AWS: ... }`): a caller that is not SigV4-signed (`anonymous`) can never
+ * satisfy it, so every non-`AWS_IAM` method fails with the `User: anonymous` message.
+ */
+export function grantsOnlyIamPrincipals(p: PreparedRequest): boolean {
+  if (p.resourcePolicy === undefined) return false;
+  const rewritten = statementsOf(p.resourcePolicy)
+    .filter((statement) => statement.Effect === "Allow" && namesOnlyIamPrincipals(statement))
+    .map((statement): PolicyStatement => ({ ...statement, Principal: "*" }));
+  if (rewritten.length === 0) return false;
+  const document: PolicyDocument = { Statement: rewritten };
+  if (p.resourcePolicy.Version !== undefined) document.Version = p.resourcePolicy.Version;
+  return evaluate(document, p, "anonymous") === "allow";
+}
+
+/** @internal The resource policy's decision for this caller, `"absent"` without one. */
+export function resourcePolicyDecision(p: PreparedRequest): Decision | "absent" {
+  return p.resourcePolicy === undefined ? "absent" : evaluate(p.resourcePolicy, p, p.principal);
+}
+
+function resourcePolicyRefusal(
+  p: PreparedRequest,
+  resource: Decision | "absent",
+  identity: PolicyOutcome,
+  combination: GatewayCombination | null,
+): Verdict {
+  const reason = grantsOnlyIamPrincipals(p)
+    ? "iam-principal-requires-iam-auth"
+    : "resource-policy-implicit-deny";
+  return denied(
+    notAuthorizedToPerform(p.principalName, p.methodArn, false),
+    reason,
+    "policy",
+    resource,
+    identity,
+    combination,
+  );
+}
+
+function explicitResourceDeny(
+  p: PreparedRequest,
+  phase: GatewayPhase,
+  identity: PolicyOutcome,
+  combination: GatewayCombination | null,
+): Verdict {
+  return denied(
+    notAuthorizedToPerform(p.principalName, p.methodArn, true),
+    "resource-policy-explicit-deny",
+    phase,
+    "explicit-deny",
+    identity,
+    combination,
+  );
+}
+
+/** @internal `NONE`: with a resource policy, it must allow. */
+export function decideNoAuth(p: PreparedRequest): ApiGatewayAccessResult {
+  const resource = resourcePolicyDecision(p);
+  if (resource === "absent") return finish(p, allowed("absent", "absent", null));
+  const combination = "resource-policy-must-allow";
+  if (resource === "explicit-deny") {
+    return finish(p, explicitResourceDeny(p, "policy", "absent", combination));
+  }
+  if (resource === "allow") return finish(p, allowed(resource, "absent", combination));
+  return finish(p, resourcePolicyRefusal(p, resource, "absent", combination));
+}
+
+/** @internal `AWS_IAM`: signature, then IAM policy and resource policy per Table A / Table B. */
+export function decideIam(p: PreparedRequest): ApiGatewayAccessResult {
+  const caller = p.iamCaller;
+  if (caller === undefined || !caller.signatureValid) {
+    return finish(p, {
+      status: 403,
+      message: caller === undefined ? MISSING_AUTHENTICATION_TOKEN : INVALID_SIGNATURE,
+      errorType:
+        caller === undefined ? "MissingAuthenticationTokenException" : "InvalidSignatureException",
+      reason: caller === undefined ? "missing-authentication-token" : "invalid-signature",
+      phase: "authentication",
+      resourcePolicyDecision: "not-evaluated",
+      identityDecision: "not-evaluated",
+      combination: null,
+    });
+  }
+  const identity = combineDocuments(prepareCallerPolicies(caller).map((doc) => evaluate(doc, p)));
+  const resource = resourcePolicyDecision(p);
+  const combination = caller.accountId === p.apiAccountId ? "table-a" : "table-b";
+  const refuse = (explicit: boolean, reason: GatewayAccessReason) =>
+    finish(
+      p,
+      denied(
+        notAuthorizedToPerform(caller.arn, p.methodArn, explicit),
+        reason,
+        "policy",
+        resource,
+        identity,
+        combination,
+      ),
+    );
+  if (resource === "explicit-deny") return refuse(true, "resource-policy-explicit-deny");
+  if (identity === "explicit-deny") return refuse(true, "identity-policy-explicit-deny");
+  if (combination === "table-a") {
+    return identity === "allow" || resource === "allow"
+      ? finish(p, allowed(resource, identity, combination))
+      : refuse(false, "implicit-deny");
+  }
+  return identity === "allow" && resource === "allow"
+    ? finish(p, allowed(resource, identity, combination))
+    : refuse(false, "cross-account-not-allowed");
+}
+
+/** @internal `COGNITO_USER_POOLS`: token, then the resource policy per the chosen reading. */
+export function decideCognito(
+  p: PreparedRequest,
+  tokenValid: boolean,
+  mode: "must-allow" | "silent-allows",
+): ApiGatewayAccessResult {
+  if (!tokenValid) {
+    return finish(p, {
+      status: 401,
+      message: UNAUTHORIZED,
+      errorType: "UnauthorizedException",
+      reason: "cognito-token-invalid",
+      phase: "authentication",
+      resourcePolicyDecision: "not-evaluated",
+      identityDecision: "not-evaluated",
+      combination: null,
+    });
+  }
+  const resource = resourcePolicyDecision(p);
+  if (resource === "absent") return finish(p, allowed("absent", "absent", null));
+  const combination =
+    mode === "must-allow" ? "resource-policy-must-allow" : "cognito-silent-allows";
+  if (resource === "explicit-deny") {
+    return finish(p, explicitResourceDeny(p, "policy", "absent", combination));
+  }
+  if (resource === "allow") return finish(p, allowed(resource, "absent", combination));
+  if (mode === "silent-allows" && !grantsOnlyIamPrincipals(p)) {
+    return finish(p, allowed(resource, "absent", combination));
+  }
+  return finish(p, resourcePolicyRefusal(p, resource, "absent", combination));
+}
+
+/**
+ * @internal Phase 1 of a Lambda-authorized method: an explicit Deny in the resource policy stops the
+ * request before the authorizer runs. Returns the refusal, or the decision to carry into phase 2.
+ */
+export function decideBeforeAuthorizer(
+  p: PreparedRequest,
+): { done: ApiGatewayAccessResult } | { resource: Decision | "absent" } {
+  const resource = resourcePolicyDecision(p);
+  if (resource === "explicit-deny") {
+    return { done: finish(p, explicitResourceDeny(p, "pre-authorizer", "not-evaluated", null)) };
+  }
+  return { resource };
+}
+
+/** @internal Phase 2: the authorizer's answer, combined with the resource policy per Table A. */
+export function decideAfterAuthorizer(
+  p: PreparedRequest,
+  resource: Decision | "absent",
+  outcome: unknown,
+  source: AuthorizerSource,
+): ApiGatewayAccessResult {
+  const failed = (reason: GatewayAccessReason): Verdict =>
+    reason === "authorizer-unauthorized"
+      ? {
+          status: 401,
+          message: UNAUTHORIZED,
+          errorType: "UnauthorizedException",
+          reason,
+          phase: "authorizer",
+          resourcePolicyDecision: resource,
+          identityDecision: "not-evaluated",
+          combination: null,
+        }
+      : {
+          status: 500,
+          message: null,
+          errorType: "AuthorizerConfigurationException",
+          reason,
+          phase: "authorizer",
+          resourcePolicyDecision: resource,
+          identityDecision: "not-evaluated",
+          combination: null,
+        };
+  if (outcome === "unauthorized") return finish(p, failed("authorizer-unauthorized"), source);
+  if (outcome === "error") return finish(p, failed("authorizer-error"), source);
+  const reading = readAuthorizerResponse(outcome);
+  if (!reading.ok) {
+    return {
+      ...finish(p, failed("authorizer-malformed-response"), source),
+      authorizerError: reading.error,
+    };
+  }
+  const evaluation = evaluatePolicy(reading.response.policyDocument, {
+    action: ACTION,
+    resource: p.methodArn,
+    context: p.context,
+  });
+  if (evaluation.error !== undefined) {
+    return {
+      ...finish(p, failed("authorizer-malformed-response"), source),
+      authorizerError: evaluation.error,
+    };
+  }
+  const identity = evaluation.decision;
+  const combination = "table-a";
+  const withResponse = (verdict: Verdict): ApiGatewayAccessResult => ({
+    ...finish(p, verdict, source),
+    authorizerResponse: reading.response,
+  });
+  if (resource === "explicit-deny") {
+    return withResponse(explicitResourceDeny(p, "policy", identity, combination));
+  }
+  if (identity === "explicit-deny") {
+    return withResponse(
+      denied(
+        authorizerPolicyDenied(true),
+        "authorizer-explicit-deny",
+        "policy",
+        resource,
+        identity,
+        combination,
+      ),
+    );
+  }
+  if (identity === "allow" || resource === "allow") {
+    if (resource !== "allow" && grantsOnlyIamPrincipals(p)) {
+      return withResponse(resourcePolicyRefusal(p, resource, identity, combination));
+    }
+    return withResponse(allowed(resource, identity, combination));
+  }
+  return withResponse(
+    denied(
+      authorizerPolicyDenied(false),
+      "authorizer-implicit-deny",
+      "policy",
+      resource,
+      identity,
+      combination,
+    ),
+  );
+}

@@ -1,0 +1,303 @@
+/**
+ * Checks the options of the gateway model and turns them into what the decision steps need.
+ * @internal
+ * @packageDocumentation
+ */
+import { type ApiTarget, expandResourceArn } from "../../arn/expand-resource-arn.js";
+import { parseExecuteApiArn } from "../../arn/parse-execute-api-arn.js";
+import { parsePolicyDocument } from "../../document/parse-policy-document.js";
+import type { PolicyDocument, PolicyStatement } from "../../document/policy-document.js";
+import { isPolicyError, PolicyError } from "../../errors.js";
+import type { ConditionContext, RequestPrincipal } from "../../evaluate/evaluate-policy.js";
+import type { IamCaller } from "../api-gateway-access.js";
+import { buildConditionContext } from "./build-condition-context.js";
+
+/** @internal Everything the decision steps read, validated. */
+export interface PreparedRequest {
+  methodArn: string;
+  apiAccountId: string;
+  /** `partition:region:account:apiId/stage`: the scope of the authorizer cache. */
+  stageScope: string;
+  /** Expanded to full ARNs; `undefined` when the API has no resource policy. */
+  resourcePolicy: PolicyDocument | undefined;
+  /** Only for `AWS_IAM` requests that carry a caller. */
+  iamCaller: IamCaller | undefined;
+  principal: RequestPrincipal;
+  /** How messages name the caller: `anonymous` or the IAM ARN. */
+  principalName: string;
+  context: ConditionContext;
+}
+
+const FN = "evaluateApiGatewayAccess";
+const AUTH_TYPES: readonly string[] = ["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS"];
+const ENDPOINT_TYPES: readonly string[] = ["REGIONAL", "EDGE", "PRIVATE"];
+const OPTIONS_BY_AUTH: Readonly<Record<string, string>> = {
+  caller: "AWS_IAM",
+  authorizer: "LAMBDA",
+  cognitoTokenValid: "COGNITO_USER_POOLS",
+  cognitoResourcePolicy: "COGNITO_USER_POOLS",
+};
+const PRIVATE_ONLY: readonly string[] = ["vpcSourceIp", "sourceVpc", "sourceVpce"];
+const ACCOUNT_ID = /^\d{12}$/;
+const WILDCARD = /[*?]/;
+const IAM_PRINCIPAL_ARN = /^arn:aws(?:-cn|-us-gov)?:(?:iam|sts)::(\d{12}):\S+$/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function optionalString(options: Record<string, unknown>, name: string): string | undefined {
+  const value = options[name];
+  if (value !== undefined && typeof value !== "string") {
+    throw new TypeError(`${FN}: ${name} must be a string, got ${typeof value}`);
+  }
+  return value;
+}
+
+/** @internal A concrete request ARN, split. */
+export interface RequestArn extends ApiTarget {
+  arn: string;
+  stageScope: string;
+}
+
+/** @internal Parses a request's method ARN; patterns and the short form are refused. */
+export function parseRequestArn(methodArn: unknown, path = "methodArn"): RequestArn {
+  if (typeof methodArn !== "string") {
+    throw new TypeError(`${FN}: ${path} must be a string, got ${typeof methodArn}`);
+  }
+  const parsed = parseExecuteApiArn(methodArn, path);
+  const { partition, region, accountId, apiId, stage } = parsed;
+  if (
+    parsed.form !== "full" ||
+    partition === undefined ||
+    region === undefined ||
+    accountId === undefined ||
+    apiId === undefined ||
+    !ACCOUNT_ID.test(accountId) ||
+    [region, apiId, stage, parsed.method ?? ""].some((field) => WILDCARD.test(field)) ||
+    stage === ""
+  ) {
+    throw new PolicyError("invalid_arn", `${path} must be a concrete request ARN, not a pattern`, {
+      path,
+      expected: "arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}",
+      actual: methodArn.slice(0, 120),
+    });
+  }
+  return {
+    arn: methodArn,
+    accountId,
+    apiId,
+    partition,
+    region,
+    stageScope: `${partition}:${region}:${accountId}:${apiId}/${stage}`,
+  };
+}
+
+function checkIamCaller(value: unknown): IamCaller | null {
+  if (value === null) return null;
+  if (!isRecord(value)) {
+    throw new TypeError(`${FN}: caller must be an object or null (an unsigned request)`);
+  }
+  const { arn, accountId, orgId, signatureValid, callerPolicy } = value;
+  if (typeof arn !== "string" || typeof accountId !== "string") {
+    throw new TypeError(`${FN}: caller.arn and caller.accountId must be strings`);
+  }
+  if (typeof signatureValid !== "boolean") {
+    throw new TypeError(`${FN}: caller.signatureValid must be a boolean`);
+  }
+  if (orgId !== undefined && typeof orgId !== "string") {
+    throw new TypeError(`${FN}: caller.orgId must be a string`);
+  }
+  if (callerPolicy === undefined) {
+    throw new TypeError(
+      `${FN}: caller.callerPolicy is required (null when no identity policy applies)`,
+    );
+  }
+  if (!ACCOUNT_ID.test(accountId)) {
+    throw new PolicyError("invalid_account_id", "caller.accountId is not a 12-digit account id", {
+      path: "caller.accountId",
+      expected: "12 digits",
+      actual: accountId.slice(0, 40),
+    });
+  }
+  const match = IAM_PRINCIPAL_ARN.exec(arn);
+  if (match === null || match[1] !== accountId) {
+    throw new PolicyError(
+      "invalid_principal",
+      match === null
+        ? "caller.arn is not an IAM or STS principal ARN"
+        : "caller.arn belongs to another account than caller.accountId",
+      {
+        path: "caller.arn",
+        expected: `arn:{partition}:iam::${accountId}:{role|user|root...} or arn:{partition}:sts::${accountId}:assumed-role/...`,
+        actual: arn.slice(0, 200),
+      },
+    );
+  }
+  return value as unknown as IamCaller;
+}
+
+function checkAuthOptions(
+  options: Record<string, unknown>,
+  authType: string,
+): IamCaller | null | undefined {
+  for (const [name, owner] of Object.entries(OPTIONS_BY_AUTH)) {
+    if (owner !== authType && options[name] !== undefined) {
+      throw new TypeError(`${FN}: ${name} only applies to authType "${owner}", not "${authType}"`);
+    }
+  }
+  const { caller, authorizer, cognitoTokenValid, cognitoResourcePolicy } = options;
+  switch (authType) {
+    case "AWS_IAM":
+      if (!("caller" in options)) {
+        throw new TypeError(`${FN}: caller is required for AWS_IAM (null for an unsigned request)`);
+      }
+      return checkIamCaller(caller);
+    case "LAMBDA": {
+      if (
+        authorizer === undefined ||
+        (typeof authorizer === "string" && authorizer !== "unauthorized" && authorizer !== "error")
+      ) {
+        throw new TypeError(
+          `${FN}: authorizer must be a response object, "unauthorized", "error" or a function`,
+        );
+      }
+      return undefined;
+    }
+    case "COGNITO_USER_POOLS": {
+      if (typeof cognitoTokenValid !== "boolean") {
+        throw new TypeError(`${FN}: cognitoTokenValid must be a boolean`);
+      }
+      const mode = cognitoResourcePolicy;
+      if (mode !== undefined && mode !== "must-allow" && mode !== "silent-allows") {
+        throw new TypeError(`${FN}: cognitoResourcePolicy must be "must-allow" or "silent-allows"`);
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function withPath(error: unknown, path: string): unknown {
+  if (!isPolicyError(error)) return error;
+  return new PolicyError(error.code, error.message, {
+    path,
+    ...(error.expected === undefined ? {} : { expected: error.expected }),
+    actual: error.actual,
+    cause: error,
+  });
+}
+
+function expandList(
+  value: string | string[] | undefined,
+  path: string,
+  expand: (resource: string) => string,
+): string | string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? value : [value];
+  const expanded = list.map((resource, index) => {
+    try {
+      return expand(resource);
+    } catch (error) {
+      throw withPath(error, Array.isArray(value) ? `${path}[${index}]` : path);
+    }
+  });
+  return Array.isArray(value) ? expanded : expanded[0];
+}
+
+/** @internal Parses the resource policy and rewrites short resources as API Gateway does on save. */
+export function prepareResourcePolicy(
+  input: unknown,
+  target: ApiTarget,
+): PolicyDocument | undefined {
+  if (input === undefined || input === null) return undefined;
+  const document = parsePolicyDocument(input, "resourcePolicy");
+  const expand = (resource: string) => expandResourceArn(resource, target);
+  const one = (statement: PolicyStatement, path: string): PolicyStatement => {
+    const copy: PolicyStatement = { ...statement };
+    const resource = expandList(statement.Resource, `${path}.Resource`, expand);
+    const notResource = expandList(statement.NotResource, `${path}.NotResource`, expand);
+    if (resource !== undefined) copy.Resource = resource;
+    if (notResource !== undefined) copy.NotResource = notResource;
+    return copy;
+  };
+  const statements = document.Statement;
+  return {
+    ...document,
+    Statement: Array.isArray(statements)
+      ? statements.map((statement, index) => one(statement, `resourcePolicy.Statement[${index}]`))
+      : one(statements, "resourcePolicy.Statement"),
+  };
+}
+
+/** @internal Parses the caller's identity policies (one or several documents). */
+export function prepareCallerPolicies(caller: IamCaller): PolicyDocument[] {
+  const policy = caller.callerPolicy;
+  if (policy === null) return [];
+  if (Array.isArray(policy)) {
+    return policy.map((item, index) => parsePolicyDocument(item, `caller.callerPolicy[${index}]`));
+  }
+  return [parsePolicyDocument(policy, "caller.callerPolicy")];
+}
+
+/** @internal Validates the options (TypeError for misuse, PolicyError for bad values). */
+export function prepareGatewayRequest(input: unknown): PreparedRequest {
+  if (!isRecord(input)) throw new TypeError(`${FN}: options must be an object`);
+  const { authType, endpointType } = input;
+  if (typeof authType !== "string" || !AUTH_TYPES.includes(authType)) {
+    throw new TypeError(`${FN}: authType must be one of ${AUTH_TYPES.join(", ")}`);
+  }
+  if (typeof endpointType !== "string" || !ENDPOINT_TYPES.includes(endpointType)) {
+    throw new TypeError(`${FN}: endpointType must be one of ${ENDPOINT_TYPES.join(", ")}`);
+  }
+  const sourceIp = optionalString(input, "sourceIp");
+  const vpcSourceIp = optionalString(input, "vpcSourceIp");
+  const sourceVpc = optionalString(input, "sourceVpc");
+  const sourceVpce = optionalString(input, "sourceVpce");
+  if (endpointType === "PRIVATE" && sourceIp !== undefined) {
+    throw new TypeError(
+      `${FN}: aws:SourceIp does not exist for PRIVATE APIs; pass vpcSourceIp (aws:VpcSourceIp) instead`,
+    );
+  }
+  if (endpointType !== "PRIVATE") {
+    for (const name of PRIVATE_ONLY) {
+      if (input[name] !== undefined) {
+        throw new TypeError(`${FN}: ${name} only exists for PRIVATE APIs, not ${endpointType}`);
+      }
+    }
+  }
+  const { now, context, methodArn, resourcePolicy: policyInput } = input;
+  if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) {
+    throw new TypeError(`${FN}: now must be a valid Date`);
+  }
+  if (context !== undefined && !isRecord(context)) {
+    throw new TypeError(`${FN}: context must be an object of condition keys`);
+  }
+  const caller = checkAuthOptions(input, authType);
+  const request = parseRequestArn(methodArn);
+  const iamCaller = caller ?? undefined;
+  const resourcePolicy = prepareResourcePolicy(policyInput, request);
+  return {
+    methodArn: request.arn,
+    apiAccountId: request.accountId,
+    stageScope: request.stageScope,
+    resourcePolicy,
+    iamCaller,
+    principal:
+      iamCaller === undefined
+        ? "anonymous"
+        : { arn: iamCaller.arn, accountId: iamCaller.accountId },
+    principalName: iamCaller === undefined ? "anonymous" : iamCaller.arn,
+    context: buildConditionContext({
+      endpointType: endpointType as "REGIONAL" | "EDGE" | "PRIVATE",
+      sourceIp,
+      vpcSourceIp,
+      sourceVpc,
+      sourceVpce,
+      now: now as Date | undefined,
+      context: context as ConditionContext | undefined,
+      iamCaller,
+    }),
+  };
+}

@@ -1,0 +1,28 @@
+import type { PolicyDocument } from "../document/policy-document.js";
+import { type IacPolicyDocument, toIacPolicyDocument } from "./iac-policy-document.js";
+
+/**
+ * Returns a policy document as the plain object that `AWS::ApiGateway::RestApi.Policy` takes and
+ * that CDK's `iam.PolicyDocument.fromJson` accepts: validated, a fresh copy, `Statement` always a
+ * list, keys in IAM grammar order, condition operators and keys sorted.
+ *
+ * @param policy - A policy document (object or JSON text), validated with `parsePolicyDocument`.
+ * @returns A new object; mutating it does not touch `policy`.
+ * @throws PolicyError `invalid_policy` when `policy` is not a valid policy document.
+ *
+ * @example
+ * ```ts
+ * import * as apigateway from "aws-cdk-lib/aws-apigateway";
+ * import * as iam from "aws-cdk-lib/aws-iam";
+ *
+ * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
+ * new apigateway.RestApi(stack, "Api", {
+ *   policy: iam.PolicyDocument.fromJson(toCloudFormation(policy)),
+ * });
+ * ```
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-policy
+ * @see docs/policy/iac.md (CDK and CloudFormation)
+ */
+export function toCloudFormation(policy: PolicyDocument | string): IacPolicyDocument {
+  return toIacPolicyDocument(policy);
+}

@@ -1,0 +1,109 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileWildcard, matchCompiledWildcard, matchesWildcard } from "./wildcard.js";
+
+/** A slow, obviously correct reference: dynamic programming over the whole table. */
+function reference(pattern: string, value: string): boolean {
+  const p = Array.from(pattern);
+  const v = Array.from(value);
+  let row = new Array<boolean>(v.length + 1).fill(false);
+  row[0] = true;
+  for (const token of p) {
+    const next = new Array<boolean>(v.length + 1).fill(false);
+    if (token === "*") {
+      for (let j = 0; j <= v.length; j++)
+        next[j] = (row[j] as boolean) || (j > 0 && (next[j - 1] as boolean));
+    } else {
+      for (let j = 1; j <= v.length; j++) {
+        next[j] = (row[j - 1] as boolean) && (token === "?" || token === v[j - 1]);
+      }
+    }
+    row = next;
+  }
+  return row[v.length] as boolean;
+}
+
+describe("matchesWildcard", () => {
+  it.each([
+    ["execute-api:Invoke", "execute-api:Invoke", true],
+    ["execute-api:Invoke", "execute-api:Invok", false],
+    ["*", "", true],
+    ["*", "anything/at:all", true],
+    ["", "", true],
+    ["", "x", false],
+    ["a*", "a", true],
+    ["*a", "ba", true],
+    ["*a", "ab", false],
+    ["a*b", "ab", true],
+    ["a*b", "a/x:y/b", true],
+    ["a*b*a", "aba", true],
+    ["ab*ba", "aba", false],
+    ["a?c", "abc", true],
+    ["a?c", "ac", false],
+    ["a?c", "abbc", false],
+    ["??", "ab", true],
+    ["*?", "", false],
+    ["a**b", "ab", true],
+    ["*.*", "a.b", true],
+  ])("%j against %j is %s", (pattern, value, expected) => {
+    expect(matchesWildcard(pattern, value)).toBe(expected);
+  });
+
+  it("lets * cross / in method ARNs", () => {
+    expect(
+      matchesWildcard(
+        "arn:aws:execute-api:us-east-1:111122223333:abc123/prod/GET/users/*/profile",
+        "arn:aws:execute-api:us-east-1:111122223333:abc123/prod/GET/users/a/b/profile",
+      ),
+    ).toBe(true);
+  });
+
+  it("compares case-sensitively by default", () => {
+    expect(matchesWildcard("arn:aws:x/Prod/*", "arn:aws:x/prod/GET")).toBe(false);
+  });
+
+  it("compares case-insensitively with ignoreCase", () => {
+    expect(matchesWildcard("execute-api:Inv*", "EXECUTE-API:invoke", { ignoreCase: true })).toBe(
+      true,
+    );
+  });
+
+  it("treats regex metacharacters literally", () => {
+    expect(matchesWildcard("a.b(c)+[d]$", "a.b(c)+[d]$")).toBe(true);
+    expect(matchesWildcard("a.b", "axb")).toBe(false);
+  });
+
+  it("lets ? take a whole astral character", () => {
+    expect(matchesWildcard("a?b", "a😀b")).toBe(true);
+    expect(matchesWildcard("a??b", "a😀b")).toBe(false);
+  });
+
+  it("stays fast on patterns that make backtracking matchers explode", () => {
+    const value = "a".repeat(100_000);
+    const started = performance.now();
+    expect(matchesWildcard("*a*a*a*a*a*a*a*a*b", value)).toBe(false);
+    expect(matchesWildcard("*a?a*a?a*a*a*?b", value)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("keeps characters from literal parts out of the wildcard grammar", () => {
+    const compiled = compileWildcard(["home/", { literal: "*" }, "/*"]);
+    expect(matchCompiledWildcard(compiled, "home/*/file")).toBe(true);
+    expect(matchCompiledWildcard(compiled, "home/alice/file")).toBe(false);
+  });
+
+  it("agrees with a reference matcher on arbitrary patterns", () => {
+    const alphabet = fc.constantFrom("a", "b", "/", "*", "?", "😀");
+    const text = fc.constantFrom("a", "b", "/", "😀");
+    fc.assert(
+      fc.property(
+        fc.array(alphabet, { maxLength: 10 }).map((chars) => chars.join("")),
+        fc.array(text, { maxLength: 14 }).map((chars) => chars.join("")),
+        (pattern, value) => {
+          expect(matchesWildcard(pattern, value)).toBe(reference(pattern, value));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

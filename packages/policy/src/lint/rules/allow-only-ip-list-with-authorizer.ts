@@ -1,0 +1,33 @@
+import { isAbsentConditionKey } from "../absent-condition-key.js";
+import { createFinding } from "../create-finding.js";
+import type { LintContext } from "../lint-context.js";
+import type { LintFinding } from "../lint-finding.js";
+
+/**
+ * An IP allowlist written as `Allow` + `IpAddress` with no `Deny` + `NotIpAddress` on the same key,
+ * on an API with a Lambda authorizer: the resource policy is first checked only for an explicit
+ * Deny, so callers outside the list still reach the authorizer, and its Allow lets them in.
+ * @internal
+ */
+export function allowOnlyIpListWithAuthorizer(context: LintContext): LintFinding[] {
+  if (!context.authTypes.has("LAMBDA")) return [];
+  const findings: LintFinding[] = [];
+  for (const condition of context.ipConditions) {
+    if (condition.owner.statement.Effect !== "Allow" || condition.negated) continue;
+    if (isAbsentConditionKey(condition.key, context.endpointType)) continue;
+    const denied = context.ipConditions.some(
+      (other) =>
+        other.owner.statement.Effect === "Deny" && other.negated && other.key === condition.key,
+    );
+    if (denied) continue;
+    findings.push(
+      createFinding(
+        "allow-only-ip-list-with-authorizer",
+        condition.entry.path,
+        `This Allow limits ${condition.entry.key} with no matching Deny. With a Lambda authorizer, API Gateway checks the resource policy only for an explicit Deny before calling the authorizer, so callers outside the list still reach it, and an Allow from the authorizer lets them in.`,
+        `Allow "*" on the API without the IP condition and add a Deny statement with NotIpAddress on ${condition.entry.key} listing the same blocks.`,
+      ),
+    );
+  }
+  return findings;
+}

@@ -1,6 +1,6 @@
 /**
  * One run of one case, in its own process: `node worker.js <suite module> <case name>`.
- * Prints one JSON `Measurement` line on stdout.
+ * Prints one JSON `Measurement` line on stdout. Runs by hand too, e.g. with `--cpu-prof`.
  */
 import { pathToFileURL } from "node:url";
 import { measure } from "./measure.js";
@@ -14,7 +14,6 @@ const found = suite.cases.find((c) => c.name === caseName);
 if (!found) throw new Error(`suite "${suite.name}" has no case "${caseName}"`);
 
 await found.setup?.();
-// main.ts always passes both.
-const { BENCH_WARMUP_MS: warmupMs, BENCH_TIME_MS: timeMs } = process.env;
+const { BENCH_WARMUP_MS: warmupMs = "250", BENCH_TIME_MS: timeMs = "500" } = process.env;
 const result = await measure(found.fn, { warmupMs: Number(warmupMs), timeMs: Number(timeMs) });
 process.stdout.write(`${JSON.stringify(result)}\n`);

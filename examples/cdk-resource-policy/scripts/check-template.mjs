@@ -69,7 +69,8 @@ try {
 }
 
 const deployments = resources.filter(([, r]) => r.Type === "AWS::ApiGateway::Deployment");
-if (deployments.length !== 1) fail(`expected 1 AWS::ApiGateway::Deployment, found ${deployments.length}`);
+if (deployments.length !== 1)
+  fail(`expected 1 AWS::ApiGateway::Deployment, found ${deployments.length}`);
 
 console.log(
   `check-template: ${apiId}.Policy matches @gatehouse/policy (${actual.Statement.length} statements, policy hash ${resourcePolicyHash.slice(0, 12)})`,

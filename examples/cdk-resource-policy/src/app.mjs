@@ -28,6 +28,8 @@ const api = new apigateway.RestApi(stack, "Api", {
   restApiName: "gatehouse-resource-policy-example",
   policy: iam.PolicyDocument.fromJson(cloudFormationPolicy),
   deployOptions: { stageName: "prod" },
+  // Keeps the example to this API: no account-wide API Gateway CloudWatch role.
+  cloudWatchRole: false,
 });
 api.latestDeployment?.addToLogicalId({ resourcePolicyHash });
 

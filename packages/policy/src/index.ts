@@ -67,6 +67,26 @@ export type {
 export type { IamResponseOptions } from "./authorizer-response/iam-response-options.js";
 export type { SimpleAuthorizerResponse } from "./authorizer-response/simple-authorizer-response.js";
 
+// authorizer-event
+// @section authorizer-event
+export type { AuthorizerEvent } from "./authorizer-event/authorizer-event.js";
+export type { AuthorizerRequestIdentity } from "./authorizer-event/authorizer-request-identity.js";
+export type { ClientCertificate } from "./authorizer-event/client-certificate.js";
+export type { HttpApiV1AuthorizerEvent } from "./authorizer-event/http-api-v1-authorizer-event.js";
+export type {
+  HttpApiV2AuthorizerEvent,
+  HttpApiV2AuthorizerRequestContext,
+} from "./authorizer-event/http-api-v2-authorizer-event.js";
+export type {
+  RestAuthorizerRequestContext,
+  RestRequestAuthorizerEvent,
+} from "./authorizer-event/rest-request-authorizer-event.js";
+export type { RestTokenAuthorizerEvent } from "./authorizer-event/rest-token-authorizer-event.js";
+export type {
+  WebSocketConnectAuthorizerEvent,
+  WebSocketConnectAuthorizerRequestContext,
+} from "./authorizer-event/web-socket-connect-authorizer-event.js";
+
 // resource-policy
 // @section resource-policy
 export { accountAllowlist } from "./resource-policy/account-allowlist.js";

@@ -3,9 +3,36 @@
  */
 
 // @section errors
+export type { SigV4ErrorCode, SigV4ErrorOptions } from "./errors.js";
+export { isSigV4Error, SigV4Error } from "./errors.js";
 // @section credentials
+export type {
+  AwsCredentials,
+  CredentialsInput,
+  CredentialsProvider,
+} from "./credentials/aws-credentials.js";
+export { fromEnv } from "./credentials/from-env.js";
+export type { MemoizeCredentialsOptions } from "./credentials/memoize-credentials.js";
+export { memoizeCredentials } from "./credentials/memoize-credentials.js";
 // @section clock
+export type { ClockOffset, ClockOffsetOptions } from "./clock/clock-offset.js";
+export { createClockOffset } from "./clock/clock-offset.js";
 // @section sign
+export type {
+  SignableBody,
+  SignableRequest,
+  SignedRequest,
+  SigningDetails,
+  SignOptions,
+} from "./sign-request.js";
+export { presignUrl } from "./presign-url.js";
+export { signRequest } from "./sign-request.js";
 // @section fetch
+export type { SignedFetch, SignedFetchOptions } from "./signed-fetch.js";
+export { createSignedFetch } from "./signed-fetch.js";
 // @section explain
-export {};
+export type {
+  SignatureMismatchDifference,
+  SignatureMismatchExplanation,
+} from "./explain/explain-signature-mismatch.js";
+export { explainSignatureMismatch } from "./explain/explain-signature-mismatch.js";

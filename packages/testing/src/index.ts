@@ -3,4 +3,34 @@
  */
 
 // @section sigv4-verifier
-export {};
+export type {
+  SigV4VerifierCredentials,
+  SigV4VerifierOptions,
+} from "./sigv4-verifier/sigv4-verifier-options.js";
+export type {
+  SigV4Acceptance,
+  SigV4ErrorType,
+  SigV4Rejection,
+  SigV4RejectionCode,
+  SigV4Verdict,
+} from "./sigv4-verifier/sigv4-verdict.js";
+export type { VerifiableRequest } from "./sigv4-verifier/verifiable-request.js";
+export { verifySigV4 } from "./sigv4-verifier/verify-sigv4.js";
+export type {
+  SigV4VerifierServer,
+  SigV4VerifierServerOptions,
+} from "./sigv4-verifier/start-sigv4-verifier.js";
+export { startSigV4Verifier } from "./sigv4-verifier/start-sigv4-verifier.js";
+
+// @section jwt
+export { createTestIssuer } from "./jwt/create-test-issuer.js";
+export type {
+  JwksFault,
+  JwksFaultOptions,
+  MintOptions,
+  RotateKeysOptions,
+  TestAlg,
+  TestIssuer,
+  TestIssuerOptions,
+  TestJwk,
+} from "./jwt/test-issuer.js";

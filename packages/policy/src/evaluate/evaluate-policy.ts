@@ -89,16 +89,16 @@ function prepareRequest(request: unknown): Prepared {
   if (context !== undefined) {
     if (!isRecord(context)) throw invalidRequest("request.context", "must be an object", context);
     for (const [key, value] of Object.entries(context)) {
-      const path = `request.context.${key}`;
       if (value === undefined) continue;
+      const path = () => `request.context.${key}`;
       if (Array.isArray(value)) {
         value.forEach((item: unknown, index) => {
           if (typeof item !== "string") {
-            throw invalidRequest(`${path}[${index}]`, "must be a string", item);
+            throw invalidRequest(`${path()}[${index}]`, "must be a string", item);
           }
         });
       } else if (typeof value !== "string") {
-        throw invalidRequest(path, "must be a string or an array of strings", value);
+        throw invalidRequest(path(), "must be a string or an array of strings", value);
       }
       const lower = key.toLowerCase();
       // Two spellings of one key: the first one wins, deterministically.

@@ -12,9 +12,12 @@ import { type IacPolicyDocument, toIacPolicyDocument } from "./iac-policy-docume
  *
  * @example
  * ```ts
+ * import { App, Stack } from "aws-cdk-lib";
  * import * as apigateway from "aws-cdk-lib/aws-apigateway";
  * import * as iam from "aws-cdk-lib/aws-iam";
+ * import { composeResourcePolicy, ipDenylist, toCloudFormation } from "@gatehouse/policy";
  *
+ * const stack = new Stack(new App(), "Pets");
  * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
  * new apigateway.RestApi(stack, "Api", {
  *   policy: iam.PolicyDocument.fromJson(toCloudFormation(policy)),

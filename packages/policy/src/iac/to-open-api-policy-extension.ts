@@ -17,6 +17,8 @@ export interface OpenApiPolicyExtension {
  *
  * @example
  * ```ts
+ * import { composeResourcePolicy, ipDenylist, toOpenApiPolicyExtension } from "@gatehouse/policy";
+ *
  * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
  * const definition = {
  *   openapi: "3.0.1",

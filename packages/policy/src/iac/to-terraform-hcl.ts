@@ -47,6 +47,9 @@ type Block = { header: string; attributes: Attribute[]; blocks: Block[] };
  *
  * @example
  * ```ts
+ * import { writeFileSync } from "node:fs";
+ * import { composeResourcePolicy, ipDenylist, toTerraformHcl } from "@gatehouse/policy";
+ *
  * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
  * writeFileSync(
  *   "policy.tf",

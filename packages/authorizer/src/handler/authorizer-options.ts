@@ -1,0 +1,226 @@
+import type {
+  AllowedRoutes,
+  AuthorizerEvent,
+  IamAuthorizerResponse,
+  SimpleAuthorizerResponse,
+} from "@gatehouse/policy";
+import type { AuthorizerErrorCode } from "../errors.js";
+import type { JwtClaims, TokenVerifier, VerifiedToken } from "../verifier/token-verifier.js";
+
+/**
+ * Which of the five authorizer events API Gateway sent, recognised by AWS's own fields
+ * (`type`, `version`, `requestContext.eventType`).
+ */
+export type EventShape = "rest-token" | "rest-request" | "http-v1" | "http-v2" | "websocket-connect";
+
+/**
+ * Whether a `Bearer ` prefix (scheme case-insensitive) must be present: `"required"` refuses a
+ * bare value (`malformed_token`), `"optional"` strips the prefix when present.
+ */
+export type BearerMode = "required" | "optional";
+
+/**
+ * Where the token is read from. Several sources are tried in order; the first one **present**
+ * is used (a present but malformed value is refused, never skipped in favour of the next source).
+ * A source that does not exist in an event shape is skipped (a REST TOKEN event only has
+ * `authorizationToken`).
+ *
+ * - `authorizationToken`: the REST TOKEN event's identity-source value. HTTP API 1.0 events carry
+ *   `authorizationToken` too, but as **all** identity sources joined with commas: it is used only
+ *   when it holds a single value (no comma); otherwise read the `header` instead.
+ * - `header`: a request header, name matched case-insensitively across `headers` and
+ *   `multiValueHeaders`; two different values are refused.
+ * - `query`: a query-string parameter (case-sensitive name); two different values are refused
+ *   (HTTP API 2.0 joins repeated keys with commas, which is refused as malformed).
+ * - `cookie`: a cookie, from HTTP API 2.0 `cookies` and from `Cookie` headers; a name that appears
+ *   twice with different values is refused (cookie tossing).
+ * - `webSocketProtocol`: the `Sec-WebSocket-Protocol` entry that starts with `prefix`
+ *   (default `"bearer."`), for browser WebSocket clients, which cannot set headers:
+ *   `new WebSocket(url, ["gatehouse", "bearer." + token])`. The `$connect` backend must answer
+ *   with one of the offered protocols (`Sec-WebSocket-Protocol: gatehouse`), or browsers close the
+ *   connection.
+ *
+ * For a REST TOKEN event the token is always `authorizationToken`; its `bearer` mode comes from
+ * the first `authorizationToken` or `header` source (default `"required"`).
+ */
+export type TokenSource =
+  | { from: "authorizationToken"; /** @default "required" */ bearer?: BearerMode }
+  | {
+      from: "header";
+      /** Header name, matched case-insensitively. */
+      name: string;
+      /** @default "required" */
+      bearer?: BearerMode;
+    }
+  | { from: "query"; /** Parameter name, case-sensitive. */ name: string }
+  | { from: "cookie"; /** Cookie name, case-sensitive. */ name: string }
+  | {
+      from: "webSocketProtocol";
+      /** The prefix that marks the token entry. @default "bearer." */
+      prefix?: string;
+    };
+
+/**
+ * What an identity needs to call a route. Every listed condition must hold; `{}` means any valid
+ * token.
+ */
+export interface RouteRequirement<C extends JwtClaims = JwtClaims> {
+  /** OAuth scopes, **all** required (from the token's `scope`). */
+  scopes?: readonly string[];
+  /** Groups, **any one** suffices (Cognito `cognito:groups`). Must not be empty. */
+  groups?: readonly string[];
+  /**
+   * A predicate on the verified claims; only a returned `true` passes. It must depend on the
+   * identity only (it is evaluated once per token, for every route of the table). A throw is an
+   * internal error (fail closed).
+   */
+  claims?: (claims: C, verified: VerifiedToken<C>) => boolean;
+}
+
+/**
+ * The request an `authorize` hook sees. The decision is cached per identity (by API Gateway and
+ * by this package) and reused for every route, so decide on the identity, not on `route`/`arn`,
+ * unless you answer `{ requestOnly: true, authorizerTtlSeconds: 0 }`.
+ */
+export interface AuthorizerRequest {
+  shape: EventShape;
+  /** The API type the route templates are compiled for. */
+  apiType: "rest" | "http" | "websocket";
+  /** `methodArn`, or `routeArn` for HTTP API 2.0. */
+  arn: string;
+  /** The route: HTTP `routeKey`, REST `METHOD /resource`, `$connect`; for TOKEN `METHOD /path`. */
+  route: string | null;
+  /** The API stage (from the ARN). */
+  stage: string;
+  /** The client IP, when the event carries it. */
+  sourceIp: string | null;
+  stageVariables: Readonly<Record<string, string>>;
+  /** What the `routes` table grants this identity (`"stage"` when there is no table). */
+  allowedRoutes: readonly string[] | "stage";
+  /** The raw event. */
+  event: AuthorizerEvent;
+}
+
+/** What an `authorize` hook answers. */
+export interface AuthorizeResult {
+  /**
+   * - `false`: nothing (the caller gets 403 on every route);
+   * - `true`: what the `routes` table grants ({@link AuthorizerRequest.allowedRoutes});
+   * - route templates: exactly these (the identity's **full** set: it is cached for every route);
+   * - `"stage"`: every route of the stage;
+   * - `{ requestOnly: true, authorizerTtlSeconds: 0 }`: only this request (API Gateway caching
+   *   must be off; this package then does not remember the decision either).
+   */
+  allow: boolean | AllowedRoutes;
+  /** Merged over the default context. */
+  context?: Record<string, unknown>;
+  /** Replaces the default principal id. */
+  principalId?: string;
+  /** The API key for usage plans (REST and WebSocket only). */
+  usageIdentifierKey?: string;
+}
+
+/** The outcome a decision log reports. */
+export type DecisionOutcome = "allow" | "deny" | "unauthorized" | "error";
+
+/** One structured log line per invocation: reason codes only, never the token. */
+export interface DecisionLog {
+  /**
+   * `allow`: the policy covers this request; `deny`: valid token, not this route (403);
+   * `unauthorized`: missing or invalid token; `error`: internal failure (keys unavailable, a hook
+   * threw, a response could not be built, an unknown event).
+   */
+  outcome: DecisionOutcome;
+  /** Why, for every outcome but `allow`. */
+  code?: AuthorizerErrorCode;
+  eventShape: EventShape | "unknown";
+  route: string | null;
+  principalId?: string;
+  /** Milliseconds spent in the handler. */
+  durationMs: number;
+  /** Whether the decision came from this package's decision cache (no signature check). */
+  cached: boolean;
+}
+
+/** Observability hooks. A hook that throws is ignored. */
+export interface AuthorizerHooks {
+  onDecision?(log: DecisionLog): void;
+}
+
+/** The decision cache (per Lambda instance). */
+export interface DecisionCacheOptions {
+  /** Maximum remembered tokens. @default 1000 */
+  maxEntries?: number;
+  /**
+   * Longest time a decision is remembered, in seconds; never beyond the token's `exp` or the
+   * verifier's `cacheUntil`. @default 300
+   */
+  ttlSeconds?: number;
+}
+
+/** Options of {@link createAuthorizer}. */
+export interface AuthorizerOptions<C extends JwtClaims = JwtClaims> {
+  /** Verifies the token: `jwtVerifier`, `cognitoVerifier` or `multiIssuerVerifier`. */
+  verifier: TokenVerifier<C>;
+  /**
+   * Where the token is read. @default `authorizationToken` for REST TOKEN events and the
+   * `Authorization` header otherwise, `Bearer ` required.
+   */
+  token?: TokenSource | readonly TokenSource[];
+  /**
+   * Route templates (`"GET /pets/{id}"`, `"ANY /admin/{proxy+}"`, `"$connect"`, `"*"`) and what
+   * they require. The returned policy lists **every** template this identity satisfies, so it is
+   * right for every route while API Gateway caches it. Without a table, a valid token gets the
+   * whole stage.
+   */
+  routes?: Readonly<Record<string, RouteRequirement<C>>>;
+  /** Decides after the route rules; sync or async. A throw is an internal error. */
+  authorize?: (
+    verified: VerifiedToken<C>,
+    request: AuthorizerRequest,
+  ) => AuthorizeResult | Promise<AuthorizeResult>;
+  /** The claim to use as `principalId`, or a function. @default "sub" */
+  principalId?: string | ((verified: VerifiedToken<C>) => string);
+  /**
+   * The context passed to the backend, or `false` for none. @default `sub`, `scope`, `groups`
+   * (comma-joined), `token_use`, `client_id`, whichever the token has, as strings.
+   */
+  context?: false | ((verified: VerifiedToken<C>) => Record<string, unknown>);
+  /**
+   * Object or array context values for REST, HTTP API 1.0 and WebSocket: refused (an internal
+   * error) or stored as JSON text. @default "reject"
+   */
+  nestedContext?: "reject" | "json-string";
+  /**
+   * Missing or invalid token: throw `Error("Unauthorized")` (401) or answer a Deny of the whole
+   * stage (403). @default "unauthorized"
+   */
+  onInvalidToken?: "unauthorized" | "deny";
+  /**
+   * Internal failure: throw `Error("Unauthorized")` (401) or answer a Deny of the whole stage
+   * (403; API Gateway caches it for the TTL). Never an Allow. @default "unauthorized"
+   */
+  onInternalError?: "unauthorized" | "deny";
+  /** HTTP API payload 2.0 settings. */
+  http?: {
+    /**
+     * Answer `{ isAuthorized }` for the current route (`enableSimpleResponses`). With API Gateway
+     * caching on, `$context.routeKey` must be an identity source (or the TTL 0). @default false
+     */
+    simpleResponses?: boolean;
+  };
+  /** The decision cache, or `false`. @default `{ maxEntries: 1000, ttlSeconds: 300 }` */
+  cache?: DecisionCacheOptions | false;
+  hooks?: AuthorizerHooks;
+  /** The clock, epoch milliseconds (tests). @default Date.now */
+  now?: () => number;
+}
+
+/** The response a handler returns: an IAM policy, or a simple response (HTTP API 2.0). */
+export type AuthorizerResponse = IamAuthorizerResponse<Record<string, unknown>> | SimpleAuthorizerResponse;
+
+/** A Lambda authorizer handler. Throws only `Error("Unauthorized")`. */
+export type AuthorizerHandler<
+  E extends AuthorizerEvent = AuthorizerEvent,
+  R extends AuthorizerResponse = AuthorizerResponse,
+> = (event: E, context?: unknown) => Promise<R>;

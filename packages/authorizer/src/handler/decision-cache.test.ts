@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import type { DecisionLog } from "./authorizer-options.js";
+import { createAuthorizer } from "./create-authorizer.js";
+import { FAKE_NOW_SECONDS, fakeVerifier, restTokenEvent } from "./test-support.js";
+
+const START = FAKE_NOW_SECONDS * 1000;
+const OTHER_STAGE = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/test/GET/pets";
+
+function setup(options: { cacheUntil?: number; exp?: number; cache?: false | { maxEntries?: number; ttlSeconds?: number } } = {}) {
+  let clock = START;
+  const verifier = fakeVerifier(
+    {
+      "tok.alice": { sub: "alice", exp: options.exp ?? FAKE_NOW_SECONDS + 3600 },
+      "tok.bob": { sub: "bob" },
+    },
+    options.cacheUntil === undefined ? {} : { cacheUntil: options.cacheUntil },
+  );
+  const logs: DecisionLog[] = [];
+  const handler = createAuthorizer({
+    verifier,
+    now: () => clock,
+    hooks: { onDecision: (log) => logs.push(log) },
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
+  });
+  return {
+    verifier,
+    handler,
+    logs,
+    advance: (seconds: number) => {
+      clock += seconds * 1000;
+    },
+  };
+}
+
+describe("decision cache", () => {
+  it("skips the verifier for a repeated token", async () => {
+    const { verifier, handler } = setup();
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(verifier.calls).toBe(1);
+  });
+
+  it("reports the hit as cached in the decision log", async () => {
+    const { handler, logs } = setup();
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(logs.map((log) => log.cached)).toEqual([false, true]);
+  });
+
+  it("returns the same response from the cache as from verification", async () => {
+    const { handler } = setup();
+    const first = await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(await handler(restTokenEvent({ token: "Bearer tok.alice" }))).toEqual(first);
+  });
+
+  it("verifies each token separately", async () => {
+    const { verifier, handler } = setup();
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    await handler(restTokenEvent({ token: "Bearer tok.bob" }));
+    expect(verifier.calls).toBe(2);
+  });
+
+  it("does not reuse a decision across stages", async () => {
+    const { verifier, handler } = setup();
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    await handler(restTokenEvent({ token: "Bearer tok.alice", methodArn: OTHER_STAGE }));
+    expect(verifier.calls).toBe(2);
+  });
+
+  it("verifies again once the token has expired", async () => {
+    const { verifier, handler, advance } = setup({ exp: FAKE_NOW_SECONDS + 60 });
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    advance(61);
+    await handler(restTokenEvent({ token: "Bearer tok.alice" })).catch(() => undefined);
+    expect(verifier.calls).toBe(2);
+  });
+
+  it("verifies again after the verifier's cacheUntil", async () => {
+    const { verifier, handler, advance } = setup({ cacheUntil: FAKE_NOW_SECONDS + 30 });
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    advance(31);
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(verifier.calls).toBe(2);
+  });
+
+  it("verifies again after its own TTL", async () => {
+    const { verifier, handler, advance } = setup({ cache: { ttlSeconds: 10 } });
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    advance(11);
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(verifier.calls).toBe(2);
+  });
+
+  it("still hits within every limit", async () => {
+    const { verifier, handler, advance } = setup({ cache: { ttlSeconds: 10 }, cacheUntil: FAKE_NOW_SECONDS + 30 });
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    advance(9);
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(verifier.calls).toBe(1);
+  });
+
+  it("evicts the least recently used token beyond maxEntries", async () => {
+    const { verifier, handler } = setup({ cache: { maxEntries: 1 } });
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    await handler(restTokenEvent({ token: "Bearer tok.bob" }));
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(verifier.calls).toBe(3);
+  });
+
+  it("verifies every time with cache: false", async () => {
+    const { verifier, handler } = setup({ cache: false });
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(verifier.calls).toBe(2);
+  });
+
+  it("does not remember a rejected token", async () => {
+    const { verifier, handler } = setup();
+    await handler(restTokenEvent({ token: "Bearer tok.mallory" })).catch(() => undefined);
+    await handler(restTokenEvent({ token: "Bearer tok.mallory" })).catch(() => undefined);
+    expect(verifier.calls).toBe(2);
+  });
+
+  it("does not remember a request-only decision", async () => {
+    const verifier = fakeVerifier({ "tok.alice": { sub: "alice" } });
+    const handler = createAuthorizer({
+      verifier,
+      now: () => START,
+      authorize: () => ({ allow: { requestOnly: true, authorizerTtlSeconds: 0 } }),
+    });
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(verifier.calls).toBe(2);
+  });
+});

@@ -1,0 +1,272 @@
+import type { AllowedRoutes } from "@gatehouse/policy";
+import {
+  type AuthorizerErrorCode,
+  authorizerError,
+  familyOf,
+  isAuthorizerError,
+} from "../../errors.js";
+import type { JwtClaims, VerifiedToken } from "../../verifier/token-verifier.js";
+import type {
+  AuthorizeResult,
+  AuthorizerHandler,
+  AuthorizerOptions,
+  AuthorizerResponse,
+  DecisionLog,
+  DecisionOutcome,
+  EventShape,
+} from "../authorizer-options.js";
+import { buildDecisionResponse, buildRefusal, type ResponseSettings } from "./build-response.js";
+import { type Decision, DecisionCache } from "./decision-cache.js";
+import { extractToken } from "./extract-token.js";
+import { type RecognisedEvent, recogniseEvent } from "./recognise-event.js";
+import { allowedRoutesFor } from "./route-rules.js";
+import { type ResolvedOptions, validateOptions } from "./validate-options.js";
+
+/** The only error a handler throws: API Gateway answers 401 to exactly this message. */
+function unauthorized(): Error {
+  return new Error("Unauthorized");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isRequestOnly(allow: AllowedRoutes): boolean {
+  return typeof allow === "object" && !Array.isArray(allow);
+}
+
+/** The default backend context: identity facts, flat strings, never the token. */
+function defaultContext(verified: VerifiedToken): Record<string, unknown> {
+  const { claims, scopes, groups } = verified;
+  const context: Record<string, unknown> = {};
+  if (typeof claims.sub === "string") context["sub"] = claims.sub;
+  if (scopes.length > 0) context["scope"] = scopes.join(" ");
+  if (groups.length > 0) context["groups"] = groups.join(",");
+  if (typeof claims.token_use === "string") context["token_use"] = claims.token_use;
+  if (typeof claims.client_id === "string") context["client_id"] = claims.client_id;
+  return context;
+}
+
+/** Maps a failure to the outcome it stands for. */
+function classify(error: unknown): { outcome: DecisionOutcome; code: AuthorizerErrorCode } {
+  if (!isAuthorizerError(error)) return { outcome: "error", code: "internal_error" };
+  switch (familyOf(error.code)) {
+    case "token":
+      return { outcome: "unauthorized", code: error.code };
+    case "access":
+      return { outcome: "deny", code: error.code };
+    default:
+      return { outcome: "error", code: error.code };
+  }
+}
+
+function internal(message: string, cause: unknown): never {
+  // A user hook's or builder's own AuthorizerError keeps its code; anything else is internal.
+  if (isAuthorizerError(cause)) throw cause;
+  throw authorizerError("internal_error", message, { cause });
+}
+
+/**
+ * The handler behind every factory: event -> shape -> token -> verify (or cache) -> decide ->
+ * response built with `@gatehouse/policy` -> remember the decision.
+ * @internal
+ */
+export function createHandler<C extends JwtClaims>(
+  options: AuthorizerOptions<C>,
+  shapes: readonly EventShape[],
+  factory: string,
+): AuthorizerHandler {
+  const resolved: ResolvedOptions<C> = validateOptions(options, shapes, factory);
+  const { verifier, authorize, hooks } = options;
+  const settings: ResponseSettings = {
+    simpleResponses: resolved.simpleResponses,
+    nestedContext: resolved.nestedContext,
+  };
+  const cache =
+    resolved.cache === false || resolved.cache.ttlSeconds === 0
+      ? undefined
+      : new DecisionCache<C>({ ...resolved.cache, now: resolved.now });
+  const accepted = new Set(shapes);
+  const contextOf =
+    options.context === false
+      ? undefined
+      : (options.context ?? (defaultContext as (verified: VerifiedToken<C>) => Record<string, unknown>));
+
+  function principalOf(verified: VerifiedToken<C>): string {
+    const option = options.principalId ?? "sub";
+    let principal: unknown;
+    if (typeof option === "string") {
+      principal = verified.claims[option];
+      if (typeof principal !== "string" || principal === "") {
+        throw authorizerError("missing_claim", `the token has no string "${option}" claim for the principalId`, {
+          claim: option,
+        });
+      }
+      return principal;
+    }
+    try {
+      principal = option(verified);
+    } catch (cause) {
+      internal("the principalId function threw", cause);
+    }
+    if (typeof principal !== "string" || principal === "") {
+      throw authorizerError("internal_error", "the principalId function did not return a non-empty string");
+    }
+    return principal;
+  }
+
+  async function decide(verified: VerifiedToken<C>, event: RecognisedEvent): Promise<Decision<C>> {
+    let principalId = principalOf(verified);
+    let ruleSet: readonly string[] | "stage";
+    let context: Record<string, unknown> | undefined;
+    try {
+      ruleSet = resolved.routes === undefined ? "stage" : allowedRoutesFor(resolved.routes, verified, event.apiType);
+      context = contextOf === undefined ? undefined : { ...contextOf(verified) };
+    } catch (cause) {
+      internal("a route rule or the context function threw", cause);
+    }
+    let allow: AllowedRoutes = ruleSet;
+    let usageIdentifierKey: string | undefined;
+    if (authorize !== undefined) {
+      let result: AuthorizeResult;
+      try {
+        result = await authorize(verified, {
+          shape: event.shape,
+          apiType: event.apiType,
+          arn: event.arn,
+          route: event.route,
+          stage: event.stage,
+          sourceIp: event.sourceIp,
+          stageVariables: event.stageVariables,
+          allowedRoutes: ruleSet,
+          event: event.event,
+        });
+      } catch (cause) {
+        internal("the authorize hook threw", cause);
+      }
+      if (!isObject(result)) throw authorizerError("internal_error", "the authorize hook did not return an object");
+      const value = result.allow;
+      if (value === true) allow = ruleSet;
+      else if (value === false) allow = [];
+      else if (value === "stage" || Array.isArray(value) || isObject(value)) allow = value;
+      else throw authorizerError("internal_error", "the authorize hook returned an unusable allow");
+      if (result.context !== undefined) {
+        if (!isObject(result.context)) throw authorizerError("internal_error", "the authorize hook returned a context that is not an object");
+        context = { ...context, ...result.context };
+      }
+      if (result.principalId !== undefined) {
+        if (typeof result.principalId !== "string" || result.principalId === "") {
+          throw authorizerError("internal_error", "the authorize hook returned an empty principalId");
+        }
+        principalId = result.principalId;
+      }
+      if (result.usageIdentifierKey !== undefined) {
+        if (typeof result.usageIdentifierKey !== "string") {
+          throw authorizerError("internal_error", "the authorize hook returned a usageIdentifierKey that is not a string");
+        }
+        usageIdentifierKey = result.usageIdentifierKey;
+      }
+    }
+    return { verified, principalId, allow, context, usageIdentifierKey };
+  }
+
+  function emit(log: DecisionLog): void {
+    const onDecision = hooks?.onDecision;
+    if (onDecision === undefined) return;
+    try {
+      const returned: unknown = onDecision.call(hooks, log);
+      // An async hook's rejection must not become an unhandled rejection.
+      if (returned instanceof Promise) returned.catch(() => undefined);
+    } catch {
+      // Observability never changes the decision.
+    }
+  }
+
+  return async function gatehouseAuthorizer(rawEvent: unknown): Promise<AuthorizerResponse> {
+    const started = performance.now();
+    let recognised: RecognisedEvent | undefined;
+    let cached = false;
+    let principalId: string | undefined;
+
+    const log = (outcome: DecisionOutcome, code?: AuthorizerErrorCode): void => {
+      emit({
+        outcome,
+        ...(code === undefined ? {} : { code }),
+        eventShape: recognised?.shape ?? "unknown",
+        route: recognised?.route ?? null,
+        ...(principalId === undefined ? {} : { principalId }),
+        durationMs: performance.now() - started,
+        cached,
+      });
+    };
+
+    /** Answers a failure: throw `Unauthorized`, or a refusal where configured and possible. */
+    const fail = (error: unknown): AuthorizerResponse => {
+      const { outcome, code } = classify(error);
+      log(outcome, code);
+      const refuse =
+        outcome === "deny" ||
+        (outcome === "unauthorized" && resolved.onInvalidToken === "deny") ||
+        (outcome === "error" && resolved.onInternalError === "deny");
+      if (refuse && recognised !== undefined) {
+        try {
+          return buildRefusal(recognised, settings);
+        } catch {
+          // Fall through to 401.
+        }
+      }
+      throw unauthorized();
+    };
+
+    try {
+      recognised = recogniseEvent(rawEvent);
+      if (!accepted.has(recognised.shape)) {
+        const shape = recognised.shape;
+        recognised = undefined;
+        throw authorizerError("invalid_event", `${factory} does not handle ${shape} events`);
+      }
+      if (recognised.shape === "http-v1" && resolved.simpleResponses) {
+        throw authorizerError("invalid_event", "simple responses need HTTP API payload format 2.0");
+      }
+    } catch (error) {
+      return fail(error);
+    }
+
+    let token: string;
+    try {
+      token = extractToken(recognised, resolved.sources);
+    } catch (error) {
+      return fail(error);
+    }
+
+    let decision: Decision<C> | undefined;
+    let key: string | undefined;
+    try {
+      if (cache !== undefined) {
+        key = DecisionCache.key(token, `${recognised.shape}\0${recognised.stageScope}`);
+        decision = cache.get(key);
+        cached = decision !== undefined;
+      }
+      if (decision === undefined) {
+        const verified = await verifier.verify(token, { event: rawEvent });
+        decision = await decide(verified, recognised);
+        if (cache !== undefined && key !== undefined && !isRequestOnly(decision.allow)) {
+          cache.set(key, decision);
+        }
+      }
+    } catch (error) {
+      return fail(error);
+    }
+
+    principalId = decision.principalId;
+    let built: { response: AuthorizerResponse; allowed: boolean };
+    try {
+      built = buildDecisionResponse(recognised, decision, settings);
+    } catch (error) {
+      return fail(error);
+    }
+    if (built.allowed) log("allow");
+    else log("deny", "access_denied");
+    return built.response;
+  };
+}

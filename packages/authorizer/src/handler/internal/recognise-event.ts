@@ -1,0 +1,143 @@
+import { type ApiType, type AuthorizerEvent, parseExecuteApiArn } from "@gatehouse/policy";
+import { authorizerError } from "../../errors.js";
+import type { EventShape } from "../authorizer-options.js";
+
+/**
+ * An authorizer event with its shape recognised and the fields the handler needs.
+ * @internal
+ */
+export interface RecognisedEvent {
+  shape: EventShape;
+  apiType: ApiType;
+  /** `methodArn`, or `routeArn` for HTTP API 2.0. */
+  arn: string;
+  /** `arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}`: the API Gateway cache scope. */
+  stageScope: string;
+  stage: string;
+  route: string | null;
+  sourceIp: string | null;
+  stageVariables: Readonly<Record<string, string>>;
+  event: AuthorizerEvent;
+  record: Readonly<Record<string, unknown>>;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function stringOrNull(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+function invalidEvent(message: string): never {
+  throw authorizerError("invalid_event", message);
+}
+
+function shapeOf(event: Record<string, unknown>): EventShape {
+  const { type, version } = event;
+  const requestContext = isRecord(event["requestContext"]) ? event["requestContext"] : {};
+  if (type === "TOKEN") {
+    if (version !== undefined) invalidEvent("a TOKEN event has no version");
+    return "rest-token";
+  }
+  if (type !== "REQUEST") invalidEvent('event.type is neither "TOKEN" nor "REQUEST"');
+  if (version === "2.0") return "http-v2";
+  if (version === "1.0") return "http-v1";
+  if (version !== undefined && version !== null) invalidEvent("unknown event.version");
+  if (requestContext["eventType"] === "CONNECT") return "websocket-connect";
+  if (typeof event["httpMethod"] === "string") return "rest-request";
+  return invalidEvent("a REQUEST event without httpMethod or requestContext.eventType CONNECT");
+}
+
+const API_TYPES: Record<EventShape, ApiType> = {
+  "rest-token": "rest",
+  "rest-request": "rest",
+  "http-v1": "http",
+  "http-v2": "http",
+  "websocket-connect": "websocket",
+};
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(value)) return out;
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === "string") out[key] = entry;
+  }
+  return out;
+}
+
+function routeOf(shape: EventShape, event: Record<string, unknown>, arnMethod?: string, arnPath?: string): string | null {
+  const requestContext = isRecord(event["requestContext"]) ? event["requestContext"] : {};
+  switch (shape) {
+    case "rest-token":
+      return arnMethod !== undefined && arnPath !== undefined ? `${arnMethod} ${arnPath}` : null;
+    case "rest-request":
+    case "http-v1": {
+      const routeKey = stringOrNull(requestContext["routeKey"]);
+      if (shape === "http-v1" && routeKey !== null) return routeKey;
+      const method = stringOrNull(event["httpMethod"]);
+      const resource = stringOrNull(event["resource"]);
+      return method !== null && resource !== null ? `${method} ${resource}` : null;
+    }
+    case "http-v2":
+      return stringOrNull(event["routeKey"]);
+    case "websocket-connect":
+      return "$connect";
+  }
+}
+
+function sourceIpOf(shape: EventShape, event: Record<string, unknown>): string | null {
+  const requestContext = isRecord(event["requestContext"]) ? event["requestContext"] : {};
+  if (shape === "http-v2") {
+    const http = isRecord(requestContext["http"]) ? requestContext["http"] : {};
+    return stringOrNull(http["sourceIp"]);
+  }
+  const identity = isRecord(requestContext["identity"]) ? requestContext["identity"] : {};
+  return stringOrNull(identity["sourceIp"]);
+}
+
+/**
+ * Recognises the shape of an authorizer event by AWS's own fields and checks the ARN it carries.
+ * @throws AuthorizerError `invalid_event` for anything else.
+ * @internal
+ */
+export function recogniseEvent(event: unknown): RecognisedEvent {
+  if (!isRecord(event)) invalidEvent("the event is not an object");
+  const shape = shapeOf(event);
+  const arnField = shape === "http-v2" ? "routeArn" : "methodArn";
+  const arn = event[arnField];
+  if (typeof arn !== "string") invalidEvent(`event.${arnField} is not a string`);
+  let parts: ReturnType<typeof parseExecuteApiArn>;
+  try {
+    parts = parseExecuteApiArn(arn, arnField);
+  } catch (cause) {
+    throw authorizerError("invalid_event", `event.${arnField} is not an execute-api ARN`, { cause });
+  }
+  const { partition, region, accountId, apiId, stage } = parts;
+  if (
+    parts.form !== "full" ||
+    partition === undefined ||
+    region === undefined ||
+    accountId === undefined ||
+    apiId === undefined ||
+    stage === "" ||
+    [region, accountId, apiId, stage].some((field) => /[*?]/.test(field))
+  ) {
+    invalidEvent(`event.${arnField} is not a concrete execute-api ARN`);
+  }
+  if (shape === "websocket-connect" && parts.routeKey !== "$connect") {
+    invalidEvent("a WebSocket CONNECT event whose methodArn does not end in /$connect");
+  }
+  return {
+    shape,
+    apiType: API_TYPES[shape],
+    arn,
+    stageScope: `arn:${partition}:execute-api:${region}:${accountId}:${apiId}/${stage}`,
+    stage,
+    route: routeOf(shape, event, parts.method, parts.path),
+    sourceIp: sourceIpOf(shape, event),
+    stageVariables: stringMap(event["stageVariables"]),
+    event: event as unknown as AuthorizerEvent,
+    record: event,
+  };
+}

@@ -1,0 +1,110 @@
+import { type ApiType, routeTemplateToArn } from "@gatehouse/policy";
+import type { JwtClaims, VerifiedToken } from "../../verifier/token-verifier.js";
+import type { RouteRequirement } from "../authorizer-options.js";
+
+/**
+ * One route of the `routes` table, validated, with the API types its template is valid for.
+ * @internal
+ */
+export interface CompiledRoute<C extends JwtClaims = JwtClaims> {
+  template: string;
+  apiTypes: ReadonlySet<ApiType>;
+  scopes: readonly string[];
+  groups: readonly string[] | undefined;
+  claims: ((claims: C, verified: VerifiedToken<C>) => boolean) | undefined;
+}
+
+const VALIDATION_BASE = {
+  partition: "aws",
+  region: "us-east-1",
+  accountId: "123456789012",
+  apiId: "validate",
+  stage: "validate",
+} as const;
+
+const REQUIREMENT_KEYS = new Set(["scopes", "groups", "claims"]);
+
+function stringList(value: unknown, where: string, allowEmpty: boolean): readonly string[] {
+  if (!Array.isArray(value) || value.some((entry) => typeof entry !== "string" || entry === "")) {
+    throw new TypeError(`${where} must be an array of non-empty strings`);
+  }
+  if (!allowEmpty && value.length === 0) {
+    throw new TypeError(`${where} is empty: no identity could ever match it`);
+  }
+  return [...(value as string[])];
+}
+
+/**
+ * Validates the `routes` option at construction: every template must be a route template of at
+ * least one of `apiTypes`, every requirement well-formed.
+ * @throws TypeError otherwise.
+ * @internal
+ */
+export function compileRoutes<C extends JwtClaims>(
+  routes: unknown,
+  apiTypes: readonly ApiType[],
+): CompiledRoute<C>[] {
+  if (typeof routes !== "object" || routes === null || Array.isArray(routes)) {
+    throw new TypeError("routes must be an object mapping route templates to requirements");
+  }
+  return Object.entries(routes).map(([template, requirement]) => {
+    const where = `routes["${template}"]`;
+    const valid = new Set<ApiType>();
+    let firstError: unknown;
+    for (const apiType of apiTypes) {
+      try {
+        routeTemplateToArn(template, VALIDATION_BASE, apiType);
+        valid.add(apiType);
+      } catch (error) {
+        firstError ??= error;
+      }
+    }
+    if (valid.size === 0) {
+      const reason = firstError instanceof Error ? `: ${firstError.message}` : "";
+      throw new TypeError(`${where} is not a route template of ${apiTypes.join("/")}${reason}`);
+    }
+    if (typeof requirement !== "object" || requirement === null || Array.isArray(requirement)) {
+      throw new TypeError(`${where} must be an object ({} for any valid token)`);
+    }
+    for (const key of Object.keys(requirement)) {
+      if (!REQUIREMENT_KEYS.has(key)) {
+        throw new TypeError(`${where}: unknown requirement "${key}" (expected scopes, groups, claims)`);
+      }
+    }
+    const { scopes, groups, claims } = requirement as RouteRequirement<C>;
+    if (claims !== undefined && typeof claims !== "function") {
+      throw new TypeError(`${where}.claims must be a function`);
+    }
+    return {
+      template,
+      apiTypes: valid,
+      scopes: scopes === undefined ? [] : stringList(scopes, `${where}.scopes`, true),
+      groups: groups === undefined ? undefined : stringList(groups, `${where}.groups`, false),
+      claims,
+    };
+  });
+}
+
+/**
+ * Every route template of the table this identity satisfies (valid for `apiType`): the full set,
+ * not only the current route, so the policy stays right when API Gateway reuses it.
+ * A throwing `claims` predicate propagates (the caller turns it into an internal error).
+ * @internal
+ */
+export function allowedRoutesFor<C extends JwtClaims>(
+  routes: readonly CompiledRoute<C>[],
+  verified: VerifiedToken<C>,
+  apiType: ApiType,
+): string[] {
+  const scopes = new Set(verified.scopes);
+  const groups = new Set(verified.groups);
+  const allowed: string[] = [];
+  for (const route of routes) {
+    if (!route.apiTypes.has(apiType)) continue;
+    if (!route.scopes.every((scope) => scopes.has(scope))) continue;
+    if (route.groups !== undefined && !route.groups.some((group) => groups.has(group))) continue;
+    if (route.claims !== undefined && route.claims(verified.claims, verified) !== true) continue;
+    allowed.push(route.template);
+  }
+  return allowed;
+}

@@ -1,0 +1,216 @@
+import type { ApiType } from "@gatehouse/policy";
+import type { JwtClaims } from "../../verifier/token-verifier.js";
+import type { AuthorizerOptions, EventShape, TokenSource } from "../authorizer-options.js";
+import { type CompiledRoute, compileRoutes } from "./route-rules.js";
+
+/**
+ * The options of a handler factory, validated and with their defaults.
+ * @internal
+ */
+export interface ResolvedOptions<C extends JwtClaims = JwtClaims> {
+  options: AuthorizerOptions<C>;
+  sources: readonly TokenSource[];
+  routes: CompiledRoute<C>[] | undefined;
+  simpleResponses: boolean;
+  nestedContext: "reject" | "json-string";
+  onInvalidToken: "unauthorized" | "deny";
+  onInternalError: "unauthorized" | "deny";
+  cache: { maxEntries: number; ttlSeconds: number } | false;
+  now: () => number;
+}
+
+const KNOWN = [
+  "verifier",
+  "token",
+  "routes",
+  "authorize",
+  "principalId",
+  "context",
+  "nestedContext",
+  "onInvalidToken",
+  "onInternalError",
+  "http",
+  "cache",
+  "hooks",
+  "now",
+];
+
+const API_TYPES: Record<EventShape, ApiType> = {
+  "rest-token": "rest",
+  "rest-request": "rest",
+  "http-v1": "http",
+  "http-v2": "http",
+  "websocket-connect": "websocket",
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) {
+    throw new TypeError(`${name} must be ${allowed.map((entry) => `"${entry}"`).join(" or ")}`);
+  }
+  return value as T;
+}
+
+function checkName(value: unknown, where: string): void {
+  if (typeof value !== "string" || value === "" || /[\s;,=]/.test(value)) {
+    throw new TypeError(`${where}.name must be a non-empty name without spaces, ";", "," or "="`);
+  }
+}
+
+function validateSource(source: unknown, where: string): TokenSource {
+  if (!isObject(source)) throw new TypeError(`${where} must be an object like { from: "header", name: "authorization" }`);
+  const allowedKeys: Record<string, readonly string[]> = {
+    authorizationToken: ["from", "bearer"],
+    header: ["from", "name", "bearer"],
+    query: ["from", "name"],
+    cookie: ["from", "name"],
+    webSocketProtocol: ["from", "prefix"],
+  };
+  const from = source["from"];
+  const keys = typeof from === "string" ? allowedKeys[from] : undefined;
+  if (keys === undefined) {
+    throw new TypeError(
+      `${where}.from must be "authorizationToken", "header", "query", "cookie" or "webSocketProtocol"`,
+    );
+  }
+  for (const key of Object.keys(source)) {
+    if (!keys.includes(key)) throw new TypeError(`${where}: unknown property "${key}" for from "${from}"`);
+  }
+  if (keys.includes("name")) checkName(source["name"], where);
+  if (keys.includes("bearer")) oneOf(source["bearer"], ["required", "optional"], `${where}.bearer`, "required");
+  if (from === "webSocketProtocol" && source["prefix"] !== undefined) {
+    const prefix = source["prefix"];
+    if (typeof prefix !== "string" || prefix === "" || /[\s,]/.test(prefix)) {
+      throw new TypeError(`${where}.prefix must be a non-empty string without spaces or commas`);
+    }
+  }
+  return source as TokenSource;
+}
+
+/** REST TOKEN events always read `authorizationToken` (Bearer required by this header source). */
+function defaultSources(): TokenSource[] {
+  return [{ from: "header", name: "authorization", bearer: "required" }];
+}
+
+function positiveInteger(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new TypeError(`${name} must be a positive integer`);
+  }
+  return value;
+}
+
+/**
+ * Validates a handler factory's options at construction (cold start).
+ * @throws TypeError for misuse.
+ * @internal
+ */
+export function validateOptions<C extends JwtClaims>(
+  options: AuthorizerOptions<C>,
+  shapes: readonly EventShape[],
+  factory: string,
+): ResolvedOptions<C> {
+  if (!isObject(options)) throw new TypeError(`${factory}: options must be an object`);
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.includes(key)) throw new TypeError(`${factory}: unknown option "${key}"`);
+  }
+  const record = options as unknown as Record<string, unknown>;
+  const verifier = record["verifier"];
+  if (!isObject(verifier) || typeof verifier["verify"] !== "function") {
+    throw new TypeError(`${factory}: verifier is required (jwtVerifier, cognitoVerifier or multiIssuerVerifier)`);
+  }
+
+  const token = record["token"];
+  let sources: TokenSource[];
+  if (token === undefined) sources = defaultSources();
+  else if (Array.isArray(token)) {
+    if (token.length === 0) throw new TypeError(`${factory}: token must list at least one source`);
+    sources = token.map((source, index) => validateSource(source, `token[${index}]`));
+  } else sources = [validateSource(token, "token")];
+
+  const apiTypes = [...new Set(shapes.map((shape) => API_TYPES[shape]))];
+  const routes =
+    record["routes"] === undefined ? undefined : compileRoutes<C>(record["routes"], apiTypes);
+
+  for (const name of ["authorize", "now"] as const) {
+    if (record[name] !== undefined && typeof record[name] !== "function") {
+      throw new TypeError(`${factory}: ${name} must be a function`);
+    }
+  }
+  const principalId = record["principalId"];
+  if (
+    principalId !== undefined &&
+    typeof principalId !== "function" &&
+    (typeof principalId !== "string" || principalId === "")
+  ) {
+    throw new TypeError(`${factory}: principalId must be a claim name or a function`);
+  }
+  const context = record["context"];
+  if (context !== undefined && context !== false && typeof context !== "function") {
+    throw new TypeError(`${factory}: context must be false or a function`);
+  }
+
+  const http = record["http"];
+  let simpleResponses = false;
+  if (http !== undefined) {
+    if (!isObject(http)) throw new TypeError(`${factory}: http must be an object`);
+    for (const key of Object.keys(http)) {
+      if (key !== "simpleResponses") throw new TypeError(`${factory}: unknown option "http.${key}"`);
+    }
+    if (http["simpleResponses"] !== undefined && typeof http["simpleResponses"] !== "boolean") {
+      throw new TypeError(`${factory}: http.simpleResponses must be a boolean`);
+    }
+    simpleResponses = http["simpleResponses"] === true;
+    if (simpleResponses && !shapes.includes("http-v2")) {
+      throw new TypeError(`${factory}: http.simpleResponses applies to HTTP API payload 2.0 only`);
+    }
+  }
+
+  const cacheOption = record["cache"];
+  let cache: ResolvedOptions["cache"];
+  if (cacheOption === false) cache = false;
+  else if (cacheOption === undefined) cache = { maxEntries: 1000, ttlSeconds: 300 };
+  else {
+    if (!isObject(cacheOption)) throw new TypeError(`${factory}: cache must be false or an object`);
+    for (const key of Object.keys(cacheOption)) {
+      if (key !== "maxEntries" && key !== "ttlSeconds") {
+        throw new TypeError(`${factory}: unknown option "cache.${key}"`);
+      }
+    }
+    const ttl = cacheOption["ttlSeconds"];
+    if (ttl !== undefined && (typeof ttl !== "number" || !Number.isFinite(ttl) || ttl < 0)) {
+      throw new TypeError(`${factory}: cache.ttlSeconds must be a number of seconds >= 0`);
+    }
+    cache = {
+      maxEntries: positiveInteger(cacheOption["maxEntries"], `${factory}: cache.maxEntries`, 1000),
+      ttlSeconds: typeof ttl === "number" ? ttl : 300,
+    };
+  }
+
+  const hooks = record["hooks"];
+  if (hooks !== undefined) {
+    if (!isObject(hooks)) throw new TypeError(`${factory}: hooks must be an object`);
+    for (const key of Object.keys(hooks)) {
+      if (key !== "onDecision") throw new TypeError(`${factory}: unknown hook "${key}"`);
+    }
+    if (hooks["onDecision"] !== undefined && typeof hooks["onDecision"] !== "function") {
+      throw new TypeError(`${factory}: hooks.onDecision must be a function`);
+    }
+  }
+
+  return {
+    options,
+    sources,
+    routes,
+    simpleResponses,
+    nestedContext: oneOf(record["nestedContext"], ["reject", "json-string"], `${factory}: nestedContext`, "reject"),
+    onInvalidToken: oneOf(record["onInvalidToken"], ["unauthorized", "deny"], `${factory}: onInvalidToken`, "unauthorized"),
+    onInternalError: oneOf(record["onInternalError"], ["unauthorized", "deny"], `${factory}: onInternalError`, "unauthorized"),
+    cache,
+    now: (record["now"] as (() => number) | undefined) ?? Date.now,
+  };
+}

@@ -1,0 +1,116 @@
+import { authorizerError } from "../../errors.js";
+import type { JwtClaims, JwtHeader } from "../token-verifier.js";
+
+/** @internal A compact JWS split and parsed, NOT verified. */
+export interface DecodedJwt {
+  header: JwtHeader;
+  /** Claims as parsed; only their types are checked, never their values. */
+  claims: Partial<JwtClaims> & Record<string, unknown>;
+  headerB64: string;
+  payloadB64: string;
+  signatureB64: string;
+}
+
+/** @internal Default cap on the token length: 8 KB (API Gateway's budget for headers is similar). */
+export const DEFAULT_MAX_TOKEN_BYTES = 8192;
+
+const SEGMENT = /^[A-Za-z0-9_-]+$/;
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+function malformed(message: string, claim?: string): never {
+  throw authorizerError(
+    "malformed_token",
+    message,
+    claim === undefined ? {} : { claim, expected: "see RFC 7519" },
+  );
+}
+
+function decodeSegment(segment: string, what: string): Record<string, unknown> {
+  // Unpadded base64url only (RFC 7515 section 2); a length of 4n+1 cannot be valid base64.
+  if (!SEGMENT.test(segment) || segment.length % 4 === 1) {
+    malformed(`JWT ${what} is not base64url`);
+  }
+  let text: string;
+  let value: unknown;
+  try {
+    text = UTF8.decode(Buffer.from(segment, "base64url"));
+  } catch {
+    return malformed(`JWT ${what} is not UTF-8`);
+  }
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return malformed(`JWT ${what} is not JSON`);
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    malformed(`JWT ${what} is not a JSON object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function isNumericDate(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
+}
+
+/**
+ * @internal Splits a compact JWS and parses header and claims, checking shapes and types only.
+ * Throws `token_too_large` or `malformed_token`; never verifies anything.
+ */
+export function decodeJwt(token: unknown, maxTokenBytes: number): DecodedJwt {
+  if (typeof token !== "string" || token.length === 0) {
+    return malformed("JWT is not a non-empty string");
+  }
+  if (token.length > maxTokenBytes) {
+    throw authorizerError("token_too_large", "JWT is longer than the configured maximum", {
+      expected: maxTokenBytes,
+      actual: token.length,
+    });
+  }
+  const parts = token.split(".");
+  if (parts.length !== 3) {
+    return malformed("JWT is not three dot-separated segments (a JWE or junk?)");
+  }
+  const [headerB64, payloadB64, signatureB64] = parts as [string, string, string];
+  const header = decodeSegment(headerB64, "header");
+  const claims = decodeSegment(payloadB64, "payload");
+  // An empty signature is structurally fine (`alg: none`): the algorithm check rejects it.
+  if (!(signatureB64 === "" || SEGMENT.test(signatureB64)) || signatureB64.length % 4 === 1) {
+    malformed("JWT signature is not base64url");
+  }
+
+  if (typeof header["alg"] !== "string") malformed("JWT header alg is not a string", "alg");
+  for (const name of ["kid", "typ", "cty"]) {
+    if (header[name] !== undefined && typeof header[name] !== "string") {
+      malformed(`JWT header ${name} is not a string`, name);
+    }
+  }
+  for (const name of ["exp", "nbf", "iat"]) {
+    if (claims[name] !== undefined && !isNumericDate(claims[name])) {
+      malformed(`JWT claim ${name} is not a number`, name);
+    }
+  }
+  for (const name of ["iss", "sub", "jti", "scope", "token_use", "client_id"]) {
+    if (claims[name] !== undefined && typeof claims[name] !== "string") {
+      malformed(`JWT claim ${name} is not a string`, name);
+    }
+  }
+  const aud = claims["aud"];
+  if (aud !== undefined && typeof aud !== "string" && !isStringArray(aud)) {
+    malformed("JWT claim aud is not a string or an array of strings", "aud");
+  }
+  const groups = claims["cognito:groups"];
+  if (groups !== undefined && !isStringArray(groups)) {
+    malformed("JWT claim cognito:groups is not an array of strings", "cognito:groups");
+  }
+  return {
+    header: header as JwtHeader,
+    claims: claims as DecodedJwt["claims"],
+    headerB64,
+    payloadB64,
+    signatureB64,
+  };
+}

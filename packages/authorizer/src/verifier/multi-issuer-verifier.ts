@@ -1,0 +1,127 @@
+import { authorizerError, isAuthorizerError } from "../errors.js";
+import { DEFAULT_MAX_TOKEN_BYTES, decodeJwt } from "./internal/decode-jwt.js";
+import { mapVerifyError } from "./internal/map-verify-error.js";
+import type { JwtClaims, TokenVerifier, VerifiedToken, VerifyContext } from "./token-verifier.js";
+
+/**
+ * Picks the verifier for a token's UNVERIFIED `iss` at request time (multi-tenant APIs). Return a
+ * verifier built from your own configuration (memoise it: each verifier owns a key cache), or
+ * `null` for an unknown issuer. Never build a `jwksUri` from the token's `iss` without checking
+ * it against an allowlist first.
+ */
+export type IssuerResolver = (
+  unverifiedIssuer: string,
+  event: unknown,
+) => Promise<TokenVerifier | null> | TokenVerifier | null;
+
+/** Options of {@link multiIssuerVerifier}: a fixed list of verifiers, or a resolver. */
+export type MultiIssuerVerifierOptions = (
+  | {
+      /** Verifiers whose `issuers` do not overlap; the token's `iss` picks one. */
+      verifiers: readonly TokenVerifier[];
+    }
+  | {
+      /** See {@link IssuerResolver}. */
+      resolveIssuer: IssuerResolver;
+    }
+) & {
+  /**
+   * Longest token looked at before dispatching, in bytes (each verifier then applies its own).
+   * @default 8192
+   */
+  maxTokenBytes?: number;
+};
+
+/**
+ * One verifier for several issuers: reads the token's unverified `iss`, picks the verifier
+ * configured for it, and lets that verifier check everything (signature included). An `iss` that
+ * no verifier accepts fails with `invalid_issuer` before any key is fetched; keys are only ever
+ * fetched from the chosen verifier's configured locations, never from a URL named by the token.
+ *
+ * @param options A list of `verifiers`, or `resolveIssuer` for tenants known at request time.
+ * @returns A {@link TokenVerifier} whose `verify` throws only `AuthorizerError`.
+ * @example
+ * ```ts
+ * const verifier = multiIssuerVerifier({
+ *   verifiers: [
+ *     cognitoVerifier({ userPoolId: "eu-west-1_AbCdEf123", clientId: "abc", tokenUse: "access" }),
+ *     jwtVerifier({ issuer: "https://example.eu.auth0.com/", audience: "api", jwksUri, algorithms: ["RS256"] }),
+ *   ],
+ * });
+ * ```
+ */
+export function multiIssuerVerifier<C extends JwtClaims = JwtClaims>(
+  options: MultiIssuerVerifierOptions,
+): TokenVerifier<C> {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError("multiIssuerVerifier needs an options object");
+  }
+  const maxTokenBytes = options.maxTokenBytes ?? DEFAULT_MAX_TOKEN_BYTES;
+  if (!Number.isInteger(maxTokenBytes) || maxTokenBytes <= 0) {
+    throw new TypeError("maxTokenBytes must be a positive integer");
+  }
+  let byIssuer: Map<string, TokenVerifier> | undefined;
+  let resolve: IssuerResolver | undefined;
+  if ("verifiers" in options) {
+    if (!Array.isArray(options.verifiers) || options.verifiers.length === 0) {
+      throw new TypeError("verifiers must be a non-empty array");
+    }
+    byIssuer = new Map();
+    for (const verifier of options.verifiers) {
+      if (typeof verifier?.verify !== "function" || !Array.isArray(verifier.issuers)) {
+        throw new TypeError("verifiers must be TokenVerifiers with issuers");
+      }
+      if (verifier.issuers.length === 0) {
+        throw new TypeError("a verifier in verifiers names no issuer (use resolveIssuer)");
+      }
+      for (const issuer of verifier.issuers) {
+        if (byIssuer.has(issuer)) throw new TypeError(`issuer ${issuer} is configured twice`);
+        byIssuer.set(issuer, verifier);
+      }
+    }
+  } else if (typeof options.resolveIssuer === "function") {
+    resolve = options.resolveIssuer;
+  } else {
+    throw new TypeError("multiIssuerVerifier needs verifiers or resolveIssuer");
+  }
+  const verifiers = byIssuer === undefined ? [] : [...new Set(byIssuer.values())];
+
+  async function pick(iss: string, event: unknown): Promise<TokenVerifier | null> {
+    if (byIssuer !== undefined) return byIssuer.get(iss) ?? null;
+    try {
+      return (await resolve?.(iss, event)) ?? null;
+    } catch (error) {
+      if (isAuthorizerError(error)) throw error;
+      throw authorizerError("internal_error", "resolveIssuer failed", { cause: error });
+    }
+  }
+
+  return {
+    issuers: byIssuer === undefined ? [] : [...byIssuer.keys()],
+    async verify(token: string, context?: VerifyContext): Promise<VerifiedToken<C>> {
+      try {
+        const iss = decodeJwt(token, maxTokenBytes).claims.iss;
+        const verifier = iss === undefined ? null : await pick(iss, context?.event);
+        if (
+          iss === undefined ||
+          verifier === null ||
+          (verifier.issuers.length > 0 && !verifier.issuers.includes(iss))
+        ) {
+          throw authorizerError("invalid_issuer", "JWT iss is not a configured issuer", {
+            claim: "iss",
+          });
+        }
+        return (await verifier.verify(token, context)) as VerifiedToken<C>;
+      } catch (error) {
+        throw mapVerifyError(error);
+      }
+    },
+    async hydrate(): Promise<void> {
+      const results = await Promise.allSettled(verifiers.map((v) => v.hydrate()));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      if (failed !== undefined && results.every((r) => r.status === "rejected")) {
+        throw mapVerifyError(failed.reason);
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { AwsCredentials, CredentialsInput } from "../credentials/aws-credentials.js";
+import { SigV4Error } from "../errors.js";
+
+/**
+ * Resolves a credentials value or provider and checks its shape. Errors name the field at fault,
+ * never its value.
+ * @internal
+ */
+export async function resolveCredentials(input: CredentialsInput): Promise<AwsCredentials> {
+  let credentials: unknown = input;
+  if (typeof input === "function") {
+    try {
+      credentials = await input();
+    } catch (error) {
+      throw new SigV4Error("credentials_unavailable", "The credentials provider failed.", {
+        path: "options.credentials",
+        cause: error,
+      });
+    }
+    if (credentials == null) {
+      throw new SigV4Error(
+        "credentials_unavailable",
+        "The credentials provider returned nothing.",
+        {
+          path: "options.credentials",
+        },
+      );
+    }
+  } else if (typeof input !== "object" || input === null) {
+    throw new TypeError(
+      "options.credentials must be an AwsCredentials object or a provider function",
+    );
+  }
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials as Partial<AwsCredentials>;
+  if (typeof accessKeyId !== "string" || !/^[^\s/,=]+$/.test(accessKeyId)) {
+    throw new SigV4Error(
+      "invalid_credentials",
+      "accessKeyId must be a non-empty string without spaces, /, , or =.",
+      {
+        path: "options.credentials.accessKeyId",
+      },
+    );
+  }
+  if (typeof secretAccessKey !== "string" || secretAccessKey.length === 0) {
+    throw new SigV4Error("invalid_credentials", "secretAccessKey must be a non-empty string.", {
+      path: "options.credentials.secretAccessKey",
+    });
+  }
+  if (sessionToken !== undefined && sessionToken !== null && typeof sessionToken !== "string") {
+    throw new SigV4Error("invalid_credentials", "sessionToken must be a string when present.", {
+      path: "options.credentials.sessionToken",
+    });
+  }
+  return sessionToken
+    ? { accessKeyId, secretAccessKey, sessionToken }
+    : { accessKeyId, secretAccessKey };
+}

@@ -1,0 +1,79 @@
+import type { AwsCredentials } from "../credentials/aws-credentials.js";
+import type { SignableRequest, SignOptions } from "../sign-request.js";
+import { inferScope } from "./infer-scope.js";
+import { headerPairs, normaliseMethod, type ParsedUrl, parseUrl } from "./parse-url.js";
+import { resolveCredentials } from "./resolve-credentials.js";
+
+/** @internal */
+export interface ResolvedSigning {
+  parsed: ParsedUrl;
+  method: string;
+  /** The request's headers with `host` replaced by the URL's host (port included when not default). */
+  headers: Array<[string, string]>;
+  credentials: AwsCredentials;
+  region: string;
+  service: string;
+  date: Date;
+  normalizePath: boolean;
+  contentSha256Header: boolean;
+  payloadHash: string | undefined;
+}
+
+function optionalBoolean(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== "boolean") throw new TypeError(`options.${name} must be a boolean`);
+  return value;
+}
+
+/**
+ * Validates the options and request parts shared by `signRequest` and `presignUrl` (misuse throws
+ * `TypeError`), resolves credentials, and infers region and service from the host.
+ * @internal
+ */
+export async function resolveSignOptions(
+  request: {
+    method?: string | undefined;
+    url: SignableRequest["url"];
+    headers?: SignableRequest["headers"] | undefined;
+  },
+  options: SignOptions,
+): Promise<ResolvedSigning> {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError("options must be an object with credentials");
+  }
+  if (typeof request !== "object" || request === null) {
+    throw new TypeError("request must be an object with method and url");
+  }
+  const date = options.date ?? new Date();
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
+    throw new TypeError("options.date must be a valid Date");
+  }
+  if (options.payloadHash !== undefined && typeof options.payloadHash !== "string") {
+    throw new TypeError("options.payloadHash must be a string");
+  }
+  const normalizePath = optionalBoolean(options.normalizePath, "normalizePath", true);
+  const contentSha256Header = optionalBoolean(
+    options.contentSha256Header,
+    "contentSha256Header",
+    false,
+  );
+  const method = normaliseMethod(request.method ?? "GET");
+  const parsed = parseUrl(request.url);
+  const { region, service } = inferScope(parsed.url.hostname, options);
+  // Host is always signed, and always the URL's: fetch sends that one whatever the headers say.
+  const headers = headerPairs(request.headers).filter(([name]) => name.toLowerCase() !== "host");
+  headers.unshift(["host", parsed.url.host]);
+  const credentials = await resolveCredentials(options.credentials);
+  return {
+    parsed,
+    method,
+    headers,
+    credentials,
+    region,
+    service,
+    date,
+    normalizePath,
+    contentSha256Header,
+    payloadHash: options.payloadHash,
+  };
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/python3
+"""Signs a batch of requests with botocore, as an independent SigV4 implementation to compare with.
+
+stdin: {"credentials": {"access_key_id", "secret_access_key", "token"?}, "region", "service",
+        "timestamp": "YYYYMMDDTHHMMSSZ",
+        "requests": [{"method", "url" (no query: path is the wire path), "params": [[k, v], ...]
+                      (decoded), "headers": [[name, value], ...], "body_hex", "presign_expires"?}]}
+stdout: [{"authorization": str, "presigned_url": str | null}, ...] in the same order.
+
+botocore's SigV4Auth: path normalised (dot segments, empty segments) then percent-encoded again
+(quote(path, safe='/~')), query from `params` encoded with quote(safe='-_.~') and sorted by
+(key, value), headers trimmed with ' '.join(value.split()) and repeated ones joined with ',',
+host from the URL (default port dropped), payload = sha256 of the body.
+"""
+import datetime
+import json
+import sys
+import types
+
+import botocore.auth
+from botocore.auth import SigV4Auth, SigV4QueryAuth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+
+job = json.load(sys.stdin)
+fixed = datetime.datetime.strptime(job["timestamp"], "%Y%m%dT%H%M%SZ")
+
+
+class FixedDatetime(datetime.datetime):
+    @classmethod
+    def utcnow(cls):
+        return fixed
+
+
+# Freeze botocore's clock (add_auth reads datetime.datetime.utcnow()).
+botocore.auth.datetime = types.SimpleNamespace(datetime=FixedDatetime)
+
+c = job["credentials"]
+credentials = Credentials(c["access_key_id"], c["secret_access_key"], c.get("token"))
+
+
+def build(spec):
+    request = AWSRequest(
+        method=spec["method"],
+        url=spec["url"],
+        data=bytes.fromhex(spec["body_hex"]),
+        params=[tuple(pair) for pair in spec["params"]],
+    )
+    for name, value in spec["headers"]:
+        request.headers[name] = value  # HTTPHeaders appends: repeated names are kept
+    return request
+
+
+out = []
+for spec in job["requests"]:
+    request = build(spec)
+    SigV4Auth(credentials, job["service"], job["region"]).add_auth(request)
+    presigned = None
+    if spec.get("presign_expires"):
+        query_request = build(spec)
+        query_request.params = dict(spec["params"])
+        query_request.data = b""  # presigned URLs carry no body (botocore would move it into the query)
+        SigV4QueryAuth(
+            credentials, job["service"], job["region"], expires=spec["presign_expires"]
+        ).add_auth(query_request)
+        presigned = query_request.url
+    out.append({"authorization": request.headers["Authorization"], "presigned_url": presigned})
+
+json.dump(out, sys.stdout)

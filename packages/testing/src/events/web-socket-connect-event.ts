@@ -1,0 +1,100 @@
+import type { ClientCertificate, WebSocketConnectAuthorizerEvent } from "@gatehouse/policy";
+import type { EventOptions, MultiValueMap } from "./event-options.js";
+import {
+  clfTime,
+  executeApiArn,
+  lastValues,
+  mergeHeaders,
+  resolveContext,
+  shortId,
+  toMulti,
+  traceId,
+  webSocketKey,
+} from "./internal/event-parts.js";
+
+/** Options of {@link webSocketConnectEvent}. */
+export interface WebSocketConnectEventOptions extends EventOptions {
+  /** Headers merged over the handshake defaults; names match case-insensitively. */
+  headers?: MultiValueMap;
+  /** Query of the `wss://` URL (where browser clients put tokens); left out when not given. */
+  query?: MultiValueMap;
+  /** Sent as the `Sec-WebSocket-Protocol` header, joined with `", "`. */
+  protocols?: string[];
+  /** @default a random id like `ZhQ6ed9CjoECEjw=` */
+  connectionId?: string;
+  /** @default built from region, account, API id and stage, ending in `/$connect` */
+  methodArn?: string;
+  /** Mutual-TLS client certificate of the caller. */
+  clientCert?: ClientCertificate;
+}
+
+/**
+ * A WebSocket API `$connect` REQUEST authorizer event: `methodArn` ends in `/{stage}/$connect`
+ * (no HTTP verb), headers in both single- and multi-value form, and a request context with
+ * `eventType: "CONNECT"`, `routeKey: "$connect"`, `messageDirection: "IN"` and a `connectionId`.
+ *
+ * @param options - handshake, caller and API overrides.
+ * @returns the event API Gateway would send.
+ * @example
+ * ```ts
+ * const event = webSocketConnectEvent({ query: { token: await issuer.mintAccessToken() } });
+ * // event.methodArn === "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/$connect"
+ * ```
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-lambda-auth.html
+ */
+export function webSocketConnectEvent(
+  options: WebSocketConnectEventOptions = {},
+): WebSocketConnectAuthorizerEvent {
+  const context = resolveContext(options, "prod");
+  const multiValueHeaders = mergeHeaders(
+    {
+      Host: context.domainName,
+      "Sec-WebSocket-Extensions": "permessage-deflate; client_max_window_bits",
+      "Sec-WebSocket-Key": webSocketKey(),
+      "Sec-WebSocket-Version": "13",
+      "X-Amzn-Trace-Id": traceId(context.now),
+      "X-Forwarded-For": context.sourceIp,
+      "X-Forwarded-Port": "443",
+      "X-Forwarded-Proto": "https",
+    },
+    options.protocols !== undefined
+      ? { "Sec-WebSocket-Protocol": options.protocols.join(", ") }
+      : undefined,
+    options.headers,
+  );
+  const multiValueQuery = toMulti(options.query);
+
+  return {
+    type: "REQUEST",
+    methodArn: options.methodArn ?? executeApiArn(context, "$connect"),
+    headers: lastValues(multiValueHeaders),
+    multiValueHeaders,
+    ...(options.query !== undefined
+      ? {
+          queryStringParameters: lastValues(multiValueQuery),
+          multiValueQueryStringParameters: multiValueQuery,
+        }
+      : {}),
+    stageVariables: options.stageVariables ?? {},
+    requestContext: {
+      routeKey: "$connect",
+      eventType: "CONNECT",
+      extendedRequestId: shortId(),
+      requestTime: clfTime(context.now),
+      messageDirection: "IN",
+      stage: context.stage,
+      connectedAt: context.now,
+      requestTimeEpoch: context.now,
+      identity: {
+        sourceIp: context.sourceIp,
+        ...(options.clientCert !== undefined ? { clientCert: options.clientCert } : {}),
+      },
+      requestId: options.requestId ?? shortId(),
+      domainName: context.domainName,
+      connectionId: options.connectionId ?? shortId(),
+      apiId: context.apiId,
+    },
+    isBase64Encoded: false,
+    body: null,
+  };
+}

@@ -1,0 +1,147 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import type { JwksFault, JwksFaultOptions } from "../test-issuer.js";
+
+/** @internal */
+export interface JwksServer {
+  readonly url: string;
+  readonly jwksRequests: number;
+  setFault(fault: JwksFault, options?: JwksFaultOptions): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_DELAY_MS = 2000;
+const DEFAULT_OVERSIZED_BYTES = 2 * 1024 * 1024;
+const JWKS_PATH_SUFFIX = "/.well-known/jwks.json";
+const DISCOVERY_PATH_SUFFIX = "/.well-known/openid-configuration";
+
+/**
+ * A node:http server on 127.0.0.1 (random port) serving `*\/.well-known/jwks.json` and
+ * `*\/.well-known/openid-configuration`, with injectable faults on the JWKS path.
+ * @internal
+ */
+export async function startJwksServer(handlers: {
+  jwks: () => { keys: JsonWebKey[] };
+  discovery: (url: string) => Record<string, unknown>;
+}): Promise<JwksServer> {
+  let fault: JwksFault = "none";
+  let faultOptions: JwksFaultOptions = {};
+  let jwksRequests = 0;
+  let closed = false;
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      sendJson(response, 405, { message: "Method Not Allowed" });
+    } else if (path.endsWith(JWKS_PATH_SUFFIX)) {
+      jwksRequests += 1;
+      serveJwks(response);
+    } else if (path.endsWith(DISCOVERY_PATH_SUFFIX)) {
+      sendJson(response, 200, handlers.discovery(url));
+    } else {
+      sendJson(response, 404, { message: "Not Found" });
+    }
+  });
+
+  function serveJwks(response: ServerResponse): void {
+    switch (fault) {
+      case "none":
+        sendJson(response, 200, handlers.jwks());
+        return;
+      case "slow": {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          if (!response.destroyed) sendJson(response, 200, handlers.jwks());
+        }, faultOptions.delayMs ?? DEFAULT_DELAY_MS);
+        timers.add(timer);
+        return;
+      }
+      case "status-500":
+        sendJson(response, 500, { message: "Internal server error" });
+        return;
+      case "malformed":
+        sendText(response, 200, '{"keys":[{"kty":"RSA","kid":"truncated","n":"0vx7agoebGcQ');
+        return;
+      case "oversized":
+        sendOversized(response);
+        return;
+      case "empty":
+        sendJson(response, 200, { keys: [] });
+        return;
+    }
+  }
+
+  function sendOversized(response: ServerResponse): void {
+    const target = faultOptions.sizeBytes ?? DEFAULT_OVERSIZED_BYTES;
+    const real = handlers.jwks().keys;
+    const filler = { kty: "RSA", use: "sig", alg: "RS256", e: "AQAB", n: "x".repeat(1024) };
+    const head = `{"keys":[${real.map((key) => JSON.stringify(key)).join(",")}`;
+    const parts = [head];
+    let size = Buffer.byteLength(head) + 2;
+    for (let index = 0; size < target; index += 1) {
+      const part = `${parts.length > 1 || real.length > 0 ? "," : ""}${JSON.stringify({ kid: `filler-${index}`, ...filler })}`;
+      parts.push(part);
+      size += Buffer.byteLength(part);
+    }
+    parts.push("]}");
+    const body = parts.join("");
+    if (faultOptions.chunked === true) {
+      response.writeHead(200, { "content-type": "application/json" });
+      for (let offset = 0; offset < body.length; offset += 64 * 1024) {
+        response.write(body.slice(offset, offset + 64 * 1024));
+      }
+      response.end();
+    } else {
+      sendText(response, 200, body);
+    }
+  }
+
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    get jwksRequests() {
+      return jwksRequests;
+    },
+    setFault(next, options = {}) {
+      fault = next;
+      faultOptions = options;
+    },
+    close() {
+      if (closed) return Promise.resolve();
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      const done = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      return done;
+    },
+  };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  sendText(response, status, JSON.stringify(body));
+}
+
+function sendText(response: ServerResponse, status: number, body: string): void {
+  response.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+  });
+  response.end(body);
+}

@@ -15,10 +15,16 @@ export default defineConfig({
         new URL("./packages/authorizer/src/middy.ts", import.meta.url),
       ),
       "@gatehouse/authorizer": src("authorizer"),
+      "@gatehouse/identity-pool": src("identity-pool"),
     },
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "bench/src/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "packages/*/src/**/*.test.ts",
+      "packages/*/test/**/*.test.ts",
+      "bench/src/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     environment: "node",
     pool: "forks",
     reporters: ["default"],

@@ -8,7 +8,7 @@
  *   4. install the tarball into a temporary project without the network (extract it into
  *      node_modules/<name>, link each runtime dependency from the package's own node_modules);
  *   5. from that project, the package's smoke tests in `packages/<pkg>/test/import/`:
- *      `node` on each .mjs / .cjs file, `tsc --noEmit` (nodenext, strict) on the .ts files.
+ *      `node` on each .mjs / .cjs file (.cjs with require(esm) off, as in Lambda), `tsc --noEmit` (nodenext, strict) on the .ts files.
  *
  * One line per check, then `N passed, N failed`; exits 1 on any failure.
  * KEEP_TMP=1 keeps the temporary folders for inspection.
@@ -93,15 +93,23 @@ async function install(tarball, pkgDir, name, project) {
   if (!untar.ok) return { ok: false, details: untar.output };
   const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
   const missing = [];
+  const optional = (dep) => manifest.peerDependenciesMeta?.[dep]?.optional === true;
   for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
     const source = join(pkgDir, "node_modules", dep);
     if (!existsSync(source)) {
+      if (optional(dep)) continue;
       missing.push(dep);
       continue;
     }
     const target = join(project, "node_modules", dep);
     mkdirSync(dirname(target), { recursive: true });
     symlinkSync(realpathSync(source), target, "junction");
+  }
+  // Every TypeScript project targeting Node has @types/node; the .ts smoke tests assume it too.
+  const nodeTypes = join(project, "node_modules", "@types", "node");
+  if (!existsSync(nodeTypes)) {
+    mkdirSync(dirname(nodeTypes), { recursive: true });
+    symlinkSync(realpathSync(join(root, "node_modules", "@types", "node")), nodeTypes, "junction");
   }
   return { ok: missing.length === 0, details: `not in ${pkgDir}/node_modules: ${missing}` };
 }
@@ -128,7 +136,9 @@ async function smokeTests(tarball, pkgDir, name, project) {
     .filter((f) => /\.[mc]js$/.test(f))
     .map((f) =>
       check(`${name}: node ${f}`, async () => {
-        const { ok, output } = await run(process.execPath, [f], project);
+        // CommonJS runs with require(esm) off, as AWS Lambda runs it.
+        const flags = f.endsWith(".cjs") ? ["--no-experimental-require-module"] : [];
+        const { ok, output } = await run(process.execPath, [...flags, f], project);
         return { ok, details: output };
       }),
     );

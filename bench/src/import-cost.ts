@@ -37,6 +37,9 @@ export async function bundleSize(
     target: "es2022",
     write: false,
     logLevel: "silent",
+    // Ignore the root tsconfig.json: its `paths` map @gatehouse/* to src/, which would measure the
+    // sources instead of the published dist (and skip the `browser` export condition).
+    tsconfigRaw: {},
   });
   const code = result.outputFiles[0]!.contents;
   return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };

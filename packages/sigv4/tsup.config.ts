@@ -1,21 +1,23 @@
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Options } from "tsup";
 import { packageConfig } from "../../tsup.config.base.js";
 
 type EsbuildPlugin = NonNullable<Options["esbuildPlugins"]>[number];
 
 /**
- * Browser builds hash with @aws-crypto/sha256-js instead of node:crypto: every import of
- * `./sha256.js` resolves to `sha256.browser.ts` (src/internal/). Node, Deno, Bun and Lambda get
- * the exports map's `import`/`require` files; bundlers targeting browsers pick the `browser`
- * condition, `dist/browser/index.js`.
+ * Browser builds swap a relative `./x.js` import for a sibling `./x.browser.ts` when one exists:
+ * today only `src/internal/sha256.browser.ts` (@aws-crypto/sha256-js instead of node:crypto).
+ * Node, Deno, Bun and Lambda get the exports map's `import`/`require` files; bundlers targeting
+ * browsers pick the `browser` condition, `dist/browser/index.js`.
  */
-const browserCrypto: EsbuildPlugin = {
-  name: "gatehouse-browser-crypto",
+const browserVariants: EsbuildPlugin = {
+  name: "gatehouse-browser-variants",
   setup(build) {
-    build.onResolve({ filter: /^\.\/sha256\.js$/ }, (args) => ({
-      path: join(args.resolveDir, "sha256.browser.ts"),
-    }));
+    build.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const candidate = resolve(args.resolveDir, args.path.replace(/\.js$/, ".browser.ts"));
+      return existsSync(candidate) ? { path: candidate } : undefined;
+    });
   },
 };
 
@@ -34,6 +36,6 @@ export default [
     dts: false,
     platform: "browser",
     target: "es2022",
-    esbuildPlugins: [browserCrypto],
+    esbuildPlugins: [browserVariants],
   }),
 ];

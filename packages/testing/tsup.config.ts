@@ -1,3 +1,4 @@
 import { packageConfig } from "../../tsup.config.base.js";
 
-export default packageConfig(import.meta.dirname, { platform: "node" });
+// jose is ESM-only: bundled so `require("@gatehouse/testing")` works with require(esm) off.
+export default packageConfig(import.meta.dirname, { platform: "node", noExternal: ["jose"] });

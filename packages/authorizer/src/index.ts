@@ -26,7 +26,27 @@ export type {
   VerifiedToken,
   VerifyContext,
 } from "./verifier/token-verifier.js";
+export type { CommonVerifierOptions } from "./verifier/common-verifier-options.js";
+export type { JwtAlgorithm } from "./verifier/jwt-algorithm.js";
+export { JWT_ALGORITHMS } from "./verifier/jwt-algorithm.js";
+export { jwtVerifier } from "./verifier/jwt-verifier.js";
+export type { JwtVerifierOptions } from "./verifier/jwt-verifier.js";
+export { cognitoVerifier } from "./verifier/cognito-verifier.js";
+export type {
+  CognitoPoolOptions,
+  CognitoVerifierOptions,
+} from "./verifier/cognito-verifier.js";
+export { multiIssuerVerifier } from "./verifier/multi-issuer-verifier.js";
+export type {
+  IssuerResolver,
+  MultiIssuerVerifierOptions,
+} from "./verifier/multi-issuer-verifier.js";
 // @section jwks
+export { JwksCache } from "./jwks/jwks-cache.js";
+export type { JwksCacheOptions } from "./jwks/jwks-cache.js";
+export { assertJwksUrl } from "./jwks/assert-jwks-url.js";
+export { loadJwks } from "./jwks/load-jwks.js";
+export type { JwksInput } from "./jwks/load-jwks.js";
 // @section handler
 export type {
   AuthorizeResult,

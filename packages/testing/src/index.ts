@@ -34,3 +34,16 @@ export type {
   TestIssuerOptions,
   TestJwk,
 } from "./jwt/test-issuer.js";
+
+// @section events
+export type { EventOptions, HttpEventOptions, MultiValueMap } from "./events/event-options.js";
+export type { HttpApiV1EventOptions } from "./events/http-api-v1-event.js";
+export { httpApiV1Event } from "./events/http-api-v1-event.js";
+export type { HttpApiV2EventOptions } from "./events/http-api-v2-event.js";
+export { httpApiV2Event } from "./events/http-api-v2-event.js";
+export type { RestRequestEventOptions } from "./events/rest-request-event.js";
+export { restRequestEvent } from "./events/rest-request-event.js";
+export type { RestTokenEventOptions } from "./events/rest-token-event.js";
+export { restTokenEvent } from "./events/rest-token-event.js";
+export type { WebSocketConnectEventOptions } from "./events/web-socket-connect-event.js";
+export { webSocketConnectEvent } from "./events/web-socket-connect-event.js";

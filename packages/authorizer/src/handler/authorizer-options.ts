@@ -11,7 +11,12 @@ import type { JwtClaims, TokenVerifier, VerifiedToken } from "../verifier/token-
  * Which of the five authorizer events API Gateway sent, recognised by AWS's own fields
  * (`type`, `version`, `requestContext.eventType`).
  */
-export type EventShape = "rest-token" | "rest-request" | "http-v1" | "http-v2" | "websocket-connect";
+export type EventShape =
+  | "rest-token"
+  | "rest-request"
+  | "http-v1"
+  | "http-v2"
+  | "websocket-connect";
 
 /**
  * Whether a `Bearer ` prefix (scheme case-insensitive) must be present: `"required"` refuses a
@@ -44,7 +49,7 @@ export type BearerMode = "required" | "optional";
  * the first `authorizationToken` or `header` source (default `"required"`).
  */
 export type TokenSource =
-  | { from: "authorizationToken"; /** @default "required" */ bearer?: BearerMode }
+  | { from: "authorizationToken" /** @default "required" */; bearer?: BearerMode }
   | {
       from: "header";
       /** Header name, matched case-insensitively. */
@@ -52,8 +57,8 @@ export type TokenSource =
       /** @default "required" */
       bearer?: BearerMode;
     }
-  | { from: "query"; /** Parameter name, case-sensitive. */ name: string }
-  | { from: "cookie"; /** Cookie name, case-sensitive. */ name: string }
+  | { from: "query" /** Parameter name, case-sensitive. */; name: string }
+  | { from: "cookie" /** Cookie name, case-sensitive. */; name: string }
   | {
       from: "webSocketProtocol";
       /** The prefix that marks the token entry. @default "bearer." */
@@ -217,7 +222,9 @@ export interface AuthorizerOptions<C extends JwtClaims = JwtClaims> {
 }
 
 /** The response a handler returns: an IAM policy, or a simple response (HTTP API 2.0). */
-export type AuthorizerResponse = IamAuthorizerResponse<Record<string, unknown>> | SimpleAuthorizerResponse;
+export type AuthorizerResponse =
+  | IamAuthorizerResponse<Record<string, unknown>>
+  | SimpleAuthorizerResponse;
 
 /** A Lambda authorizer handler. Throws only `Error("Unauthorized")`. */
 export type AuthorizerHandler<

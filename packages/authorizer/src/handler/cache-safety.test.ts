@@ -4,9 +4,10 @@ import {
   type IamAuthorizerResponse,
   wouldCachedPolicyAllow,
 } from "@gatehouse/policy";
+import { httpApiV2Event, restRequestEvent } from "@gatehouse/testing";
 import { describe, expect, it } from "vitest";
 import { createAuthorizer } from "./create-authorizer.js";
-import { FAKE_NOW_SECONDS, fakeVerifier, httpApiV2Event, restRequestEvent } from "./test-support.js";
+import { FAKE_NOW_SECONDS, fakeVerifier } from "./test-support.js";
 
 const now = () => FAKE_NOW_SECONDS * 1000;
 const STAGE = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod";
@@ -31,18 +32,39 @@ function setup() {
 describe("cache safety with the gateway model", () => {
   it("the response to request A, reused from API Gateway's cache, still allows route B", async () => {
     const handler = setup();
-    const event = restRequestEvent({ method: "GET", path: "/pets", headers: { Authorization: "Bearer tok.alice" } });
+    const event = restRequestEvent({
+      method: "GET",
+      path: "/pets",
+      headers: { Authorization: "Bearer tok.alice" },
+    });
     const cachedResponse = (await handler(event)) as IamAuthorizerResponse;
-    const verdict = wouldCachedPolicyAllow({ cachedResponse, cachedMethodArn: ROUTE_A, methodArn: ROUTE_B, endpointType: "REGIONAL" });
+    const verdict = wouldCachedPolicyAllow({
+      cachedResponse,
+      cachedMethodArn: ROUTE_A,
+      methodArn: ROUTE_B,
+      endpointType: "REGIONAL",
+    });
     expect(verdict.allowed).toBe(true);
   });
 
   it("the reused response still refuses a route the identity may not call (403)", async () => {
     const handler = setup();
-    const event = restRequestEvent({ method: "GET", path: "/pets", headers: { Authorization: "Bearer tok.alice" } });
+    const event = restRequestEvent({
+      method: "GET",
+      path: "/pets",
+      headers: { Authorization: "Bearer tok.alice" },
+    });
     const cachedResponse = (await handler(event)) as IamAuthorizerResponse;
-    const verdict = wouldCachedPolicyAllow({ cachedResponse, cachedMethodArn: ROUTE_A, methodArn: ROUTE_C, endpointType: "REGIONAL" });
-    expect({ allowed: verdict.allowed, status: verdict.status }).toEqual({ allowed: false, status: 403 });
+    const verdict = wouldCachedPolicyAllow({
+      cachedResponse,
+      cachedMethodArn: ROUTE_A,
+      methodArn: ROUTE_C,
+      endpointType: "REGIONAL",
+    });
+    expect({ allowed: verdict.allowed, status: verdict.status }).toEqual({
+      allowed: false,
+      status: 403,
+    });
   });
 
   it("a naive Resource: methodArn response would not allow route B (the bug this prevents)", () => {
@@ -51,7 +73,12 @@ describe("cache safety with the gateway model", () => {
       principalId: "alice",
       allow: { requestOnly: true, authorizerTtlSeconds: 0 },
     });
-    const verdict = wouldCachedPolicyAllow({ cachedResponse: naive, cachedMethodArn: ROUTE_A, methodArn: ROUTE_B, endpointType: "REGIONAL" });
+    const verdict = wouldCachedPolicyAllow({
+      cachedResponse: naive,
+      cachedMethodArn: ROUTE_A,
+      methodArn: ROUTE_B,
+      endpointType: "REGIONAL",
+    });
     expect(verdict.allowed).toBe(false);
   });
 
@@ -78,9 +105,19 @@ describe("cache safety with the gateway model", () => {
   it("an HTTP API 2.0 IAM response for one route covers the identity's other routes", async () => {
     const handler = setup();
     const cachedResponse = (await handler(
-      httpApiV2Event({ method: "GET", path: "/pets", headers: { authorization: "Bearer tok.alice" } }),
+      httpApiV2Event({
+        stage: "prod",
+        method: "GET",
+        path: "/pets",
+        headers: { authorization: "Bearer tok.alice" },
+      }),
     )) as IamAuthorizerResponse;
-    const verdict = wouldCachedPolicyAllow({ cachedResponse, cachedMethodArn: ROUTE_A, methodArn: ROUTE_B, endpointType: "REGIONAL" });
+    const verdict = wouldCachedPolicyAllow({
+      cachedResponse,
+      cachedMethodArn: ROUTE_A,
+      methodArn: ROUTE_B,
+      endpointType: "REGIONAL",
+    });
     expect(verdict.allowed).toBe(true);
   });
 });

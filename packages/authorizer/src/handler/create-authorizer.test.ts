@@ -1,4 +1,11 @@
 import { evaluatePolicy, type IamAuthorizerResponse } from "@gatehouse/policy";
+import {
+  httpApiV1Event,
+  httpApiV2Event,
+  restRequestEvent,
+  restTokenEvent,
+  webSocketConnectEvent,
+} from "@gatehouse/testing";
 import { describe, expect, it } from "vitest";
 import type { AuthorizerResponse } from "./authorizer-options.js";
 import { createAuthorizer } from "./create-authorizer.js";
@@ -6,21 +13,19 @@ import { createHttpApiAuthorizer } from "./create-http-api-authorizer.js";
 import { createRestRequestAuthorizer } from "./create-rest-request-authorizer.js";
 import { createRestTokenAuthorizer } from "./create-rest-token-authorizer.js";
 import { createWebSocketAuthorizer } from "./create-web-socket-authorizer.js";
-import {
-  FAKE_NOW_SECONDS,
-  fakeVerifier,
-  httpApiV1Event,
-  httpApiV2Event,
-  restRequestEvent,
-  restTokenEvent,
-  webSocketConnectEvent,
-} from "./test-support.js";
+import { FAKE_NOW_SECONDS, fakeVerifier } from "./test-support.js";
 
 const now = () => FAKE_NOW_SECONDS * 1000;
 const STAGE = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod";
 const verifier = () =>
   fakeVerifier({
-    "tok.alice": { sub: "alice", scope: "pets/read pets/write", "cognito:groups": ["staff"], token_use: "access", client_id: "app" },
+    "tok.alice": {
+      sub: "alice",
+      scope: "pets/read pets/write",
+      "cognito:groups": ["staff"],
+      token_use: "access",
+      client_id: "app",
+    },
     "tok.bob": { sub: "bob" },
     "tok.nosub": { client_id: "m2m" },
   });
@@ -31,7 +36,10 @@ function iam(response: AuthorizerResponse): IamAuthorizerResponse<Record<string,
 }
 
 function allows(response: AuthorizerResponse, arn: string): boolean {
-  return evaluatePolicy(iam(response).policyDocument, { action: "execute-api:Invoke", resource: arn }).decision === "allow";
+  return (
+    evaluatePolicy(iam(response).policyDocument, { action: "execute-api:Invoke", resource: arn })
+      .decision === "allow"
+  );
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -102,7 +110,9 @@ describe("createAuthorizer: outcomes", () => {
 
   it("throws Unauthorized for a token the verifier rejects", async () => {
     const handler = createAuthorizer({ verifier: verifier(), now });
-    await expect(handler(restTokenEvent({ token: "Bearer tok.mallory" }))).rejects.toThrow(/^Unauthorized$/);
+    await expect(handler(restTokenEvent({ token: "Bearer tok.mallory" }))).rejects.toThrow(
+      /^Unauthorized$/,
+    );
   });
 
   it("answers a Deny of the stage for an invalid token with onInvalidToken: deny", async () => {
@@ -114,13 +124,22 @@ describe("createAuthorizer: outcomes", () => {
   });
 
   it("answers isAuthorized false for an invalid token with simple responses and onInvalidToken: deny", async () => {
-    const handler = createAuthorizer({ verifier: verifier(), now, onInvalidToken: "deny", http: { simpleResponses: true } });
-    expect(await handler(httpApiV2Event({ headers: { authorization: "Bearer nope" } }))).toEqual({ isAuthorized: false });
+    const handler = createAuthorizer({
+      verifier: verifier(),
+      now,
+      onInvalidToken: "deny",
+      http: { simpleResponses: true },
+    });
+    expect(await handler(httpApiV2Event({ headers: { authorization: "Bearer nope" } }))).toEqual({
+      isAuthorized: false,
+    });
   });
 
   it("throws Unauthorized when the keys are unavailable", async () => {
     const handler = createAuthorizer({ verifier: verifier(), now });
-    await expect(handler(restTokenEvent({ token: "Bearer jwks-down" }))).rejects.toThrow(/^Unauthorized$/);
+    await expect(handler(restTokenEvent({ token: "Bearer jwks-down" }))).rejects.toThrow(
+      /^Unauthorized$/,
+    );
   });
 
   it("answers a Deny of the stage on an internal error with onInternalError: deny", async () => {
@@ -142,35 +161,62 @@ describe("createAuthorizer: outcomes", () => {
   });
 
   it("throws Unauthorized when a builder refuses the context (nested value on REST)", async () => {
-    const handler = createAuthorizer({ verifier: verifier(), now, context: () => ({ roles: ["a"] }) });
-    await expect(handler(restTokenEvent({ token: "Bearer tok.alice" }))).rejects.toThrow(/^Unauthorized$/);
+    const handler = createAuthorizer({
+      verifier: verifier(),
+      now,
+      context: () => ({ roles: ["a"] }),
+    });
+    await expect(handler(restTokenEvent({ token: "Bearer tok.alice" }))).rejects.toThrow(
+      /^Unauthorized$/,
+    );
   });
 
   it("stores a nested context value as JSON text with nestedContext: json-string", async () => {
-    const handler = createAuthorizer({ verifier: verifier(), now, context: () => ({ roles: ["a"] }), nestedContext: "json-string" });
+    const handler = createAuthorizer({
+      verifier: verifier(),
+      now,
+      context: () => ({ roles: ["a"] }),
+      nestedContext: "json-string",
+    });
     const response = iam(await handler(restTokenEvent({ token: "Bearer tok.alice" })));
     expect(response.context).toEqual({ roles: '["a"]' });
   });
 
   it("passes a nested context to HTTP API 2.0 as is", async () => {
-    const handler = createAuthorizer({ verifier: verifier(), now, context: () => ({ roles: ["a"] }) });
-    const response = iam(await handler(httpApiV2Event({ headers: { authorization: "Bearer tok.alice" } })));
+    const handler = createAuthorizer({
+      verifier: verifier(),
+      now,
+      context: () => ({ roles: ["a"] }),
+    });
+    const response = iam(
+      await handler(httpApiV2Event({ headers: { authorization: "Bearer tok.alice" } })),
+    );
     expect(response.context).toEqual({ roles: ["a"] });
   });
 
   it("throws Unauthorized when the principal claim is missing", async () => {
     const handler = createAuthorizer({ verifier: verifier(), now });
-    await expect(handler(restTokenEvent({ token: "Bearer tok.nosub" }))).rejects.toThrow(/^Unauthorized$/);
+    await expect(handler(restTokenEvent({ token: "Bearer tok.nosub" }))).rejects.toThrow(
+      /^Unauthorized$/,
+    );
   });
 
   it("takes the principalId from another claim", async () => {
     const handler = createAuthorizer({ verifier: verifier(), now, principalId: "client_id" });
-    expect(iam(await handler(restTokenEvent({ token: "Bearer tok.nosub" }))).principalId).toBe("m2m");
+    expect(iam(await handler(restTokenEvent({ token: "Bearer tok.nosub" }))).principalId).toBe(
+      "m2m",
+    );
   });
 
   it("takes the principalId from a function", async () => {
-    const handler = createAuthorizer({ verifier: verifier(), now, principalId: (v) => `user:${v.claims.sub}` });
-    expect(iam(await handler(restTokenEvent({ token: "Bearer tok.bob" }))).principalId).toBe("user:bob");
+    const handler = createAuthorizer({
+      verifier: verifier(),
+      now,
+      principalId: (v) => `user:${v.claims.sub}`,
+    });
+    expect(iam(await handler(restTokenEvent({ token: "Bearer tok.bob" }))).principalId).toBe(
+      "user:bob",
+    );
   });
 
   it("leaves the context out with context: false", async () => {
@@ -193,12 +239,23 @@ describe("typed factories", () => {
   });
 
   it("createHttpApiAuthorizer with simple responses answers isAuthorized", async () => {
-    const handler = createHttpApiAuthorizer({ verifier: verifier(), now, context: false, http: { simpleResponses: true } });
-    expect(await handler(httpApiV2Event({ headers: { authorization: "Bearer tok.bob" } }))).toEqual({ isAuthorized: true });
+    const handler = createHttpApiAuthorizer({
+      verifier: verifier(),
+      now,
+      context: false,
+      http: { simpleResponses: true },
+    });
+    expect(await handler(httpApiV2Event({ headers: { authorization: "Bearer tok.bob" } }))).toEqual(
+      { isAuthorized: true },
+    );
   });
 
   it("createHttpApiAuthorizer with simple responses refuses a payload 1.0 event", async () => {
-    const handler = createHttpApiAuthorizer({ verifier: verifier(), now, http: { simpleResponses: true } });
+    const handler = createHttpApiAuthorizer({
+      verifier: verifier(),
+      now,
+      http: { simpleResponses: true },
+    });
     const event = httpApiV1Event({ headers: { authorization: "Bearer tok.bob" } });
     await expect(handler(event as never)).rejects.toThrow(/^Unauthorized$/);
   });
@@ -210,7 +267,9 @@ describe("typed factories", () => {
   });
 
   it("createWebSocketAuthorizer rejects HTTP route templates at construction", () => {
-    expect(() => createWebSocketAuthorizer({ verifier: verifier(), routes: { "GET /pets": {} } })).toThrow(TypeError);
+    expect(() =>
+      createWebSocketAuthorizer({ verifier: verifier(), routes: { "GET /pets": {} } }),
+    ).toThrow(TypeError);
   });
 });
 
@@ -221,11 +280,17 @@ describe("option validation at construction", () => {
     ["an empty token list", { verifier: verifier(), token: [] }],
     ["an unknown token source", { verifier: verifier(), token: { from: "body" } }],
     ["a header source without a name", { verifier: verifier(), token: { from: "header" } }],
-    ["a bad bearer mode", { verifier: verifier(), token: { from: "header", name: "x", bearer: "maybe" } }],
+    [
+      "a bad bearer mode",
+      { verifier: verifier(), token: { from: "header", name: "x", bearer: "maybe" } },
+    ],
     ["a bad route template", { verifier: verifier(), routes: { "get /pets": {} } }],
     ["an unknown requirement", { verifier: verifier(), routes: { "GET /pets": { role: "x" } } }],
     ["an empty groups list", { verifier: verifier(), routes: { "GET /pets": { groups: [] } } }],
-    ["a non-function claims rule", { verifier: verifier(), routes: { "GET /pets": { claims: true } } }],
+    [
+      "a non-function claims rule",
+      { verifier: verifier(), routes: { "GET /pets": { claims: true } } },
+    ],
     ["a bad onInvalidToken", { verifier: verifier(), onInvalidToken: "allow" }],
     ["a bad onInternalError", { verifier: verifier(), onInternalError: "allow" }],
     ["a bad cache size", { verifier: verifier(), cache: { maxEntries: 0 } }],
@@ -240,6 +305,8 @@ describe("option validation at construction", () => {
   }
 
   it("throws TypeError for simple responses on a REST-only factory", () => {
-    expect(() => createRestTokenAuthorizer({ verifier: verifier(), http: { simpleResponses: true } } as never)).toThrow(TypeError);
+    expect(() =>
+      createRestTokenAuthorizer({ verifier: verifier(), http: { simpleResponses: true } } as never),
+    ).toThrow(TypeError);
   });
 });

@@ -24,8 +24,9 @@ import { createHandler } from "./internal/create-handler.js";
 export function createRestRequestAuthorizer<C extends JwtClaims = JwtClaims>(
   options: IamAuthorizerOptions<C>,
 ): AuthorizerHandler<RestRequestAuthorizerEvent, IamAuthorizerResponse> {
-  return createHandler(options, ["rest-request"], "createRestRequestAuthorizer") as AuthorizerHandler<
-    RestRequestAuthorizerEvent,
-    IamAuthorizerResponse
-  >;
+  return createHandler(
+    options,
+    ["rest-request"],
+    "createRestRequestAuthorizer",
+  ) as AuthorizerHandler<RestRequestAuthorizerEvent, IamAuthorizerResponse>;
 }

@@ -4,7 +4,10 @@ import type { AuthorizerHandler, AuthorizerOptions } from "./authorizer-options.
 import { createHandler } from "./internal/create-handler.js";
 
 /** Options of the REST and WebSocket factories (no HTTP API settings). */
-export type IamAuthorizerOptions<C extends JwtClaims = JwtClaims> = Omit<AuthorizerOptions<C>, "http">;
+export type IamAuthorizerOptions<C extends JwtClaims = JwtClaims> = Omit<
+  AuthorizerOptions<C>,
+  "http"
+>;
 
 /**
  * Creates a REST API `TOKEN` authorizer: the token is the event's `authorizationToken`

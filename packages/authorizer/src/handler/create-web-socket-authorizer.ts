@@ -26,8 +26,9 @@ import { createHandler } from "./internal/create-handler.js";
 export function createWebSocketAuthorizer<C extends JwtClaims = JwtClaims>(
   options: IamAuthorizerOptions<C>,
 ): AuthorizerHandler<WebSocketConnectAuthorizerEvent, IamAuthorizerResponse> {
-  return createHandler(options, ["websocket-connect"], "createWebSocketAuthorizer") as AuthorizerHandler<
-    WebSocketConnectAuthorizerEvent,
-    IamAuthorizerResponse
-  >;
+  return createHandler(
+    options,
+    ["websocket-connect"],
+    "createWebSocketAuthorizer",
+  ) as AuthorizerHandler<WebSocketConnectAuthorizerEvent, IamAuthorizerResponse>;
 }

@@ -1,12 +1,20 @@
+import { restTokenEvent } from "@gatehouse/testing";
 import { describe, expect, it } from "vitest";
 import type { DecisionLog } from "./authorizer-options.js";
 import { createAuthorizer } from "./create-authorizer.js";
-import { FAKE_NOW_SECONDS, fakeVerifier, restTokenEvent } from "./test-support.js";
+import { DecisionCache } from "./internal/decision-cache.js";
+import { FAKE_NOW_SECONDS, fakeVerifier } from "./test-support.js";
 
 const START = FAKE_NOW_SECONDS * 1000;
 const OTHER_STAGE = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/test/GET/pets";
 
-function setup(options: { cacheUntil?: number; exp?: number; cache?: false | { maxEntries?: number; ttlSeconds?: number } } = {}) {
+function setup(
+  options: {
+    cacheUntil?: number;
+    exp?: number;
+    cache?: false | { maxEntries?: number; ttlSeconds?: number };
+  } = {},
+) {
   let clock = START;
   const verifier = fakeVerifier(
     {
@@ -92,7 +100,10 @@ describe("decision cache", () => {
   });
 
   it("still hits within every limit", async () => {
-    const { verifier, handler, advance } = setup({ cache: { ttlSeconds: 10 }, cacheUntil: FAKE_NOW_SECONDS + 30 });
+    const { verifier, handler, advance } = setup({
+      cache: { ttlSeconds: 10 },
+      cacheUntil: FAKE_NOW_SECONDS + 30,
+    });
     await handler(restTokenEvent({ token: "Bearer tok.alice" }));
     advance(9);
     await handler(restTokenEvent({ token: "Bearer tok.alice" }));
@@ -131,5 +142,16 @@ describe("decision cache", () => {
     await handler(restTokenEvent({ token: "Bearer tok.alice" }));
     await handler(restTokenEvent({ token: "Bearer tok.alice" }));
     expect(verifier.calls).toBe(2);
+  });
+
+  it("keys on a SHA-256 digest, never the token", async () => {
+    const key = await DecisionCache.key(
+      "tok.alice",
+      "rest-token\0arn:aws:execute-api:eu-west-1:1:a/prod",
+    );
+    expect({ hex: /^[0-9a-f]{64}$/.test(key), containsToken: key.includes("tok.alice") }).toEqual({
+      hex: true,
+      containsToken: false,
+    });
   });
 });

@@ -4,8 +4,8 @@ import type {
   APIGatewayAuthorizerEvent,
   APIGatewayAuthorizerResult,
   APIGatewayRequestAuthorizerEventV2,
-  APIGatewaySimpleAuthorizerWithContextResult,
   APIGatewaySimpleAuthorizerResult,
+  APIGatewaySimpleAuthorizerWithContextResult,
   Context,
 } from "aws-lambda";
 import type { JwtClaims } from "../verifier/token-verifier.js";

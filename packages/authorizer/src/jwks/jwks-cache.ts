@@ -199,7 +199,7 @@ export class JwksCache implements AwsJwksCache {
   keySetExpiresAt(jwksUri: string): number {
     const entry = this.#entry(jwksUri);
     const now = this.#now();
-    return entry.expiresAt > now ? entry.expiresAt : now;
+    return Math.max(entry.expiresAt, now);
   }
 
   #entry(jwksUri: string): Entry {

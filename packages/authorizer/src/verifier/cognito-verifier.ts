@@ -54,7 +54,7 @@ export type CognitoVerifierOptions = CommonVerifierOptions & {
   algorithms?: readonly JwtAlgorithm[];
 } & (CognitoPoolOptions | { pools: readonly CognitoPoolOptions[] });
 
-const USER_POOL_ID = /^(?<region>(?:eusc-[a-z]{2}|[a-z]{2})-(?:gov-)?[a-z]+-\d)_[a-zA-Z0-9]+$/;
+const USER_POOL_ID = /^((?:eusc-[a-z]{2}|[a-z]{2})-(?:gov-)?[a-z]+-\d)_[a-zA-Z0-9]+$/;
 
 /**
  * A verifier for Amazon Cognito user pool tokens (ID, access, client-credentials), on
@@ -179,7 +179,8 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
 function validatePool(pool: CognitoPoolOptions, where: string): string {
   if (pool === null || typeof pool !== "object") throw new TypeError(`${where} must be an object`);
   const match = typeof pool.userPoolId === "string" ? USER_POOL_ID.exec(pool.userPoolId) : null;
-  if (match?.groups?.["region"] === undefined) {
+  const region = match?.[1];
+  if (region === undefined) {
     throw new TypeError(`${where}userPoolId must look like "eu-west-1_AbCdEf123"`);
   }
   const { clientId, tokenUse } = pool;
@@ -200,5 +201,5 @@ function validatePool(pool: CognitoPoolOptions, where: string): string {
   if (tokenUse !== "id" && tokenUse !== "access" && tokenUse !== null) {
     throw new TypeError(`${where}tokenUse is required: "id", "access" or null (both)`);
   }
-  return match.groups["region"];
+  return region;
 }

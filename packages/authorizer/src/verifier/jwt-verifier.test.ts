@@ -5,7 +5,7 @@ import { JwksCache } from "../jwks/jwks-cache.js";
 import { type JwtVerifierOptions, jwtVerifier } from "./jwt-verifier.js";
 
 const T0 = Date.UTC(2030, 0, 1);
-let clock = T0;
+const clock = T0;
 const now = () => clock;
 
 async function codeOf(promise: Promise<unknown>): Promise<AuthorizerErrorCode | "resolved"> {
@@ -174,10 +174,7 @@ describe("jwtVerifier: headers and structure", () => {
 
   it("accepts typ with an application/ prefix", async () => {
     const verifier = jwtVerifier({ ...base, typ: "at+jwt" });
-    const token = await issuer.mintToken(
-      { aud: "api" },
-      { header: { typ: "application/at+jwt" } },
-    );
+    const token = await issuer.mintToken({ aud: "api" }, { header: { typ: "application/at+jwt" } });
     await expect(verifier.verify(token)).resolves.toBeDefined();
   });
 });
@@ -189,9 +186,7 @@ describe("jwtVerifier: signature and keys", () => {
     const forged = Buffer.from(
       JSON.stringify({ iss: issuer.issuer, aud: "api", sub: "admin", exp: T0 / 1000 + 60 }),
     ).toString("base64url");
-    expect(await codeOf(jwtVerifier(base).verify(`${h}.${forged}.${s}`))).toBe(
-      "invalid_signature",
-    );
+    expect(await codeOf(jwtVerifier(base).verify(`${h}.${forged}.${s}`))).toBe("invalid_signature");
   });
 
   it("rejects a PS256 token with a bad signature (invalid_signature)", async () => {
@@ -312,11 +307,26 @@ describe("jwtVerifier: claims", () => {
 
   it("never puts the token in an error message", async () => {
     const token = await issuer.mintToken({ aud: "wrong", secretish: "s3cr3t-value" });
-    const error = await jwtVerifier(base)
+    const error = (await jwtVerifier(base)
       .verify(token)
-      .catch((e: unknown) => e as Error);
+      .then(
+        () => new Error("resolved"),
+        (e: unknown) => e,
+      )) as Error;
     expect(error.message).not.toContain(token.split(".")[1]);
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain("s3cr3t-value");
+  });
+
+  it("drops library errors that carry claim values (no cause on claim failures)", async () => {
+    const token = await issuer.mintToken({ aud: "wrong" });
+    const error = await jwtVerifier(base)
+      .verify(token)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(isAuthorizerError(error) && error.code).toBe("invalid_audience");
+    expect((error as Error).cause).toBeUndefined();
   });
 });
 

@@ -71,7 +71,7 @@ export function multiIssuerVerifier<C extends JwtClaims = JwtClaims>(
       if (typeof verifier?.verify !== "function" || !Array.isArray(verifier.issuers)) {
         throw new TypeError("verifiers must be TokenVerifiers with issuers");
       }
-      if (verifier.issuers.length === 0) {
+      if (verifier.issuers === undefined || verifier.issuers.length === 0) {
         throw new TypeError("a verifier in verifiers names no issuer (use resolveIssuer)");
       }
       for (const issuer of verifier.issuers) {
@@ -102,10 +102,11 @@ export function multiIssuerVerifier<C extends JwtClaims = JwtClaims>(
       try {
         const iss = decodeJwt(token, maxTokenBytes).claims.iss;
         const verifier = iss === undefined ? null : await pick(iss, context?.event);
+        const accepted = verifier?.issuers ?? [];
         if (
           iss === undefined ||
           verifier === null ||
-          (verifier.issuers.length > 0 && !verifier.issuers.includes(iss))
+          (accepted.length > 0 && !accepted.includes(iss))
         ) {
           throw authorizerError("invalid_issuer", "JWT iss is not a configured issuer", {
             claim: "iss",

@@ -61,6 +61,9 @@ export interface TokenVerifier<C extends JwtClaims = JwtClaims> {
   verify(token: string, context?: VerifyContext): Promise<VerifiedToken<C>>;
   /** Fetches (or loads the pre-seeded) keys now, e.g. at cold start. */
   hydrate(): Promise<void>;
-  /** The issuers this verifier accepts (empty for a resolver-based multi-issuer verifier). */
-  readonly issuers: readonly string[];
+  /**
+   * The issuers this verifier accepts (empty for a resolver-based multi-issuer verifier). Set by
+   * every Gatehouse verifier; `multiIssuerVerifier({ verifiers })` needs it to dispatch.
+   */
+  readonly issuers?: readonly string[] | undefined;
 }

@@ -2,7 +2,7 @@
  * The browser side of the check: bundled by esbuild for the browser from `@gatehouse/sigv4`'s
  * public entry point, loaded by `index.html`, and driven by `signed-fetch.browser.test.ts`.
  */
-import * as sigv4 from "@gatehouse/sigv4";
+import { createSignedFetch, presignUrl, signRequest } from "@gatehouse/sigv4";
 
 export interface BrowserCheckInput {
   /** The verifier's base URL (another loopback origin than the page's: CORS is exercised). */
@@ -18,11 +18,6 @@ export interface BrowserCheckResult {
   /** Which API signed the request. */
   via: "createSignedFetch" | "signRequest" | "presignUrl";
 }
-
-type SignedFetchFactory = (options: {
-  credentials: BrowserCheckInput["credentials"];
-  region: string;
-}) => (input: string, init?: RequestInit) => Promise<Response>;
 
 async function result(
   response: Response,
@@ -41,7 +36,7 @@ function withoutHost(headers: Record<string, string>): Record<string, string> {
   return rest;
 }
 
-/** A signed POST with a JSON body, through `createSignedFetch` when the package exports it. */
+/** A signed POST with a JSON body through `createSignedFetch` (CORS preflight included). */
 async function signedFetch(input: BrowserCheckInput): Promise<BrowserCheckResult> {
   const url = `${input.verifierUrl}/prod/pets/caf%C3%A9?limit=10&tag=a&tag=b`;
   const init = {
@@ -49,29 +44,13 @@ async function signedFetch(input: BrowserCheckInput): Promise<BrowserCheckResult
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ name: "Rex", from: navigator.userAgent.slice(0, 40) }),
   };
-  const factory = (sigv4 as unknown as { createSignedFetch?: SignedFetchFactory })
-    .createSignedFetch;
-  if (factory !== undefined) {
-    const fetchSigned = factory({ credentials: input.credentials, region: input.region });
-    return result(await fetchSigned(url, init), "createSignedFetch");
-  }
-  const signed = await sigv4.signRequest(
-    { url, ...init },
-    { credentials: input.credentials, region: input.region },
-  );
-  return result(
-    await fetch(signed.url, {
-      method: signed.method,
-      headers: withoutHost(signed.headers),
-      body: init.body,
-    }),
-    "signRequest",
-  );
+  const fetchSigned = createSignedFetch({ credentials: input.credentials, region: input.region });
+  return result(await fetchSigned(url, init), "createSignedFetch");
 }
 
 /** A request signed for one body and sent with another. */
 async function tamperedBody(input: BrowserCheckInput): Promise<BrowserCheckResult> {
-  const signed = await sigv4.signRequest(
+  const signed = await signRequest(
     { method: "POST", url: `${input.verifierUrl}/prod/pets`, body: '{"amount":1}' },
     { credentials: input.credentials, region: input.region },
   );
@@ -85,7 +64,7 @@ async function tamperedBody(input: BrowserCheckInput): Promise<BrowserCheckResul
 
 /** A presigned GET: no headers at all, the signature travels in the query. */
 async function presigned(input: BrowserCheckInput): Promise<BrowserCheckResult> {
-  const url = await sigv4.presignUrl(
+  const url = await presignUrl(
     { url: `${input.verifierUrl}/prod/connect` },
     { credentials: input.credentials, region: input.region, expiresIn: 60 },
   );

@@ -112,7 +112,8 @@ describe("@gatehouse/sigv4 in headless Chromium", () => {
   it.runIf(run)("signs a POST in the browser that the verifier accepts", async () => {
     const accepted = verifier.accepted;
     const outcome = await check("signedFetch");
-    expect({ status: outcome.status, body: JSON.parse(outcome.body) }).toEqual({
+    expect({ via: outcome.via, status: outcome.status, body: JSON.parse(outcome.body) }).toEqual({
+      via: "createSignedFetch",
       status: 200,
       body: { ok: true, accessKeyId: credentials.accessKeyId, presigned: false },
     });

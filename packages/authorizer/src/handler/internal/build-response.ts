@@ -46,18 +46,23 @@ function iamResponse(
     ...(input.context === undefined ? {} : { context: input.context }),
     nestedContext: settings.nestedContext,
   } as const;
-  const key = input.usageIdentifierKey === undefined ? {} : { usageIdentifierKey: input.usageIdentifierKey };
+  const key =
+    input.usageIdentifierKey === undefined ? {} : { usageIdentifierKey: input.usageIdentifierKey };
   switch (event.shape) {
     case "rest-token":
     case "rest-request":
-      return buildRestAuthorizerResponse({ ...flat, ...key } as Parameters<typeof buildRestAuthorizerResponse>[0]);
+      return buildRestAuthorizerResponse({ ...flat, ...key } as Parameters<
+        typeof buildRestAuthorizerResponse
+      >[0]);
     case "websocket-connect":
       return buildWebSocketAuthorizerResponse({ ...flat, ...key } as Parameters<
         typeof buildWebSocketAuthorizerResponse
       >[0]);
     case "http-v1":
       // usageIdentifierKey is passed on so that the builder refuses it (HTTP APIs have no API keys).
-      return buildHttpV1AuthorizerResponse({ ...flat, ...key } as Parameters<typeof buildHttpV1AuthorizerResponse>[0]);
+      return buildHttpV1AuthorizerResponse({ ...flat, ...key } as Parameters<
+        typeof buildHttpV1AuthorizerResponse
+      >[0]);
     case "http-v2":
       return buildHttpV2IamAuthorizerResponse({
         ...common,
@@ -97,7 +102,10 @@ export function buildDecisionResponse(
  * of the whole stage, or `{ isAuthorized: false }` with simple responses.
  * @internal
  */
-export function buildRefusal(event: RecognisedEvent, settings: ResponseSettings): AuthorizerResponse {
+export function buildRefusal(
+  event: RecognisedEvent,
+  settings: ResponseSettings,
+): AuthorizerResponse {
   if (event.shape === "http-v2" && settings.simpleResponses) {
     return buildHttpV2SimpleAuthorizerResponse({ isAuthorized: false });
   }

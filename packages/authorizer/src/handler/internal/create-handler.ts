@@ -38,13 +38,14 @@ function isRequestOnly(allow: AllowedRoutes): boolean {
 /** The default backend context: identity facts, flat strings, never the token. */
 function defaultContext(verified: VerifiedToken): Record<string, unknown> {
   const { claims, scopes, groups } = verified;
-  const context: Record<string, unknown> = {};
-  if (typeof claims.sub === "string") context["sub"] = claims.sub;
-  if (scopes.length > 0) context["scope"] = scopes.join(" ");
-  if (groups.length > 0) context["groups"] = groups.join(",");
-  if (typeof claims.token_use === "string") context["token_use"] = claims.token_use;
-  if (typeof claims.client_id === "string") context["client_id"] = claims.client_id;
-  return context;
+  const { sub, token_use: tokenUse, client_id: clientId } = claims;
+  return {
+    ...(typeof sub === "string" ? { sub } : {}),
+    ...(scopes.length > 0 ? { scope: scopes.join(" ") } : {}),
+    ...(groups.length > 0 ? { groups: groups.join(",") } : {}),
+    ...(typeof tokenUse === "string" ? { token_use: tokenUse } : {}),
+    ...(typeof clientId === "string" ? { client_id: clientId } : {}),
+  };
 }
 
 /** Maps a failure to the outcome it stands for. */
@@ -90,7 +91,8 @@ export function createHandler<C extends JwtClaims>(
   const contextOf =
     options.context === false
       ? undefined
-      : (options.context ?? (defaultContext as (verified: VerifiedToken<C>) => Record<string, unknown>));
+      : (options.context ??
+        (defaultContext as (verified: VerifiedToken<C>) => Record<string, unknown>));
 
   function principalOf(verified: VerifiedToken<C>): string {
     const option = options.principalId ?? "sub";
@@ -98,9 +100,13 @@ export function createHandler<C extends JwtClaims>(
     if (typeof option === "string") {
       principal = verified.claims[option];
       if (typeof principal !== "string" || principal === "") {
-        throw authorizerError("missing_claim", `the token has no string "${option}" claim for the principalId`, {
-          claim: option,
-        });
+        throw authorizerError(
+          "missing_claim",
+          `the token has no string "${option}" claim for the principalId`,
+          {
+            claim: option,
+          },
+        );
       }
       return principal;
     }
@@ -110,7 +116,10 @@ export function createHandler<C extends JwtClaims>(
       internal("the principalId function threw", cause);
     }
     if (typeof principal !== "string" || principal === "") {
-      throw authorizerError("internal_error", "the principalId function did not return a non-empty string");
+      throw authorizerError(
+        "internal_error",
+        "the principalId function did not return a non-empty string",
+      );
     }
     return principal;
   }
@@ -120,7 +129,10 @@ export function createHandler<C extends JwtClaims>(
     let ruleSet: readonly string[] | "stage";
     let context: Record<string, unknown> | undefined;
     try {
-      ruleSet = resolved.routes === undefined ? "stage" : allowedRoutesFor(resolved.routes, verified, event.apiType);
+      ruleSet =
+        resolved.routes === undefined
+          ? "stage"
+          : allowedRoutesFor(resolved.routes, verified, event.apiType);
       context = contextOf === undefined ? undefined : { ...contextOf(verified) };
     } catch (cause) {
       internal("a route rule or the context function threw", cause);
@@ -144,25 +156,36 @@ export function createHandler<C extends JwtClaims>(
       } catch (cause) {
         internal("the authorize hook threw", cause);
       }
-      if (!isObject(result)) throw authorizerError("internal_error", "the authorize hook did not return an object");
+      if (!isObject(result))
+        throw authorizerError("internal_error", "the authorize hook did not return an object");
       const value = result.allow;
       if (value === true) allow = ruleSet;
       else if (value === false) allow = [];
       else if (value === "stage" || Array.isArray(value) || isObject(value)) allow = value;
       else throw authorizerError("internal_error", "the authorize hook returned an unusable allow");
       if (result.context !== undefined) {
-        if (!isObject(result.context)) throw authorizerError("internal_error", "the authorize hook returned a context that is not an object");
+        if (!isObject(result.context))
+          throw authorizerError(
+            "internal_error",
+            "the authorize hook returned a context that is not an object",
+          );
         context = { ...context, ...result.context };
       }
       if (result.principalId !== undefined) {
         if (typeof result.principalId !== "string" || result.principalId === "") {
-          throw authorizerError("internal_error", "the authorize hook returned an empty principalId");
+          throw authorizerError(
+            "internal_error",
+            "the authorize hook returned an empty principalId",
+          );
         }
         principalId = result.principalId;
       }
       if (result.usageIdentifierKey !== undefined) {
         if (typeof result.usageIdentifierKey !== "string") {
-          throw authorizerError("internal_error", "the authorize hook returned a usageIdentifierKey that is not a string");
+          throw authorizerError(
+            "internal_error",
+            "the authorize hook returned a usageIdentifierKey that is not a string",
+          );
         }
         usageIdentifierKey = result.usageIdentifierKey;
       }
@@ -182,9 +205,11 @@ export function createHandler<C extends JwtClaims>(
     }
   }
 
-  return async function gatehouseAuthorizer(rawEvent: unknown): Promise<AuthorizerResponse> {
+  async function handle(rawEvent: unknown): Promise<AuthorizerResponse> {
     const started = performance.now();
     let recognised: RecognisedEvent | undefined;
+    /** Whether a refusal may be answered for this event (not for a shape this factory refuses). */
+    let refusable = true;
     let cached = false;
     let principalId: string | undefined;
 
@@ -208,7 +233,7 @@ export function createHandler<C extends JwtClaims>(
         outcome === "deny" ||
         (outcome === "unauthorized" && resolved.onInvalidToken === "deny") ||
         (outcome === "error" && resolved.onInternalError === "deny");
-      if (refuse && recognised !== undefined) {
+      if (refuse && refusable && recognised !== undefined) {
         try {
           return buildRefusal(recognised, settings);
         } catch {
@@ -221,9 +246,11 @@ export function createHandler<C extends JwtClaims>(
     try {
       recognised = recogniseEvent(rawEvent);
       if (!accepted.has(recognised.shape)) {
-        const shape = recognised.shape;
-        recognised = undefined;
-        throw authorizerError("invalid_event", `${factory} does not handle ${shape} events`);
+        refusable = false;
+        throw authorizerError(
+          "invalid_event",
+          `${factory} does not handle ${recognised.shape} events`,
+        );
       }
       if (recognised.shape === "http-v1" && resolved.simpleResponses) {
         throw authorizerError("invalid_event", "simple responses need HTTP API payload format 2.0");
@@ -243,7 +270,7 @@ export function createHandler<C extends JwtClaims>(
     let key: string | undefined;
     try {
       if (cache !== undefined) {
-        key = DecisionCache.key(token, `${recognised.shape}\0${recognised.stageScope}`);
+        key = await DecisionCache.key(token, `${recognised.shape}\0${recognised.stageScope}`);
         decision = cache.get(key);
         cached = decision !== undefined;
       }
@@ -268,5 +295,14 @@ export function createHandler<C extends JwtClaims>(
     if (built.allowed) log("allow");
     else log("deny", "access_denied");
     return built.response;
+  }
+
+  return async function gatehouseAuthorizer(event: unknown): Promise<AuthorizerResponse> {
+    try {
+      return await handle(event);
+    } catch {
+      // Belt and braces: whatever escaped, API Gateway must see exactly "Unauthorized".
+      throw unauthorized();
+    }
   };
 }

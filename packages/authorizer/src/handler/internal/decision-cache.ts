@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { AllowedRoutes } from "@gatehouse/policy";
 import { LRUCache } from "lru-cache";
 import type { JwtClaims, VerifiedToken } from "../../verifier/token-verifier.js";
@@ -37,9 +36,14 @@ export class DecisionCache<C extends JwtClaims = JwtClaims> {
     this.#now = options.now;
   }
 
-  /** The cache key: a digest of the token and the scope the decision was made for. */
-  static key(token: string, scope: string): string {
-    return createHash("sha256").update(token).update("\0").update(scope).digest("base64url");
+  /**
+   * The cache key: the SHA-256 (Web Crypto, so no Node typings are needed) of the token and the
+   * scope the decision was made for, in hex. The token itself is never kept.
+   */
+  static async key(token: string, scope: string): Promise<string> {
+    const data = new TextEncoder().encode(`${scope}\0${token}`);
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
   }
 
   get(key: string): Decision<C> | undefined {

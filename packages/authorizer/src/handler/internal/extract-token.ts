@@ -1,6 +1,6 @@
 import { authorizerError } from "../../errors.js";
 import type { BearerMode, TokenSource } from "../authorizer-options.js";
-import type { RecognisedEvent } from "./recognise-event.js";
+import type { RawEvent, RecognisedEvent } from "./recognise-event.js";
 
 /** token68 (RFC 7235): what a bearer token, and every compact JWS, is made of. */
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -21,16 +21,15 @@ function single(values: readonly string[], what: string): string | undefined {
   return distinct[0];
 }
 
-function headerValues(record: Readonly<Record<string, unknown>>, name: string): string[] {
+function headerValues(record: RawEvent, name: string): string[] {
   const wanted = name.toLowerCase();
   const values: string[] = [];
-  const headers = record["headers"];
+  const { headers, multiValueHeaders: multi } = record;
   if (isRecord(headers)) {
     for (const [key, value] of Object.entries(headers)) {
       if (key.toLowerCase() === wanted && typeof value === "string") values.push(value);
     }
   }
-  const multi = record["multiValueHeaders"];
   if (isRecord(multi)) {
     for (const [key, list] of Object.entries(multi)) {
       if (key.toLowerCase() !== wanted || !Array.isArray(list)) continue;
@@ -40,22 +39,21 @@ function headerValues(record: Readonly<Record<string, unknown>>, name: string): 
   return values;
 }
 
-function queryValues(record: Readonly<Record<string, unknown>>, name: string): string[] {
+function queryValues(record: RawEvent, name: string): string[] {
   const values: string[] = [];
-  const query = record["queryStringParameters"];
+  const { queryStringParameters: query, multiValueQueryStringParameters: multi } = record;
   if (isRecord(query) && Object.hasOwn(query, name) && typeof query[name] === "string") {
     values.push(query[name]);
   }
-  const multi = record["multiValueQueryStringParameters"];
   if (isRecord(multi) && Object.hasOwn(multi, name) && Array.isArray(multi[name])) {
     for (const value of multi[name] as unknown[]) if (typeof value === "string") values.push(value);
   }
   return values;
 }
 
-function cookieValues(record: Readonly<Record<string, unknown>>, name: string): string[] {
+function cookieValues(record: RawEvent, name: string): string[] {
   const pairs: string[] = [];
-  const cookies = record["cookies"];
+  const { cookies } = record;
   if (Array.isArray(cookies)) {
     for (const cookie of cookies) if (typeof cookie === "string") pairs.push(...cookie.split(";"));
   }
@@ -65,13 +63,14 @@ function cookieValues(record: Readonly<Record<string, unknown>>, name: string): 
     const equals = pair.indexOf("=");
     if (equals === -1 || pair.slice(0, equals).trim() !== name) continue;
     let value = pair.slice(equals + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"'))
+      value = value.slice(1, -1);
     values.push(value);
   }
   return values;
 }
 
-function protocolValues(record: Readonly<Record<string, unknown>>, prefix: string): string[] {
+function protocolValues(record: RawEvent, prefix: string): string[] {
   const values: string[] = [];
   for (const header of headerValues(record, "sec-websocket-protocol")) {
     for (const entry of header.split(",")) {
@@ -104,7 +103,7 @@ function readSource(source: TokenSource, event: RecognisedEvent): string | undef
   switch (source.from) {
     case "authorizationToken": {
       if (event.shape !== "http-v1") return undefined;
-      const value = record["authorizationToken"];
+      const value = record.authorizationToken;
       if (typeof value !== "string" || value === "") return undefined;
       // HTTP API 1.0 joins every identity source with commas: only a single value is a token.
       if (value.includes(",")) {
@@ -138,7 +137,7 @@ function readSource(source: TokenSource, event: RecognisedEvent): string | undef
 export function extractToken(event: RecognisedEvent, sources: readonly TokenSource[]): string {
   let token: string | undefined;
   if (event.shape === "rest-token") {
-    const value = event.record["authorizationToken"];
+    const value = event.record.authorizationToken;
     if (typeof value === "string" && value.trim() !== "") {
       token = stripBearer(value, tokenEventBearer(sources), "authorizationToken");
     }

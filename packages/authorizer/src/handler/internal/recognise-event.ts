@@ -18,7 +18,36 @@ export interface RecognisedEvent {
   sourceIp: string | null;
   stageVariables: Readonly<Record<string, string>>;
   event: AuthorizerEvent;
-  record: Readonly<Record<string, unknown>>;
+  record: RawEvent;
+}
+
+/**
+ * The event fields the handler reads, each still unchecked.
+ * @internal
+ */
+export interface RawEvent {
+  type?: unknown;
+  version?: unknown;
+  methodArn?: unknown;
+  routeArn?: unknown;
+  authorizationToken?: unknown;
+  httpMethod?: unknown;
+  resource?: unknown;
+  routeKey?: unknown;
+  headers?: unknown;
+  multiValueHeaders?: unknown;
+  queryStringParameters?: unknown;
+  multiValueQueryStringParameters?: unknown;
+  cookies?: unknown;
+  stageVariables?: unknown;
+  requestContext?: unknown;
+}
+
+interface RawRequestContext {
+  eventType?: unknown;
+  routeKey?: unknown;
+  http?: { sourceIp?: unknown };
+  identity?: { sourceIp?: unknown };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -33,9 +62,13 @@ function invalidEvent(message: string): never {
   throw authorizerError("invalid_event", message);
 }
 
-function shapeOf(event: Record<string, unknown>): EventShape {
+function contextOf(event: RawEvent): RawRequestContext {
+  return isRecord(event.requestContext) ? event.requestContext : {};
+}
+
+function shapeOf(event: RawEvent): EventShape {
   const { type, version } = event;
-  const requestContext = isRecord(event["requestContext"]) ? event["requestContext"] : {};
+  const requestContext = contextOf(event);
   if (type === "TOKEN") {
     if (version !== undefined) invalidEvent("a TOKEN event has no version");
     return "rest-token";
@@ -44,8 +77,8 @@ function shapeOf(event: Record<string, unknown>): EventShape {
   if (version === "2.0") return "http-v2";
   if (version === "1.0") return "http-v1";
   if (version !== undefined && version !== null) invalidEvent("unknown event.version");
-  if (requestContext["eventType"] === "CONNECT") return "websocket-connect";
-  if (typeof event["httpMethod"] === "string") return "rest-request";
+  if (requestContext.eventType === "CONNECT") return "websocket-connect";
+  if (typeof event.httpMethod === "string") return "rest-request";
   return invalidEvent("a REQUEST event without httpMethod or requestContext.eventType CONNECT");
 }
 
@@ -66,34 +99,35 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-function routeOf(shape: EventShape, event: Record<string, unknown>, arnMethod?: string, arnPath?: string): string | null {
-  const requestContext = isRecord(event["requestContext"]) ? event["requestContext"] : {};
+function routeOf(
+  shape: EventShape,
+  event: RawEvent,
+  arnMethod?: string,
+  arnPath?: string,
+): string | null {
+  const requestContext = contextOf(event);
   switch (shape) {
     case "rest-token":
       return arnMethod !== undefined && arnPath !== undefined ? `${arnMethod} ${arnPath}` : null;
     case "rest-request":
     case "http-v1": {
-      const routeKey = stringOrNull(requestContext["routeKey"]);
+      const routeKey = stringOrNull(requestContext.routeKey);
       if (shape === "http-v1" && routeKey !== null) return routeKey;
-      const method = stringOrNull(event["httpMethod"]);
-      const resource = stringOrNull(event["resource"]);
+      const method = stringOrNull(event.httpMethod);
+      const resource = stringOrNull(event.resource);
       return method !== null && resource !== null ? `${method} ${resource}` : null;
     }
     case "http-v2":
-      return stringOrNull(event["routeKey"]);
+      return stringOrNull(event.routeKey);
     case "websocket-connect":
       return "$connect";
   }
 }
 
-function sourceIpOf(shape: EventShape, event: Record<string, unknown>): string | null {
-  const requestContext = isRecord(event["requestContext"]) ? event["requestContext"] : {};
-  if (shape === "http-v2") {
-    const http = isRecord(requestContext["http"]) ? requestContext["http"] : {};
-    return stringOrNull(http["sourceIp"]);
-  }
-  const identity = isRecord(requestContext["identity"]) ? requestContext["identity"] : {};
-  return stringOrNull(identity["sourceIp"]);
+function sourceIpOf(shape: EventShape, event: RawEvent): string | null {
+  const { http, identity } = contextOf(event);
+  const holder = shape === "http-v2" ? http : identity;
+  return isRecord(holder) ? stringOrNull(holder.sourceIp) : null;
 }
 
 /**
@@ -103,15 +137,18 @@ function sourceIpOf(shape: EventShape, event: Record<string, unknown>): string |
  */
 export function recogniseEvent(event: unknown): RecognisedEvent {
   if (!isRecord(event)) invalidEvent("the event is not an object");
-  const shape = shapeOf(event);
+  const raw: RawEvent = event;
+  const shape = shapeOf(raw);
   const arnField = shape === "http-v2" ? "routeArn" : "methodArn";
-  const arn = event[arnField];
+  const arn = shape === "http-v2" ? raw.routeArn : raw.methodArn;
   if (typeof arn !== "string") invalidEvent(`event.${arnField} is not a string`);
   let parts: ReturnType<typeof parseExecuteApiArn>;
   try {
     parts = parseExecuteApiArn(arn, arnField);
   } catch (cause) {
-    throw authorizerError("invalid_event", `event.${arnField} is not an execute-api ARN`, { cause });
+    throw authorizerError("invalid_event", `event.${arnField} is not an execute-api ARN`, {
+      cause,
+    });
   }
   const { partition, region, accountId, apiId, stage } = parts;
   if (
@@ -134,10 +171,10 @@ export function recogniseEvent(event: unknown): RecognisedEvent {
     arn,
     stageScope: `arn:${partition}:execute-api:${region}:${accountId}:${apiId}/${stage}`,
     stage,
-    route: routeOf(shape, event, parts.method, parts.path),
-    sourceIp: sourceIpOf(shape, event),
-    stageVariables: stringMap(event["stageVariables"]),
+    route: routeOf(shape, raw, parts.method, parts.path),
+    sourceIp: sourceIpOf(shape, raw),
+    stageVariables: stringMap(raw.stageVariables),
     event: event as unknown as AuthorizerEvent,
-    record: event,
+    record: raw,
   };
 }

@@ -68,7 +68,9 @@ export function compileRoutes<C extends JwtClaims>(
     }
     for (const key of Object.keys(requirement)) {
       if (!REQUIREMENT_KEYS.has(key)) {
-        throw new TypeError(`${where}: unknown requirement "${key}" (expected scopes, groups, claims)`);
+        throw new TypeError(
+          `${where}: unknown requirement "${key}" (expected scopes, groups, claims)`,
+        );
       }
     }
     const { scopes, groups, claims } = requirement as RouteRequirement<C>;

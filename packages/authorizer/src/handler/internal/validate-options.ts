@@ -47,7 +47,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], name: string, fallback: T): T {
+function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  name: string,
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if (!allowed.includes(value as T)) {
     throw new TypeError(`${name} must be ${allowed.map((entry) => `"${entry}"`).join(" or ")}`);
@@ -62,7 +67,10 @@ function checkName(value: unknown, where: string): void {
 }
 
 function validateSource(source: unknown, where: string): TokenSource {
-  if (!isObject(source)) throw new TypeError(`${where} must be an object like { from: "header", name: "authorization" }`);
+  if (!isObject(source))
+    throw new TypeError(
+      `${where} must be an object like { from: "header", name: "authorization" }`,
+    );
   const allowedKeys: Record<string, readonly string[]> = {
     authorizationToken: ["from", "bearer"],
     header: ["from", "name", "bearer"],
@@ -70,7 +78,7 @@ function validateSource(source: unknown, where: string): TokenSource {
     cookie: ["from", "name"],
     webSocketProtocol: ["from", "prefix"],
   };
-  const from = source["from"];
+  const { from, name, bearer, prefix } = source;
   const keys = typeof from === "string" ? allowedKeys[from] : undefined;
   if (keys === undefined) {
     throw new TypeError(
@@ -78,12 +86,13 @@ function validateSource(source: unknown, where: string): TokenSource {
     );
   }
   for (const key of Object.keys(source)) {
-    if (!keys.includes(key)) throw new TypeError(`${where}: unknown property "${key}" for from "${from}"`);
+    if (!keys.includes(key))
+      throw new TypeError(`${where}: unknown property "${key}" for from "${from}"`);
   }
-  if (keys.includes("name")) checkName(source["name"], where);
-  if (keys.includes("bearer")) oneOf(source["bearer"], ["required", "optional"], `${where}.bearer`, "required");
-  if (from === "webSocketProtocol" && source["prefix"] !== undefined) {
-    const prefix = source["prefix"];
+  if (keys.includes("name")) checkName(name, where);
+  if (keys.includes("bearer"))
+    oneOf(bearer, ["required", "optional"], `${where}.bearer`, "required");
+  if (from === "webSocketProtocol" && prefix !== undefined) {
     if (typeof prefix !== "string" || prefix === "" || /[\s,]/.test(prefix)) {
       throw new TypeError(`${where}.prefix must be a non-empty string without spaces or commas`);
     }
@@ -119,12 +128,26 @@ export function validateOptions<C extends JwtClaims>(
     if (!KNOWN.includes(key)) throw new TypeError(`${factory}: unknown option "${key}"`);
   }
   const record = options as unknown as Record<string, unknown>;
-  const verifier = record["verifier"];
-  if (!isObject(verifier) || typeof verifier["verify"] !== "function") {
-    throw new TypeError(`${factory}: verifier is required (jwtVerifier, cognitoVerifier or multiIssuerVerifier)`);
+  const {
+    verifier,
+    token,
+    routes: routesOption,
+    principalId,
+    context,
+    http,
+    cache: cacheOption,
+    hooks,
+    nestedContext,
+    onInvalidToken,
+    onInternalError,
+    now,
+  } = record;
+  if (!isObject(verifier) || typeof (verifier as { verify?: unknown }).verify !== "function") {
+    throw new TypeError(
+      `${factory}: verifier is required (jwtVerifier, cognitoVerifier or multiIssuerVerifier)`,
+    );
   }
 
-  const token = record["token"];
   let sources: TokenSource[];
   if (token === undefined) sources = defaultSources();
   else if (Array.isArray(token)) {
@@ -133,15 +156,13 @@ export function validateOptions<C extends JwtClaims>(
   } else sources = [validateSource(token, "token")];
 
   const apiTypes = [...new Set(shapes.map((shape) => API_TYPES[shape]))];
-  const routes =
-    record["routes"] === undefined ? undefined : compileRoutes<C>(record["routes"], apiTypes);
+  const routes = routesOption === undefined ? undefined : compileRoutes<C>(routesOption, apiTypes);
 
   for (const name of ["authorize", "now"] as const) {
     if (record[name] !== undefined && typeof record[name] !== "function") {
       throw new TypeError(`${factory}: ${name} must be a function`);
     }
   }
-  const principalId = record["principalId"];
   if (
     principalId !== undefined &&
     typeof principalId !== "function" &&
@@ -149,28 +170,27 @@ export function validateOptions<C extends JwtClaims>(
   ) {
     throw new TypeError(`${factory}: principalId must be a claim name or a function`);
   }
-  const context = record["context"];
   if (context !== undefined && context !== false && typeof context !== "function") {
     throw new TypeError(`${factory}: context must be false or a function`);
   }
 
-  const http = record["http"];
   let simpleResponses = false;
   if (http !== undefined) {
     if (!isObject(http)) throw new TypeError(`${factory}: http must be an object`);
     for (const key of Object.keys(http)) {
-      if (key !== "simpleResponses") throw new TypeError(`${factory}: unknown option "http.${key}"`);
+      if (key !== "simpleResponses")
+        throw new TypeError(`${factory}: unknown option "http.${key}"`);
     }
-    if (http["simpleResponses"] !== undefined && typeof http["simpleResponses"] !== "boolean") {
+    const { simpleResponses: simple } = http;
+    if (simple !== undefined && typeof simple !== "boolean") {
       throw new TypeError(`${factory}: http.simpleResponses must be a boolean`);
     }
-    simpleResponses = http["simpleResponses"] === true;
+    simpleResponses = simple === true;
     if (simpleResponses && !shapes.includes("http-v2")) {
       throw new TypeError(`${factory}: http.simpleResponses applies to HTTP API payload 2.0 only`);
     }
   }
 
-  const cacheOption = record["cache"];
   let cache: ResolvedOptions["cache"];
   if (cacheOption === false) cache = false;
   else if (cacheOption === undefined) cache = { maxEntries: 1000, ttlSeconds: 300 };
@@ -181,23 +201,23 @@ export function validateOptions<C extends JwtClaims>(
         throw new TypeError(`${factory}: unknown option "cache.${key}"`);
       }
     }
-    const ttl = cacheOption["ttlSeconds"];
+    const { ttlSeconds: ttl, maxEntries } = cacheOption;
     if (ttl !== undefined && (typeof ttl !== "number" || !Number.isFinite(ttl) || ttl < 0)) {
       throw new TypeError(`${factory}: cache.ttlSeconds must be a number of seconds >= 0`);
     }
     cache = {
-      maxEntries: positiveInteger(cacheOption["maxEntries"], `${factory}: cache.maxEntries`, 1000),
+      maxEntries: positiveInteger(maxEntries, `${factory}: cache.maxEntries`, 1000),
       ttlSeconds: typeof ttl === "number" ? ttl : 300,
     };
   }
 
-  const hooks = record["hooks"];
   if (hooks !== undefined) {
     if (!isObject(hooks)) throw new TypeError(`${factory}: hooks must be an object`);
     for (const key of Object.keys(hooks)) {
       if (key !== "onDecision") throw new TypeError(`${factory}: unknown hook "${key}"`);
     }
-    if (hooks["onDecision"] !== undefined && typeof hooks["onDecision"] !== "function") {
+    const { onDecision } = hooks;
+    if (onDecision !== undefined && typeof onDecision !== "function") {
       throw new TypeError(`${factory}: hooks.onDecision must be a function`);
     }
   }
@@ -207,10 +227,25 @@ export function validateOptions<C extends JwtClaims>(
     sources,
     routes,
     simpleResponses,
-    nestedContext: oneOf(record["nestedContext"], ["reject", "json-string"], `${factory}: nestedContext`, "reject"),
-    onInvalidToken: oneOf(record["onInvalidToken"], ["unauthorized", "deny"], `${factory}: onInvalidToken`, "unauthorized"),
-    onInternalError: oneOf(record["onInternalError"], ["unauthorized", "deny"], `${factory}: onInternalError`, "unauthorized"),
+    nestedContext: oneOf(
+      nestedContext,
+      ["reject", "json-string"],
+      `${factory}: nestedContext`,
+      "reject",
+    ),
+    onInvalidToken: oneOf(
+      onInvalidToken,
+      ["unauthorized", "deny"],
+      `${factory}: onInvalidToken`,
+      "unauthorized",
+    ),
+    onInternalError: oneOf(
+      onInternalError,
+      ["unauthorized", "deny"],
+      `${factory}: onInternalError`,
+      "unauthorized",
+    ),
     cache,
-    now: (record["now"] as (() => number) | undefined) ?? Date.now,
+    now: (now as (() => number) | undefined) ?? Date.now,
   };
 }

@@ -77,6 +77,9 @@ async function readCapped(response: Response, max: number, signal: AbortSignal):
   }
 }
 
-function unavailable(message: string, options: { actual?: unknown; expected?: unknown; cause?: unknown }) {
+function unavailable(
+  message: string,
+  options: { actual?: unknown; expected?: unknown; cause?: unknown },
+) {
   return authorizerError("jwks_unavailable", message, options);
 }

@@ -82,7 +82,8 @@ export function decodeJwt(token: unknown, maxTokenBytes: number): DecodedJwt {
     malformed("JWT signature is not base64url");
   }
 
-  if (typeof header["alg"] !== "string") malformed("JWT header alg is not a string", "alg");
+  const { alg } = header;
+  if (typeof alg !== "string") malformed("JWT header alg is not a string", "alg");
   for (const name of ["kid", "typ", "cty"]) {
     if (header[name] !== undefined && typeof header[name] !== "string") {
       malformed(`JWT header ${name} is not a string`, name);
@@ -98,7 +99,7 @@ export function decodeJwt(token: unknown, maxTokenBytes: number): DecodedJwt {
       malformed(`JWT claim ${name} is not a string`, name);
     }
   }
-  const aud = claims["aud"];
+  const { aud } = claims;
   if (aud !== undefined && typeof aud !== "string" && !isStringArray(aud)) {
     malformed("JWT claim aud is not a string or an array of strings", "aud");
   }

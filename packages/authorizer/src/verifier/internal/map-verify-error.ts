@@ -85,18 +85,30 @@ const JOSE_CLAIM: Record<string, AuthorizerErrorCode> = {
 };
 
 /**
- * @internal Turns anything a verification path throws into an {@link AuthorizerError}. The
- * original is kept as `cause` (it may name a kid or a URI, never the token); the message is ours.
+ * The library errors for token checks carry claim values (aws-jwt-verify's `failedAssertion`,
+ * jose's `payload`): they are dropped. Key-set and unexpected failures keep theirs as `cause`
+ * (a URI, an HTTP status) for diagnosis.
+ */
+function withCause(code: AuthorizerErrorCode, claim: string | undefined, error: unknown) {
+  const keep = code === "jwks_unavailable" || code === "jwks_invalid" || code === "internal_error";
+  return {
+    ...(claim === undefined ? {} : { claim }),
+    ...(keep ? { cause: error } : {}),
+  };
+}
+
+/**
+ * @internal Turns anything a verification path throws into an {@link AuthorizerError} with a
+ * message of ours (never the token, never a claim value).
  */
 export function mapVerifyError(error: unknown): AuthorizerError {
   if (isAuthorizerError(error)) return error;
   for (const [type, code] of AWS_JWT_VERIFY) {
     if (error instanceof type) {
-      const claim = CLAIM_OF[code];
       return authorizerError(
         code,
         `JWT rejected: ${code.replaceAll("_", " ")}`,
-        claim === undefined ? { cause: error } : { claim, cause: error },
+        withCause(code, CLAIM_OF[code], error),
       );
     }
   }
@@ -112,7 +124,7 @@ export function mapVerifyError(error: unknown): AuthorizerError {
       return authorizerError(
         code,
         `JWT rejected: ${code.replaceAll("_", " ")}`,
-        claim === undefined ? { cause: error } : { claim, cause: error },
+        withCause(code, claim, error),
       );
     }
   }

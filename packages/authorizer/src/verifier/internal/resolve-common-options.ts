@@ -36,9 +36,7 @@ export function resolveCommonOptions(options: CommonVerifierOptions): ResolvedCo
   }
   const cacheOption = options.jwksCache;
   const cache =
-    cacheOption instanceof JwksCache
-      ? cacheOption
-      : new JwksCache({ now, ...(cacheOption ?? {}) });
+    cacheOption instanceof JwksCache ? cacheOption : new JwksCache({ now, ...(cacheOption ?? {}) });
   return {
     claimChecks: {
       now,

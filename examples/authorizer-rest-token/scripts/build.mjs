@@ -1,0 +1,27 @@
+/**
+ * Bundles `src/handler.ts` the way it is deployed: one file per module format, everything inlined
+ * (`@gatehouse/authorizer`, aws-jwt-verify, jose, lru-cache), Node 20 target.
+ * - `dist/handler.cjs`: CommonJS, for a Lambda handler `handler.handler` loaded with `require`
+ *   (Lambda runs with `require(esm)` off, so nothing ESM-only may be left un-bundled).
+ * - `dist/handler.mjs`: ESM; a `require` shim lets bundled CommonJS code load Node built-ins.
+ */
+import { build } from "esbuild";
+
+const common = {
+  entryPoints: ["src/handler.ts"],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  sourcemap: true,
+  logLevel: "warning",
+};
+
+await build({ ...common, format: "cjs", outfile: "dist/handler.cjs" });
+await build({
+  ...common,
+  format: "esm",
+  outfile: "dist/handler.mjs",
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+  },
+});

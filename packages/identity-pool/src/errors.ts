@@ -1,0 +1,89 @@
+/**
+ * Codes of our own, for failures that are not an error answer of Cognito or STS. Any other code is
+ * the service's error type as it sent it (`NotAuthorizedException`, `TooManyRequestsException`,
+ * `ResourceNotFoundException`, STS `AccessDenied`, ...).
+ */
+export type IdentityPoolLocalErrorCode =
+  /** A `logins` key or token is malformed (wrong key form, empty token, a function that threw). */
+  | "InvalidLoginsError"
+  /** `fetch` itself failed (offline, DNS, CORS, connection reset). Retried. */
+  | "NetworkError"
+  /** The service answered something this client cannot read (not JSON / XML, fields missing). */
+  | "InvalidResponseError"
+  /** A mistake in what was passed that can be detected locally, e.g. an access token given as an ID token. */
+  | "MisconfigurationError";
+
+/**
+ * Every code an {@link IdentityPoolError} can carry: one of ours or the service's error type
+ * (with any `namespace#` prefix and `:...` suffix removed). Stable: callers `switch` on it.
+ */
+export type IdentityPoolErrorCode =
+  | IdentityPoolLocalErrorCode
+  | "NotAuthorizedException"
+  | "TooManyRequestsException"
+  | "ResourceNotFoundException"
+  | "InvalidParameterException"
+  | "ResourceConflictException"
+  | "InternalErrorException"
+  | "ExternalServiceException"
+  | "LimitExceededException"
+  | "InvalidIdentityPoolConfigurationException"
+  | (string & {});
+
+/** Options of the {@link IdentityPoolError} constructor. */
+export interface IdentityPoolErrorOptions {
+  /** HTTP status of the service's answer, when there was one. */
+  status?: number | undefined;
+  /** Whether trying again later may succeed (throttling, 5xx, network). @default false */
+  retryable?: boolean | undefined;
+  /** How to fix a known misconfiguration, in words; also appended to the message. */
+  hint?: string | undefined;
+  /** The Cognito or STS operation that failed, e.g. `GetCredentialsForIdentity`. */
+  operation?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * The one error class of `@gatehouse/identity-pool`. `code` is the service's error type or one of
+ * {@link IdentityPoolLocalErrorCode}; `hint` says how to fix the classic misconfigurations. Misuse of
+ * the API (wrong option types) throws `TypeError` instead. Messages never contain a token, a secret
+ * key or a session token.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getCredentials();
+ * } catch (error) {
+ *   if (isIdentityPoolError(error) && error.code === "NotAuthorizedException") console.log(error.hint);
+ * }
+ * ```
+ */
+export class IdentityPoolError extends Error {
+  override readonly name = "IdentityPoolError";
+  readonly code: IdentityPoolErrorCode;
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+  readonly hint: string | undefined;
+  readonly operation: string | undefined;
+
+  constructor(code: IdentityPoolErrorCode, message: string, options: IdentityPoolErrorOptions = {}) {
+    super(
+      options.hint === undefined ? message : `${message}. Fix: ${options.hint}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
+    this.code = code;
+    this.status = options.status;
+    this.retryable = options.retryable ?? false;
+    this.hint = options.hint;
+    this.operation = options.operation;
+  }
+}
+
+/** True for an {@link IdentityPoolError} from any loaded copy of this package (ESM or CJS). */
+export function isIdentityPoolError(value: unknown): value is IdentityPoolError {
+  return (
+    value instanceof Error &&
+    value.name === "IdentityPoolError" &&
+    typeof (value as { code?: unknown }).code === "string"
+  );
+}

@@ -16,6 +16,8 @@ export default defineConfig({
       ),
       "@gatehouse/authorizer": src("authorizer"),
       "@gatehouse/identity-pool": src("identity-pool"),
+      "@gatehouse/local-gateway": src("local-gateway"),
+      "@gatehouse/cli": src("cli"),
     },
   },
   test: {

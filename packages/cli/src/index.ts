@@ -1,0 +1,6 @@
+/**
+ * @gatehouse/cli: the `gatehouse` command (programmatic entry: `run(argv)`).
+ */
+
+// @section cli
+export {};

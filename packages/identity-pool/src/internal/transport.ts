@@ -1,0 +1,203 @@
+import { IdentityPoolError } from "../errors.js";
+import { errorType } from "./error-type.js";
+import { hintFor } from "./hints.js";
+import { redact } from "./redact.js";
+
+/** Retry settings shared by the client and the developer helper. */
+export interface RetryOptions {
+  /** Attempts in all, the first included; 1 turns retries off. @default 4 */
+  maxAttempts?: number;
+  /** Backoff base, in milliseconds: attempt n waits a random time up to `baseDelayMs * 2^(n-1)`. @default 100 */
+  baseDelayMs?: number;
+  /** Longest backoff, in milliseconds. @default 5000 */
+  maxDelayMs?: number;
+}
+
+/** @internal What every call needs: fetch, retry policy, sleep and jitter source. */
+export interface Transport {
+  fetch: typeof fetch | undefined;
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+/** @internal Signs a Cognito request (the developer helper); returns the headers to send. */
+export type Sign = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+) => Promise<Record<string, string>>;
+
+/** Throttling and transient failures; 5xx answers are retried too. */
+const RETRYABLE = new Set([
+  "NetworkError",
+  "TooManyRequestsException",
+  "Throttling",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "InternalErrorException",
+  "InternalFailure",
+  "ServiceUnavailable",
+  "ExternalServiceException",
+  "IDPCommunicationError",
+]);
+
+/** @internal Checks the options shared by every entry point; throws `TypeError`. */
+export function createTransport(
+  where: string,
+  options: {
+    fetch?: typeof fetch | undefined;
+    retry?: RetryOptions | undefined;
+    sleep?: ((ms: number) => Promise<void>) | undefined;
+    random?: (() => number) | undefined;
+  },
+): Transport {
+  const { fetch: fetchOption, retry = {}, sleep, random = Math.random } = options;
+  for (const [name, value] of [
+    ["fetch", fetchOption],
+    ["sleep", sleep],
+    ["random", random],
+  ] as const) {
+    if (value !== undefined && typeof value !== "function") {
+      throw new TypeError(`${where}: options.${name} must be a function`);
+    }
+  }
+  const { maxAttempts = 4, baseDelayMs = 100, maxDelayMs = 5000 } = retry;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new TypeError(`${where}: options.retry.maxAttempts must be an integer >= 1`);
+  }
+  for (const [name, value] of [
+    ["baseDelayMs", baseDelayMs],
+    ["maxDelayMs", maxDelayMs],
+  ] as const) {
+    if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
+      throw new TypeError(`${where}: options.retry.${name} must be a finite number >= 0`);
+    }
+  }
+  return {
+    fetch: fetchOption,
+    maxAttempts,
+    baseDelayMs,
+    maxDelayMs,
+    sleep: sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    random,
+  };
+}
+
+/** @internal The service's error answer as an {@link IdentityPoolError}, with a hint when known. */
+export function serviceError(
+  operation: string,
+  status: number,
+  type: string | undefined,
+  message: unknown,
+): IdentityPoolError {
+  const code = type ?? "InvalidResponseError";
+  const text = typeof message === "string" ? redact(message) : "";
+  return new IdentityPoolError(
+    code,
+    `${operation} failed: ${code}${text ? `: ${text}` : ` (HTTP ${status})`}`,
+    {
+      status,
+      retryable: status >= 500 || RETRYABLE.has(code),
+      hint: hintFor(code, text),
+      operation,
+    },
+  );
+}
+
+/**
+ * @internal POSTs `body` and returns the answer's status, headers and text, retrying throttling,
+ * 5xx and network failures with exponential backoff and full jitter. `check` turns an answer into
+ * a value or throws an {@link IdentityPoolError}.
+ */
+export async function send<T>(
+  transport: Transport,
+  operation: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  check: (status: number, headers: Headers, text: string) => T,
+  sign?: Sign,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      let response: Response;
+      let text: string;
+      // Signed again on each attempt: the signature carries the time.
+      const init = { method: "POST", headers: sign ? await sign(url, headers, body) : headers, body };
+      try {
+        response = await (transport.fetch ? transport.fetch(url, init) : fetch(url, init));
+        text = await response.text();
+      } catch (error) {
+        throw new IdentityPoolError("NetworkError", `${operation} failed: the request did not complete`, {
+          retryable: true,
+          operation,
+          cause: error,
+        });
+      }
+      return check(response.status, response.headers, text);
+    } catch (error) {
+      if (!(error instanceof IdentityPoolError) || !error.retryable || attempt >= transport.maxAttempts) {
+        throw error;
+      }
+      const ceiling = Math.min(transport.maxDelayMs, transport.baseDelayMs * 2 ** (attempt - 1));
+      await transport.sleep(Math.floor(transport.random() * ceiling));
+    }
+  }
+}
+
+/**
+ * @internal One Cognito-identity JSON 1.1 call (`X-Amz-Target: AWSCognitoIdentityService.{op}`);
+ * resolves to the answer's JSON object.
+ */
+export function callCognito(
+  transport: Transport,
+  endpoint: string,
+  operation: string,
+  input: Record<string, unknown>,
+  sign?: Sign,
+): Promise<Record<string, unknown>> {
+  return send(
+    transport,
+    operation,
+    endpoint,
+    {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": `AWSCognitoIdentityService.${operation}`,
+    },
+    JSON.stringify(input),
+    (status, headers, text) => {
+      let json: Record<string, unknown> | undefined;
+      try {
+        const parsed: unknown = JSON.parse(text || "{}");
+        if (typeof parsed === "object" && parsed !== null) json = parsed as Record<string, unknown>;
+      } catch {}
+      if (status < 200 || status > 299) {
+        throw serviceError(
+          operation,
+          status,
+          errorType(headers.get("x-amzn-errortype"), json?.["__type"]),
+          json?.["message"] ?? json?.["Message"],
+        );
+      }
+      if (json === undefined) throw invalidResponse(operation, "not a JSON object");
+      return json;
+    },
+    sign,
+  );
+}
+
+/** @internal A successful answer that lacks what it should carry. */
+export function invalidResponse(operation: string, what: string): IdentityPoolError {
+  return new IdentityPoolError("InvalidResponseError", `${operation}: unexpected answer (${what})`, {
+    operation,
+  });
+}
+
+/** @internal `value` if it is a non-empty string, else throws {@link invalidResponse}. */
+export function field(operation: string, value: unknown, name: string): string {
+  if (typeof value !== "string" || value === "") throw invalidResponse(operation, `no ${name}`);
+  return value;
+}

@@ -13,7 +13,7 @@
  * processes each): `node bench/dist/cases/authorizer-cold-start.js`.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,6 +92,7 @@ let prepared: Prepared | undefined;
 async function prepare(): Promise<Prepared> {
   if (prepared !== undefined) return prepared;
   mkdirSync(workDir, { recursive: true });
+  process.on("exit", () => rmSync(workDir, { recursive: true, force: true }));
   const issuer = await createTestIssuer({ alg: "RS256" });
   const token = await issuer.mintToken({ sub: "user-1", aud: AUDIENCE, scope: "pets/read" });
   const env = {

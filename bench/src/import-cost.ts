@@ -15,6 +15,25 @@ export interface BundleSize {
   gzip: number;
 }
 
+/** Why a module does not bundle for a platform (e.g. a Node built-in in a browser build). */
+export interface BundleFailure {
+  error: string;
+}
+
+/** {@link bundleSize}, with a failure reported instead of thrown. */
+export async function tryBundleSize(
+  entry: ImportCostEntry,
+  platform: "browser" | "node",
+  resolveDir: string,
+): Promise<BundleSize | BundleFailure> {
+  try {
+    return await bundleSize(entry, platform, resolveDir);
+  } catch (error) {
+    const { errors } = error as { errors?: { text: string }[] };
+    return { error: errors?.[0]?.text ?? String(error) };
+  }
+}
+
 /**
  * Bundle `entry` with esbuild for `platform` (its `browser` or `node` export conditions), keeping
  * only `entry.exports` when given, so the result is what a tree-shaking bundler ships.

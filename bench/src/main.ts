@@ -1,6 +1,7 @@
 /**
  * `pnpm bench`: every suite in `cases/`, each run of each case in a fresh process, the cases of a
- * suite alternating round by round (A, B, A, B, ...). Writes `results/latest.md` and `.json`.
+ * suite alternating round by round (A, B, A, B, ...). Writes `results/latest.md` and `.json`
+ * (a filtered run only prints, and writes `results/filtered.json`).
  *
  * Environment: BENCH_ROUNDS (default 5), BENCH_TIME_MS (500), BENCH_WARMUP_MS (250),
  * BENCH_FILTER (run only suites whose file name or name contains it).
@@ -10,7 +11,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { bundleSize, importTime } from "./import-cost.js";
+import { importTime, tryBundleSize } from "./import-cost.js";
 import type { Measurement } from "./measure.js";
 import { type CaseResult, type ImportCostResult, type Report, toMarkdown } from "./report.js";
 import { pairedRatio, summarize } from "./stats.js";
@@ -43,9 +44,12 @@ function runOnce(file: string, caseName: string): Measurement {
 }
 
 const suites: Report["suites"] = [];
-for (const fileName of readdirSync(casesDir)
+const files = readdirSync(casesDir)
   .filter((f) => f.endsWith(".js"))
-  .sort()) {
+  .sort();
+// A filter matching file names spares loading the other suites.
+const byFileName = files.filter((f) => filter && f.includes(filter));
+for (const fileName of byFileName.length > 0 ? byFileName : files) {
   const file = join(casesDir, fileName);
   const suite = ((await import(pathToFileURL(file).href)) as { default: Suite }).default;
   if (filter && !fileName.includes(filter) && !suite.name.includes(filter)) continue;
@@ -75,8 +79,8 @@ for (const fileName of readdirSync(casesDir)
     const result: ImportCostResult = {
       name: entry.name,
       specifier: entry.specifier,
-      browser: await bundleSize(entry, "browser", benchDir),
-      node: await bundleSize(entry, "node", benchDir),
+      browser: await tryBundleSize(entry, "browser", benchDir),
+      node: await tryBundleSize(entry, "node", benchDir),
     };
     if (entry.exports) result.exports = entry.exports;
     else {
@@ -104,6 +108,8 @@ const report: Report = {
 const markdown = toMarkdown(report);
 const resultsDir = join(benchDir, "results");
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, "latest.md"), markdown);
-writeFileSync(join(resultsDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+// latest.md always holds a full run; a filtered run only prints and keeps its JSON.
+const name = filter ? "filtered" : "latest";
+if (!filter) writeFileSync(join(resultsDir, "latest.md"), markdown);
+writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(`\n${markdown}`);

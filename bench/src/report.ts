@@ -1,5 +1,5 @@
 /** The results of a `pnpm bench` run and their Markdown rendering. */
-import type { BundleSize } from "./import-cost.js";
+import type { BundleFailure, BundleSize } from "./import-cost.js";
 import type { CaseSummary } from "./stats.js";
 
 export interface CaseResult {
@@ -16,8 +16,8 @@ export interface ImportCostResult {
   name: string;
   specifier: string;
   exports?: readonly string[];
-  browser: BundleSize;
-  node: BundleSize;
+  browser: BundleSize | BundleFailure;
+  node: BundleSize | BundleFailure;
   /** Median load time in ms; only for whole-module entries (a subset loads the same module). */
   esmMs?: number;
   cjsMs?: number;
@@ -75,15 +75,24 @@ function importTable(entries: readonly ImportCostResult[]): string[] {
     "| module | browser min | browser gzip | node min | node gzip | import (ESM) | require (CJS) |",
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
+  const failures: string[] = [];
+  const sizes = (e: ImportCostResult, platform: "browser" | "node"): string => {
+    const size = e[platform];
+    if ("error" in size) {
+      failures.push(`- n/a: ${e.name} does not bundle for ${platform}: ${size.error}`);
+      return "n/a | n/a";
+    }
+    return `${int(size.minified)} B | ${int(size.gzip)} B`;
+  };
   for (const e of entries) {
     const what = e.exports
       ? `\`{ ${e.exports.join(", ")} }\` from \`${e.specifier}\``
       : `\`${e.specifier}\` (all)`;
     rows.push(
-      `| ${what} | ${int(e.browser.minified)} B | ${int(e.browser.gzip)} B | ${int(e.node.minified)} B | ${int(e.node.gzip)} B | ${ms(e.esmMs)} | ${ms(e.cjsMs)} |`,
+      `| ${what} | ${sizes(e, "browser")} | ${sizes(e, "node")} | ${ms(e.esmMs)} | ${ms(e.cjsMs)} |`,
     );
   }
-  return rows;
+  return failures.length > 0 ? [...rows, "", ...failures] : rows;
 }
 
 /** The Markdown written to `bench/results/latest.md`. */

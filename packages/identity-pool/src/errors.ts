@@ -66,7 +66,11 @@ export class IdentityPoolError extends Error {
   readonly hint: string | undefined;
   readonly operation: string | undefined;
 
-  constructor(code: IdentityPoolErrorCode, message: string, options: IdentityPoolErrorOptions = {}) {
+  constructor(
+    code: IdentityPoolErrorCode,
+    message: string,
+    options: IdentityPoolErrorOptions = {},
+  ) {
     super(
       options.hint === undefined ? message : `${message}. Fix: ${options.hint}`,
       options.cause === undefined ? undefined : { cause: options.cause },

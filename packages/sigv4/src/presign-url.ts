@@ -47,8 +47,10 @@ export async function presignUrl(
       { path: "options.expiresIn", expected: `integer 1..${MAX_EXPIRES_IN}` },
     );
   }
-  const resolved = await resolveSignOptions(request, options);
-  const result = await signHttpRequest(
+  const pending = resolveSignOptions(request, options);
+  // Only a credentials provider makes this a promise: skip the microtask otherwise.
+  const resolved = pending instanceof Promise ? await pending : pending;
+  const result = signHttpRequest(
     {
       method: resolved.method,
       path: resolved.parsed.path,

@@ -112,14 +112,16 @@ export async function signRequest(
   request: SignableRequest,
   options: SignOptions,
 ): Promise<SignedRequest> {
-  const resolved = await resolveSignOptions(request, options);
+  const pending = resolveSignOptions(request, options);
+  // Only a credentials provider makes this a promise: skip the microtask otherwise.
+  const resolved = pending instanceof Promise ? await pending : pending;
   const body = request.body;
   const prepared = prepareBody(body, resolved.payloadHash !== undefined);
   const headers = resolved.headers;
   if (prepared.contentType && !headers.some(([name]) => name.toLowerCase() === "content-type")) {
     headers.push(["content-type", prepared.contentType]);
   }
-  const result = await signHttpRequest(
+  const result = signHttpRequest(
     {
       method: resolved.method,
       path: resolved.parsed.path,

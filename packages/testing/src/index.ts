@@ -47,3 +47,15 @@ export type { RestTokenEventOptions } from "./events/rest-token-event.js";
 export { restTokenEvent } from "./events/rest-token-event.js";
 export type { WebSocketConnectEventOptions } from "./events/web-socket-connect-event.js";
 export { webSocketConnectEvent } from "./events/web-socket-connect-event.js";
+
+// @section cognito-identity
+export type {
+  CognitoIdentityCalls,
+  CognitoIdentityOperation,
+  CognitoIdentityServer,
+  CognitoIdentityServerOptions,
+  IdentityPoolConfig,
+  IdentityPoolProviderConfig,
+  IssuedCredentials,
+} from "./cognito-identity/cognito-identity-server.js";
+export { startCognitoIdentityServer } from "./cognito-identity/start-cognito-identity-server.js";

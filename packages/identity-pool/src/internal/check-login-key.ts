@@ -1,16 +1,7 @@
 import { IdentityPoolError } from "../errors.js";
 
-/** @internal The fixed provider names of the public identity providers and developer identities. */
-const FIXED = new Set([
-  "accounts.google.com",
-  "graph.facebook.com",
-  "www.amazon.com",
-  "appleid.apple.com",
-  "api.twitter.com",
-  "cognito-identity.amazonaws.com",
-]);
-
-const USER_POOL = /^cognito-idp\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com(?:\.cn)?\/([a-z]{2}(?:-[a-z]+)+-\d{1,2})_[0-9a-z]+$/i;
+const USER_POOL =
+  /^cognito-idp\.([a-z]{2}(?:-[a-z]+)+-\d{1,2})\.amazonaws\.com(?:\.cn)?\/([a-z]{2}(?:-[a-z]+)+-\d{1,2})_[0-9a-z]+$/i;
 const SAML = /^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/;
 /** An OIDC provider: the issuer without `https://`, i.e. a host name, optional port and path. */
 const OIDC = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d+)?(?:\/[^\s?#]*)?$/i;
@@ -24,24 +15,29 @@ export function checkLoginKey(key: string): void {
   const userPool = USER_POOL.exec(key);
   if (userPool) {
     if (userPool[1] === userPool[2]) return;
-    throw invalidKey(key, "its host region and the user pool id's region differ");
+    throw invalidKey(key, "two regions");
   }
-  if (FIXED.has(key) || SAML.test(key)) return;
+  // accounts.google.com, graph.facebook.com, www.amazon.com, appleid.apple.com, api.twitter.com and
+  // cognito-identity.amazonaws.com (developer identities) are host names: OIDC accepts them.
+  if (SAML.test(key)) return;
   if (/^[a-z]{2}(-[a-z]+)+-\d{1,2}_\w+$/i.test(key)) {
     throw invalidKey(key, `a user pool's key is cognito-idp.{region}.amazonaws.com/${key}`);
   }
   if (/^https?:\/\//i.test(key)) {
-    throw invalidKey(key, "leave out the scheme: the key is the issuer without https://");
+    throw invalidKey(key, "no scheme (https://)");
   }
-  if (key.startsWith("cognito-idp.") || !OIDC.test(key)) {
+  if (/^cognito-idp\./.test(key) || !OIDC.test(key)) {
     throw invalidKey(
       key,
-      "expected cognito-idp.{region}.amazonaws.com/{userPoolId}, accounts.google.com, graph.facebook.com, www.amazon.com, appleid.apple.com, an OIDC issuer without https://, a SAML provider ARN or cognito-identity.amazonaws.com",
+      "expected a provider name such as cognito-idp.{region}.amazonaws.com/{userPoolId}",
     );
   }
 }
 
 function invalidKey(key: string, why: string): IdentityPoolError {
   // Keys name providers, never users: safe to quote (bounded).
-  return new IdentityPoolError("InvalidLoginsError", `Invalid logins key "${key.slice(0, 200)}": ${why}`);
+  return new IdentityPoolError(
+    "InvalidLoginsError",
+    `Invalid logins key "${key.slice(0, 200)}": ${why}`,
+  );
 }

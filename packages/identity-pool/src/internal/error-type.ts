@@ -7,7 +7,10 @@
 export function errorType(...candidates: unknown[]): string | undefined {
   for (const candidate of candidates) {
     if (typeof candidate !== "string") continue;
-    const type = candidate.slice(candidate.lastIndexOf("#") + 1).split(":")[0]?.trim();
+    const type = candidate
+      .slice(candidate.lastIndexOf("#") + 1)
+      .split(":")[0]
+      ?.trim();
     if (type) return type;
   }
   return undefined;

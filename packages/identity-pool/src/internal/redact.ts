@@ -3,7 +3,5 @@
  * (a token, a key) is replaced, and the length is bounded.
  */
 export function redact(message: string): string {
-  return message
-    .replace(/[\w-]+\.[\w-]+\.[\w-]+|[\w+/=-]{40,}/g, "[redacted]")
-    .slice(0, 300);
+  return message.replace(/[\w-]+\.[\w-]+\.[\w-]+|[\w+/=-]{40,}/g, "[redacted]").slice(0, 300);
 }

@@ -10,14 +10,10 @@ export function resolveRegion(where: string, identityPoolId: unknown, region: un
     typeof identityPoolId === "string" ? /^([^:]+):[0-9a-f-]{36}$/i.exec(identityPoolId) : null;
   const prefix = match?.[1];
   if (prefix === undefined || !REGION.test(prefix)) {
-    throw new TypeError(
-      `${where}: options.identityPoolId must look like "us-east-1:1a2b3c4d-..." (region, colon, GUID)`,
-    );
+    throw new TypeError(`${where}: options.identityPoolId must be "{region}:{GUID}"`);
   }
   if (region !== undefined && region !== prefix) {
-    throw new TypeError(
-      `${where}: options.region "${String(region)}" differs from the identity pool's region "${prefix}" (the prefix of its id); leave region out`,
-    );
+    throw new TypeError(`${where}: options.region differs from the pool id's region ${prefix}`);
   }
   return prefix;
 }

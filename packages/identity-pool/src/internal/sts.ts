@@ -47,11 +47,17 @@ export function assumeRoleWithWebIdentity(
         true,
       );
       if (credentials === undefined) throw invalidResponse(OPERATION, "no Credentials");
-      const expiration = new Date(field(OPERATION, xmlText(credentials, "Expiration"), "Expiration"));
+      const expiration = new Date(
+        field(OPERATION, xmlText(credentials, "Expiration"), "Expiration"),
+      );
       if (Number.isNaN(expiration.getTime())) throw invalidResponse(OPERATION, "bad Expiration");
       return {
         accessKeyId: field(OPERATION, xmlText(credentials, "AccessKeyId"), "AccessKeyId"),
-        secretAccessKey: field(OPERATION, xmlText(credentials, "SecretAccessKey"), "SecretAccessKey"),
+        secretAccessKey: field(
+          OPERATION,
+          xmlText(credentials, "SecretAccessKey"),
+          "SecretAccessKey",
+        ),
         sessionToken: field(OPERATION, xmlText(credentials, "SessionToken"), "SessionToken"),
         expiration,
       };

@@ -1,17 +1,8 @@
 import { IdentityPoolError } from "../errors.js";
+import type { RetryOptions } from "../retry-options.js";
 import { errorType } from "./error-type.js";
 import { hintFor } from "./hints.js";
 import { redact } from "./redact.js";
-
-/** Retry settings shared by the client and the developer helper. */
-export interface RetryOptions {
-  /** Attempts in all, the first included; 1 turns retries off. @default 4 */
-  maxAttempts?: number;
-  /** Backoff base, in milliseconds: attempt n waits a random time up to `baseDelayMs * 2^(n-1)`. @default 100 */
-  baseDelayMs?: number;
-  /** Longest backoff, in milliseconds. @default 5000 */
-  maxDelayMs?: number;
-}
 
 /** @internal What every call needs: fetch, retry policy, sleep and jitter source. */
 export interface Transport {
@@ -30,19 +21,17 @@ export type Sign = (
   body: string,
 ) => Promise<Record<string, string>>;
 
-/** Throttling and transient failures; 5xx answers are retried too. */
-const RETRYABLE = new Set([
-  "NetworkError",
-  "TooManyRequestsException",
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "InternalErrorException",
-  "InternalFailure",
-  "ServiceUnavailable",
-  "ExternalServiceException",
-  "IDPCommunicationError",
-]);
+/** Throttling and transient failures (STS and Cognito names); 5xx answers are retried too. */
+const RETRYABLE =
+  /^(NetworkError|TooManyRequestsException|Throttling(Exception)?|RequestLimitExceeded|Internal(ErrorException|Failure)|ServiceUnavailable|ExternalServiceException|IDPCommunicationError)$/;
+
+/** @internal Throws `TypeError(\`${where}: options.${name} must be ${what}\`)` unless `ok`. */
+export function expectOption(ok: boolean, where: string, name: string, what: string): void {
+  if (!ok) throw new TypeError(`${where}: options.${name} must be ${what}`);
+}
+
+const isNumber = (value: unknown, min: number): boolean =>
+  typeof value === "number" && value >= min && Number.isFinite(value);
 
 /** @internal Checks the options shared by every entry point; throws `TypeError`. */
 export function createTransport(
@@ -55,27 +44,22 @@ export function createTransport(
   },
 ): Transport {
   const { fetch: fetchOption, retry = {}, sleep, random = Math.random } = options;
-  for (const [name, value] of [
-    ["fetch", fetchOption],
-    ["sleep", sleep],
-    ["random", random],
-  ] as const) {
-    if (value !== undefined && typeof value !== "function") {
-      throw new TypeError(`${where}: options.${name} must be a function`);
-    }
+  for (const [name, value] of Object.entries({ fetch: fetchOption, sleep, random })) {
+    expectOption(value === undefined || typeof value === "function", where, name, "a function");
   }
   const { maxAttempts = 4, baseDelayMs = 100, maxDelayMs = 5000 } = retry;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new TypeError(`${where}: options.retry.maxAttempts must be an integer >= 1`);
-  }
-  for (const [name, value] of [
-    ["baseDelayMs", baseDelayMs],
-    ["maxDelayMs", maxDelayMs],
-  ] as const) {
-    if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
-      throw new TypeError(`${where}: options.retry.${name} must be a finite number >= 0`);
-    }
-  }
+  expectOption(
+    Number.isInteger(maxAttempts) && maxAttempts >= 1,
+    where,
+    "retry.maxAttempts",
+    "an integer >= 1",
+  );
+  expectOption(
+    isNumber(baseDelayMs, 0) && isNumber(maxDelayMs, 0),
+    where,
+    "retry delays",
+    "finite numbers >= 0",
+  );
   return {
     fetch: fetchOption,
     maxAttempts,
@@ -100,7 +84,7 @@ export function serviceError(
     `${operation} failed: ${code}${text ? `: ${text}` : ` (HTTP ${status})`}`,
     {
       status,
-      retryable: status >= 500 || RETRYABLE.has(code),
+      retryable: status >= 500 || RETRYABLE.test(code),
       hint: hintFor(code, text),
       operation,
     },
@@ -126,20 +110,32 @@ export async function send<T>(
       let response: Response;
       let text: string;
       // Signed again on each attempt: the signature carries the time.
-      const init = { method: "POST", headers: sign ? await sign(url, headers, body) : headers, body };
+      const init = {
+        method: "POST",
+        headers: sign ? await sign(url, headers, body) : headers,
+        body,
+      };
       try {
         response = await (transport.fetch ? transport.fetch(url, init) : fetch(url, init));
         text = await response.text();
       } catch (error) {
-        throw new IdentityPoolError("NetworkError", `${operation} failed: the request did not complete`, {
-          retryable: true,
-          operation,
-          cause: error,
-        });
+        throw new IdentityPoolError(
+          "NetworkError",
+          `${operation} failed: the request did not complete`,
+          {
+            retryable: true,
+            operation,
+            cause: error,
+          },
+        );
       }
       return check(response.status, response.headers, text);
     } catch (error) {
-      if (!(error instanceof IdentityPoolError) || !error.retryable || attempt >= transport.maxAttempts) {
+      if (
+        !(error instanceof IdentityPoolError) ||
+        !error.retryable ||
+        attempt >= transport.maxAttempts
+      ) {
         throw error;
       }
       const ceiling = Math.min(transport.maxDelayMs, transport.baseDelayMs * 2 ** (attempt - 1));
@@ -191,9 +187,13 @@ export function callCognito(
 
 /** @internal A successful answer that lacks what it should carry. */
 export function invalidResponse(operation: string, what: string): IdentityPoolError {
-  return new IdentityPoolError("InvalidResponseError", `${operation}: unexpected answer (${what})`, {
-    operation,
-  });
+  return new IdentityPoolError(
+    "InvalidResponseError",
+    `${operation}: unexpected answer (${what})`,
+    {
+      operation,
+    },
+  );
 }
 
 /** @internal `value` if it is a non-empty string, else throws {@link invalidResponse}. */

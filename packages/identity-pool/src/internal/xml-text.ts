@@ -13,12 +13,15 @@ export function xmlText(xml: string, tag: string, raw = false): string | undefin
   return raw
     ? inner
     : inner.replace(
-    /<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-f]+|#\d+|\w+);/gi,
-    (whole, cdata: string | undefined, entity: string | undefined) => {
-      if (cdata !== undefined) return cdata;
-      if (entity?.[0] !== "#") return ENTITIES[entity ?? ""] ?? whole;
-      const code = entity[1] === "x" || entity[1] === "X" ? Number.parseInt(entity.slice(2), 16) : Number(entity.slice(1));
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    },
-  );
+        /<!\[CDATA\[([\s\S]*?)\]\]>|&(#x[0-9a-f]+|#\d+|\w+);/gi,
+        (whole, cdata: string | undefined, entity: string | undefined) => {
+          if (cdata !== undefined) return cdata;
+          if (entity?.[0] !== "#") return ENTITIES[entity ?? ""] ?? whole;
+          const code =
+            entity[1] === "x" || entity[1] === "X"
+              ? Number.parseInt(entity.slice(2), 16)
+              : Number(entity.slice(1));
+          return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        },
+      );
 }

@@ -36,16 +36,13 @@ export function loginsFromIdToken(idToken: string): Record<string, string> {
   if (claims["token_use"] === "access" || claims["aud"] === undefined) {
     throw new IdentityPoolError(
       "MisconfigurationError",
-      "loginsFromIdToken: this is an access token (token_use \"access\" / no aud claim); Cognito would answer \"Missing a required claim: aud\"",
-      { hint: "pass the ID token of the sign-in (idToken / id_token), not the access token" },
+      'loginsFromIdToken: an access token (no aud); Cognito answers "Missing a required claim: aud"',
+      { hint: "pass the ID token, not the access token" },
     );
   }
   const iss = claims["iss"];
   if (typeof iss !== "string" || !iss.startsWith("https://")) {
-    throw new IdentityPoolError(
-      "InvalidLoginsError",
-      "loginsFromIdToken: the token has no https:// issuer (iss) to derive the login key from",
-    );
+    throw new IdentityPoolError("InvalidLoginsError", "loginsFromIdToken: no https:// iss");
   }
   const key = iss.slice("https://".length);
   checkLoginKey(key);

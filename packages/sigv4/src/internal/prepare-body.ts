@@ -9,6 +9,8 @@ export interface PreparedBody {
   contentType: string | undefined;
 }
 
+const utf8 = new TextEncoder();
+
 /**
  * Turns a body into the exact bytes `fetch` sends, so the hash matches the wire. A stream is only
  * accepted with a caller-supplied payload hash.
@@ -17,11 +19,11 @@ export interface PreparedBody {
 export function prepareBody(body: SignableBody, hasPayloadHash: boolean): PreparedBody {
   if (body === undefined || body === null) return { bytes: undefined, contentType: undefined };
   if (typeof body === "string") {
-    return { bytes: new TextEncoder().encode(body), contentType: undefined };
+    return { bytes: utf8.encode(body), contentType: undefined };
   }
   if (body instanceof URLSearchParams) {
     return {
-      bytes: new TextEncoder().encode(body.toString()),
+      bytes: utf8.encode(body.toString()),
       contentType: "application/x-www-form-urlencoded;charset=UTF-8",
     };
   }

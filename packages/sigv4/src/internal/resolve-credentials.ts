@@ -3,34 +3,42 @@ import { SigV4Error } from "../errors.js";
 
 /**
  * Resolves a credentials value or provider and checks its shape. Errors name the field at fault,
- * never its value.
+ * never its value. A value is checked synchronously (no promise, no microtask on the signing hot
+ * path); a provider's result asynchronously. Callers are `async` functions, so a synchronous throw
+ * still reaches the user as a rejection.
  * @internal
  */
-export async function resolveCredentials(input: CredentialsInput): Promise<AwsCredentials> {
-  let credentials: unknown = input;
-  if (typeof input === "function") {
-    try {
-      credentials = await input();
-    } catch (error) {
-      throw new SigV4Error("credentials_unavailable", "The credentials provider failed.", {
-        path: "options.credentials",
-        cause: error,
-      });
-    }
-    if (credentials == null) {
-      throw new SigV4Error(
-        "credentials_unavailable",
-        "The credentials provider returned nothing.",
-        {
-          path: "options.credentials",
-        },
-      );
-    }
-  } else if (typeof input !== "object" || input === null) {
+export function resolveCredentials(
+  input: CredentialsInput,
+): AwsCredentials | Promise<AwsCredentials> {
+  if (typeof input === "function") return resolveProvider(input);
+  if (typeof input !== "object" || input === null) {
     throw new TypeError(
       "options.credentials must be an AwsCredentials object or a provider function",
     );
   }
+  return checkCredentials(input);
+}
+
+async function resolveProvider(provider: () => Promise<AwsCredentials>): Promise<AwsCredentials> {
+  let credentials: unknown;
+  try {
+    credentials = await provider();
+  } catch (error) {
+    throw new SigV4Error("credentials_unavailable", "The credentials provider failed.", {
+      path: "options.credentials",
+      cause: error,
+    });
+  }
+  if (credentials == null) {
+    throw new SigV4Error("credentials_unavailable", "The credentials provider returned nothing.", {
+      path: "options.credentials",
+    });
+  }
+  return checkCredentials(credentials);
+}
+
+function checkCredentials(credentials: unknown): AwsCredentials {
   const { accessKeyId, secretAccessKey, sessionToken } = credentials as Partial<AwsCredentials>;
   if (typeof accessKeyId !== "string" || !/^[^\s/,=]+$/.test(accessKeyId)) {
     throw new SigV4Error(

@@ -27,17 +27,19 @@ function optionalBoolean(value: unknown, name: string, fallback: boolean): boole
 
 /**
  * Validates the options and request parts shared by `signRequest` and `presignUrl` (misuse throws
- * `TypeError`), resolves credentials, and infers region and service from the host.
+ * `TypeError`), resolves credentials, and infers region and service from the host. Synchronous
+ * when the credentials are a value (the common case: no promise on the hot path); a promise when
+ * they come from a provider. Throws synchronously: call it from an `async` function.
  * @internal
  */
-export async function resolveSignOptions(
+export function resolveSignOptions(
   request: {
     method?: string | undefined;
     url: SignableRequest["url"];
     headers?: SignableRequest["headers"] | undefined;
   },
   options: SignOptions,
-): Promise<ResolvedSigning> {
+): ResolvedSigning | Promise<ResolvedSigning> {
   if (typeof options !== "object" || options === null) {
     throw new TypeError("options must be an object with credentials");
   }
@@ -61,19 +63,22 @@ export async function resolveSignOptions(
   const parsed = parseUrl(request.url);
   const { region, service } = inferScope(parsed.url.hostname, options);
   // Host is always signed, and always the URL's: fetch sends that one whatever the headers say.
-  const headers = headerPairs(request.headers).filter(([name]) => name.toLowerCase() !== "host");
-  headers.unshift(["host", parsed.url.host]);
-  const credentials = await resolveCredentials(options.credentials);
-  return {
+  const headers: Array<[string, string]> = [["host", parsed.url.host]];
+  for (const pair of headerPairs(request.headers)) {
+    if (pair[0].toLowerCase() !== "host") headers.push(pair);
+  }
+  const credentials = resolveCredentials(options.credentials);
+  const resolve = (value: AwsCredentials): ResolvedSigning => ({
     parsed,
     method,
     headers,
-    credentials,
+    credentials: value,
     region,
     service,
     date,
     normalizePath,
     contentSha256Header,
     payloadHash: options.payloadHash,
-  };
+  });
+  return credentials instanceof Promise ? credentials.then(resolve) : resolve(credentials);
 }

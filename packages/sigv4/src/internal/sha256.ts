@@ -18,7 +18,8 @@ function start(secret: SourceData | undefined): Hash | Hmac {
 /**
  * SHA-256 / HMAC-SHA-256 on `node:crypto`, in the shape of smithy's `Checksum` (`new Sha256(key?)`,
  * `update`, `digest`, `reset`), so `SignatureV4` can use it. Node builds get this file; the browser
- * build swaps in `sha256.browser.ts` (see tsup.config.ts).
+ * build swaps in `sha256.browser.ts` (see tsup.config.ts). The signing path itself uses the
+ * synchronous helpers below, which skip the `Uint8Array` → promise → `toHex` round trip.
  * @internal
  */
 export class Sha256 {
@@ -42,4 +43,28 @@ export class Sha256 {
   reset(): void {
     this.#hash = start(this.#secret);
   }
+}
+
+/**
+ * Lower-case hex SHA-256 of a string (UTF-8) or bytes, synchronously.
+ * @internal
+ */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * HMAC-SHA-256 of a string (UTF-8) under a string (UTF-8) or byte key, synchronously.
+ * @internal
+ */
+export function hmacSha256(key: string | Uint8Array, data: string): Uint8Array {
+  return createHmac("sha256", key).update(data).digest();
+}
+
+/**
+ * Lower-case hex HMAC-SHA-256 of a string (UTF-8) under a byte key, synchronously.
+ * @internal
+ */
+export function hmacSha256Hex(key: Uint8Array, data: string): string {
+  return createHmac("sha256", key).update(data).digest("hex");
 }

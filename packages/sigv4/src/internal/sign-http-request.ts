@@ -1,9 +1,15 @@
-import { createScope, getCanonicalHeaders, getPayloadHash } from "@smithy/signature-v4";
+import { createScope, getCanonicalHeaders } from "@smithy/signature-v4";
 import type { AwsCredentials } from "../credentials/aws-credentials.js";
 import { SigV4Error } from "../errors.js";
 import type { SigningDetails } from "../sign-request.js";
-import { Sha256 } from "./sha256.js";
-import { GatehouseSigner, type SmithyRequest } from "./signer.js";
+import { sha256Hex } from "./sha256.js";
+import {
+  createCanonicalRequest,
+  createSignature,
+  createStringToSign,
+  formatDates,
+  type SmithyRequest,
+} from "./signer.js";
 
 /**
  * A request as it goes on the wire: the raw path from the request line (already percent-encoded
@@ -67,6 +73,9 @@ const GENERATED_HEADERS = new Set(["authorization", "x-amz-date", "date"]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const PAYLOAD_HASH = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD)$/;
 
+const CR_LF_NUL = /[\r\n\0]/;
+const EMPTY_PAYLOAD_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 /** Trimall of the SigV4 spec, per value, so repeated headers join as `a,b` (botocore, aws-c-auth). */
 function trimAll(value: string): string {
   return value
@@ -75,8 +84,10 @@ function trimAll(value: string): string {
     .trim();
 }
 
+/** Header pairs by lower-case name, in first-seen order; repeated names trimmed and joined with `,`. */
 function mergeHeaders(pairs: ReadonlyArray<readonly [string, string]>): Map<string, string> {
-  const values = new Map<string, string[]>();
+  const merged = new Map<string, string>();
+  let repeated: Map<string, string[]> | undefined;
   for (const [name, value] of pairs) {
     if (!HEADER_NAME.test(name)) {
       throw new SigV4Error(
@@ -87,24 +98,27 @@ function mergeHeaders(pairs: ReadonlyArray<readonly [string, string]>): Map<stri
         },
       );
     }
-    if (/[\r\n\0]/.test(value)) {
+    if (CR_LF_NUL.test(value)) {
       throw new SigV4Error("invalid_request", `Header ${name} contains CR, LF or NUL.`, {
         path: "request.headers",
       });
     }
     const key = name.toLowerCase();
-    const list = values.get(key);
-    if (list) list.push(value);
-    else values.set(key, [value]);
+    const first = merged.get(key);
+    if (first === undefined) {
+      merged.set(key, value);
+      continue;
+    }
+    repeated ??= new Map();
+    const list = repeated.get(key);
+    if (list) list.push(trimAll(value));
+    else repeated.set(key, [trimAll(first), trimAll(value)]);
   }
-  const merged = new Map<string, string>();
-  for (const [key, list] of values) {
-    merged.set(key, list.length === 1 ? (list[0] as string) : list.map(trimAll).join(","));
-  }
+  if (repeated) for (const [key, list] of repeated) merged.set(key, list.join(","));
   return merged;
 }
 
-function toRecord(entries: Iterable<readonly [string, string]>): Record<string, string> {
+function toRecord(entries: Map<string, string>): Record<string, string> {
   const record = Object.create(null) as Record<string, string>;
   for (const [key, value] of entries) record[key] = value;
   return record;
@@ -132,36 +146,31 @@ function uriError(error: unknown): SigV4Error {
 
 /**
  * Signs a low-level HTTP request: the single code path behind `signRequest` and `presignUrl`, and
- * the entry the official SigV4 suite runs against. Canonical forms (path escaping and
- * normalisation, query, headers, payload hash, scope, key derivation) all come from
- * `@smithy/signature-v4`; this function decides what goes in (host, dates, token, checksum header,
- * presign parameters) and what comes out.
+ * the entry the official SigV4 suite runs against. Path escaping and normalisation, the canonical
+ * query, canonical headers, the canonical-request layout and the scope come from
+ * `@smithy/signature-v4` (see `signer.ts`); hashing, the string to sign and key derivation are
+ * done here synchronously on `node:crypto` (Node) or sha256-js (browsers), with the derived key
+ * cached (`signing-key.ts`). This function decides what goes in (host, dates, token, checksum
+ * header, presign parameters) and what comes out. Synchronous: callers may `await` it.
  * @internal
  */
-export async function signHttpRequest(
+export function signHttpRequest(
   request: HttpRequestToSign,
   options: HttpSignOptions,
-): Promise<HttpSignResult> {
+): HttpSignResult {
   const { credentials, region, service, presign } = options;
   const signSessionToken = options.signSessionToken ?? true;
   const token = credentials.sessionToken ? credentials.sessionToken : undefined;
-  const signer = new GatehouseSigner({
-    credentials,
-    region,
-    service,
-    normalizePath: options.normalizePath,
-  });
-  const { longDate, shortDate } = signer.dates(options.date);
+  const { longDate, shortDate } = formatDates(options.date);
   const scope = createScope(shortDate, region, service);
 
   const headers = mergeHeaders(request.headers);
-  if (!headers.has("host")) {
+  const hostname = headers.get("host");
+  if (hostname === undefined) {
     throw new SigV4Error("invalid_request", "The request has no host header to sign.", {
       path: "request.headers",
     });
   }
-  const hostname = headers.get("host") as string;
-  const base = { method: request.method, protocol: "https:", hostname, path: request.path };
   let query: Array<[string, string]> = request.query.map(([key, value]) => [key, value]);
 
   if (options.payloadHash !== undefined && !PAYLOAD_HASH.test(options.payloadHash)) {
@@ -171,9 +180,11 @@ export async function signHttpRequest(
       { path: "options.payloadHash" },
     );
   }
+  // smithy's getPayloadHash: an x-amz-content-sha256 header wins, then the body's hash.
   const payloadHash =
     options.payloadHash ??
-    (await getPayloadHash({ ...base, headers: toRecord(headers), body: request.body }, Sha256));
+    headers.get("x-amz-content-sha256") ??
+    (request.body === undefined ? EMPTY_PAYLOAD_HASH : sha256Hex(request.body));
 
   if (presign) {
     query = query.filter(([key]) => !AUTH_QUERY_KEYS.has(key.toLowerCase()));
@@ -194,8 +205,16 @@ export async function signHttpRequest(
     }
   }
 
+  const smithyRequest: SmithyRequest = {
+    method: request.method,
+    protocol: "https:",
+    hostname,
+    path: request.path,
+    query: {},
+    headers: toRecord(headers),
+  };
   // smithy's rules: trimall, lower-case names, hop-by-hop and user-agent headers left unsigned.
-  const canonicalHeaders = getCanonicalHeaders({ ...base, headers: toRecord(headers) });
+  const canonicalHeaders = getCanonicalHeaders(smithyRequest);
   const signedHeaders = Object.keys(canonicalHeaders).sort();
   if (presign) {
     query.push(["X-Amz-SignedHeaders", signedHeaders.join(";")]);
@@ -203,20 +222,21 @@ export async function signHttpRequest(
     if (token && signSessionToken) query.push(["X-Amz-Security-Token", token]);
   }
 
-  const smithyRequest: SmithyRequest = {
-    ...base,
-    query: toQueryRecord(query),
-    headers: toRecord(headers),
-  };
+  smithyRequest.query = toQueryRecord(query);
   let canonicalRequest: string;
   try {
-    canonicalRequest = signer.canonicalRequest(smithyRequest, canonicalHeaders, payloadHash);
+    canonicalRequest = createCanonicalRequest(
+      smithyRequest,
+      canonicalHeaders,
+      payloadHash,
+      options.normalizePath,
+    );
   } catch (error) {
     if (error instanceof URIError) throw uriError(error);
     throw error;
   }
-  const stringToSign = await signer.stringToSign(longDate, scope, canonicalRequest);
-  const signature = await signer.signature(shortDate, stringToSign);
+  const stringToSign = createStringToSign(longDate, scope, canonicalRequest);
+  const signature = createSignature(credentials, shortDate, region, service, stringToSign);
 
   if (presign) {
     if (token && !signSessionToken) query.push(["X-Amz-Security-Token", token]);

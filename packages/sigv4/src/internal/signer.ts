@@ -1,8 +1,8 @@
 import { escapeUri } from "@smithy/core/protocols";
-import { toHex, toUint8Array } from "@smithy/core/serde";
-import { ALGORITHM_IDENTIFIER, getSigningKey, SignatureV4 } from "@smithy/signature-v4";
+import { ALGORITHM_IDENTIFIER, SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentials } from "../credentials/aws-credentials.js";
-import { Sha256 } from "./sha256.js";
+import { hmacSha256Hex, Sha256, sha256Hex } from "./sha256.js";
+import { getSigningKey } from "./signing-key.js";
 
 /** The request shape smithy's canonicalisation reads (a subset of its `HttpRequest`). */
 export interface SmithyRequest {
@@ -15,47 +15,32 @@ export interface SmithyRequest {
 }
 
 /**
- * The one place Gatehouse reaches into `@smithy/signature-v4`: a `SignatureV4` subclass that makes
- * the protected canonical-request / string-to-sign steps callable, so {@link SigningDetails} come from
- * the same code that computes the signature.
+ * The one place Gatehouse reaches into `SignatureV4`: a subclass that makes its protected
+ * canonical-request step callable, so {@link SigningDetails} come from the same code that computes
+ * the signature. Path normalisation and escaping, the canonical query and the canonical-request
+ * layout are smithy's. It holds no credentials, region or service, so two instances (normalising
+ * or not) serve every call.
  *
  * One deviation from smithy, and why: smithy ties path normalisation to `uriEscapePath`, so turning
  * normalisation off (`uriEscapePath: false`) also drops the second percent-encoding that every
- * service but S3 requires. We always construct it with `uriEscapePath: true` when normalising, and
- * with `false` plus a path escaped here with smithy's own `escapeUri` when not.
- * @internal
+ * service but S3 requires. The normalising instance uses `uriEscapePath: true`; the other uses
+ * `false` plus a path escaped here with smithy's own `escapeUri`.
  */
-export class GatehouseSigner extends SignatureV4 {
+class GatehouseSigner extends SignatureV4 {
   readonly #normalizePath: boolean;
-  readonly #credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  readonly #region: string;
 
-  constructor(options: {
-    credentials: AwsCredentials;
-    region: string;
-    service: string;
-    normalizePath: boolean;
-  }) {
-    const { accessKeyId, secretAccessKey, sessionToken } = options.credentials;
-    const credentials = sessionToken
-      ? { accessKeyId, secretAccessKey, sessionToken }
-      : { accessKeyId, secretAccessKey };
+  constructor(normalizePath: boolean) {
     super({
-      credentials,
-      region: options.region,
-      service: options.service,
+      // Never read: every call signs with its own credentials, region and service.
+      credentials: () => Promise.reject(new Error("GatehouseSigner holds no credentials")),
+      region: "",
+      service: "",
       sha256: Sha256,
-      uriEscapePath: options.normalizePath,
+      uriEscapePath: normalizePath,
       // Our `contentSha256Header` option decides; smithy defaults this to on.
       applyChecksum: false,
     });
-    this.#normalizePath = options.normalizePath;
-    this.#credentials = credentials;
-    this.#region = options.region;
-  }
-
-  dates(date: Date): { longDate: string; shortDate: string } {
-    return this.formatDate(date);
+    this.#normalizePath = normalizePath;
   }
 
   canonicalRequest(
@@ -63,25 +48,80 @@ export class GatehouseSigner extends SignatureV4 {
     canonicalHeaders: Record<string, string>,
     payloadHash: string,
   ): string {
-    const path = this.#normalizePath ? request.path : escapeUri(request.path).replace(/%2F/g, "/");
-    return this.createCanonicalRequest({ ...request, path }, canonicalHeaders, payloadHash);
+    if (!this.#normalizePath) request.path = escapeUri(request.path).replace(/%2F/g, "/");
+    return this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
   }
+}
 
-  stringToSign(longDate: string, scope: string, canonicalRequest: string): Promise<string> {
-    return this.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM_IDENTIFIER);
-  }
+let normalising: GatehouseSigner | undefined;
+let verbatim: GatehouseSigner | undefined;
 
-  /** HMAC of the string to sign with smithy's (cached) derived signing key. */
-  async signature(shortDate: string, stringToSign: string): Promise<string> {
-    const key = await getSigningKey(
-      Sha256,
-      this.#credentials,
-      shortDate,
-      this.#region,
-      this.service,
-    );
-    const hmac = new Sha256(key);
-    hmac.update(toUint8Array(stringToSign));
-    return toHex(await hmac.digest());
+/**
+ * smithy's canonical request (method, normalised and/or escaped path, canonical query, canonical
+ * headers, signed header list, payload hash). May rewrite `request.path` (pass a fresh object);
+ * throws `URIError` for a lone surrogate in the path or query.
+ * @internal
+ */
+export function createCanonicalRequest(
+  request: SmithyRequest,
+  canonicalHeaders: Record<string, string>,
+  payloadHash: string,
+  normalizePath: boolean,
+): string {
+  if (normalizePath) {
+    normalising ??= new GatehouseSigner(true);
+    return normalising.canonicalRequest(request, canonicalHeaders, payloadHash);
   }
+  verbatim ??= new GatehouseSigner(false);
+  return verbatim.canonicalRequest(request, canonicalHeaders, payloadHash);
+}
+
+let lastSecond = Number.NaN;
+let lastDates = { longDate: "", shortDate: "" };
+
+/**
+ * `YYYYMMDD'T'HHMMSS'Z'` and `YYYYMMDD` in UTC, as smithy's `formatDate` (ISO 8601 without
+ * milliseconds, `-` and `:`). The last second formatted is remembered: calls within one second
+ * share the strings.
+ * @internal
+ */
+export function formatDates(date: Date): { longDate: string; shortDate: string } {
+  const second = Math.floor(date.getTime() / 1000);
+  if (second === lastSecond) return lastDates;
+  const iso = date.toISOString();
+  const longDate =
+    iso.length === 24
+      ? `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
+      : // Years outside 0000..9999 (`+010000-...`): smithy's own formula.
+        iso.replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  lastSecond = second;
+  lastDates = { longDate, shortDate: longDate.slice(0, 8) };
+  return lastDates;
+}
+
+/**
+ * The string to sign for `AWS4-HMAC-SHA256`: algorithm, date, scope, hex SHA-256 of the canonical
+ * request (smithy's `createStringToSign`, hashed in one synchronous call).
+ * @internal
+ */
+export function createStringToSign(
+  longDate: string,
+  scope: string,
+  canonicalRequest: string,
+): string {
+  return `${ALGORITHM_IDENTIFIER}\n${longDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
+}
+
+/**
+ * Hex HMAC of the string to sign under the (cached) derived signing key.
+ * @internal
+ */
+export function createSignature(
+  credentials: Pick<AwsCredentials, "accessKeyId" | "secretAccessKey">,
+  shortDate: string,
+  region: string,
+  service: string,
+  stringToSign: string,
+): string {
+  return hmacSha256Hex(getSigningKey(credentials, shortDate, region, service), stringToSign);
 }

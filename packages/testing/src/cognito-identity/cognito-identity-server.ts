@@ -40,7 +40,7 @@ export interface IdentityPoolConfig {
   unauthenticatedRoleArn?: string | undefined;
   /** Further roles a `CustomRoleArn` may name for authenticated identities. @default [] */
   customRoleArns?: ReadonlyArray<string> | undefined;
-  /** The pool's AWS account id (used in assumed-role ARNs). @default "123456789012" */
+  /** The pool's AWS account id; a `GetId` naming another `AccountId` is refused (`NotAuthorizedException`). */
   accountId?: string | undefined;
 }
 
@@ -112,7 +112,12 @@ export interface CognitoIdentityServer {
    * @param status - HTTP status. @default 500
    * @param type - error type. @default "InternalErrorException" (STS: "InternalFailure")
    */
-  fail(operation: CognitoIdentityOperation | string, times: number, status?: number, type?: string): void;
+  fail(
+    operation: CognitoIdentityOperation | string,
+    times: number,
+    status?: number,
+    type?: string,
+  ): void;
   /** Every credential set handed out, oldest first; pass them to a SigV4 verifier to accept them. */
   readonly issuedCredentials: ReadonlyArray<IssuedCredentials>;
   /** `iss` of the server's OpenID tokens. */

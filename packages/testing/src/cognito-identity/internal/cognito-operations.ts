@@ -19,7 +19,14 @@ const DEVELOPER_TOKEN_MAX_SECONDS = 86_400;
 const UNAUTHENTICATED_NOT_SUPPORTED =
   "Unauthenticated access is not supported for this identity pool.";
 
-type Input = Record<string, unknown>;
+/** A request body: the members the operations read, and whatever else was sent. */
+interface Input {
+  IdentityPoolId?: unknown;
+  IdentityId?: unknown;
+  Logins?: unknown;
+  TokenDuration?: unknown;
+  [member: string]: unknown;
+}
 
 function camel(member: string): string {
   return member[0]?.toLowerCase() + member.slice(1);
@@ -49,7 +56,7 @@ function optionalString(input: Input, member: string): string | undefined {
 }
 
 function loginsMap(input: Input): Array<[string, string]> {
-  const value = input["Logins"];
+  const value = input.Logins;
   if (value === undefined || value === null) return [];
   if (typeof value !== "object" || Array.isArray(value)) {
     throw new ServiceError("SerializationException", "Expected a map for Logins.");
@@ -73,7 +80,10 @@ function loginsMap(input: Input): Array<[string, string]> {
 function poolById(context: ServerContext, identityPoolId: string): IdentityPoolConfig {
   const pool = context.pools.get(identityPoolId);
   if (pool === undefined) {
-    throw new ServiceError("ResourceNotFoundException", `IdentityPool '${identityPoolId}' not found.`);
+    throw new ServiceError(
+      "ResourceNotFoundException",
+      `IdentityPool '${identityPoolId}' not found.`,
+    );
   }
   return pool;
 }
@@ -135,7 +145,10 @@ function amrOf(pool: IdentityPoolConfig, identity: Identity): string[] {
 /** `GetId {IdentityPoolId, AccountId?, Logins?}` -> `{IdentityId}`. @internal */
 export async function getId(context: ServerContext, input: Input): Promise<string> {
   const pool = poolById(context, requiredId(input, "IdentityPoolId"));
-  optionalString(input, "AccountId");
+  const accountId = optionalString(input, "AccountId");
+  if (accountId !== undefined && pool.accountId !== undefined && accountId !== pool.accountId) {
+    throw notAuthorized("The AccountId does not own this identity pool.");
+  }
   const logins = await validateLogins(context, pool, loginsMap(input));
   const registry = context.registries.get(pool.identityPoolId) as IdentityRegistry;
   if (logins.length === 0) {
@@ -145,7 +158,11 @@ export async function getId(context: ServerContext, input: Input): Promise<strin
   return JSON.stringify({ IdentityId: registry.resolve(undefined, logins).id });
 }
 
-function roleFor(pool: IdentityPoolConfig, identity: Identity, customRoleArn: string | undefined): string {
+function roleFor(
+  pool: IdentityPoolConfig,
+  identity: Identity,
+  customRoleArn: string | undefined,
+): string {
   if (identity.logins.size === 0) {
     if (pool.unauthenticatedRoleArn === undefined) {
       throw new ServiceError(
@@ -216,8 +233,8 @@ export async function getOpenIdTokenForDeveloperIdentity(
   input: Input,
 ): Promise<string> {
   const pool = poolById(context, requiredId(input, "IdentityPoolId"));
-  const identityId = input["IdentityId"] === undefined ? undefined : requiredId(input, "IdentityId");
-  const duration = input["TokenDuration"] ?? DEVELOPER_TOKEN_DEFAULT_SECONDS;
+  const identityId = input.IdentityId === undefined ? undefined : requiredId(input, "IdentityId");
+  const duration = input.TokenDuration ?? DEVELOPER_TOKEN_DEFAULT_SECONDS;
   if (
     typeof duration !== "number" ||
     !Number.isInteger(duration) ||

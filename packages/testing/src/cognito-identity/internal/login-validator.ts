@@ -1,13 +1,13 @@
 import {
+  type CryptoKey,
   createLocalJWKSet,
   createRemoteJWKSet,
   decodeJwt,
   errors,
+  type FlattenedJWSInput,
   type JWSHeaderParameters,
   type JWTPayload,
   jwtVerify,
-  type FlattenedJWSInput,
-  type CryptoKey,
 } from "jose";
 import type { IdentityPoolConfig, IdentityPoolProviderConfig } from "../cognito-identity-server.js";
 import type { OpenIdSigner } from "./open-id-signer.js";
@@ -75,7 +75,9 @@ function issuerMatches(iss: unknown, key: string, provider: IdentityPoolProvider
   if (iss === `https://${key}`) return true;
   // An OIDC provider is registered under its issuer's host(+path); a loopback test issuer is http.
   const bare = iss.replace(/^https?:\/\//, "").replace(/\/$/, "");
-  return iss.startsWith("http://") ? LOOPBACK_HOSTS.has(new URL(iss).hostname) && bare === key : false;
+  return iss.startsWith("http://")
+    ? LOOPBACK_HOSTS.has(new URL(iss).hostname) && bare === key
+    : false;
 }
 
 /**

@@ -1,18 +1,14 @@
-import {
-  exportJWK,
-  generateKeyPair,
-  type JWK,
-  type JWTPayload,
-  jwtVerify,
-  SignJWT,
-} from "jose";
+import { exportJWK, generateKeyPair, type JWK, type JWTPayload, jwtVerify, SignJWT } from "jose";
 
 /** @internal */
 export interface OpenIdSigner {
   readonly issuer: string;
   readonly kid: string;
   jwks(): { keys: JWK[] };
-  sign(claims: { sub: string; aud: string; amr: string[] }, lifetimeSeconds: number): Promise<string>;
+  sign(
+    claims: { sub: string; aud: string; amr: string[] },
+    lifetimeSeconds: number,
+  ): Promise<string>;
   /** Verifies a token this signer issued; throws jose's errors. */
   verify(token: string): Promise<JWTPayload>;
 }

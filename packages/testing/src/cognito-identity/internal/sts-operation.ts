@@ -104,7 +104,8 @@ export async function assumeRoleWithWebIdentity(
   if (pool === undefined || audience === undefined) {
     throw new ServiceError("InvalidIdentityToken", "Incorrect token audience");
   }
-  const amr = Array.isArray(payload["amr"]) ? (payload["amr"] as unknown[]) : [];
+  const { amr: claimed } = payload;
+  const amr: unknown[] = Array.isArray(claimed) ? claimed : [];
   const allowed = amr.includes("authenticated")
     ? [pool.authenticatedRoleArn, ...(pool.customRoleArns ?? [])]
     : pool.unauthenticatedRoleArn === undefined

@@ -1,12 +1,8 @@
 const STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
 
+/** Escapes element text (no dynamic attributes are written). */
 function escapeXml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** An ISO timestamp without milliseconds, as STS writes `Expiration`. @internal */
@@ -55,7 +51,12 @@ export function assumeRoleWithWebIdentityXml(result: AssumeRoleWithWebIdentityRe
 }
 
 /** STS's XML error body; `Sender` for 4xx, `Receiver` for 5xx. @internal */
-export function stsErrorXml(status: number, code: string, message: string, requestId: string): string {
+export function stsErrorXml(
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+): string {
   const type = status >= 500 ? "Receiver" : "Sender";
   return `<ErrorResponse xmlns="${STS_NAMESPACE}">
   <Error>

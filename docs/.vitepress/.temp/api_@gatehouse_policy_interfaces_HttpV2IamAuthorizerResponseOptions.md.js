@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Interface: HttpV2IamAuthorizerResponseOptions","description":"","frontmatter":{},"headers":[],"relativePath":"api/@gatehouse/policy/interfaces/HttpV2IamAuthorizerResponseOptions.md","filePath":"api/@gatehouse/policy/interfaces/HttpV2IamAuthorizerResponseOptions.md"}');
+const _sfc_main = { name: "api/@gatehouse/policy/interfaces/HttpV2IamAuthorizerResponseOptions.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><h1 id="interface-httpv2iamauthorizerresponseoptions" tabindex="-1">Interface: HttpV2IamAuthorizerResponseOptions <a class="header-anchor" href="#interface-httpv2iamauthorizerresponseoptions" aria-label="Permalink to &quot;Interface: HttpV2IamAuthorizerResponseOptions&quot;">​</a></h1><p>Options of <a href="./../functions/buildHttpV2IamAuthorizerResponse">buildHttpV2IamAuthorizerResponse</a>.</p><h2 id="extends" tabindex="-1">Extends <a class="header-anchor" href="#extends" aria-label="Permalink to &quot;Extends&quot;">​</a></h2><ul><li><a href="./IamResponseOptions"><code>IamResponseOptions</code></a></li></ul><h2 id="properties" tabindex="-1">Properties <a class="header-anchor" href="#properties" aria-label="Permalink to &quot;Properties&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Property</th><th>Type</th><th>Description</th><th>Inherited from</th></tr></thead><tbody><tr><td><a id="property-allow"></a> <code>allow</code></td><td><a href="./../type-aliases/AllowedRoutes"><code>AllowedRoutes</code></a></td><td>What this principal may call; see <a href="./../type-aliases/AllowedRoutes">AllowedRoutes</a> for why it is stage-wide.</td><td><a href="./IamResponseOptions"><code>IamResponseOptions</code></a>.<a href="./IamResponseOptions#property-allow"><code>allow</code></a></td></tr><tr><td><a id="property-context"></a> <code>context?</code></td><td><code>Readonly</code>&lt;<code>Record</code>&lt;<code>string</code>, <code>unknown</code>&gt;&gt;</td><td>Passed to the backend under <code>requestContext.authorizer.lambda</code>. Arrays and objects are allowed; <code>undefined</code> members are left out and <code>null</code> is kept (as <code>JSON.stringify</code> does).</td><td>-</td></tr><tr><td><a id="property-deny"></a> <code>deny?</code></td><td>readonly <code>string</code>[]</td><td>Route templates to deny explicitly even where <code>allow</code> covers them (<code>&quot;ANY /admin/{proxy+}&quot;</code>). A Deny wins over any Allow. Ignored when <code>allow</code> is empty (the whole stage is denied).</td><td><a href="./IamResponseOptions"><code>IamResponseOptions</code></a>.<a href="./IamResponseOptions#property-deny"><code>deny</code></a></td></tr><tr><td><a id="property-principalid"></a> <code>principalId</code></td><td><code>string</code></td><td>The caller&#39;s identity, as <code>$context.authorizer.principalId</code>.</td><td><a href="./IamResponseOptions"><code>IamResponseOptions</code></a>.<a href="./IamResponseOptions#property-principalid"><code>principalId</code></a></td></tr><tr><td><a id="property-routearn"></a> <code>routeArn</code></td><td><code>string</code></td><td>The payload 2.0 event&#39;s <code>routeArn</code>.</td><td>-</td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/@gatehouse/policy/interfaces/HttpV2IamAuthorizerResponseOptions.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const HttpV2IamAuthorizerResponseOptions = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  HttpV2IamAuthorizerResponseOptions as default
+};

@@ -1,0 +1,25 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Interface: LintFinding","description":"","frontmatter":{},"headers":[],"relativePath":"api/@gatehouse/policy/interfaces/LintFinding.md","filePath":"api/@gatehouse/policy/interfaces/LintFinding.md"}');
+const _sfc_main = { name: "api/@gatehouse/policy/interfaces/LintFinding.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><h1 id="interface-lintfinding" tabindex="-1">Interface: LintFinding <a class="header-anchor" href="#interface-lintfinding" aria-label="Permalink to &quot;Interface: LintFinding&quot;">​</a></h1><p>One problem found in a resource policy.</p><h2 id="example" tabindex="-1">Example <a class="header-anchor" href="#example" aria-label="Permalink to &quot;Example&quot;">​</a></h2><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">const</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> finding</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> LintFinding</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;"> =</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;"> {</span></span>
+<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">  code: </span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;">&quot;not-principal-with-allow&quot;</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">,</span></span>
+<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">  severity: </span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;">&quot;error&quot;</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">,</span></span>
+<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">  path: </span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;">&quot;Statement[0].NotPrincipal&quot;</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">,</span></span>
+<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">  message: </span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;">&quot;Allow with NotPrincipal grants access to every principal not listed.&quot;</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">,</span></span>
+<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">  fix: </span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;">&quot;Use Principal with the identities to allow; keep NotPrincipal for Deny statements.&quot;</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">,</span></span>
+<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">};</span></span></code></pre></div><h2 id="see" tabindex="-1">See <a class="header-anchor" href="#see" aria-label="Permalink to &quot;See&quot;">​</a></h2><p><a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html" target="_blank" rel="noreferrer">https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html</a></p><h2 id="properties" tabindex="-1">Properties <a class="header-anchor" href="#properties" aria-label="Permalink to &quot;Properties&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Property</th><th>Type</th><th>Description</th></tr></thead><tbody><tr><td><a id="property-code"></a> <code>code</code></td><td><a href="./../type-aliases/LintRuleCode"><code>LintRuleCode</code></a></td><td>-</td></tr><tr><td><a id="property-fix"></a> <code>fix</code></td><td><code>string</code></td><td>One concrete sentence saying how to correct the policy.</td></tr><tr><td><a id="property-message"></a> <code>message</code></td><td><code>string</code></td><td>What is wrong and what AWS does with it.</td></tr><tr><td><a id="property-path"></a> <code>path</code></td><td><code>string</code></td><td>Where in the policy, as written: <code>Statement[1].Condition.NotIpAddress.aws:SourceIp</code>.</td></tr><tr><td><a id="property-severity"></a> <code>severity</code></td><td><a href="./../type-aliases/LintSeverity"><code>LintSeverity</code></a></td><td>-</td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/@gatehouse/policy/interfaces/LintFinding.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const LintFinding = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  LintFinding as default
+};

@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Interface: RequestOnlyScope","description":"","frontmatter":{},"headers":[],"relativePath":"api/@gatehouse/policy/interfaces/RequestOnlyScope.md","filePath":"api/@gatehouse/policy/interfaces/RequestOnlyScope.md"}');
+const _sfc_main = { name: "api/@gatehouse/policy/interfaces/RequestOnlyScope.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><h1 id="interface-requestonlyscope" tabindex="-1">Interface: RequestOnlyScope <a class="header-anchor" href="#interface-requestonlyscope" aria-label="Permalink to &quot;Interface: RequestOnlyScope&quot;">​</a></h1><p>The explicit opt-in to a policy that allows only the incoming method/route ARN.</p><p>API Gateway reuses a cached policy for every route of the stage, so such a policy is only correct when the authorizer&#39;s result TTL is 0 (caching disabled). The literal <code>authorizerTtlSeconds: 0</code> states that; any other value throws a <code>TypeError</code>.</p><h2 id="example" tabindex="-1">Example <a class="header-anchor" href="#example" aria-label="Permalink to &quot;Example&quot;">​</a></h2><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">const</span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;"> allow</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">:</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> RequestOnlyScope</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;"> =</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;"> { requestOnly: </span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;">true</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">, authorizerTtlSeconds: </span><span style="--shiki-light:#005CC5;--shiki-dark:#79B8FF;">0</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;"> };</span></span></code></pre></div><h2 id="see" tabindex="-1">See <a class="header-anchor" href="#see" aria-label="Permalink to &quot;See&quot;">​</a></h2><p><a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization-with-console.html" target="_blank" rel="noreferrer">https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization-with-console.html</a></p><h2 id="properties" tabindex="-1">Properties <a class="header-anchor" href="#properties" aria-label="Permalink to &quot;Properties&quot;">​</a></h2><table tabindex="0"><thead><tr><th>Property</th><th>Type</th><th>Description</th></tr></thead><tbody><tr><td><a id="property-authorizerttlseconds"></a> <code>authorizerTtlSeconds</code></td><td><code>0</code></td><td>The authorizer&#39;s &quot;Authorization caching&quot; TTL in seconds; must be <code>0</code>.</td></tr><tr><td><a id="property-requestonly"></a> <code>requestOnly</code></td><td><code>true</code></td><td>-</td></tr></tbody></table></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/@gatehouse/policy/interfaces/RequestOnlyScope.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const RequestOnlyScope = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  RequestOnlyScope as default
+};

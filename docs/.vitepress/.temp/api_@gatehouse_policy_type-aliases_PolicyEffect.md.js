@@ -1,0 +1,19 @@
+import { ssrRenderAttrs } from "vue/server-renderer";
+import { useSSRContext } from "vue";
+import { _ as _export_sfc } from "./plugin-vue_export-helper.1tPrXgE0.js";
+const __pageData = JSON.parse('{"title":"Type Alias: PolicyEffect","description":"","frontmatter":{},"headers":[],"relativePath":"api/@gatehouse/policy/type-aliases/PolicyEffect.md","filePath":"api/@gatehouse/policy/type-aliases/PolicyEffect.md"}');
+const _sfc_main = { name: "api/@gatehouse/policy/type-aliases/PolicyEffect.md" };
+function _sfc_ssrRender(_ctx, _push, _parent, _attrs, $props, $setup, $data, $options) {
+  _push(`<div${ssrRenderAttrs(_attrs)}><h1 id="type-alias-policyeffect" tabindex="-1">Type Alias: PolicyEffect <a class="header-anchor" href="#type-alias-policyeffect" aria-label="Permalink to &quot;Type Alias: PolicyEffect&quot;">​</a></h1><div class="language-ts vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">ts</span><pre class="shiki shiki-themes github-light github-dark vp-code" tabindex="0"><code><span class="line"><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;">type</span><span style="--shiki-light:#6F42C1;--shiki-dark:#B392F0;"> PolicyEffect</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;"> =</span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;"> &quot;Allow&quot;</span><span style="--shiki-light:#D73A49;--shiki-dark:#F97583;"> |</span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF;"> &quot;Deny&quot;</span><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8;">;</span></span></code></pre></div><p>@gatehouse/policy: execute-api ARNs, Lambda-authorizer responses, resource policies, a local IAM / API Gateway evaluator, a linter and IaC output. No runtime dependencies.</p><p>Each section below is owned by one folder of <code>src/</code>; exports are named one by one.</p></div>`);
+}
+const _sfc_setup = _sfc_main.setup;
+_sfc_main.setup = (props, ctx) => {
+  const ssrContext = useSSRContext();
+  (ssrContext.modules || (ssrContext.modules = /* @__PURE__ */ new Set())).add("api/@gatehouse/policy/type-aliases/PolicyEffect.md");
+  return _sfc_setup ? _sfc_setup(props, ctx) : void 0;
+};
+const PolicyEffect = /* @__PURE__ */ _export_sfc(_sfc_main, [["ssrRender", _sfc_ssrRender]]);
+export {
+  __pageData,
+  PolicyEffect as default
+};

@@ -1,0 +1,88 @@
+import { composeResourcePolicy, ipDenylist, toTerraformHcl } from "@gatehouse/policy";
+import { describe, expect, it } from "vitest";
+import { runCaptured } from "../internal/capture-io.js";
+
+describe("gatehouse policy generate", () => {
+  it("composes presets into the same document as composeResourcePolicy", async () => {
+    const result = await runCaptured(["policy", "generate", "--deny-ip", "198.51.100.0/24,2001:db8::/32"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(
+      composeResourcePolicy([ipDenylist({ cidrs: ["198.51.100.0/24", "2001:db8::/32"] })]),
+    );
+  });
+
+  it("is `gatehouse policy --flags` too", async () => {
+    const a = await runCaptured(["policy", "--allow-vpce", "vpce-0a1b2c3d"]);
+    const b = await runCaptured(["policy", "generate", "--allow-vpce", "vpce-0a1b2c3d"]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it("accepts repeated and comma-separated values in any order with the same output", async () => {
+    const a = await runCaptured(["policy", "generate", "--allow-account", "111122223333", "--allow-account", "444455556666", "--deny-ip", "203.0.113.7"]);
+    const b = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--allow-account", "444455556666,111122223333"]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it("writes the expanded form for an API target", async () => {
+    const result = await runCaptured([
+      "policy", "generate", "--deny-ip", "203.0.113.7", "--form", "expanded",
+      "--region", "eu-west-1", "--account", "123456789012", "--api-id", "a1b2c3d4e5",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/*");
+  });
+
+  it("needs the API target for --form expanded", async () => {
+    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--form", "expanded", "--region", "eu-west-1"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--region, --account and --api-id");
+  });
+
+  it.each([
+    ["cloudformation", '"Statement"'],
+    ["openapi", '"x-amazon-apigateway-policy"'],
+    ["terraform-json", '"Statement"'],
+    ["terraform-hcl", 'data "aws_iam_policy_document" "resource_policy"'],
+  ])("writes --format %s", async (format, marker) => {
+    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--format", format]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(marker);
+  });
+
+  it("passes --execution-arn and --name to the Terraform writers", async () => {
+    const result = await runCaptured([
+      "policy", "generate", "--deny-ip", "203.0.113.7", "--format", "terraform-hcl",
+      "--execution-arn", "aws_api_gateway_rest_api.api.execution_arn", "--name", "api_policy",
+    ]);
+    const policy = composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.7"] })]);
+    expect(result.stdout.trim()).toBe(
+      toTerraformHcl(policy, { name: "api_policy", executionArn: "aws_api_gateway_rest_api.api.execution_arn" }).trim(),
+    );
+  });
+
+  it("prints size and hash to stderr with --stats, leaving stdout the policy", async () => {
+    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--stats"]);
+    expect(() => JSON.parse(result.stdout)).not.toThrow();
+    expect(result.stderr).toMatch(/size: \d+ characters short.*sha256 [0-9a-f]{64}/);
+  });
+
+  it("exits 2 without any preset", async () => {
+    const result = await runCaptured(["policy", "generate"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("at least one preset");
+  });
+
+  it("exits 2 for an invalid CIDR, naming the flag and the error code", async () => {
+    const result = await runCaptured(["policy", "generate", "--deny-ip", "300.1.2.3/8"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--deny-ip");
+    expect(result.stderr).toContain("invalid_cidr");
+  });
+
+  it("exits 2 for an invalid --format", async () => {
+    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--format", "yaml"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--format must be one of json, cloudformation");
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCaptured, stdinOf } from "../internal/capture-io.js";
+
+const awsPrincipal = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { AWS: "111122223333" }, Action: "execute-api:Invoke", Resource: "execute-api:/*" }],
+};
+
+const ipv4Denylist = {
+  Version: "2012-10-17",
+  Statement: [
+    { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+    {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "execute-api:Invoke",
+      Resource: "execute-api:/*",
+      Condition: { IpAddress: { "aws:SourceIp": ["198.51.100.0/24"] } },
+    },
+  ],
+};
+
+function file(content: unknown): { dir: string; name: string } {
+  const dir = mkdtempSync(join(tmpdir(), "gatehouse-cli-"));
+  writeFileSync(join(dir, "policy.json"), JSON.stringify(content));
+  return { dir, name: "policy.json" };
+}
+
+describe("gatehouse policy lint", () => {
+  it("reports an error finding with the fix and exits 1", async () => {
+    const { dir, name } = file(awsPrincipal);
+    const result = await runCaptured(["policy", "lint", name, "--auth-type", "LAMBDA"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("aws-principal-with-non-iam-auth");
+    expect(result.stdout).toContain("fix:");
+  });
+
+  it("exits 0 for a clean policy", async () => {
+    const result = await runCaptured(["policy", "lint", "-", "--auth-type", "AWS_IAM"], {
+      stdin: stdinOf(JSON.stringify(awsPrincipal)),
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("no findings");
+  });
+
+  it("uses --ip-address-type: an IPv4-only denylist on a dual-stack API", async () => {
+    const ipv4 = await runCaptured(["policy", "lint", "-", "--auth-type", "NONE", "--json"], {
+      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+    });
+    const dual = await runCaptured(["policy", "lint", "-", "--auth-type", "NONE", "--ip-address-type", "dualstack", "--json"], {
+      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+    });
+    const codes = (text: string) => (JSON.parse(text) as { findings: { code: string }[] }).findings.map((f) => f.code);
+    expect(codes(ipv4.stdout)).not.toContain("ipv4-only-denylist-on-dualstack");
+    expect(codes(dual.stdout)).toContain("ipv4-only-denylist-on-dualstack");
+  });
+
+  it("uses --endpoint-type: aws:SourceIp on a private API", async () => {
+    const result = await runCaptured(["policy", "lint", "-", "--auth-type", "NONE", "--endpoint-type", "PRIVATE", "--json"], {
+      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+    });
+    const parsed = JSON.parse(result.stdout) as { findings: { code: string }[] };
+    expect(parsed.findings.map((f) => f.code)).toContain("source-ip-on-private-api");
+  });
+
+  it("--fail-on warning fails on warnings", async () => {
+    const args = ["policy", "lint", "-", "--auth-type", "NONE", "--ip-address-type", "dualstack"];
+    const lenient = await runCaptured(args, { stdin: stdinOf(JSON.stringify(ipv4Denylist)) });
+    const strict = await runCaptured([...args, "--fail-on", "info"], { stdin: stdinOf(JSON.stringify(ipv4Denylist)) });
+    expect(strict.code).toBe(1);
+    expect(lenient.code).toBeLessThanOrEqual(strict.code);
+  });
+
+  it("exits 2 without --auth-type", async () => {
+    const result = await runCaptured(["policy", "lint", "-"], { stdin: stdinOf("{}") });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--auth-type is required");
+  });
+
+  it("exits 2 for a file that is not a policy, naming the path", async () => {
+    const result = await runCaptured(["policy", "lint", "-", "--auth-type", "NONE"], {
+      stdin: stdinOf(JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Maybe" }] })),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("invalid_policy");
+  });
+
+  it("exits 2 for a missing file and for non-JSON", async () => {
+    expect((await runCaptured(["policy", "lint", "nope.json", "--auth-type", "NONE"], { cwd: tmpdir() })).code).toBe(2);
+    expect((await runCaptured(["policy", "lint", "-", "--auth-type", "NONE"], { stdin: stdinOf("{") })).code).toBe(2);
+  });
+});

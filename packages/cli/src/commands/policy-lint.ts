@@ -1,0 +1,137 @@
+import {
+  type EndpointType,
+  type IpAddressType,
+  type LintFinding,
+  type LintResourcePolicyOptions,
+  type LintSeverity,
+  lintResourcePolicy,
+  type MethodAuthType,
+  type Partition,
+} from "@gatehouse/policy";
+import { usageError } from "../errors.js";
+import { API_TARGET_OPTIONS, readApiTarget } from "../internal/api-target.js";
+import type { CommandSpec } from "../internal/command.js";
+import type { Output } from "../internal/output.js";
+import { policyInputError } from "../internal/policy-errors.js";
+import { readJson } from "../internal/read-input.js";
+
+/** Endpoint types, as API Gateway names them. @internal */
+export const ENDPOINT_TYPES = ["REGIONAL", "EDGE", "PRIVATE"] as const;
+/** Method authorization types (`LAMBDA` is API Gateway's `CUSTOM`). @internal */
+export const AUTH_TYPES = ["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS"] as const;
+
+const SEVERITY_RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
+
+function paintSeverity(out: Output, severity: LintSeverity): string {
+  if (severity === "error") return out.red(out.bold("error"));
+  if (severity === "warning") return out.yellow("warning");
+  return out.cyan("info");
+}
+
+function printFindings(out: Output, file: string, findings: readonly LintFinding[]): void {
+  for (const finding of findings) {
+    const where = finding.path === "" ? "(document)" : finding.path;
+    out.line(`${paintSeverity(out, finding.severity)} ${out.bold(finding.code)} ${out.dim(`${file} ${where}`)}`);
+    out.line(`  ${finding.message}`);
+    out.line(`  ${out.green("fix:")} ${finding.fix}`);
+  }
+  const count = (severity: LintSeverity) => findings.filter((f) => f.severity === severity).length;
+  if (findings.length === 0) out.line(out.green(`${file}: no findings`));
+  else out.line(`${file}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`);
+}
+
+/** `gatehouse policy lint`. @internal */
+export const policyLint: CommandSpec = {
+  path: ["policy", "lint"],
+  summary: "check a resource policy for mistakes that let the wrong callers in or out",
+  args: "<file|->",
+  description: [
+    "The rules of lintResourcePolicy (docs/policy/linter.md) need to know how the API is set up: its endpoint type, the authorization types of its methods and, for public APIs, whether it is dual-stack. Give --region --account --api-id to also measure the expanded size API Gateway stores.",
+  ],
+  options: {
+    "endpoint-type": {
+      type: "string",
+      value: "<type>",
+      choices: ENDPOINT_TYPES,
+      description: "The API's endpoint type",
+      defaultText: "REGIONAL",
+    },
+    "auth-type": {
+      type: "string",
+      multiple: true,
+      list: true,
+      value: "<type>",
+      choices: AUTH_TYPES,
+      description: "Authorization types of the API's methods (required)",
+    },
+    "ip-address-type": {
+      type: "string",
+      value: "<type>",
+      choices: ["ipv4", "dualstack"],
+      description: "The API's IP address type (PRIVATE APIs are always dualstack)",
+      defaultText: "ipv4 (dualstack for PRIVATE)",
+    },
+    ...API_TARGET_OPTIONS,
+    "fail-on": {
+      type: "string",
+      value: "<severity>",
+      choices: ["error", "warning", "info"],
+      description: "Exit 1 when a finding is at least this severe",
+      defaultText: "error",
+    },
+    json: { type: "boolean", description: "Print the findings as JSON" },
+  },
+  positionals: { min: 1, max: 1 },
+  examples: [
+    "gatehouse policy lint policy.json --auth-type LAMBDA",
+    "gatehouse policy lint policy.json --endpoint-type REGIONAL --auth-type AWS_IAM,LAMBDA --ip-address-type dualstack",
+    "gatehouse policy generate --deny-ip 203.0.113.0/24 | gatehouse policy lint - --auth-type NONE --json",
+  ],
+  exitCodes: [
+    "0  no finding at --fail-on severity or worse",
+    "1  findings at --fail-on severity or worse",
+    "2  missing --auth-type, unreadable file, or not a policy document",
+  ],
+  async run(context) {
+    const file = context.positionals[0] as string;
+    const authTypes = context.strings("auth-type") as MethodAuthType[];
+    if (authTypes.length === 0) {
+      throw usageError(
+        "gatehouse policy lint: --auth-type is required (NONE, AWS_IAM, LAMBDA, COGNITO_USER_POOLS; comma-separated for several)",
+        "Several rules depend on it: Principal AWS breaks every non-AWS_IAM method, Allow-only IP lists do not stop callers reaching a Lambda authorizer.",
+      );
+    }
+    const endpointType = context.choice<EndpointType>("endpoint-type", "REGIONAL");
+    const target = readApiTarget(context);
+    const partition = context.string("partition") as Partition | undefined;
+    const common = {
+      authTypes,
+      ...(target === undefined ? {} : { target }),
+      ...(partition === undefined ? {} : { partition }),
+    };
+    let options: LintResourcePolicyOptions;
+    if (endpointType === "PRIVATE") {
+      const ip = context.string("ip-address-type");
+      if (ip === "ipv4") throw usageError("PRIVATE APIs are always dualstack: drop --ip-address-type ipv4");
+      options = { ...common, endpointType };
+    } else {
+      options = {
+        ...common,
+        endpointType,
+        ipAddressType: context.choice<IpAddressType>("ip-address-type", "ipv4"),
+      };
+    }
+    const policy = await readJson(file, context.io);
+    let findings: LintFinding[];
+    try {
+      findings = lintResourcePolicy(policy, options);
+    } catch (error) {
+      throw policyInputError(error, file === "-" ? "stdin" : file);
+    }
+    const failOn = context.choice<LintSeverity>("fail-on", "error");
+    const failed = findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]);
+    if (context.flag("json")) context.out.json({ file, ok: !failed, findings });
+    else printFindings(context.out, file === "-" ? "stdin" : file, findings);
+    return failed ? 1 : 0;
+  },
+};

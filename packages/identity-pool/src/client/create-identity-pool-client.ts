@@ -1,0 +1,463 @@
+import { IdentityPoolError, isIdentityPoolError } from "../errors.js";
+import { checkLoginKey } from "../internal/check-login-key.js";
+import { identityKey } from "../internal/identity-key.js";
+import { resolveRegion, serviceEndpoint } from "../internal/region.js";
+import { assumeRoleWithWebIdentity } from "../internal/sts.js";
+import {
+  callCognito,
+  createTransport,
+  expectOption,
+  field,
+  invalidResponse,
+} from "../internal/transport.js";
+import type { RetryOptions } from "../retry-options.js";
+import type { IdentityStore } from "../stores/identity-store.js";
+import { memoryIdentityStore } from "../stores/memory-identity-store.js";
+
+/**
+ * Temporary AWS credentials for an identity: the AWS SDK's credential shape (plugs into any SDK
+ * client and into `@gatehouse/sigv4`) plus the identity id. Every field but `accessKeyId` and
+ * `identityId` is secret: never log them.
+ */
+export interface IdentityPoolCredentials {
+  accessKeyId: string;
+  /** Secret. */
+  secretAccessKey: string;
+  /** Secret. */
+  sessionToken: string;
+  /** When the credentials stop working (server time). */
+  expiration: Date;
+  /** The Cognito identity id, `{region}:{GUID}`. */
+  identityId: string;
+}
+
+/**
+ * Tokens by login key (`cognito-idp.{region}.amazonaws.com/{userPoolId}`, `accounts.google.com`,
+ * ...). A value is the token or a function returning the current one, called at each exchange, so
+ * a refreshed ID token is picked up.
+ */
+export type LoginsInput = Record<string, string | (() => string | Promise<string>)>;
+
+/** What a backend returns for a developer-authenticated identity (`GetOpenIdTokenForDeveloperIdentity`). */
+export interface DeveloperIdentity {
+  identityId: string;
+  /** The OpenID token for `cognito-identity.amazonaws.com`. Secret. */
+  token: string;
+}
+
+/** Options of {@link createIdentityPoolClient}. */
+export interface IdentityPoolClientOptions {
+  /** The identity pool id, `{region}:{GUID}`. */
+  identityPoolId: string;
+  /** The pool's region; must equal the prefix of `identityPoolId`. @default that prefix */
+  region?: string;
+  /** Logins of the signed-in user; none for guest (unauthenticated) access. @default undefined */
+  logins?: LoginsInput;
+  /**
+   * For developer-authenticated identities: a call to your backend that returns the identity id
+   * and OpenID token (see `getOpenIdTokenForDeveloperIdentity`). Called at each exchange; excludes
+   * `logins`.
+   */
+  developerIdentity?: () => Promise<DeveloperIdentity>;
+  /** AWS account id sent with `GetId` (only needed for old pools). */
+  accountId?: string;
+  /** Role to assume among those role-based access control allows (enhanced flow). */
+  customRoleArn?: string;
+  /** Cognito-identity endpoint. @default `https://cognito-identity.{region}.amazonaws.com/` */
+  endpoint?: string;
+  /** STS endpoint (basic flow). @default `https://sts.{region}.amazonaws.com/` */
+  stsEndpoint?: string;
+  /**
+   * `"enhanced"`: `GetId` + `GetCredentialsForIdentity`. `"basic"` (classic): `GetId` +
+   * `GetOpenIdToken` + STS `AssumeRoleWithWebIdentity` with `roleArn`.
+   * @default "enhanced"
+   */
+  flow?: "enhanced" | "basic";
+  /** Role the basic flow assumes; required when `flow` is `"basic"`. */
+  roleArn?: string;
+  /** Role the basic flow assumes for guests (no logins). @default roleArn */
+  guestRoleArn?: string;
+  /** `RoleSessionName` of the basic flow. @default "CognitoIdentityCredentials" */
+  roleSessionName?: string;
+  /** `DurationSeconds` of the basic flow, 900 to 43200. @default STS's 3600 */
+  durationSeconds?: number;
+  /** Where identity ids are kept. @default memoryIdentityStore() */
+  identityStore?: IdentityStore;
+  /** @default globalThis.fetch, looked up at each call */
+  fetch?: typeof fetch;
+  /** Refresh credentials this long before `expiration`, in seconds (at most half their lifetime). @default 300 */
+  refreshBeforeExpirySeconds?: number;
+  /** Clock, in epoch milliseconds. @default Date.now */
+  now?: () => number;
+  /** Retries of throttling, 5xx and network failures. */
+  retry?: RetryOptions;
+  /** Waits between retries, in milliseconds. @default setTimeout */
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). @default Math.random */
+  random?: () => number;
+}
+
+/** A client for one identity pool; see {@link createIdentityPoolClient}. */
+export interface IdentityPoolClient {
+  /** Cached credentials, or fresh ones when within the refresh window. */
+  getCredentials(): Promise<IdentityPoolCredentials>;
+  /** The identity id of the current user (or guest), from the cache or `GetId`. */
+  getIdentityId(): Promise<string>;
+  /** Forgets the credentials and every identity id this client stored (sign-out). */
+  clearCache(): Promise<void>;
+  /** Switches user (sign-in, sign-out, another account); drops the cached credentials. */
+  setLogins(logins: LoginsInput | undefined): void;
+  /** `getCredentials` as a standalone function: an AWS SDK credentials provider. */
+  readonly provider: () => Promise<IdentityPoolCredentials>;
+}
+
+interface Identity {
+  id: string;
+  /** The store key it was read from, when it came from the store. */
+  cachedAt?: string;
+  key: string;
+}
+
+const DEVELOPER_KEY = "cognito-identity.amazonaws.com";
+const WHERE = "createIdentityPoolClient";
+
+/**
+ * Creates a client that exchanges logins (or nothing, for guests) for temporary AWS credentials
+ * from a Cognito identity pool, with plain `fetch` and no AWS SDK.
+ *
+ * - Credentials are reused until `expiration` minus `refreshBeforeExpirySeconds`; one exchange is
+ *   in flight however many callers wait. If a refresh fails while the held credentials are still
+ *   valid, those are returned.
+ * - Identity ids are kept per user (pool + login keys + the token's `iss`/`sub`) in `identityStore`.
+ *   A stored guest id is sent with the logins at sign-in, so the guest identity becomes the user's.
+ * - Throttling, 5xx and network failures are retried with backoff and jitter; a stored identity id
+ *   is dropped only when the service says it does not exist (`ResourceNotFoundException`) or,
+ *   after `NotAuthorizedException`, when a fresh `GetId` names another identity.
+ *
+ * @param options - See {@link IdentityPoolClientOptions}.
+ * @returns The client.
+ * @throws TypeError for a malformed pool id, a region that is not the pool's, or options of the
+ *   wrong type. IdentityPoolError `InvalidLoginsError` for a malformed login key.
+ * @example
+ * ```ts
+ * const client = createIdentityPoolClient({
+ *   identityPoolId: "eu-west-1:0b6f6a7e-2f7c-4c0f-9d55-1d0f7c9a3c11",
+ *   logins: { "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf": () => session.idToken },
+ * });
+ * const signedFetch = createSignedFetch({ credentials: client.provider });
+ * ```
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
+ */
+export function createIdentityPoolClient(options: IdentityPoolClientOptions): IdentityPoolClient {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`${WHERE}: options must be an object`);
+  }
+  const {
+    identityPoolId,
+    developerIdentity,
+    accountId,
+    customRoleArn,
+    flow = "enhanced",
+    roleArn,
+    guestRoleArn = roleArn,
+    roleSessionName = "CognitoIdentityCredentials",
+    durationSeconds,
+    identityStore = memoryIdentityStore(),
+    refreshBeforeExpirySeconds = 300,
+    now = Date.now,
+  } = options;
+  const region = resolveRegion(WHERE, identityPoolId, options.region);
+  const endpoint = options.endpoint ?? serviceEndpoint("cognito-identity", region);
+  const stsEndpoint = options.stsEndpoint ?? serviceEndpoint("sts", region);
+  const transport = createTransport(WHERE, options);
+  expectOption(flow === "enhanced" || flow === "basic", WHERE, "flow", '"enhanced" or "basic"');
+  expectOption(
+    flow === "enhanced" || typeof roleArn === "string",
+    WHERE,
+    "roleArn",
+    "set for the basic flow",
+  );
+  expectOption(
+    durationSeconds === undefined ||
+      (Number.isInteger(durationSeconds) && durationSeconds >= 900 && durationSeconds <= 43_200),
+    WHERE,
+    "durationSeconds",
+    "an integer from 900 to 43200",
+  );
+  expectOption(
+    refreshBeforeExpirySeconds >= 0 && Number.isFinite(refreshBeforeExpirySeconds),
+    WHERE,
+    "refreshBeforeExpirySeconds",
+    "a finite number >= 0",
+  );
+  for (const [name, value] of Object.entries({
+    now,
+    developerIdentity,
+    "identityStore.get": identityStore?.get,
+    "identityStore.set": identityStore?.set,
+    "identityStore.delete": identityStore?.delete,
+  })) {
+    expectOption(
+      typeof value === "function" || (value === undefined && name === "developerIdentity"),
+      WHERE,
+      name,
+      "a function",
+    );
+  }
+
+  let logins: LoginsInput | undefined;
+  let held: { credentials: IdentityPoolCredentials; refreshAt: number } | undefined;
+  let inflight: Promise<IdentityPoolCredentials> | undefined;
+  /** Bumped by setLogins/clearCache: an exchange started before must not install its result. */
+  let generation = 0;
+  const identityInflight = new Map<string, Promise<Identity>>();
+  const usedKeys = new Set<string>();
+
+  const setLogins = (value: LoginsInput | undefined): void => {
+    if (value !== undefined) {
+      expectOption(typeof value === "object" && value !== null, WHERE, "logins", "an object");
+      expectOption(
+        developerIdentity === undefined,
+        WHERE,
+        "logins",
+        "left out with developerIdentity",
+      );
+      for (const [key, token] of Object.entries(value)) {
+        expectOption(
+          typeof token === "string" || typeof token === "function",
+          WHERE,
+          `logins["${key}"]`,
+          "a string or a function",
+        );
+        checkLoginKey(key);
+      }
+    }
+    logins = value !== undefined && Object.keys(value).length > 0 ? value : undefined;
+    held = undefined;
+    inflight = undefined;
+    generation++;
+  };
+  setLogins(options.logins);
+
+  // A failing store must not break sign-in: reads miss, writes are skipped.
+  const store = {
+    get: async (key: string) => {
+      usedKeys.add(key);
+      try {
+        return (await identityStore.get(key)) || undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set: async (key: string, value: string) => {
+      usedKeys.add(key);
+      try {
+        await identityStore.set(key, value);
+      } catch {}
+    },
+    delete: async (key: string) => {
+      try {
+        await identityStore.delete(key);
+      } catch {}
+    },
+  };
+
+  const resolveLogins = async (): Promise<Record<string, string> | undefined> => {
+    if (logins === undefined) return undefined;
+    const resolved: Record<string, string> = {};
+    for (const [key, value] of Object.entries(logins)) {
+      let token: unknown;
+      try {
+        token = typeof value === "function" ? await value() : value;
+      } catch (error) {
+        throw new IdentityPoolError(
+          "InvalidLoginsError",
+          `logins["${key}"]: the token function failed`,
+          {
+            cause: error,
+          },
+        );
+      }
+      if (typeof token !== "string" || token === "") {
+        throw new IdentityPoolError(
+          "InvalidLoginsError",
+          `logins["${key}"]: no token (empty or not a string)`,
+        );
+      }
+      resolved[key] = token;
+    }
+    return resolved;
+  };
+
+  const getId = async (resolved: Record<string, string> | undefined): Promise<string> => {
+    const answer = await callCognito(transport, endpoint, "GetId", {
+      IdentityPoolId: identityPoolId,
+      ...(accountId === undefined ? {} : { AccountId: accountId }),
+      ...(resolved === undefined ? {} : { Logins: resolved }),
+    });
+    return field("GetId", answer["IdentityId"], "IdentityId");
+  };
+
+  /** The stored id for this user, else a stored guest id to link at sign-in, else `GetId`. */
+  const findIdentity = (resolved: Record<string, string> | undefined): Promise<Identity> =>
+    identityKey(identityPoolId, resolved).then((key) => {
+      const pending = identityInflight.get(key);
+      if (pending !== undefined) return pending;
+      const lookup = (async (): Promise<Identity> => {
+        const stored = await store.get(key);
+        if (stored !== undefined) return { id: stored, cachedAt: key, key };
+        if (resolved !== undefined) {
+          const guestKey = await identityKey(identityPoolId, undefined);
+          const guest = await store.get(guestKey);
+          if (guest !== undefined) return { id: guest, cachedAt: guestKey, key };
+        }
+        const id = await getId(resolved);
+        await store.set(key, id);
+        return { id, key };
+      })();
+      identityInflight.set(key, lookup);
+      const clear = () => identityInflight.delete(key);
+      lookup.then(clear, clear);
+      return lookup;
+    });
+
+  const exchange = async (
+    identityId: string,
+    resolved: Record<string, string> | undefined,
+    openIdToken?: string,
+  ): Promise<IdentityPoolCredentials> => {
+    if (flow === "basic") {
+      const token =
+        openIdToken ??
+        field(
+          "GetOpenIdToken",
+          (
+            await callCognito(transport, endpoint, "GetOpenIdToken", {
+              IdentityId: identityId,
+              ...(resolved === undefined ? {} : { Logins: resolved }),
+            })
+          )["Token"],
+          "Token",
+        );
+      const credentials = await assumeRoleWithWebIdentity(transport, stsEndpoint, {
+        RoleArn: (resolved === undefined && openIdToken === undefined
+          ? guestRoleArn
+          : roleArn) as string,
+        RoleSessionName: roleSessionName,
+        WebIdentityToken: token,
+        DurationSeconds: durationSeconds,
+      });
+      return { ...credentials, identityId };
+    }
+    const op = "GetCredentialsForIdentity";
+    const answer = await callCognito(transport, endpoint, op, {
+      IdentityId: identityId,
+      ...(resolved === undefined ? {} : { Logins: resolved }),
+      ...(customRoleArn === undefined ? {} : { CustomRoleArn: customRoleArn }),
+    });
+    const c = answer["Credentials"] as Record<string, unknown> | undefined;
+    // Epoch seconds, possibly written 1.5E9 (JSON numbers) or as a numeric string.
+    const seconds = Number(c?.["Expiration"]);
+    if (!Number.isFinite(seconds) || c?.["Expiration"] === "")
+      throw invalidResponse(op, "no Expiration");
+    return {
+      accessKeyId: field(op, c?.["AccessKeyId"], "AccessKeyId"),
+      secretAccessKey: field(op, c?.["SecretKey"], "SecretKey"),
+      sessionToken: field(op, c?.["SessionToken"], "SessionToken"),
+      expiration: new Date(seconds * 1000),
+      identityId: typeof answer["IdentityId"] === "string" ? answer["IdentityId"] : identityId,
+    };
+  };
+
+  const fetchCredentials = async (): Promise<IdentityPoolCredentials> => {
+    if (developerIdentity !== undefined) {
+      const { identityId, token } = await developerIdentity();
+      return exchange(identityId, { [DEVELOPER_KEY]: token }, token);
+    }
+    const resolved = await resolveLogins();
+    const identity = await findIdentity(resolved);
+    let credentials: IdentityPoolCredentials;
+    try {
+      credentials = await exchange(identity.id, resolved);
+    } catch (error) {
+      // Only a stored id can be stale; throttling and the like never drop it (they are retried).
+      const code = isIdentityPoolError(error) ? error.code : "";
+      if (identity.cachedAt === undefined) throw error;
+      if (code === "ResourceNotFoundException") {
+        await store.delete(identity.cachedAt);
+      } else if (code !== "NotAuthorizedException") {
+        throw error;
+      }
+      // NotAuthorized may be the token's fault (kept: GetId then fails too) or the id's (it was
+      // linked elsewhere, or is a guest id used by a user): a fresh GetId decides.
+      const fresh = await getId(resolved);
+      if (code === "NotAuthorizedException" && fresh === identity.id) throw error;
+      await store.set(identity.key, fresh);
+      credentials = await exchange(fresh, resolved);
+    }
+    const linked = identity.cachedAt !== undefined && identity.cachedAt !== identity.key;
+    if (credentials.identityId !== identity.id || linked) {
+      // Linked a guest id at sign-in (or the service merged identities): the user's entry now
+      // holds it, and the guest entry is spent.
+      await store.set(identity.key, credentials.identityId);
+      if (identity.cachedAt !== undefined && identity.cachedAt !== identity.key) {
+        await store.delete(identity.cachedAt);
+      }
+    }
+    return credentials;
+  };
+
+  const getCredentials = async (): Promise<IdentityPoolCredentials> => {
+    const current = held;
+    if (current !== undefined && now() < current.refreshAt) return current.credentials;
+    let pending = inflight;
+    if (pending === undefined) {
+      const started = generation;
+      const attempt = fetchCredentials().then((credentials) => {
+        if (started === generation) {
+          const expiresAt = credentials.expiration.getTime();
+          const lifetime = expiresAt - now();
+          held = {
+            credentials,
+            // Never refresh earlier than half-way, or short-lived credentials refresh on every call.
+            refreshAt:
+              expiresAt - Math.min(refreshBeforeExpirySeconds * 1000, Math.max(0, lifetime / 2)),
+          };
+        }
+        return credentials;
+      });
+      inflight = pending = attempt;
+      const clear = () => {
+        if (inflight === attempt) inflight = undefined;
+      };
+      attempt.then(clear, clear);
+    }
+    try {
+      return await pending;
+    } catch (error) {
+      const fallback = held;
+      if (fallback !== undefined && now() < fallback.credentials.expiration.getTime()) {
+        return fallback.credentials;
+      }
+      throw error;
+    }
+  };
+
+  return {
+    getCredentials,
+    provider: getCredentials,
+    setLogins,
+    getIdentityId: async () => {
+      const current = held;
+      if (current !== undefined) return current.credentials.identityId;
+      if (developerIdentity !== undefined) return (await developerIdentity()).identityId;
+      return (await findIdentity(await resolveLogins())).id;
+    },
+    clearCache: async () => {
+      setLogins(logins);
+      const keys = [...usedKeys];
+      usedKeys.clear();
+      await Promise.all(keys.map((key) => store.delete(key)));
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { type CredentialsInput, signRequest } from "@gatehouse/sigv4";
+import { resolveRegion, serviceEndpoint } from "../internal/region.js";
+import { callCognito, createTransport, field } from "../internal/transport.js";
+import type { RetryOptions } from "../retry-options.js";
+
+/** Options of {@link getOpenIdTokenForDeveloperIdentity}. */
+export interface DeveloperIdentityTokenOptions {
+  /** The identity pool id, `{region}:{GUID}`. */
+  identityPoolId: string;
+  /**
+   * `{ [developerProviderName]: yourUserId }`, e.g. `{ "login.example.app": "user-42" }`; other
+   * providers of the same user may be added to link them.
+   */
+  logins: Record<string, string>;
+  /** The user's identity id, to add a login to an existing identity. */
+  identityId?: string;
+  /** Lifetime of the OpenID token, in seconds (Cognito allows up to 86400). @default Cognito's 900 */
+  tokenDurationSeconds?: number;
+  /** Session tags for attribute-based access control. */
+  principalTags?: Record<string, string>;
+  /**
+   * AWS credentials allowed `cognito-identity:GetOpenIdTokenForDeveloperIdentity` on the pool: a
+   * value or a provider (`fromEnv()` in Lambda).
+   */
+  credentials: CredentialsInput;
+  /** Must equal the pool id's prefix. @default that prefix */
+  region?: string;
+  /** @default `https://cognito-identity.{region}.amazonaws.com/` */
+  endpoint?: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  retry?: RetryOptions;
+  /** Waits between retries, in milliseconds. @default setTimeout */
+  sleep?: (ms: number) => Promise<void>;
+  /** Signing time, for tests. @default now */
+  date?: () => Date;
+}
+
+/** The answer of {@link getOpenIdTokenForDeveloperIdentity}: hand both to the browser. */
+export interface DeveloperIdentityToken {
+  identityId: string;
+  /** OpenID token for the login key `cognito-identity.amazonaws.com`. Secret. */
+  token: string;
+}
+
+/**
+ * Server side: registers or looks up a developer-authenticated identity and returns its identity
+ * id and an OpenID token (`GetOpenIdTokenForDeveloperIdentity`, signed with SigV4 for the service
+ * `cognito-identity`). Give both to the browser, whose `createIdentityPoolClient({ developerIdentity })`
+ * exchanges them for credentials. Throttling and 5xx are retried like the client's calls.
+ *
+ * Only this helper imports `@gatehouse/sigv4`: a browser bundle that does not import it stays free
+ * of the signer.
+ *
+ * @param options - See {@link DeveloperIdentityTokenOptions}.
+ * @returns `{ identityId, token }`.
+ * @throws IdentityPoolError with the service's error type as `code`.
+ * @throws TypeError for malformed options.
+ * @example
+ * ```ts
+ * import { fromEnv } from "@gatehouse/sigv4";
+ * const { identityId, token } = await getOpenIdTokenForDeveloperIdentity({
+ *   identityPoolId: "eu-west-1:0b6f6a7e-2f7c-4c0f-9d55-1d0f7c9a3c11",
+ *   logins: { "login.example.app": user.id },
+ *   credentials: fromEnv(),
+ * });
+ * ```
+ * @see https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetOpenIdTokenForDeveloperIdentity.html
+ */
+export async function getOpenIdTokenForDeveloperIdentity(
+  options: DeveloperIdentityTokenOptions,
+): Promise<DeveloperIdentityToken> {
+  const where = "getOpenIdTokenForDeveloperIdentity";
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`${where}: options must be an object`);
+  }
+  const { identityPoolId, logins, identityId, tokenDurationSeconds, principalTags, credentials } =
+    options;
+  const region = resolveRegion(where, identityPoolId, options.region);
+  const transport = createTransport(where, options);
+  if (
+    typeof logins !== "object" ||
+    logins === null ||
+    Object.keys(logins).length === 0 ||
+    Object.values(logins).some((value) => typeof value !== "string" || value === "")
+  ) {
+    throw new TypeError(`${where}: options.logins must map a developer provider name to a user id`);
+  }
+  if (
+    tokenDurationSeconds !== undefined &&
+    !(
+      Number.isInteger(tokenDurationSeconds) &&
+      tokenDurationSeconds >= 1 &&
+      tokenDurationSeconds <= 86_400
+    )
+  ) {
+    throw new TypeError(
+      `${where}: options.tokenDurationSeconds must be an integer from 1 to 86400`,
+    );
+  }
+  const date = options.date;
+  const operation = "GetOpenIdTokenForDeveloperIdentity";
+  const answer = await callCognito(
+    transport,
+    options.endpoint ?? serviceEndpoint("cognito-identity", region),
+    operation,
+    {
+      IdentityPoolId: identityPoolId,
+      Logins: logins,
+      ...(identityId === undefined ? {} : { IdentityId: identityId }),
+      ...(tokenDurationSeconds === undefined ? {} : { TokenDuration: tokenDurationSeconds }),
+      ...(principalTags === undefined ? {} : { PrincipalTags: principalTags }),
+    },
+    async (url, headers, body) => {
+      const signed = await signRequest(
+        { method: "POST", url, headers, body },
+        {
+          credentials,
+          region,
+          service: "cognito-identity",
+          ...(date === undefined ? {} : { date: date() }),
+        },
+      );
+      // fetch sets Host from the URL (the signed value).
+      const { host: _host, ...rest } = signed.headers;
+      return rest;
+    },
+  );
+  return {
+    identityId: field(operation, answer["IdentityId"], "IdentityId"),
+    token: field(operation, answer["Token"], "Token"),
+  };
+}

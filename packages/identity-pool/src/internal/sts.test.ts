@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { isIdentityPoolError } from "../errors.js";
+import { assumeRoleWithWebIdentity } from "./sts.js";
+import { createTransport } from "./transport.js";
+
+const ok = `<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <AssumeRoleWithWebIdentityResult>
+    <SubjectFromWebIdentityToken>us-east-1:abc</SubjectFromWebIdentityToken>
+    <Credentials>
+      <AccessKeyId>ASIAEXAMPLE</AccessKeyId>
+      <SecretAccessKey>se&amp;cret/+&#61;</SecretAccessKey>
+      <SessionToken>to&lt;ken</SessionToken>
+      <Expiration>2030-01-01T01:00:00Z</Expiration>
+    </Credentials>
+  </AssumeRoleWithWebIdentityResult>
+</AssumeRoleWithWebIdentityResponse>`;
+
+function call(status: number, body: string, sent: string[] = []) {
+  const transport = createTransport("t", {
+    fetch: (async (_url: string, init: RequestInit) => {
+      sent.push(String(init.body));
+      return new Response(body, { status });
+    }) as unknown as typeof fetch,
+    retry: { maxAttempts: 1 },
+  });
+  return assumeRoleWithWebIdentity(transport, "http://127.0.0.1:1/", {
+    RoleArn: "arn:aws:iam::123456789012:role/R",
+    RoleSessionName: "s",
+    WebIdentityToken: "t",
+    DurationSeconds: undefined,
+  });
+}
+
+describe("assumeRoleWithWebIdentity", () => {
+  it("parses the credentials, decoding XML entities", async () => {
+    expect(await call(200, ok)).toEqual({
+      accessKeyId: "ASIAEXAMPLE",
+      secretAccessKey: "se&cret/+=",
+      sessionToken: "to<ken",
+      expiration: new Date("2030-01-01T01:00:00Z"),
+    });
+  });
+
+  it("sends the query-protocol form without undefined parameters", async () => {
+    const sent: string[] = [];
+    await call(200, ok, sent);
+    expect(sent[0]).toBe(
+      "Action=AssumeRoleWithWebIdentity&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FR&RoleSessionName=s&WebIdentityToken=t",
+    );
+  });
+
+  it("reads Code and Message of an ErrorResponse", async () => {
+    const body =
+      "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>Incorrect token audience</Message></Error><RequestId>r</RequestId></ErrorResponse>";
+    const error = await call(400, body).catch((e: unknown) => e);
+    expect(isIdentityPoolError(error) && [error.code, error.message]).toEqual([
+      "InvalidIdentityToken",
+      "AssumeRoleWithWebIdentity failed: InvalidIdentityToken: Incorrect token audience",
+    ]);
+  });
+
+  it("an answer without Credentials is InvalidResponseError", async () => {
+    const error = await call(200, "<x/>").catch((e: unknown) => e);
+    expect(isIdentityPoolError(error) && error.code).toBe("InvalidResponseError");
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { isIdentityPoolError } from "../errors.js";
+import { callCognito, createTransport } from "./transport.js";
+
+const URL_ = "http://127.0.0.1:1/";
+
+function transportWith(answers: Array<Response | Error>, sleeps: number[] = []) {
+  const requests: RequestInit[] = [];
+  const fetch = (async (_url: string, init: RequestInit) => {
+    requests.push(init);
+    const next = answers.shift();
+    if (next instanceof Error) throw next;
+    if (next === undefined) throw new Error("no more answers");
+    return next;
+  }) as unknown as typeof globalThis.fetch;
+  const transport = createTransport("test", {
+    fetch,
+    random: () => 1,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+  });
+  return { transport, requests };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers });
+
+async function failure(promise: Promise<unknown>) {
+  const error = await promise.catch((e: unknown) => e);
+  if (!isIdentityPoolError(error)) throw new Error("expected an IdentityPoolError");
+  return error;
+}
+
+describe("callCognito", () => {
+  it("sends JSON 1.1 with the X-Amz-Target of the operation", async () => {
+    const { transport, requests } = transportWith([json(200, { IdentityId: "x" })]);
+    await callCognito(transport, URL_, "GetId", { IdentityPoolId: "p" });
+    expect(requests[0]?.headers).toEqual({
+      "content-type": "application/x-amz-json-1.1",
+      "x-amz-target": "AWSCognitoIdentityService.GetId",
+    });
+  });
+
+  it("reads the error type from x-amzn-ErrorType, whatever the status", async () => {
+    const { transport } = transportWith([
+      json(
+        400,
+        { message: "m" },
+        { "x-amzn-ErrorType": "NotAuthorizedException:http://internal.amazon.com/" },
+      ),
+    ]);
+    const error = await failure(callCognito(transport, URL_, "GetId", {}));
+    expect([error.code, error.status, error.operation]).toEqual([
+      "NotAuthorizedException",
+      400,
+      "GetId",
+    ]);
+  });
+
+  it("reads the error type from __type when the header is absent (browsers without CORS exposure)", async () => {
+    const { transport } = transportWith([
+      json(400, {
+        __type: "com.amazonaws.cognito.identity.model#ResourceNotFoundException",
+        Message: "m",
+      }),
+    ]);
+    expect((await failure(callCognito(transport, URL_, "GetId", {}))).code).toBe(
+      "ResourceNotFoundException",
+    );
+  });
+
+  it("retries network errors, then reports NetworkError", async () => {
+    const sleeps: number[] = [];
+    const { transport } = transportWith(
+      [
+        new TypeError("fetch failed"),
+        new TypeError("fetch failed"),
+        new TypeError("x"),
+        new TypeError("x"),
+      ],
+      sleeps,
+    );
+    const error = await failure(callCognito(transport, URL_, "GetId", {}));
+    expect([error.code, error.retryable]).toEqual(["NetworkError", true]);
+    expect(sleeps).toEqual([100, 200, 400]);
+  });
+
+  it("caps the backoff at maxDelayMs", async () => {
+    const sleeps: number[] = [];
+    const transport = createTransport("t", {
+      fetch: (async () => {
+        throw new TypeError("x");
+      }) as unknown as typeof fetch,
+      retry: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 250 },
+      random: () => 1,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    await failure(callCognito(transport, URL_, "GetId", {}));
+    expect(sleeps).toEqual([100, 200, 250, 250]);
+  });
+
+  it("retries a 502 without a JSON body and reports InvalidResponseError", async () => {
+    const { transport } = transportWith([
+      new Response("<html>bad gateway</html>", { status: 502 }),
+      json(200, { IdentityId: "x" }),
+    ]);
+    expect(await callCognito(transport, URL_, "GetId", {})).toEqual({ IdentityId: "x" });
+  });
+
+  it("does not retry LimitExceededException (a quota, not a rate)", async () => {
+    const { transport, requests } = transportWith([
+      json(400, { __type: "LimitExceededException" }),
+    ]);
+    await failure(callCognito(transport, URL_, "GetId", {}));
+    expect(requests).toHaveLength(1);
+  });
+
+  it("redacts token-shaped text from service messages", async () => {
+    const token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0.c2lnbmF0dXJl";
+    const { transport } = transportWith([
+      json(400, { __type: "NotAuthorizedException", message: `Invalid login token ${token}` }),
+    ]);
+    const error = await failure(callCognito(transport, URL_, "GetId", {}));
+    expect(error.message).not.toContain(token);
+    expect(error.message).toContain("[redacted]");
+  });
+
+  it("a 200 that is not JSON is InvalidResponseError", async () => {
+    const { transport } = transportWith([new Response("ok", { status: 200 })]);
+    expect((await failure(callCognito(transport, URL_, "GetId", {}))).code).toBe(
+      "InvalidResponseError",
+    );
+  });
+});

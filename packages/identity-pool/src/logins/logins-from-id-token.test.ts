@@ -1,0 +1,65 @@
+import { createTestIssuer, type TestIssuer } from "@gatehouse/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isIdentityPoolError } from "../errors.js";
+import { loginsFromIdToken } from "./logins-from-id-token.js";
+
+let issuer: TestIssuer;
+beforeAll(async () => {
+  issuer = await createTestIssuer({
+    kind: "cognito",
+    region: "eu-west-1",
+    userPoolId: "eu-west-1_AbC",
+  });
+});
+afterAll(async () => {
+  await issuer.close();
+});
+
+function codeOf(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    return isIdentityPoolError(error) ? [error.code, error.message] : ["other", String(error)];
+  }
+  return undefined;
+}
+
+describe("loginsFromIdToken", () => {
+  it("keys a user pool ID token by cognito-idp.{region}.amazonaws.com/{userPoolId}", async () => {
+    const token = await issuer.mintIdToken();
+    expect(loginsFromIdToken(token)).toEqual({
+      "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC": token,
+    });
+  });
+
+  it("keys a Google token by accounts.google.com", async () => {
+    const token = await issuer.mintToken({ iss: "https://accounts.google.com", aud: "client" });
+    expect(Object.keys(loginsFromIdToken(token))).toEqual(["accounts.google.com"]);
+  });
+
+  it("refuses an access token and says to use the ID token", async () => {
+    const token = await issuer.mintAccessToken();
+    const result = codeOf(() => loginsFromIdToken(token));
+    expect(result?.[0]).toBe("MisconfigurationError");
+    expect(result?.[1]).toContain("ID token");
+  });
+
+  it("refuses a token without aud", async () => {
+    const token = await issuer.mintIdToken({ aud: undefined, token_use: undefined });
+    expect(codeOf(() => loginsFromIdToken(token))?.[0]).toBe("MisconfigurationError");
+  });
+
+  it("never quotes the token in the error", async () => {
+    const token = await issuer.mintAccessToken();
+    expect(codeOf(() => loginsFromIdToken(token))?.[1]).not.toContain(token.split(".")[1]);
+  });
+
+  it("refuses something that is not a JWT", () => {
+    expect(codeOf(() => loginsFromIdToken("opaque"))?.[0]).toBe("InvalidLoginsError");
+  });
+
+  it("refuses a token without an https issuer", async () => {
+    const token = await issuer.mintToken({ iss: "http://example.com", aud: "c" });
+    expect(codeOf(() => loginsFromIdToken(token))?.[0]).toBe("InvalidLoginsError");
+  });
+});

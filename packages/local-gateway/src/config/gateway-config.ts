@@ -1,0 +1,328 @@
+/**
+ * The configuration of a local gateway: the APIs it serves, their routes, authorizers, resource
+ * policies and IAM callers. Plain data plus functions, so it can live in code or in a `.mjs`
+ * config file (see {@link loadGatewayConfig}).
+ * @packageDocumentation
+ */
+import type {
+  CognitoResourcePolicyMode,
+  EndpointType,
+  HttpApiV1AuthorizerEvent,
+  HttpApiV2AuthorizerEvent,
+  PolicyDocument,
+  RestRequestAuthorizerEvent,
+  RestTokenAuthorizerEvent,
+  WebSocketConnectAuthorizerEvent,
+} from "@gatehouse/policy";
+import type {
+  HttpApiV2ProxyEvent,
+  ProxyResult,
+  RestProxyEvent,
+  WebSocketConnectProxyEvent,
+} from "./proxy-event.js";
+
+/**
+ * A Lambda authorizer run in-process: receives the exact event API Gateway would send and
+ * returns (or resolves to) the response; throwing `new Error("Unauthorized")` means 401, any other
+ * throw or a malformed response 500, as in AWS.
+ */
+export type AuthorizerHandler<E> = (event: E) => unknown;
+
+/** An integration (the route's Lambda proxy integration) run in-process. */
+export type IntegrationHandler<E> = (event: E) => ProxyResult | unknown | Promise<ProxyResult | unknown>;
+
+/**
+ * Authorizer result caching, as API Gateway does it: the cache key is the identity-source values;
+ * a cached response is reused for every route of the stage until it expires.
+ */
+export interface AuthorizerCacheOptions {
+  /**
+   * Time to live of a cached authorizer result, in seconds; 0 disables caching. At most 3600.
+   * @default 300
+   */
+  resultTtlInSeconds?: number;
+}
+
+/**
+ * A REST API `TOKEN` authorizer. The identity source is one header; a request without it, or
+ * whose value does not match `identityValidationExpression`, gets 401 without invoking `handler`.
+ */
+export interface TokenAuthorizerConfig extends AuthorizerCacheOptions {
+  type: "TOKEN";
+  handler: AuthorizerHandler<RestTokenAuthorizerEvent>;
+  /**
+   * The header carrying the token, written as API Gateway does.
+   * @default "method.request.header.Authorization"
+   */
+  identitySource?: string;
+  /** A regular expression the whole token must match (API Gateway's token validation). */
+  identityValidationExpression?: string;
+}
+
+/**
+ * A Lambda `REQUEST` authorizer: REST, HTTP API (payload 1.0 or 2.0) or WebSocket `$connect`,
+ * following the API it is attached to.
+ *
+ * Identity sources, by API type:
+ * - REST / WebSocket: `method.request.header.X` (WebSocket also `route.request.header.X`),
+ *   `method.request.querystring.X` / `route.request.querystring.X`, `stageVariables.X`, `context.X`;
+ * - HTTP API: `$request.header.X`, `$request.querystring.X`, `$context.X` (e.g.
+ *   `$context.routeKey` to cache per route), `$stageVariables.X`.
+ *
+ * When caching is on (REST, WebSocket) or always (HTTP API), a request missing any identity source
+ * gets 401 without invoking `handler`.
+ */
+export interface RequestAuthorizerConfig extends AuthorizerCacheOptions {
+  type: "REQUEST";
+  handler: AuthorizerHandler<
+    | RestRequestAuthorizerEvent
+    | HttpApiV1AuthorizerEvent
+    | HttpApiV2AuthorizerEvent
+    | WebSocketConnectAuthorizerEvent
+  >;
+  /**
+   * The identity sources, the cache key. An empty list with caching on is a configuration error
+   * (API Gateway requires one), as is caching with none.
+   * @default ["method.request.header.Authorization"] (REST, WebSocket) or ["$request.header.Authorization"] (HTTP API)
+   */
+  identitySources?: readonly string[];
+  /**
+   * HTTP API only: the authorizer payload format.
+   * @default "2.0"
+   */
+  payloadFormatVersion?: "1.0" | "2.0";
+  /**
+   * HTTP API payload 2.0 only: the handler returns `{ isAuthorized, context? }` instead of an IAM
+   * policy.
+   * @default false
+   */
+  enableSimpleResponses?: boolean;
+}
+
+/** What a {@link JwtAuthorizerConfig.verifier} returns for a valid token. */
+export interface VerifiedJwt {
+  /** The token's claims; they reach the integration as `jwt.claims` / `claims`. */
+  claims: Record<string, unknown>;
+  /** OAuth scopes (`scope` split on spaces); read from `claims.scope` / `claims.scp` when absent. */
+  scopes?: readonly string[];
+}
+
+/**
+ * Verifies a JWT (signature, `iss`, `aud` / `client_id`, `exp`, `nbf`) and throws for any bad
+ * token. `jwtVerifier(...)` and `cognitoVerifier(...)` of `@gatehouse/authorizer` have this shape.
+ */
+export interface JwtVerifierLike {
+  verify(token: string): Promise<VerifiedJwt>;
+}
+
+/**
+ * An HTTP API `JWT` authorizer (or a REST `COGNITO_USER_POOLS` authorizer with
+ * `type: "COGNITO_USER_POOLS"`): the token is read from the identity source (a `Bearer ` prefix is
+ * stripped), verified by `verifier`, and the route's `scopes` (if any) must intersect the token's
+ * scopes. Missing or invalid token -> 401; missing scope -> 403. Not cached (AWS caches JWKS, not
+ * decisions).
+ */
+export interface JwtAuthorizerConfig {
+  type: "JWT" | "COGNITO_USER_POOLS";
+  /** The verifier holding issuer, audience and JWKS; required, there is no unverified mode. */
+  verifier: JwtVerifierLike;
+  /**
+   * Where the token is.
+   * @default "$request.header.Authorization" (HTTP API) or "method.request.header.Authorization" (REST)
+   */
+  identitySource?: string;
+}
+
+/** One authorizer of an API, referenced by name from its routes. */
+export type AuthorizerConfig = TokenAuthorizerConfig | RequestAuthorizerConfig | JwtAuthorizerConfig;
+
+/**
+ * A route's authorization: `"NONE"`, `"AWS_IAM"` (SigV4 verified against
+ * {@link LocalGatewayConfig.credentials}), or one of the API's authorizers by name, with the
+ * OAuth scopes a JWT / Cognito authorizer requires (any of them).
+ */
+export type RouteAuth =
+  | "NONE"
+  | "AWS_IAM"
+  | { authorizer: string; scopes?: readonly string[] | undefined };
+
+interface ApiConfigBase {
+  /**
+   * The API's name in stats and logs.
+   * @default the apiId
+   */
+  name?: string;
+  /**
+   * The API id in ARNs and events.
+   * @default "a1b2c3d4e5" for the first API, then "a1b2c3d4e6", ...
+   */
+  apiId?: string;
+  /**
+   * A local prefix the API is mounted under (e.g. `/orders-api`), to serve several APIs on one
+   * port. Not part of any ARN or event path.
+   * @default ""
+   */
+  basePath?: string;
+  /** The API's authorizers by name; names are unique across the gateway (they key the stats). */
+  authorizers?: Readonly<Record<string, AuthorizerConfig>>;
+  /** The stage's variables (events' `stageVariables`, identity sources `stageVariables.X`). @default {} */
+  stageVariables?: Readonly<Record<string, string>>;
+}
+
+/** A REST API resource and method with a Lambda proxy integration. */
+export interface RestRouteConfig {
+  /** HTTP verb or `ANY`. */
+  method: string;
+  /** Resource template: `/pets`, `/pets/{id}`, `/{proxy+}`, `/`. */
+  resource: string;
+  auth: RouteAuth;
+  handler: IntegrationHandler<RestProxyEvent>;
+}
+
+/** A REST API: served at `{basePath}/{stage}/...`. */
+export interface RestApiConfig extends ApiConfigBase {
+  type: "REST";
+  /** @default "dev" */
+  stage?: string;
+  /** @default "REGIONAL" */
+  endpointType?: EndpointType;
+  /**
+   * The resource policy (short `execute-api:/*` or full resources), evaluated with the two-phase
+   * rule before Lambda authorizers; `null` or absent for none.
+   */
+  resourcePolicy?: PolicyDocument | null;
+  /**
+   * How a Cognito-authorized method reads a resource policy that is silent for the caller.
+   * @default "must-allow"
+   */
+  cognitoResourcePolicy?: CognitoResourcePolicyMode;
+  /** PRIVATE APIs: the caller's VPC id (`aws:SourceVpc`); the client IP becomes `aws:VpcSourceIp`. */
+  sourceVpc?: string;
+  /** PRIVATE APIs: the VPC endpoint id (`aws:SourceVpce`). */
+  sourceVpce?: string;
+  routes: readonly RestRouteConfig[];
+}
+
+/** An HTTP API route with a Lambda proxy integration. */
+export interface HttpRouteConfig {
+  /** `GET /pets/{id}`, `ANY /pets/{proxy+}`, `$default`. */
+  routeKey: string;
+  auth: RouteAuth;
+  handler: IntegrationHandler<HttpApiV2ProxyEvent | RestProxyEvent>;
+  /**
+   * The integration's payload format: 2.0 events (`HttpApiV2ProxyEvent`) or 1.0 (REST-like).
+   * @default "2.0"
+   */
+  payloadFormatVersion?: "1.0" | "2.0";
+}
+
+/** An HTTP API (no resource policies): served at `{basePath}/` for `$default`, else `{basePath}/{stage}/`. */
+export interface HttpApiConfig extends ApiConfigBase {
+  type: "HTTP";
+  /** @default "$default" */
+  stage?: string;
+  routes: readonly HttpRouteConfig[];
+}
+
+/**
+ * A WebSocket API's `$connect` route, at `{basePath}/{stage}`. An HTTP `GET` with
+ * `Upgrade: websocket` is authorized and, when allowed, answered `101 Switching Protocols`; a plain
+ * `GET` is authorized the same way and answered `200`. No message loop: frames after the handshake
+ * are ignored, a close frame is answered.
+ */
+export interface WebSocketApiConfig extends ApiConfigBase {
+  type: "WEBSOCKET";
+  /** @default "dev" */
+  stage?: string;
+  connect: {
+    auth: RouteAuth;
+    /** The `$connect` integration; a non-2xx `statusCode` refuses the connection. @default accept */
+    handler?: IntegrationHandler<WebSocketConnectProxyEvent>;
+  };
+}
+
+/** One API served by the gateway. */
+export type ApiConfig = RestApiConfig | HttpApiConfig | WebSocketApiConfig;
+
+/** An IAM principal whose SigV4-signed requests `AWS_IAM` routes accept. */
+export interface IamCredentialConfig {
+  accessKeyId: string;
+  /** Never logged nor echoed. */
+  secretAccessKey: string;
+  /** Required in `X-Amz-Security-Token` when set; refused when unset. */
+  sessionToken?: string;
+  /** The signing principal, e.g. `arn:aws:iam::123456789012:user/alice`; its account decides Table A/B. */
+  principalArn: string;
+  /** `aws:PrincipalOrgID`. */
+  orgId?: string;
+  /**
+   * The caller's identity policy (statements without `Principal`); `null` means none (silent:
+   * only a resource policy naming the caller can allow). Required so that "no policy" is explicit.
+   */
+  policy: PolicyDocument | readonly PolicyDocument[] | null;
+}
+
+/** One decision of the gateway, for logs and tests. Carries codes, never tokens or signatures. */
+export interface GatewayDecisionRecord {
+  api: string;
+  method: string;
+  /** The request path as received (query string dropped). */
+  path: string;
+  /** The matched route (`GET /pets/{id}`, `$connect`), or `null` when none matched. */
+  route: string | null;
+  status: number;
+  /** Why: `allowed`, `missing-identity-source`, `authorizer-explicit-deny`, ... */
+  reason: string;
+  /** The authorizer's name when one was involved. */
+  authorizer?: string;
+  authorizerFromCache?: boolean;
+}
+
+/**
+ * The whole local gateway.
+ *
+ * @example
+ * ```ts
+ * const config: LocalGatewayConfig = {
+ *   apis: [{
+ *     type: "HTTP",
+ *     routes: [{ routeKey: "GET /pets/{id}", auth: "NONE", handler: (event) => ({ statusCode: 200, body: "ok" }) }],
+ *   }],
+ * };
+ * const gw = await startLocalGateway(config);
+ * ```
+ */
+export interface LocalGatewayConfig {
+  apis: readonly ApiConfig[];
+  /**
+   * Port on 127.0.0.1; 0 picks a free one.
+   * @default 0
+   */
+  port?: number;
+  /** @default "us-east-1" */
+  region?: string;
+  /** The APIs' account (12 digits). @default "123456789012" */
+  accountId?: string;
+  /** IAM callers for `AWS_IAM` routes. @default [] */
+  credentials?: readonly IamCredentialConfig[];
+  /**
+   * Take the client IP (`aws:SourceIp`, `sourceIp` in events) from the first `X-Forwarded-For`
+   * entry instead of the socket, so tests can play any caller address. Off by default: the socket
+   * address (always loopback) is used.
+   * @default false
+   */
+  trustForwardedFor?: boolean;
+  /**
+   * The gateway's clock: authorizer cache expiry, SigV4 skew and `aws:CurrentTime`. Inject it to
+   * test TTLs without waiting.
+   * @default () => new Date()
+   */
+  now?: () => Date;
+  /**
+   * Largest request body accepted, in bytes (API Gateway's payload quota is 10 MB); larger -> 413.
+   * @default 10485760
+   */
+  maxBodyBytes?: number;
+  /** Called once per request with the outcome; never given tokens, secrets or signatures. */
+  onDecision?: (record: GatewayDecisionRecord) => void;
+}

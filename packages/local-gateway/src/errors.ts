@@ -1,0 +1,65 @@
+/**
+ * Every code a {@link LocalGatewayError} can carry. Stable: callers `switch` on it, and it keeps
+ * working when both the ESM and the CommonJS copy of this package are loaded.
+ */
+export type LocalGatewayErrorCode =
+  /** A configuration value that cannot be served (bad route template, unknown authorizer, TTL out of range...). */
+  | "invalid_config"
+  /** A config file that cannot be read or imported, or whose default export is not a config. */
+  | "config_load_failed"
+  /** The server could not listen on 127.0.0.1 (port in use...). */
+  | "listen_failed";
+
+/** Options of {@link LocalGatewayError}. */
+export interface LocalGatewayErrorOptions {
+  /** Where in the configuration the problem is, e.g. `apis[0].routes[2].resource`. */
+  path?: string;
+  /** What was expected there, in words. */
+  expected?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error class of `@gatehouse/local-gateway`. A configuration the gateway cannot serve
+ * throws it with a stable {@link LocalGatewayErrorCode} and the `path` of the offending field;
+ * wrong option types throw `TypeError`. Messages never carry secrets or tokens.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await startLocalGateway(config);
+ * } catch (error) {
+ *   if (isLocalGatewayError(error) && error.code === "invalid_config") console.error(error.path);
+ * }
+ * ```
+ */
+export class LocalGatewayError extends Error {
+  override readonly name = "LocalGatewayError";
+  readonly code: LocalGatewayErrorCode;
+  readonly path: string | undefined;
+  readonly expected: string | undefined;
+
+  constructor(code: LocalGatewayErrorCode, message: string, options: LocalGatewayErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.path = options.path;
+    this.expected = options.expected;
+  }
+}
+
+/**
+ * Whether `value` is a {@link LocalGatewayError}, also across ESM/CJS copies (checks `name` and `code`).
+ * @param value - anything caught.
+ * @example
+ * ```ts
+ * if (isLocalGatewayError(error)) console.error(error.code);
+ * ```
+ */
+export function isLocalGatewayError(value: unknown): value is LocalGatewayError {
+  return (
+    value instanceof LocalGatewayError ||
+    (value instanceof Error &&
+      value.name === "LocalGatewayError" &&
+      typeof (value as { code?: unknown }).code === "string")
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * The Lambda proxy integration event for an authorized request: the authorizer event of the same
+ * request (from `@gatehouse/testing`'s factories) plus body, `isBase64Encoded` and
+ * `requestContext.authorizer`.
+ * @internal
+ * @packageDocumentation
+ */
+import { httpApiV1Event, httpApiV2Event, restRequestEvent, webSocketConnectEvent } from "@gatehouse/testing";
+import type {
+  HttpApiV2ProxyAuthorizer,
+  HttpApiV2ProxyEvent,
+  RestProxyEvent,
+  WebSocketConnectProxyEvent,
+} from "../config/proxy-event.js";
+import type { IntegrationIdentity } from "./authorize-request.js";
+import { httpEventOptions } from "./build-authorizer-event.js";
+import { factoryContext, type RequestScope } from "./request-scope.js";
+
+const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript|[^;]*\+json|[^;]*\+xml))/i;
+
+function stringify(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return `[${value.map(stringify).join(" ")}]`;
+  if (typeof value === "object" && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+function stringifyValues(record: unknown): Record<string, string> {
+  if (typeof record !== "object" || record === null) return {};
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, stringify(value)]));
+}
+
+/** REST and payload 1.0: `principalId` + stringified context, or `claims`. */
+function restAuthorizer(identity: IntegrationIdentity, v1: boolean): Record<string, unknown> | null {
+  switch (identity.kind) {
+    case "lambda":
+      return {
+        ...stringifyValues(identity.context),
+        ...(identity.principalId !== undefined ? { principalId: identity.principalId } : {}),
+        integrationLatency: 0,
+      };
+    case "jwt":
+      return v1
+        ? { claims: stringifyValues(identity.claims), scopes: identity.scopes.length > 0 ? [...identity.scopes] : null }
+        : { claims: stringifyValues(identity.claims) };
+    default:
+      return null;
+  }
+}
+
+function v2Authorizer(identity: IntegrationIdentity): HttpApiV2ProxyAuthorizer | undefined {
+  switch (identity.kind) {
+    case "lambda":
+      return { lambda: (identity.context as Record<string, unknown> | null | undefined) ?? null };
+    case "jwt":
+      return {
+        jwt: {
+          claims: stringifyValues(identity.claims),
+          scopes: identity.scopes.length > 0 ? [...identity.scopes] : null,
+        },
+      };
+    case "iam": {
+      const { credential } = identity;
+      const callerId = credential.principalArn.split(":").slice(5).join(":");
+      return {
+        iam: {
+          accessKey: credential.accessKeyId,
+          accountId: credential.accountId,
+          callerId,
+          principalOrgId: credential.orgId ?? null,
+          userArn: credential.principalArn,
+          userId: callerId,
+          cognitoIdentity: null,
+        },
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function body(scope: RequestScope, base64Binary: boolean): { body: string | null; isBase64Encoded: boolean } {
+  const { body: raw, lowerHeaders } = scope.request;
+  if (raw.length === 0) return { body: null, isBase64Encoded: false };
+  const type = lowerHeaders["content-type"]?.[0] ?? "";
+  if (base64Binary && type !== "" && !TEXT_TYPES.test(type)) {
+    return { body: raw.toString("base64"), isBase64Encoded: true };
+  }
+  return { body: raw.toString("utf8"), isBase64Encoded: false };
+}
+
+function nullIfEmpty<T extends object>(map: T | null | undefined): T | null {
+  return map === null || map === undefined || Object.keys(map).length === 0 ? null : map;
+}
+
+function iamIdentity(identity: IntegrationIdentity) {
+  if (identity.kind !== "iam") return {};
+  const { credential } = identity;
+  const callerId = credential.principalArn.split(":").slice(5).join(":");
+  return {
+    accessKey: credential.accessKeyId,
+    accountId: credential.accountId,
+    caller: callerId,
+    user: callerId,
+    userArn: credential.principalArn,
+    principalOrgId: credential.orgId ?? null,
+  };
+}
+
+/** @internal */
+export function buildRestProxyEvent(scope: RequestScope, identity: IntegrationIdentity): RestProxyEvent {
+  const options = httpEventOptions(scope);
+  const { cookies: _cookies, ...rest } = options;
+  if (scope.api.type === "HTTP") {
+    const event = httpApiV1Event({ ...rest, resource: scope.resource, methodArn: scope.arn });
+    const { type: _t, methodArn: _m, identitySource: _i, authorizationToken: _a, ...fields } = event;
+    return {
+      ...fields,
+      version: "1.0",
+      multiValueHeaders: nullIfEmpty(fields.multiValueHeaders) ?? {},
+      queryStringParameters: nullIfEmpty(fields.queryStringParameters),
+      multiValueQueryStringParameters: nullIfEmpty(fields.multiValueQueryStringParameters),
+      pathParameters: nullIfEmpty(fields.pathParameters),
+      stageVariables: nullIfEmpty(fields.stageVariables),
+      requestContext: {
+        ...fields.requestContext,
+        identity: { ...fields.requestContext.identity, ...iamIdentity(identity) },
+        authorizer: restAuthorizer(identity, true),
+      },
+      ...body(scope, true),
+    };
+  }
+  const event = restRequestEvent({ ...rest, resource: scope.resource, methodArn: scope.arn });
+  const { type: _t, methodArn: _m, version: _v, ...fields } = event;
+  return {
+    ...fields,
+    queryStringParameters: nullIfEmpty(fields.queryStringParameters),
+    multiValueQueryStringParameters: nullIfEmpty(fields.multiValueQueryStringParameters),
+    pathParameters: nullIfEmpty(fields.pathParameters),
+    stageVariables: nullIfEmpty(fields.stageVariables),
+    requestContext: {
+      ...fields.requestContext,
+      identity: { ...fields.requestContext.identity, ...iamIdentity(identity) },
+      authorizer: restAuthorizer(identity, false),
+    },
+    ...body(scope, false),
+  };
+}
+
+/** @internal */
+export function buildHttpV2ProxyEvent(scope: RequestScope, identity: IntegrationIdentity): HttpApiV2ProxyEvent {
+  const { cookies, ...options } = httpEventOptions(scope);
+  const event = httpApiV2Event({
+    ...options,
+    ...(cookies !== undefined ? { cookies } : {}),
+    routeKey: scope.route.routeKey,
+    identitySource: null,
+    routeArn: scope.arn,
+  });
+  const { type: _t, routeArn: _r, identitySource: _i, ...fields } = event;
+  const authorizer = v2Authorizer(identity);
+  const payload = body(scope, true);
+  return {
+    ...fields,
+    requestContext: { ...fields.requestContext, ...(authorizer !== undefined ? { authorizer } : {}) },
+    ...(payload.body !== null ? { body: payload.body } : {}),
+    isBase64Encoded: payload.isBase64Encoded,
+  };
+}
+
+/** @internal */
+export function buildWebSocketConnectProxyEvent(
+  scope: RequestScope,
+  identity: IntegrationIdentity,
+): WebSocketConnectProxyEvent {
+  const event = webSocketConnectEvent({
+    ...factoryContext(scope),
+    headers: scope.request.headers,
+    query: scope.request.query,
+    methodArn: scope.arn,
+    ...(scope.connectionId !== undefined ? { connectionId: scope.connectionId } : {}),
+  });
+  const { type: _t, methodArn: _m, ...fields } = event;
+  return {
+    ...fields,
+    isBase64Encoded: false,
+    requestContext: {
+      ...fields.requestContext,
+      identity: { ...fields.requestContext.identity, ...iamIdentity(identity) },
+      authorizer: restAuthorizer(identity, false),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * What the gateway reads from a Node request once: method, paths, query, headers (case kept),
+ * body, client IP.
+ * @internal
+ * @packageDocumentation
+ */
+import type { IncomingMessage } from "node:http";
+import { isIP } from "node:net";
+
+/** @internal */
+export interface IncomingRequest {
+  method: string;
+  /** The absolute URL as received, for SigV4. */
+  url: string;
+  /** The request path, percent-decoded where possible. */
+  path: string;
+  /** The query string without `?`. */
+  rawQuery: string;
+  query: Record<string, string[]>;
+  /** Header values by name as the client wrote it. */
+  headers: Record<string, string[]>;
+  /** Header values by lower-case name. */
+  lowerHeaders: Record<string, string[]>;
+  /** Node's header map, for the SigV4 verifier. */
+  nodeHeaders: IncomingMessage["headers"];
+  body: Buffer;
+  sourceIp: string;
+  userAgent: string;
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** @internal */
+export function clientIp(request: IncomingMessage, trustForwardedFor: boolean): string {
+  if (trustForwardedFor) {
+    const header = request.headers["x-forwarded-for"];
+    const first = (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim();
+    if (first !== undefined && isIP(first) !== 0) return first;
+  }
+  const address = request.socket.remoteAddress ?? "127.0.0.1";
+  return address.startsWith("::ffff:") ? address.slice(7) : address;
+}
+
+/** @internal */
+export function readIncoming(request: IncomingMessage, body: Buffer, sourceIp: string): IncomingRequest {
+  const target = request.url ?? "/";
+  const queryIndex = target.indexOf("?");
+  const rawPath = queryIndex === -1 ? target : target.slice(0, queryIndex);
+  const rawQuery = queryIndex === -1 ? "" : target.slice(queryIndex + 1);
+  const query: Record<string, string[]> = {};
+  for (const [name, value] of new URLSearchParams(rawQuery)) (query[name] ??= []).push(value);
+  const headers: Record<string, string[]> = {};
+  const lowerHeaders: Record<string, string[]> = {};
+  const caseOf = new Map<string, string>();
+  const raw = request.rawHeaders;
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    const name = raw[index] as string;
+    const value = raw[index + 1] as string;
+    const lower = name.toLowerCase();
+    const written = caseOf.get(lower) ?? name;
+    caseOf.set(lower, written);
+    (headers[written] ??= []).push(value);
+    (lowerHeaders[lower] ??= []).push(value);
+  }
+  return {
+    method: (request.method ?? "GET").toUpperCase(),
+    url: `http://${request.headers.host ?? "127.0.0.1"}${target}`,
+    path: decodePath(rawPath) || "/",
+    rawQuery,
+    query,
+    headers,
+    lowerHeaders,
+    nodeHeaders: request.headers,
+    body,
+    sourceIp,
+    userAgent: lowerHeaders["user-agent"]?.[0] ?? "",
+  };
+}

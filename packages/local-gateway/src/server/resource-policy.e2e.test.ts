@@ -1,0 +1,82 @@
+import { composeResourcePolicy, ipDenylist } from "@gatehouse/policy";
+import { afterEach, describe, expect, it } from "vitest";
+import type { LocalGatewayConfig } from "../config/gateway-config.js";
+import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
+
+const ok = () => ({ statusCode: 200, body: "ok" });
+
+describe("resource policy, two-phase rule", () => {
+  let gw: LocalGateway | undefined;
+  let calls = 0;
+  afterEach(async () => {
+    await gw?.close();
+    gw = undefined;
+    calls = 0;
+  });
+
+  function config(): LocalGatewayConfig {
+    return {
+      trustForwardedFor: true,
+      apis: [
+        {
+          type: "REST",
+          name: "rest",
+          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })]),
+          authorizers: {
+            auth: {
+              type: "TOKEN",
+              handler: (event) => {
+                calls++;
+                return {
+                  principalId: "u",
+                  policyDocument: {
+                    Version: "2012-10-17",
+                    Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn }],
+                  },
+                };
+              },
+            },
+          },
+          routes: [
+            { method: "GET", resource: "/pets", auth: { authorizer: "auth" }, handler: ok },
+            { method: "GET", resource: "/open", auth: "NONE", handler: ok },
+          ],
+        },
+      ],
+    };
+  }
+
+  it("an IP denylist blocks before the authorizer runs", async () => {
+    gw = await startLocalGateway(config());
+    const response = await fetch(`${gw.apiUrls.rest}/pets`, {
+      headers: { authorization: "Bearer t", "x-forwarded-for": "203.0.113.9" },
+    });
+    expect(response.status).toBe(403);
+    const { message } = (await response.json()) as { message: string };
+    expect(message).toMatch(/^User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5\/dev\/GET\/pets with an explicit deny$/);
+    expect(response.headers.get("x-amzn-errortype")).toBe("AccessDeniedException");
+    expect(calls).toBe(0);
+    expect(gw.stats().authorizers.auth).toEqual({ invocations: 0, cacheHits: 0 });
+  });
+
+  it("other IPs reach the authorizer", async () => {
+    gw = await startLocalGateway(config());
+    const response = await fetch(`${gw.apiUrls.rest}/pets`, {
+      headers: { authorization: "Bearer t", "x-forwarded-for": "198.51.100.7" },
+    });
+    expect(response.status).toBe(200);
+    expect(calls).toBe(1);
+  });
+
+  it("without trustForwardedFor the socket address (loopback) is the source IP", async () => {
+    gw = await startLocalGateway({ ...config(), trustForwardedFor: false });
+    const response = await fetch(`${gw.apiUrls.rest}/open`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect(response.status).toBe(200);
+  });
+
+  it("NONE methods are refused by the denylist too", async () => {
+    gw = await startLocalGateway(config());
+    const response = await fetch(`${gw.apiUrls.rest}/open`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    expect(response.status).toBe(403);
+  });
+});

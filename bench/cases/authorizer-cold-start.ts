@@ -19,7 +19,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { createTestIssuer, restTokenEvent } from "@gatehouse/testing";
-import { build } from "esbuild";
+import { buildSync } from "esbuild";
 import { defineSuite } from "../src/suite.js";
 
 const benchDir = fileURLToPath(new URL("../../", import.meta.url));
@@ -106,7 +106,8 @@ async function prepare(): Promise<Prepared> {
   writeFileSync(join(workDir, "runner.cjs"), runner);
   const bundles = {} as Prepared["bundles"];
   for (const [name, contents] of Object.entries(handlers) as [HandlerName, string][]) {
-    const result = await build({
+    // Synchronous: no long-lived esbuild service process for a short-lived worker to wait on.
+    const result = buildSync({
       stdin: { contents, resolveDir: benchDir, loader: "js" },
       bundle: true,
       minify: true,

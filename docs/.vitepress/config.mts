@@ -19,7 +19,13 @@ function repositoryUrl(): string | null {
 }
 
 const notGuides = new Set([".vitepress", "api", "node_modules", "public", "test"]);
-const sitePages = new Set(["index.md", "README.md", "getting-started.md", "comparison.md", "playground.md"]);
+const sitePages = new Set([
+  "index.md",
+  "README.md",
+  "getting-started.md",
+  "comparison.md",
+  "playground.md",
+]);
 
 function title(file: string): string {
   const heading = /^#\s+(.+)$/m.exec(readFileSync(file, "utf8"));
@@ -40,7 +46,8 @@ function indexGroups(): DefaultTheme.SidebarItem[] {
       continue;
     }
     const item = /^\s*[-*]\s+\[([^\]]+)\]\(([^)#\s]+\.md)\)/.exec(line);
-    if (item && current && !/^[a-z]+:/i.test(item[2]!)) {
+    // Pages the site already shows under "Introduction" are left out of the README's groups.
+    if (item && current && !/^[a-z]+:/i.test(item[2]!) && !sitePages.has(item[2]!)) {
       current.items!.push({ text: item[1]!.replace(/`/g, ""), link: link(item[2]!) });
     }
   }
@@ -58,7 +65,9 @@ function unlistedGuides(groups: DefaultTheme.SidebarItem[]): void {
     let group = groups.find((g) => g.text === text);
     if (!group) {
       group = { text, collapsed: false, items: [] };
-      groups.push(group);
+      // A new package's group goes before "Project", the index's last section.
+      const project = groups.findIndex((g) => g.text === "Project");
+      groups.splice(project === -1 ? groups.length : project, 0, group);
     }
     return group;
   };
@@ -109,12 +118,18 @@ function apiSidebars(): DefaultTheme.SidebarMulti {
         items: readdirSync(join(dir, kind))
           .filter((f) => f.endsWith(".md"))
           .sort()
-          .map((f) => ({ text: f.replace(/\.md$/, ""), link: `${base}/${kind}/${f.replace(/\.md$/, "")}` })),
+          .map((f) => ({
+            text: f.replace(/\.md$/, ""),
+            link: `${base}/${kind}/${f.replace(/\.md$/, "")}`,
+          })),
       }));
   const packages: DefaultTheme.SidebarItem = {
     text: "API reference",
     link: "/api/",
-    items: apiPackages().map((pkg) => ({ text: `@gatehouse/${pkg}`, link: `/api/@gatehouse/${pkg}/` })),
+    items: apiPackages().map((pkg) => ({
+      text: `@gatehouse/${pkg}`,
+      link: `/api/@gatehouse/${pkg}/`,
+    })),
   };
   // One sidebar per package, so a page carries its own package's entries, not all of them.
   const sidebars: DefaultTheme.SidebarMulti = { "/api/": [packages] };
@@ -149,7 +164,8 @@ function guideSidebar(): DefaultTheme.SidebarItem[] {
   const api = new Set(apiPackages());
   for (const group of groups) {
     const pkg = /^@gatehouse\/([\w-]+)$/.exec(group.text ?? "")?.[1];
-    if (pkg && api.has(pkg)) group.items!.push({ text: "API reference", link: `/api/@gatehouse/${pkg}/` });
+    if (pkg && api.has(pkg))
+      group.items!.push({ text: "API reference", link: `/api/@gatehouse/${pkg}/` });
   }
   return [
     {
@@ -187,7 +203,9 @@ function repositoryLinks(md: MarkdownRenderer): void {
         const target = resolve(dirname(file), decodeURIComponent(path!));
         if (target.startsWith(docsDir + sep) || target === docsDir) continue;
         if (!target.startsWith(repoDir + sep) || !existsSync(target)) {
-          throw new Error(`Dead link ${href} in ${relative(repoDir, file)}: no such file in the repository`);
+          throw new Error(
+            `Dead link ${href} in ${relative(repoDir, file)}: no such file in the repository`,
+          );
         }
         const inRepo = relative(repoDir, target).split(sep).join("/");
         if (web) {
@@ -216,6 +234,78 @@ function repositoryLinks(md: MarkdownRenderer): void {
   });
 }
 
+// Page settings that would otherwise be YAML front matter, which Biome's Markdown formatter (run by
+// `pnpm lint` over docs/) rewrites into headings.
+const home = {
+  layout: "home",
+  title: "Gatehouse",
+  titleTemplate: "Secure AWS API Gateway APIs from TypeScript",
+  hero: {
+    name: "Gatehouse",
+    text: "Secure AWS API Gateway APIs from TypeScript",
+    tagline:
+      "Resource policies you can generate, lint and evaluate locally; Lambda authorizers that fail closed and stay right under API Gateway's cache; SigV4 signing and identity-pool credentials — all testable on one machine, without AWS.",
+    actions: [
+      { theme: "brand", text: "Get started", link: "/getting-started" },
+      { theme: "alt", text: "Try the policy playground", link: "/playground" },
+      { theme: "alt", text: "Compare with other libraries", link: "/comparison" },
+    ],
+  },
+  features: [
+    {
+      title: "@gatehouse/policy",
+      details:
+        "execute-api ARNs, authorizer responses, resource-policy presets, a local IAM / API Gateway evaluator, a linter, CDK / CloudFormation / Terraform / OpenAPI output. No runtime dependencies; runs in browsers.",
+      link: "/policy/resource-policies",
+      linkText: "Resource policies",
+    },
+    {
+      title: "@gatehouse/authorizer",
+      details:
+        "JWT-verifying Lambda authorizers for REST, HTTP API and WebSocket, Cognito and any OIDC issuer. Fails closed; returns policies that stay correct when API Gateway caches them.",
+      link: "/authorizer/handlers",
+      linkText: "Handlers",
+    },
+    {
+      title: "@gatehouse/sigv4",
+      details:
+        "SigV4 for IAM-protected APIs in Node, Lambda and browsers: signed fetch, presigned WebSocket URLs, credential caching, clock-skew correction.",
+      link: "/sigv4/node",
+      linkText: "Node and Lambda",
+    },
+    {
+      title: "What the caller sees",
+      details:
+        "200, 401, 403 or 500 for every outcome and API type, with API Gateway's exact messages: the tables the evaluator and the authorizers are tested against.",
+      link: "/authorizer/what-the-caller-sees",
+      linkText: "The tables",
+    },
+    {
+      title: "Policy playground",
+      details:
+        "Paste a resource policy, describe a request, and see the status API Gateway would answer and what the linter finds, computed in your browser.",
+      link: "/playground",
+      linkText: "Open the playground",
+    },
+    {
+      title: "API reference",
+      details:
+        "Every export of every package, generated from the TSDoc in the sources at each build.",
+      link: "/api/",
+      linkText: "Browse the API",
+    },
+  ],
+};
+
+const pageSettings: Record<string, Record<string, unknown>> = {
+  "index.md": home,
+  "playground.md": {
+    aside: false,
+    description:
+      "Evaluate an API Gateway resource policy against a request in your browser with @gatehouse/policy.",
+  },
+};
+
 export default defineConfig({
   title: "Gatehouse",
   description:
@@ -229,6 +319,11 @@ export default defineConfig({
   ignoreDeadLinks: false,
   markdown: {
     config: repositoryLinks,
+  },
+  transformPageData(pageData) {
+    const settings = pageSettings[pageData.relativePath];
+    if (settings) pageData.frontmatter = { ...settings, ...pageData.frontmatter };
+    if (typeof settings?.title === "string") pageData.title = settings.title;
   },
   vite: {
     // Everything is bundled: the built site makes no request beyond its own origin.

@@ -22,7 +22,11 @@ export class CliError extends Error {
   /** One line that says what to do about it, printed after the message. */
   readonly hint: string | undefined;
 
-  constructor(code: CliErrorCode, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    code: CliErrorCode,
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.hint = options.hint;

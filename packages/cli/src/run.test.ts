@@ -5,7 +5,17 @@ describe("gatehouse", () => {
   it("prints the command list with --help and exits 0", async () => {
     const result = await runCaptured(["--help"]);
     expect(result.code).toBe(0);
-    for (const command of ["policy generate", "policy lint", "policy simulate", "token decode", "token verify", "sign", "credentials", "dev", "demo"]) {
+    for (const command of [
+      "policy generate",
+      "policy lint",
+      "policy simulate",
+      "token decode",
+      "token verify",
+      "sign",
+      "credentials",
+      "dev",
+      "demo",
+    ]) {
       expect(result.stdout).toContain(command);
     }
   });
@@ -48,7 +58,17 @@ describe("gatehouse", () => {
   });
 
   it("shows each command's help with options, examples and exit codes", async () => {
-    for (const argv of [["policy", "generate"], ["policy", "lint"], ["policy", "simulate"], ["token", "decode"], ["token", "verify"], ["sign"], ["credentials"], ["dev"], ["demo"]]) {
+    for (const argv of [
+      ["policy", "generate"],
+      ["policy", "lint"],
+      ["policy", "simulate"],
+      ["token", "decode"],
+      ["token", "verify"],
+      ["sign"],
+      ["credentials"],
+      ["dev"],
+      ["demo"],
+    ]) {
       const result = await runCaptured([...argv, "--help"]);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`Usage: gatehouse ${argv.join(" ")}`);
@@ -67,10 +87,20 @@ describe("gatehouse", () => {
     const args = ["policy", "lint", "-", "--auth-type", "LAMBDA"];
     const policy = JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { AWS: "111122223333" }, Action: "execute-api:Invoke", Resource: "execute-api:/*" }],
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: "111122223333" },
+          Action: "execute-api:Invoke",
+          Resource: "execute-api:/*",
+        },
+      ],
     });
     const { stdinOf } = await import("./internal/capture-io.js");
-    const tty = await runCaptured(args, { stdin: stdinOf(policy), stdout: { write: () => true, isTTY: true } });
+    const tty = await runCaptured(args, {
+      stdin: stdinOf(policy),
+      stdout: { write: () => true, isTTY: true },
+    });
     expect(tty.stdout).toContain("\u001b[");
     const pipe = await runCaptured(args, { stdin: stdinOf(policy) });
     expect(pipe.stdout).not.toContain("\u001b[");
@@ -80,7 +110,14 @@ describe("gatehouse", () => {
     const { stdinOf } = await import("./internal/capture-io.js");
     const policy = JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { AWS: "111122223333" }, Action: "execute-api:Invoke", Resource: "execute-api:/*" }],
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { AWS: "111122223333" },
+          Action: "execute-api:Invoke",
+          Resource: "execute-api:/*",
+        },
+      ],
     });
     const args = ["policy", "lint", "-", "--auth-type", "LAMBDA"];
     const noColor = await runCaptured(args, {

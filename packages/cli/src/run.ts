@@ -88,11 +88,17 @@ function resolve(argv: readonly string[]): { spec: CommandSpec; rest: readonly s
     if (second.startsWith("-") && group.implicit !== undefined) {
       return { spec: group.implicit, rest: argv.slice(1) };
     }
-    throw new UnknownCommand(`unknown command: gatehouse ${group.name} ${second}`, `Run \`gatehouse ${group.name} --help\`.`);
+    throw new UnknownCommand(
+      `unknown command: gatehouse ${group.name} ${second}`,
+      `Run \`gatehouse ${group.name} --help\`.`,
+    );
   }
   const command = COMMANDS.find((c) => c.path[0] === first);
   if (command !== undefined) return { spec: command, rest: argv.slice(1) };
-  throw new UnknownCommand(`unknown command: ${JSON.stringify(first)}`, "Run `gatehouse --help` for the commands.");
+  throw new UnknownCommand(
+    `unknown command: ${JSON.stringify(first)}`,
+    "Run `gatehouse --help` for the commands.",
+  );
 }
 
 class UnknownCommand extends Error {
@@ -151,7 +157,11 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     const error = isCliError(caught) ? caught : asRuntimeError(caught, "unexpected error");
     out.note(`${out.red("error:")} ${error.message}`);
     if (error.hint !== undefined) out.note(error.hint);
-    if (!isCliError(caught) && full.env["GATEHOUSE_DEBUG"] !== undefined && caught instanceof Error) {
+    if (
+      !isCliError(caught) &&
+      full.env["GATEHOUSE_DEBUG"] !== undefined &&
+      caught instanceof Error
+    ) {
       out.note(caught.stack ?? "");
     }
     return error.exitCode;

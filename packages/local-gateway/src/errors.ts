@@ -39,7 +39,11 @@ export class LocalGatewayError extends Error {
   readonly path: string | undefined;
   readonly expected: string | undefined;
 
-  constructor(code: LocalGatewayErrorCode, message: string, options: LocalGatewayErrorOptions = {}) {
+  constructor(
+    code: LocalGatewayErrorCode,
+    message: string,
+    options: LocalGatewayErrorOptions = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.path = options.path;

@@ -1,6 +1,6 @@
 import type { IdentityPoolCredentials } from "@gatehouse/identity-pool";
-import type { CommandSpec } from "../internal/command.js";
 import { usageError } from "../errors.js";
+import type { CommandSpec } from "../internal/command.js";
 import {
   IDENTITY_POOL_OPTIONS,
   identityPoolClient,
@@ -29,7 +29,10 @@ export const credentials: CommandSpec = {
       description: "json, or `export AWS_...=` lines for eval",
       defaultText: "json",
     },
-    "show-secrets": { type: "boolean", description: "Print the secret access key and the session token" },
+    "show-secrets": {
+      type: "boolean",
+      description: "Print the secret access key and the session token",
+    },
   },
   positionals: { min: 0, max: 0 },
   examples: [

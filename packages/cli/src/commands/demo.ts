@@ -1,5 +1,5 @@
-import { CliError } from "../errors.js";
 import { type DemoRow, runDemo } from "../demo/run-demo.js";
+import { CliError } from "../errors.js";
 import type { CommandSpec } from "../internal/command.js";
 import type { Output } from "../internal/output.js";
 import { renderTable } from "../internal/output.js";
@@ -37,20 +37,28 @@ export const demo: CommandSpec = {
   },
   positionals: { min: 0, max: 0 },
   examples: ["gatehouse demo", "gatehouse demo --json | jq '.rows[] | select(.matched | not)'"],
-  exitCodes: ["0  every row matched", "1  a row did not match", "3  the demo could not run (e.g. no free port)"],
+  exitCodes: [
+    "0  every row matched",
+    "1  a row did not match",
+    "3  the demo could not run (e.g. no free port)",
+  ],
   async run(context) {
     const { out } = context;
     let result: Awaited<ReturnType<typeof runDemo>>;
     try {
       result = await runDemo();
     } catch (error) {
-      throw new CliError("runtime", `the demo could not run: ${(error as Error).message}`, { cause: error });
+      throw new CliError("runtime", `the demo could not run: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     if (context.flag("json")) {
       out.json(result);
       return result.ok ? 0 : 1;
     }
-    out.line(`${out.bold("gatehouse demo")}: a local API Gateway on ${result.gatewayUrl} (127.0.0.1 only)`);
+    out.line(
+      `${out.bold("gatehouse demo")}: a local API Gateway on ${result.gatewayUrl} (127.0.0.1 only)`,
+    );
     out.line("");
     printRows(out, result.rows);
     out.line("");

@@ -11,7 +11,8 @@ import type { Output } from "../internal/output.js";
 import { waitForStop } from "../internal/wait-for-stop.js";
 
 function logDecision(out: Output, record: GatewayDecisionRecord): void {
-  const status = record.status < 400 ? out.green(String(record.status)) : out.red(String(record.status));
+  const status =
+    record.status < 400 ? out.green(String(record.status)) : out.red(String(record.status));
   const cache = record.authorizerFromCache === true ? out.dim(" (authorizer cache)") : "";
   out.note(
     `${status} ${record.method} ${record.path} ${out.dim(`${record.api} ${record.route ?? "(no route)"}`)} ${record.reason}${cache}`,
@@ -27,13 +28,22 @@ export const dev: CommandSpec = {
     "Loads a gateway configuration module (ESM whose default export is the config, a promise of it, or a function returning it: handlers and authorizers are functions, so JSON is not accepted) and serves it on 127.0.0.1 with @gatehouse/local-gateway: resource policies, Lambda authorizers with API Gateway's cache, JWT authorizers, SigV4 for AWS_IAM routes. Each decision is logged to stderr (codes only, never tokens).",
   ],
   options: {
-    port: { type: "string", value: "<port>", description: "Port on 127.0.0.1 (overrides the config's)", defaultText: "the config's, else a free port" },
+    port: {
+      type: "string",
+      value: "<port>",
+      description: "Port on 127.0.0.1 (overrides the config's)",
+      defaultText: "the config's, else a free port",
+    },
     quiet: { type: "boolean", short: "q", description: "Do not log each decision" },
     json: { type: "boolean", description: "Print the URLs as JSON once listening" },
   },
   positionals: { min: 1, max: 1 },
   examples: ["gatehouse dev gateway.config.mjs", "gatehouse dev gateway.config.mjs --port 4000"],
-  exitCodes: ["0  stopped with Ctrl-C", "2  the config cannot be loaded or is invalid", "3  the gateway failed to start (port in use)"],
+  exitCodes: [
+    "0  stopped with Ctrl-C",
+    "2  the config cannot be loaded or is invalid",
+    "3  the gateway failed to start (port in use)",
+  ],
   async run(context) {
     const file = resolve(context.io.cwd, context.positionals[0] as string);
     const portText = context.string("port");
@@ -66,7 +76,8 @@ export const dev: CommandSpec = {
       if (context.flag("json")) out.json({ url: gateway.url, apis: gateway.apiUrls });
       else {
         out.line(`${out.bold("local gateway")} ${gateway.url}`);
-        for (const [name, url] of Object.entries(gateway.apiUrls)) out.line(`  ${name.padEnd(16)} ${url}`);
+        for (const [name, url] of Object.entries(gateway.apiUrls))
+          out.line(`  ${name.padEnd(16)} ${url}`);
         out.note(out.dim("Ctrl-C to stop"));
       }
       await waitForStop(context.io.signal);

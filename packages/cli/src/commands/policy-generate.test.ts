@@ -4,7 +4,12 @@ import { runCaptured } from "../internal/capture-io.js";
 
 describe("gatehouse policy generate", () => {
   it("composes presets into the same document as composeResourcePolicy", async () => {
-    const result = await runCaptured(["policy", "generate", "--deny-ip", "198.51.100.0/24,2001:db8::/32"]);
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "198.51.100.0/24,2001:db8::/32",
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(
       composeResourcePolicy([ipDenylist({ cidrs: ["198.51.100.0/24", "2001:db8::/32"] })]),
@@ -19,22 +24,57 @@ describe("gatehouse policy generate", () => {
   });
 
   it("accepts repeated and comma-separated values in any order with the same output", async () => {
-    const a = await runCaptured(["policy", "generate", "--allow-account", "111122223333", "--allow-account", "444455556666", "--deny-ip", "203.0.113.7"]);
-    const b = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--allow-account", "444455556666,111122223333"]);
+    const a = await runCaptured([
+      "policy",
+      "generate",
+      "--allow-account",
+      "111122223333",
+      "--allow-account",
+      "444455556666",
+      "--deny-ip",
+      "203.0.113.7",
+    ]);
+    const b = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--allow-account",
+      "444455556666,111122223333",
+    ]);
     expect(a.stdout).toBe(b.stdout);
   });
 
   it("writes the expanded form for an API target", async () => {
     const result = await runCaptured([
-      "policy", "generate", "--deny-ip", "203.0.113.7", "--form", "expanded",
-      "--region", "eu-west-1", "--account", "123456789012", "--api-id", "a1b2c3d4e5",
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--form",
+      "expanded",
+      "--region",
+      "eu-west-1",
+      "--account",
+      "123456789012",
+      "--api-id",
+      "a1b2c3d4e5",
     ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/*");
   });
 
   it("needs the API target for --form expanded", async () => {
-    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--form", "expanded", "--region", "eu-west-1"]);
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--form",
+      "expanded",
+      "--region",
+      "eu-west-1",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--region, --account and --api-id");
   });
@@ -45,19 +85,37 @@ describe("gatehouse policy generate", () => {
     ["terraform-json", '"Statement"'],
     ["terraform-hcl", 'data "aws_iam_policy_document" "resource_policy"'],
   ])("writes --format %s", async (format, marker) => {
-    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--format", format]);
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--format",
+      format,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(marker);
   });
 
   it("passes --execution-arn and --name to the Terraform writers", async () => {
     const result = await runCaptured([
-      "policy", "generate", "--deny-ip", "203.0.113.7", "--format", "terraform-hcl",
-      "--execution-arn", "aws_api_gateway_rest_api.api.execution_arn", "--name", "api_policy",
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--format",
+      "terraform-hcl",
+      "--execution-arn",
+      "aws_api_gateway_rest_api.api.execution_arn",
+      "--name",
+      "api_policy",
     ]);
     const policy = composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.7"] })]);
     expect(result.stdout.trim()).toBe(
-      toTerraformHcl(policy, { name: "api_policy", executionArn: "aws_api_gateway_rest_api.api.execution_arn" }).trim(),
+      toTerraformHcl(policy, {
+        name: "api_policy",
+        executionArn: "aws_api_gateway_rest_api.api.execution_arn",
+      }).trim(),
     );
   });
 
@@ -81,7 +139,14 @@ describe("gatehouse policy generate", () => {
   });
 
   it("exits 2 for an invalid --format", async () => {
-    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--format", "yaml"]);
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--format",
+      "yaml",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--format must be one of json, cloudformation");
   });

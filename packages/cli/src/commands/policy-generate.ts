@@ -36,7 +36,8 @@ export function formatPolicy(
   format: PolicyFormat,
   options: { executionArn?: string | undefined; name?: string | undefined } = {},
 ): string {
-  const executionArn = options.executionArn === undefined ? {} : { executionArn: options.executionArn };
+  const executionArn =
+    options.executionArn === undefined ? {} : { executionArn: options.executionArn };
   switch (format) {
     case "json":
       return JSON.stringify(policy, null, 2);
@@ -55,7 +56,11 @@ export function formatPolicy(
 }
 
 const PRESETS = [
-  ["allow-account", "<id|arn>", "Allow only these accounts or IAM roles/users (Principal AWS; AWS_IAM methods only)"],
+  [
+    "allow-account",
+    "<id|arn>",
+    "Allow only these accounts or IAM roles/users (Principal AWS; AWS_IAM methods only)",
+  ],
   ["deny-ip", "<cidr>", "Deny these source IPs / CIDR blocks (aws:SourceIp)"],
   ["allow-ip", "<cidr>", "Deny every source IP outside these blocks (aws:SourceIp)"],
   ["allow-vpc", "<vpc-id>", "Private APIs: deny every VPC but these (aws:SourceVpc)"],
@@ -111,7 +116,8 @@ export const policyGenerate: CommandSpec = {
       type: "string",
       value: "<form>",
       choices: ["short", "expanded"],
-      description: "Short `execute-api:/...` resources, or full ARNs (needs --region --account --api-id)",
+      description:
+        "Short `execute-api:/...` resources, or full ARNs (needs --region --account --api-id)",
       defaultText: "short",
     },
     ...API_TARGET_OPTIONS,
@@ -125,10 +131,19 @@ export const policyGenerate: CommandSpec = {
     "execution-arn": {
       type: "string",
       value: "<reference>",
-      description: "terraform-*: a Terraform reference such as aws_api_gateway_rest_api.api.execution_arn",
+      description:
+        "terraform-*: a Terraform reference such as aws_api_gateway_rest_api.api.execution_arn",
     },
-    name: { type: "string", value: "<name>", description: "terraform-hcl: the data source's name", defaultText: "resource_policy" },
-    stats: { type: "boolean", description: "Print the size (short and expanded) and the SHA-256 hash to stderr" },
+    name: {
+      type: "string",
+      value: "<name>",
+      description: "terraform-hcl: the data source's name",
+      defaultText: "resource_policy",
+    },
+    stats: {
+      type: "boolean",
+      description: "Print the size (short and expanded) and the SHA-256 hash to stderr",
+    },
   },
   positionals: { min: 0, max: 0 },
   examples: [
@@ -137,7 +152,10 @@ export const policyGenerate: CommandSpec = {
     "gatehouse policy generate --allow-vpce vpce-0a1b2c3d --format terraform-hcl --execution-arn aws_api_gateway_rest_api.api.execution_arn",
     "gatehouse policy generate --deny-ip 203.0.113.7 --form expanded --region eu-west-1 --account 123456789012 --api-id a1b2c3d4e5",
   ],
-  exitCodes: ["0  the policy was written", "2  no preset given, or an invalid value (CIDR, account, VPC id)"],
+  exitCodes: [
+    "0  the policy was written",
+    "2  no preset given, or an invalid value (CIDR, account, VPC id)",
+  ],
   async run(context) {
     const rules = buildRules(context);
     if (rules.length === 0) {
@@ -164,7 +182,8 @@ export const policyGenerate: CommandSpec = {
     context.out.line(text);
     if (context.flag("stats")) {
       const size = policySize(policy, target);
-      const expanded = size.expanded === undefined ? "unknown (give the API target)" : String(size.expanded);
+      const expanded =
+        size.expanded === undefined ? "unknown (give the API target)" : String(size.expanded);
       context.out.note(
         `size: ${size.short} characters short, ${expanded} expanded (limit ${size.limit}); sha256 ${policyHash(policy)}`,
       );

@@ -6,7 +6,14 @@ import { runCaptured, stdinOf } from "../internal/capture-io.js";
 
 const awsPrincipal = {
   Version: "2012-10-17",
-  Statement: [{ Effect: "Allow", Principal: { AWS: "111122223333" }, Action: "execute-api:Invoke", Resource: "execute-api:/*" }],
+  Statement: [
+    {
+      Effect: "Allow",
+      Principal: { AWS: "111122223333" },
+      Action: "execute-api:Invoke",
+      Resource: "execute-api:/*",
+    },
+  ],
 };
 
 const ipv4Denylist = {
@@ -32,7 +39,9 @@ function file(content: unknown): { dir: string; name: string } {
 describe("gatehouse policy lint", () => {
   it("reports an error finding with the fix and exits 1", async () => {
     const { dir, name } = file(awsPrincipal);
-    const result = await runCaptured(["policy", "lint", name, "--auth-type", "LAMBDA"], { cwd: dir });
+    const result = await runCaptured(["policy", "lint", name, "--auth-type", "LAMBDA"], {
+      cwd: dir,
+    });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("aws-principal-with-non-iam-auth");
     expect(result.stdout).toContain("fix:");
@@ -50,18 +59,25 @@ describe("gatehouse policy lint", () => {
     const ipv4 = await runCaptured(["policy", "lint", "-", "--auth-type", "NONE", "--json"], {
       stdin: stdinOf(JSON.stringify(ipv4Denylist)),
     });
-    const dual = await runCaptured(["policy", "lint", "-", "--auth-type", "NONE", "--ip-address-type", "dualstack", "--json"], {
-      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
-    });
-    const codes = (text: string) => (JSON.parse(text) as { findings: { code: string }[] }).findings.map((f) => f.code);
+    const dual = await runCaptured(
+      ["policy", "lint", "-", "--auth-type", "NONE", "--ip-address-type", "dualstack", "--json"],
+      {
+        stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+      },
+    );
+    const codes = (text: string) =>
+      (JSON.parse(text) as { findings: { code: string }[] }).findings.map((f) => f.code);
     expect(codes(ipv4.stdout)).not.toContain("ipv4-only-denylist-on-dualstack");
     expect(codes(dual.stdout)).toContain("ipv4-only-denylist-on-dualstack");
   });
 
   it("uses --endpoint-type: aws:SourceIp on a private API", async () => {
-    const result = await runCaptured(["policy", "lint", "-", "--auth-type", "NONE", "--endpoint-type", "PRIVATE", "--json"], {
-      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
-    });
+    const result = await runCaptured(
+      ["policy", "lint", "-", "--auth-type", "NONE", "--endpoint-type", "PRIVATE", "--json"],
+      {
+        stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+      },
+    );
     const parsed = JSON.parse(result.stdout) as { findings: { code: string }[] };
     expect(parsed.findings.map((f) => f.code)).toContain("source-ip-on-private-api");
   });
@@ -69,7 +85,9 @@ describe("gatehouse policy lint", () => {
   it("--fail-on warning fails on warnings", async () => {
     const args = ["policy", "lint", "-", "--auth-type", "NONE", "--ip-address-type", "dualstack"];
     const lenient = await runCaptured(args, { stdin: stdinOf(JSON.stringify(ipv4Denylist)) });
-    const strict = await runCaptured([...args, "--fail-on", "info"], { stdin: stdinOf(JSON.stringify(ipv4Denylist)) });
+    const strict = await runCaptured([...args, "--fail-on", "info"], {
+      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+    });
     expect(strict.code).toBe(1);
     expect(lenient.code).toBeLessThanOrEqual(strict.code);
   });
@@ -89,7 +107,13 @@ describe("gatehouse policy lint", () => {
   });
 
   it("exits 2 for a missing file and for non-JSON", async () => {
-    expect((await runCaptured(["policy", "lint", "nope.json", "--auth-type", "NONE"], { cwd: tmpdir() })).code).toBe(2);
-    expect((await runCaptured(["policy", "lint", "-", "--auth-type", "NONE"], { stdin: stdinOf("{") })).code).toBe(2);
+    expect(
+      (await runCaptured(["policy", "lint", "nope.json", "--auth-type", "NONE"], { cwd: tmpdir() }))
+        .code,
+    ).toBe(2);
+    expect(
+      (await runCaptured(["policy", "lint", "-", "--auth-type", "NONE"], { stdin: stdinOf("{") }))
+        .code,
+    ).toBe(2);
   });
 });

@@ -31,13 +31,18 @@ function paintSeverity(out: Output, severity: LintSeverity): string {
 function printFindings(out: Output, file: string, findings: readonly LintFinding[]): void {
   for (const finding of findings) {
     const where = finding.path === "" ? "(document)" : finding.path;
-    out.line(`${paintSeverity(out, finding.severity)} ${out.bold(finding.code)} ${out.dim(`${file} ${where}`)}`);
+    out.line(
+      `${paintSeverity(out, finding.severity)} ${out.bold(finding.code)} ${out.dim(`${file} ${where}`)}`,
+    );
     out.line(`  ${finding.message}`);
     out.line(`  ${out.green("fix:")} ${finding.fix}`);
   }
   const count = (severity: LintSeverity) => findings.filter((f) => f.severity === severity).length;
   if (findings.length === 0) out.line(out.green(`${file}: no findings`));
-  else out.line(`${file}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`);
+  else
+    out.line(
+      `${file}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`,
+    );
 }
 
 /** `gatehouse policy lint`. @internal */
@@ -112,7 +117,8 @@ export const policyLint: CommandSpec = {
     let options: LintResourcePolicyOptions;
     if (endpointType === "PRIVATE") {
       const ip = context.string("ip-address-type");
-      if (ip === "ipv4") throw usageError("PRIVATE APIs are always dualstack: drop --ip-address-type ipv4");
+      if (ip === "ipv4")
+        throw usageError("PRIVATE APIs are always dualstack: drop --ip-address-type ipv4");
       options = { ...common, endpointType };
     } else {
       options = {

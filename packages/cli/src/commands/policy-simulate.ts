@@ -4,11 +4,11 @@ import {
   type CognitoResourcePolicyMode,
   type ConditionContext,
   type EndpointType,
+  evaluateApiGatewayAccess,
+  formatExecuteApiArn,
   type IamAuthorizerResponse,
   type MethodAuthType,
   type PolicyDocument,
-  evaluateApiGatewayAccess,
-  formatExecuteApiArn,
   parseExecuteApiArn,
 } from "@gatehouse/policy";
 import { usageError } from "../errors.js";
@@ -77,11 +77,16 @@ async function buildRequest(context: CommandContext): Promise<ApiGatewayAccessOp
   const resourcePolicy =
     file === "none" ? null : ((await readJson(file, context.io)) as PolicyDocument);
   const principal = context.string("principal");
-  const authType = context.choice<MethodAuthType>("auth-type", principal === undefined ? "NONE" : "AWS_IAM");
+  const authType = context.choice<MethodAuthType>(
+    "auth-type",
+    principal === undefined ? "NONE" : "AWS_IAM",
+  );
   const time = context.string("time");
   const now = time === undefined ? undefined : new Date(time);
-  if (now !== undefined && Number.isNaN(now.getTime())) throw usageError(`--time is not a date: ${time}`);
-  const optional = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });
+  if (now !== undefined && Number.isNaN(now.getTime()))
+    throw usageError(`--time is not a date: ${time}`);
+  const optional = (key: string, value: string | undefined) =>
+    value === undefined ? {} : { [key]: value };
   const extra = parseContext(context.strings("context"));
   const base = {
     methodArn,
@@ -134,7 +139,10 @@ async function buildRequest(context: CommandContext): Promise<ApiGatewayAccessOp
         ...base,
         authType,
         cognitoTokenValid: context.choice("cognito-token", "valid") === "valid",
-        cognitoResourcePolicy: context.choice<CognitoResourcePolicyMode>("cognito-mode", "must-allow"),
+        cognitoResourcePolicy: context.choice<CognitoResourcePolicyMode>(
+          "cognito-mode",
+          "must-allow",
+        ),
       };
   }
 }
@@ -156,7 +164,9 @@ export function describeOutcome(out: Output, result: ApiGatewayAccessResult): vo
   );
   out.line(`principal: ${result.principal}`);
   if (result.authorizerError !== undefined) {
-    out.line(`authorizer response: ${result.authorizerError.code} at ${result.authorizerError.path ?? "?"}`);
+    out.line(
+      `authorizer response: ${result.authorizerError.code} at ${result.authorizerError.path ?? "?"}`,
+    );
   }
 }
 
@@ -172,7 +182,8 @@ export const policySimulate: CommandSpec = {
     arn: {
       type: "string",
       value: "<method-arn>",
-      description: "The request's method ARN, e.g. arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/pets (required)",
+      description:
+        "The request's method ARN, e.g. arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/pets (required)",
     },
     "endpoint-type": {
       type: "string",
@@ -189,7 +200,11 @@ export const policySimulate: CommandSpec = {
       defaultText: "AWS_IAM with --principal, else NONE",
     },
     "source-ip": { type: "string", value: "<ip>", description: "aws:SourceIp (public APIs)" },
-    "vpc-source-ip": { type: "string", value: "<ip>", description: "aws:VpcSourceIp (PRIVATE APIs)" },
+    "vpc-source-ip": {
+      type: "string",
+      value: "<ip>",
+      description: "aws:VpcSourceIp (PRIVATE APIs)",
+    },
     vpc: { type: "string", value: "<vpc-id>", description: "aws:SourceVpc (PRIVATE APIs)" },
     vpce: { type: "string", value: "<vpce-id>", description: "aws:SourceVpce (PRIVATE APIs)" },
     principal: {
@@ -197,7 +212,11 @@ export const policySimulate: CommandSpec = {
       value: "<arn|account>",
       description: "AWS_IAM: the signing principal (role ARN, assumed-role ARN or account id)",
     },
-    "principal-org-id": { type: "string", value: "<o-id>", description: "AWS_IAM: aws:PrincipalOrgID" },
+    "principal-org-id": {
+      type: "string",
+      value: "<o-id>",
+      description: "AWS_IAM: aws:PrincipalOrgID",
+    },
     "caller-policy": {
       type: "string",
       value: "<file>",
@@ -228,10 +247,16 @@ export const policySimulate: CommandSpec = {
       type: "string",
       value: "<mode>",
       choices: ["must-allow", "silent-allows"],
-      description: "COGNITO_USER_POOLS: how a silent resource policy is read (the AWS guide contradicts itself)",
+      description:
+        "COGNITO_USER_POOLS: how a silent resource policy is read (the AWS guide contradicts itself)",
       defaultText: "must-allow",
     },
-    time: { type: "string", value: "<iso-date>", description: "aws:CurrentTime / aws:EpochTime", defaultText: "now" },
+    time: {
+      type: "string",
+      value: "<iso-date>",
+      description: "aws:CurrentTime / aws:EpochTime",
+      defaultText: "now",
+    },
     context: {
       type: "string",
       multiple: true,
@@ -273,13 +298,21 @@ export const policySimulate: CommandSpec = {
         ...rest,
         ...(authorizerError === undefined
           ? {}
-          : { authorizerError: { code: authorizerError.code, path: authorizerError.path, message: authorizerError.message } }),
+          : {
+              authorizerError: {
+                code: authorizerError.code,
+                path: authorizerError.path,
+                message: authorizerError.message,
+              },
+            }),
         ...(expect === undefined ? {} : { expected: Number(expect), matched: ok }),
       });
     } else {
       describeOutcome(context.out, result);
       if (expect !== undefined) {
-        context.out.line(ok ? context.out.green(`as expected (${expect})`) : context.out.red(`expected ${expect}`));
+        context.out.line(
+          ok ? context.out.green(`as expected (${expect})`) : context.out.red(`expected ${expect}`),
+        );
       }
     }
     return ok ? 0 : 1;

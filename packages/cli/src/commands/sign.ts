@@ -28,7 +28,8 @@ function parseHeaders(lines: readonly string[]): Array<[string, string]> {
 async function readBody(context: CommandContext): Promise<string | undefined> {
   const data = context.string("data");
   if (data === undefined) return undefined;
-  if (data === "-" || data.startsWith("@")) return readText(data === "-" ? "-" : data.slice(1), context.io);
+  if (data === "-" || data.startsWith("@"))
+    return readText(data === "-" ? "-" : data.slice(1), context.io);
   return data;
 }
 
@@ -40,11 +41,16 @@ async function credentialsFor(context: CommandContext): Promise<CredentialsInput
 
 function sigv4Failure(error: unknown): unknown {
   if (!isSigV4Error(error)) return error;
-  const usage = error.code === "missing_region" || error.code === "credentials_unavailable" || error.code === "unsupported_body";
+  const usage =
+    error.code === "missing_region" ||
+    error.code === "credentials_unavailable" ||
+    error.code === "unsupported_body";
   return new CliError(usage ? "usage" : "runtime", `${error.code}: ${error.message}`, {
     cause: error,
     ...(error.code === "credentials_unavailable"
-      ? { hint: "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or use --identity-pool-id." }
+      ? {
+          hint: "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or use --identity-pool-id.",
+        }
       : error.code === "missing_region"
         ? { hint: "Give --region for hosts that are not *.execute-api.{region}.amazonaws.com." }
         : {}),
@@ -54,7 +60,8 @@ function sigv4Failure(error: unknown): unknown {
 function printSigned(context: CommandContext, signed: SignedRequest, verbose: boolean): void {
   const { out } = context;
   out.line(`${signed.method} ${redactUrl(signed.url)}`);
-  for (const [name, value] of Object.entries(redactHeaders(signed.headers))) out.line(`${name}: ${value}`);
+  for (const [name, value] of Object.entries(redactHeaders(signed.headers)))
+    out.line(`${name}: ${value}`);
   if (typeof signed.body === "string" && signed.body !== "") {
     out.line("");
     out.line(signed.body);
@@ -78,15 +85,53 @@ export const sign: CommandSpec = {
     "--dry-run prints the signed request instead of sending it, with the signature and the session token replaced by <redacted>: what is signed is shown, never what would let someone replay it. A 403 signature mismatch is explained part by part.",
   ],
   options: {
-    request: { type: "string", short: "X", value: "<method>", description: "HTTP method", defaultText: "GET, or POST with -d" },
-    data: { type: "string", short: "d", value: "<body|@file|->", description: "Request body (inline, @file, or - for stdin)" },
-    header: { type: "string", short: "H", multiple: true, value: "<name: value>", description: "A request header (signed)" },
-    region: { type: "string", value: "<region>", description: "Signing region", defaultText: "from the host" },
-    service: { type: "string", value: "<service>", description: "Signing service", defaultText: "execute-api (lambda for function URLs)" },
+    request: {
+      type: "string",
+      short: "X",
+      value: "<method>",
+      description: "HTTP method",
+      defaultText: "GET, or POST with -d",
+    },
+    data: {
+      type: "string",
+      short: "d",
+      value: "<body|@file|->",
+      description: "Request body (inline, @file, or - for stdin)",
+    },
+    header: {
+      type: "string",
+      short: "H",
+      multiple: true,
+      value: "<name: value>",
+      description: "A request header (signed)",
+    },
+    region: {
+      type: "string",
+      value: "<region>",
+      description: "Signing region",
+      defaultText: "from the host",
+    },
+    service: {
+      type: "string",
+      value: "<service>",
+      description: "Signing service",
+      defaultText: "execute-api (lambda for function URLs)",
+    },
     ...IDENTITY_POOL_OPTIONS,
-    include: { type: "boolean", short: "i", description: "Print the response status line and headers" },
-    "dry-run": { type: "boolean", description: "Print the signed request (signature redacted); do not send it" },
-    verbose: { type: "boolean", short: "v", description: "Also print the canonical request and string to sign (session token redacted)" },
+    include: {
+      type: "boolean",
+      short: "i",
+      description: "Print the response status line and headers",
+    },
+    "dry-run": {
+      type: "boolean",
+      description: "Print the signed request (signature redacted); do not send it",
+    },
+    verbose: {
+      type: "boolean",
+      short: "v",
+      description: "Also print the canonical request and string to sign (session token redacted)",
+    },
     json: { type: "boolean", description: "Print { status, headers, body } as JSON" },
   },
   positionals: { min: 1, max: 1 },
@@ -110,7 +155,9 @@ export const sign: CommandSpec = {
       throw usageError(`not an absolute URL: ${url}`);
     }
     const body = await readBody(context);
-    const method = (context.string("request") ?? (body === undefined ? "GET" : "POST")).toUpperCase();
+    const method = (
+      context.string("request") ?? (body === undefined ? "GET" : "POST")
+    ).toUpperCase();
     const headers = parseHeaders(context.strings("header"));
     const region = context.string("region");
     const service = context.string("service");
@@ -134,7 +181,8 @@ export const sign: CommandSpec = {
     if (context.flag("verbose")) {
       const { out } = context;
       out.note(out.dim(`> ${signed.method} ${redactUrl(signed.url)}`));
-      for (const [name, value] of Object.entries(redactHeaders(signed.headers))) out.note(out.dim(`> ${name}: ${value}`));
+      for (const [name, value] of Object.entries(redactHeaders(signed.headers)))
+        out.note(out.dim(`> ${name}: ${value}`));
     }
     let response: Response;
     try {
@@ -143,7 +191,9 @@ export const sign: CommandSpec = {
       response = await context.io.fetch(signed.url, init);
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new CliError("runtime", `request failed: ${cause ?? (error as Error).message}`, { cause: error });
+      throw new CliError("runtime", `request failed: ${cause ?? (error as Error).message}`, {
+        cause: error,
+      });
     }
     const text = await response.text();
     const responseHeaders: Record<string, string> = {};
@@ -164,7 +214,10 @@ export const sign: CommandSpec = {
     if (response.status >= 400) {
       const type = response.headers.get("x-amzn-errortype");
       out.note(out.red(`HTTP ${response.status}${type === null ? "" : ` ${type}`}`));
-      if (response.status === 403 && text.includes("Canonical String for this request should have been")) {
+      if (
+        response.status === 403 &&
+        text.includes("Canonical String for this request should have been")
+      ) {
         try {
           out.note(explainSignatureMismatch(text, signed).summary);
         } catch {

@@ -17,7 +17,8 @@ function numberOption(context: CommandContext, name: string): number | undefined
   const text = context.string(name);
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (!Number.isFinite(value) || value < 0) throw usageError(`--${name} must be a number of seconds`);
+  if (!Number.isFinite(value) || value < 0)
+    throw usageError(`--${name} must be a number of seconds`);
   return value;
 }
 
@@ -25,13 +26,17 @@ function buildVerifier(context: CommandContext): TokenVerifier {
   const algorithms = context.strings("algorithms") as JwtAlgorithm[];
   for (const alg of algorithms) {
     if (!(JWT_ALGORITHMS as readonly string[]).includes(alg)) {
-      throw usageError(`--algorithms: unknown algorithm ${JSON.stringify(alg)} (one of ${JWT_ALGORITHMS.join(", ")})`);
+      throw usageError(
+        `--algorithms: unknown algorithm ${JSON.stringify(alg)} (one of ${JWT_ALGORITHMS.join(", ")})`,
+      );
     }
   }
   const tolerance = numberOption(context, "clock-tolerance");
   const common = {
     ...(tolerance === undefined ? {} : { clockToleranceSeconds: tolerance }),
-    ...(context.strings("require-claim").length === 0 ? {} : { requiredClaims: context.strings("require-claim") }),
+    ...(context.strings("require-claim").length === 0
+      ? {}
+      : { requiredClaims: context.strings("require-claim") }),
   };
   const jwksUri = context.string("jwks-uri");
   const userPoolId = context.string("user-pool-id");
@@ -39,10 +44,13 @@ function buildVerifier(context: CommandContext): TokenVerifier {
     if (userPoolId !== undefined) {
       const clientIds = context.strings("client-id");
       if (clientIds.length === 0 && !context.flag("any-client")) {
-        throw usageError("--user-pool-id needs --client-id (or --any-client to skip the check explicitly)");
+        throw usageError(
+          "--user-pool-id needs --client-id (or --any-client to skip the check explicitly)",
+        );
       }
       const tokenUse = context.string("token-use");
-      if (tokenUse === undefined) throw usageError("--user-pool-id needs --token-use access|id|any");
+      if (tokenUse === undefined)
+        throw usageError("--user-pool-id needs --token-use access|id|any");
       return cognitoVerifier({
         ...common,
         userPoolId,
@@ -56,7 +64,10 @@ function buildVerifier(context: CommandContext): TokenVerifier {
     if (issuer === undefined) throw usageError("give --issuer (OIDC) or --user-pool-id (Cognito)");
     if (jwksUri === undefined) throw usageError("--issuer needs --jwks-uri");
     if (algorithms.length === 0) {
-      throw usageError("--algorithms is required, e.g. --algorithms RS256", "The token header alone is never trusted to pick the algorithm.");
+      throw usageError(
+        "--algorithms is required, e.g. --algorithms RS256",
+        "The token header alone is never trusted to pick the algorithm.",
+      );
     }
     const audiences = context.strings("audience");
     if (audiences.length === 0 && !context.flag("any-audience")) {
@@ -85,8 +96,18 @@ export const tokenVerify: CommandSpec = {
   ],
   options: {
     issuer: { type: "string", value: "<url>", description: "OIDC: the exact `iss` to accept" },
-    "jwks-uri": { type: "string", value: "<url>", description: "Where the keys are (Cognito: overrides the pool's)" },
-    audience: { type: "string", multiple: true, list: true, value: "<aud>", description: "OIDC: an accepted `aud`" },
+    "jwks-uri": {
+      type: "string",
+      value: "<url>",
+      description: "Where the keys are (Cognito: overrides the pool's)",
+    },
+    audience: {
+      type: "string",
+      multiple: true,
+      list: true,
+      value: "<aud>",
+      description: "OIDC: an accepted `aud`",
+    },
     "any-audience": { type: "boolean", description: "OIDC: do not check `aud` (explicit opt-out)" },
     algorithms: {
       type: "string",
@@ -95,17 +116,41 @@ export const tokenVerify: CommandSpec = {
       value: "<alg>",
       description: "Allowed algorithms, e.g. RS256 (required for OIDC; Cognito default RS256)",
     },
-    "user-pool-id": { type: "string", value: "<pool-id>", description: "Cognito: the user pool, e.g. eu-west-1_AbCdEf123" },
-    "client-id": { type: "string", multiple: true, list: true, value: "<id>", description: "Cognito: an accepted app client id" },
-    "any-client": { type: "boolean", description: "Cognito: do not check the client (explicit opt-out)" },
+    "user-pool-id": {
+      type: "string",
+      value: "<pool-id>",
+      description: "Cognito: the user pool, e.g. eu-west-1_AbCdEf123",
+    },
+    "client-id": {
+      type: "string",
+      multiple: true,
+      list: true,
+      value: "<id>",
+      description: "Cognito: an accepted app client id",
+    },
+    "any-client": {
+      type: "boolean",
+      description: "Cognito: do not check the client (explicit opt-out)",
+    },
     "token-use": {
       type: "string",
       value: "<use>",
       choices: ["access", "id", "any"],
       description: "Cognito: which token is expected",
     },
-    "clock-tolerance": { type: "string", value: "<seconds>", description: "Clock skew allowed for exp/nbf/iat", defaultText: "0" },
-    "require-claim": { type: "string", multiple: true, list: true, value: "<claim>", description: "A claim that must be present" },
+    "clock-tolerance": {
+      type: "string",
+      value: "<seconds>",
+      description: "Clock skew allowed for exp/nbf/iat",
+      defaultText: "0",
+    },
+    "require-claim": {
+      type: "string",
+      multiple: true,
+      list: true,
+      value: "<claim>",
+      description: "A claim that must be present",
+    },
     json: { type: "boolean", description: "Print the result as JSON" },
   },
   positionals: { min: 1, max: 1 },
@@ -120,7 +165,10 @@ export const tokenVerify: CommandSpec = {
     "3  the keys could not be fetched (JWKS unreachable, malformed)",
   ],
   async run(context) {
-    const token = (await readValue(context.positionals[0] as string, context.io)).replace(/^Bearer\s+/i, "");
+    const token = (await readValue(context.positionals[0] as string, context.io)).replace(
+      /^Bearer\s+/i,
+      "",
+    );
     const verifier = buildVerifier(context);
     let verified: VerifiedToken;
     try {
@@ -129,10 +177,16 @@ export const tokenVerify: CommandSpec = {
       if (!isAuthorizerError(error)) throw error;
       const family = familyOf(error.code);
       if (family === "jwks" || family === "internal") {
-        throw new CliError("runtime", `keys unavailable: ${error.code}: ${error.message}`, { cause: error });
+        throw new CliError("runtime", `keys unavailable: ${error.code}: ${error.message}`, {
+          cause: error,
+        });
       }
-      if (context.flag("json")) context.out.json({ valid: false, code: error.code, message: error.message });
-      else context.out.line(`${context.out.red(context.out.bold("invalid"))} ${error.code}: ${error.message}`);
+      if (context.flag("json"))
+        context.out.json({ valid: false, code: error.code, message: error.message });
+      else
+        context.out.line(
+          `${context.out.red(context.out.bold("invalid"))} ${error.code}: ${error.message}`,
+        );
       return 1;
     }
     const { out } = context;

@@ -25,7 +25,9 @@ describe("gatehouse token decode", () => {
 
   it("--json gives { header, claims } only", async () => {
     const token = await issuer.mintIdToken();
-    const result = await runCaptured(["token", "decode", "-", "--json"], { stdin: stdinOf(`Bearer ${token}\n`) });
+    const result = await runCaptured(["token", "decode", "-", "--json"], {
+      stdin: stdinOf(`Bearer ${token}\n`),
+    });
     const parsed = JSON.parse(result.stdout) as Record<string, Record<string, unknown>>;
     expect(Object.keys(parsed)).toEqual(["header", "claims"]);
     expect(parsed["claims"]?.["aud"]).toBe(issuer.clientId);
@@ -42,10 +44,14 @@ describe("gatehouse token decode", () => {
 
 describe("gatehouse token verify", () => {
   const cognitoArgs = () => [
-    "--user-pool-id", issuer.userPoolId,
-    "--client-id", issuer.clientId,
-    "--token-use", "access",
-    "--jwks-uri", issuer.jwksUri,
+    "--user-pool-id",
+    issuer.userPoolId,
+    "--client-id",
+    issuer.clientId,
+    "--token-use",
+    "access",
+    "--jwks-uri",
+    issuer.jwksUri,
   ];
 
   it("exits 0 for a valid Cognito access token and shows scopes", async () => {
@@ -65,7 +71,10 @@ describe("gatehouse token verify", () => {
   });
 
   it("exits 1 for a forged signature", async () => {
-    const token = await issuer.mintAccessToken({}, { signWith: "other", header: { kid: issuer.currentKid } });
+    const token = await issuer.mintAccessToken(
+      {},
+      { signWith: "other", header: { kid: issuer.currentKid } },
+    );
     const result = await runCaptured(["token", "verify", token, ...cognitoArgs(), "--json"]);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ valid: false, code: "invalid_signature" });
@@ -73,17 +82,47 @@ describe("gatehouse token verify", () => {
 
   it("verifies an OIDC token with --issuer --jwks-uri --audience --algorithms", async () => {
     const token = await issuer.mintToken({ aud: "api://pets", sub: "u1" });
-    const args = ["token", "verify", token, "--issuer", issuer.issuer, "--jwks-uri", issuer.jwksUri, "--algorithms", "RS256"];
+    const args = [
+      "token",
+      "verify",
+      token,
+      "--issuer",
+      issuer.issuer,
+      "--jwks-uri",
+      issuer.jwksUri,
+      "--algorithms",
+      "RS256",
+    ];
     expect((await runCaptured([...args, "--audience", "api://pets"])).code).toBe(0);
     expect((await runCaptured([...args, "--audience", "api://other"])).code).toBe(1);
   });
 
   it("refuses to run without the required checks (exit 2)", async () => {
     const token = await issuer.mintToken({ aud: "api://pets" });
-    const noAlg = await runCaptured(["token", "verify", token, "--issuer", issuer.issuer, "--jwks-uri", issuer.jwksUri, "--audience", "x"]);
+    const noAlg = await runCaptured([
+      "token",
+      "verify",
+      token,
+      "--issuer",
+      issuer.issuer,
+      "--jwks-uri",
+      issuer.jwksUri,
+      "--audience",
+      "x",
+    ]);
     expect(noAlg.code).toBe(2);
     expect(noAlg.stderr).toContain("--algorithms is required");
-    const noAud = await runCaptured(["token", "verify", token, "--issuer", issuer.issuer, "--jwks-uri", issuer.jwksUri, "--algorithms", "RS256"]);
+    const noAud = await runCaptured([
+      "token",
+      "verify",
+      token,
+      "--issuer",
+      issuer.issuer,
+      "--jwks-uri",
+      issuer.jwksUri,
+      "--algorithms",
+      "RS256",
+    ]);
     expect(noAud.code).toBe(2);
     expect(noAud.stderr).toContain("--any-audience");
   });

@@ -1,5 +1,9 @@
 import { createAuthorizer, type TokenVerifier } from "@gatehouse/authorizer";
-import type { IamCredentialConfig, LocalGatewayConfig, ProxyResult } from "@gatehouse/local-gateway";
+import type {
+  IamCredentialConfig,
+  LocalGatewayConfig,
+  ProxyResult,
+} from "@gatehouse/local-gateway";
 import {
   accountAllowlist,
   composeResourcePolicy,
@@ -104,12 +108,42 @@ export function demoGatewayConfig(options: {
           naive: { type: "TOKEN", handler: naiveAuthorizer(verifier), resultTtlInSeconds: 300 },
         },
         routes: [
-          { method: "GET", resource: "/pets", auth: { authorizer: "gatehouse" }, handler: () => ok([{ id: 1, name: "Rex" }]) },
-          { method: "GET", resource: "/pets/{id}", auth: { authorizer: "gatehouse" }, handler: () => ok({ id: 1, name: "Rex" }) },
-          { method: "POST", resource: "/pets", auth: { authorizer: "gatehouse" }, handler: () => ok({ created: true }) },
-          { method: "GET", resource: "/naive/pets", auth: { authorizer: "naive" }, handler: () => ok([]) },
-          { method: "GET", resource: "/naive/pets/{id}", auth: { authorizer: "naive" }, handler: () => ok({}) },
-          { method: "GET", resource: "/reports", auth: "AWS_IAM", handler: () => ok({ report: "ok" }) },
+          {
+            method: "GET",
+            resource: "/pets",
+            auth: { authorizer: "gatehouse" },
+            handler: () => ok([{ id: 1, name: "Rex" }]),
+          },
+          {
+            method: "GET",
+            resource: "/pets/{id}",
+            auth: { authorizer: "gatehouse" },
+            handler: () => ok({ id: 1, name: "Rex" }),
+          },
+          {
+            method: "POST",
+            resource: "/pets",
+            auth: { authorizer: "gatehouse" },
+            handler: () => ok({ created: true }),
+          },
+          {
+            method: "GET",
+            resource: "/naive/pets",
+            auth: { authorizer: "naive" },
+            handler: () => ok([]),
+          },
+          {
+            method: "GET",
+            resource: "/naive/pets/{id}",
+            auth: { authorizer: "naive" },
+            handler: () => ok({}),
+          },
+          {
+            method: "GET",
+            resource: "/reports",
+            auth: "AWS_IAM",
+            handler: () => ok({ report: "ok" }),
+          },
         ],
       },
       {

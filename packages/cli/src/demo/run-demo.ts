@@ -123,7 +123,9 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
         secretAccessKey: issued.secretAccessKey,
         sessionToken: issued.sessionToken,
         principalArn: `arn:aws:sts::${DEMO.accountId}:assumed-role/${issued.roleArn.split("/").pop()}/CognitoIdentityCredentials`,
-        policy: invokePolicy(`arn:aws:execute-api:${DEMO.region}:${DEMO.accountId}:*/${DEMO.stage}/GET/reports`),
+        policy: invokePolicy(
+          `arn:aws:execute-api:${DEMO.region}:${DEMO.accountId}:*/${DEMO.stage}/GET/reports`,
+        ),
       })),
       {
         ...other,
@@ -149,7 +151,9 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
           actual = answer.status;
           const record = decisions.length > before ? decisions.at(-1) : undefined;
           reason = record?.reason ?? "(no decision recorded)";
-          fromCache = record?.authorizerFromCache === true;
+          // A resource-policy Deny is decided before the authorizer (cached or not) is consulted.
+          fromCache =
+            record?.authorizerFromCache === true && !record.reason.startsWith("resource-policy");
         } else {
           actual = answer.status;
           reason = answer.reason;
@@ -190,7 +194,9 @@ function invokePolicy(resource: string) {
 }
 
 interface Exchange {
-  provider: (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }>) | undefined;
+  provider:
+    | (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }>)
+    | undefined;
   status: number;
   reason: string;
 }
@@ -210,7 +216,7 @@ async function exchangeIdentity(server: CognitoIdentityServer, idToken: string):
     return {
       provider: client.provider,
       status: 200,
-      reason: `${calls}: ${issued.identityId}, key ${issued.accessKeyId}`,
+      reason: `${calls} -> ${issued.identityId}`,
     };
   } catch (error) {
     const code = (error as { code?: string }).code ?? "error";
@@ -232,8 +238,10 @@ function buildSteps(
   const bearer = (token: string, extra: Record<string, string> = {}) => ({
     headers: { authorization: `Bearer ${token}`, ...extra },
   });
-  const get = (base: string, path: string, init: RequestInit = {}) => () =>
-    fetch(`${base}${path}`, init);
+  const get =
+    (base: string, path: string, init: RequestInit = {}) =>
+    () =>
+      fetch(`${base}${path}`, init);
   const signed = (credentials: Parameters<typeof createSignedFetch>[0]["credentials"]) =>
     createSignedFetch({ credentials, region: DEMO.region });
   return [

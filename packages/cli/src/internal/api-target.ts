@@ -5,7 +5,11 @@ import type { CommandContext, OptionSpec } from "./command.js";
 /** `--partition --region --account --api-id`: the API a policy is attached to. @internal */
 export const API_TARGET_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   region: { type: "string", value: "<region>", description: "The API's Region, e.g. eu-west-1" },
-  account: { type: "string", value: "<account-id>", description: "The API's 12-digit AWS account id" },
+  account: {
+    type: "string",
+    value: "<account-id>",
+    description: "The API's 12-digit AWS account id",
+  },
   "api-id": { type: "string", value: "<api-id>", description: "The API id, e.g. a1b2c3d4e5" },
   partition: {
     type: "string",

@@ -12,7 +12,10 @@ export interface Captured {
  * Runs the CLI in-process with captured output, an empty environment unless given, and no
  * colours (not a TTY). @internal (tests)
  */
-export async function runCaptured(argv: readonly string[], io: Partial<CliIo> = {}): Promise<Captured> {
+export async function runCaptured(
+  argv: readonly string[],
+  io: Partial<CliIo> = {},
+): Promise<Captured> {
   let stdout = "";
   let stderr = "";
   const code = await run(argv, {

@@ -55,7 +55,10 @@ export interface CommandContext {
 
 const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   help: { type: "boolean", short: "h", description: "Show this help" },
-  "no-color": { type: "boolean", description: "No colours (also: NO_COLOR=1, or when not a terminal)" },
+  "no-color": {
+    type: "boolean",
+    description: "No colours (also: NO_COLOR=1, or when not a terminal)",
+  },
 };
 
 /** `gatehouse policy lint`. @internal */
@@ -64,7 +67,11 @@ export function commandName(spec: Pick<CommandSpec, "path">): string {
 }
 
 /** Parses `argv` for `spec` and runs it; usage errors become `CliError("usage")`. @internal */
-export async function runCommand(spec: CommandSpec, argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCommand(
+  spec: CommandSpec,
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
   const options = { ...spec.options, ...COMMON_OPTIONS };
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -87,7 +94,10 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], io:
     const message = error instanceof Error ? error.message : String(error);
     throw usageError(message, `Run \`${commandName(spec)} --help\` for the options.`);
   }
-  const values = parsed.values as Record<string, string | boolean | (string | boolean)[] | undefined>;
+  const values = parsed.values as Record<
+    string,
+    string | boolean | (string | boolean)[] | undefined
+  >;
   const out = createOutput(io, wantsColour(io.stdout, io.env, values["no-color"] === true));
   if (values["help"] === true) {
     out.line(renderHelp(spec));
@@ -111,12 +121,17 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], io:
     const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
     const strings = list.filter((item): item is string => typeof item === "string");
     if (options[name]?.list !== true) return strings;
-    return strings.flatMap((item) => item.split(",")).map((item) => item.trim()).filter(Boolean);
+    return strings
+      .flatMap((item) => item.split(","))
+      .map((item) => item.trim())
+      .filter(Boolean);
   };
   const checkChoice = (name: string, value: string): string => {
     const choices = options[name]?.choices;
     if (choices !== undefined && !choices.includes(value)) {
-      throw usageError(`--${name} must be one of ${choices.join(", ")}; got ${JSON.stringify(value)}`);
+      throw usageError(
+        `--${name} must be one of ${choices.join(", ")}; got ${JSON.stringify(value)}`,
+      );
     }
     return value;
   };
@@ -137,7 +152,10 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], io:
     required: (name) => {
       const value = all(name).at(-1);
       if (value === undefined || value === "") {
-        throw usageError(`${commandName(spec)}: --${name} is required`, `Run \`${commandName(spec)} --help\`.`);
+        throw usageError(
+          `${commandName(spec)}: --${name} is required`,
+          `Run \`${commandName(spec)} --help\`.`,
+        );
       }
       return checkChoice(name, value);
     },

@@ -13,13 +13,15 @@ export const IDENTITY_POOL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "identity-pool-id": {
     type: "string",
     value: "<id>",
-    description: "The identity pool, e.g. eu-west-1:1a2b3c4d-... (its Region prefix picks the endpoint)",
+    description:
+      "The identity pool, e.g. eu-west-1:1a2b3c4d-... (its Region prefix picks the endpoint)",
   },
   login: {
     type: "string",
     multiple: true,
     value: "<key=token>",
-    description: "A login: provider key = token (token inline, @file or - for stdin), e.g. cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC=@id-token.txt",
+    description:
+      "A login: provider key = token (token inline, @file or - for stdin), e.g. cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC=@id-token.txt",
   },
   "id-token": {
     type: "string",
@@ -37,11 +39,16 @@ export const IDENTITY_POOL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     type: "string",
     value: "<flow>",
     choices: ["enhanced", "basic"],
-    description: "enhanced: GetCredentialsForIdentity; basic: GetOpenIdToken + STS AssumeRoleWithWebIdentity (needs --role-arn)",
+    description:
+      "enhanced: GetCredentialsForIdentity; basic: GetOpenIdToken + STS AssumeRoleWithWebIdentity (needs --role-arn)",
     defaultText: "enhanced",
   },
   "role-arn": { type: "string", value: "<arn>", description: "The role to assume (basic flow)" },
-  "custom-role-arn": { type: "string", value: "<arn>", description: "CustomRoleArn (enhanced flow, rules-based role mapping)" },
+  "custom-role-arn": {
+    type: "string",
+    value: "<arn>",
+    description: "CustomRoleArn (enhanced flow, rules-based role mapping)",
+  },
 };
 
 /** Whether any identity-pool option was given. @internal */
@@ -71,7 +78,8 @@ export async function identityPoolClient(context: CommandContext): Promise<Ident
   const flow = context.choice<"enhanced" | "basic">("flow", "enhanced");
   const roleArn = context.string("role-arn");
   if (flow === "basic" && roleArn === undefined) throw usageError("--flow basic needs --role-arn");
-  const optional = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });
+  const optional = (key: string, value: string | undefined) =>
+    value === undefined ? {} : { [key]: value };
   try {
     return createIdentityPoolClient({
       identityPoolId,
@@ -84,7 +92,8 @@ export async function identityPoolClient(context: CommandContext): Promise<Ident
       ...optional("customRoleArn", context.string("custom-role-arn")),
     });
   } catch (error) {
-    if (error instanceof TypeError || isIdentityPoolError(error)) throw usageError((error as Error).message);
+    if (error instanceof TypeError || isIdentityPoolError(error))
+      throw usageError((error as Error).message);
     throw error;
   }
 }
@@ -94,8 +103,14 @@ export function identityPoolFailure(error: unknown): unknown {
   if (!isIdentityPoolError(error)) return error;
   const local = error.code === "InvalidLoginsError" || error.code === "MisconfigurationError";
   const denied = error.code === "NotAuthorizedException" || error.code === "AccessDenied";
-  return new CliError(local ? "usage" : denied ? "denied" : "runtime", `identity pool: ${error.code}: ${error.message}`, {
-    cause: error,
-    ...(error.hint === undefined || error.message.includes(error.hint) ? {} : { hint: error.hint }),
-  });
+  return new CliError(
+    local ? "usage" : denied ? "denied" : "runtime",
+    `identity pool: ${error.code}: ${error.message}`,
+    {
+      cause: error,
+      ...(error.hint === undefined || error.message.includes(error.hint)
+        ? {}
+        : { hint: error.hint }),
+    },
+  );
 }

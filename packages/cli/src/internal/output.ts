@@ -63,6 +63,7 @@ export function createOutput(io: CliIo, colour: boolean): Output {
   };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI colour codes is the point.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The printed width of `text`, colour codes left out. @internal */
@@ -74,7 +75,10 @@ export function visibleLength(text: string): number {
  * Renders rows as an aligned text table with a header rule. Cells may carry colour codes.
  * @internal
  */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+export function renderTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+): string {
   const widths = headers.map((header, column) =>
     Math.max(visibleLength(header), ...rows.map((row) => visibleLength(row[column] ?? ""))),
   );

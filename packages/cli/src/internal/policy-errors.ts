@@ -9,12 +9,18 @@ import { CliError } from "../errors.js";
 export function policyInputError(error: unknown, source?: string): unknown {
   if (isPolicyError(error)) {
     const where = error.path === undefined || error.path === "" ? "" : ` at ${error.path}`;
-    return new CliError("usage", `${source === undefined ? "" : `${source}: `}${error.code}${where}: ${error.message}`, {
-      cause: error,
-    });
+    return new CliError(
+      "usage",
+      `${source === undefined ? "" : `${source}: `}${error.code}${where}: ${error.message}`,
+      {
+        cause: error,
+      },
+    );
   }
   if (error instanceof TypeError) {
-    return new CliError("usage", `${source === undefined ? "" : `${source}: `}${error.message}`, { cause: error });
+    return new CliError("usage", `${source === undefined ? "" : `${source}: `}${error.message}`, {
+      cause: error,
+    });
   }
   return error;
 }

@@ -5,7 +5,9 @@
 export function waitForStop(signal: AbortSignal | undefined): Promise<string> {
   if (signal !== undefined) {
     if (signal.aborted) return Promise.resolve("aborted");
-    return new Promise((resolve) => signal.addEventListener("abort", () => resolve("aborted"), { once: true }));
+    return new Promise((resolve) =>
+      signal.addEventListener("abort", () => resolve("aborted"), { once: true }),
+    );
   }
   return new Promise((resolve) => {
     const stop = (name: string) => () => {

@@ -295,7 +295,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
       ...(accountId === undefined ? {} : { AccountId: accountId }),
       ...(resolved === undefined ? {} : { Logins: resolved }),
     });
-    return field("GetId", answer["IdentityId"], "IdentityId");
+    return field("GetId", answer.IdentityId, "IdentityId");
   };
 
   /** The stored id for this user, else a stored guest id to link at sign-in, else `GetId`. */
@@ -336,7 +336,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
               IdentityId: identityId,
               ...(resolved === undefined ? {} : { Logins: resolved }),
             })
-          )["Token"],
+          ).Token,
           "Token",
         );
       const credentials = await assumeRoleWithWebIdentity(transport, stsEndpoint, {
@@ -355,17 +355,17 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
       ...(resolved === undefined ? {} : { Logins: resolved }),
       ...(customRoleArn === undefined ? {} : { CustomRoleArn: customRoleArn }),
     });
-    const c = answer["Credentials"] as Record<string, unknown> | undefined;
+    const c = answer.Credentials;
     // Epoch seconds, possibly written 1.5E9 (JSON numbers) or as a numeric string.
-    const seconds = Number(c?.["Expiration"]);
-    if (!Number.isFinite(seconds) || c?.["Expiration"] === "")
+    const seconds = Number(c?.Expiration);
+    if (!Number.isFinite(seconds) || c?.Expiration === "")
       throw invalidResponse(op, "no Expiration");
     return {
-      accessKeyId: field(op, c?.["AccessKeyId"], "AccessKeyId"),
-      secretAccessKey: field(op, c?.["SecretKey"], "SecretKey"),
-      sessionToken: field(op, c?.["SessionToken"], "SessionToken"),
+      accessKeyId: field(op, c?.AccessKeyId, "AccessKeyId"),
+      secretAccessKey: field(op, c?.SecretKey, "SecretKey"),
+      sessionToken: field(op, c?.SessionToken, "SessionToken"),
       expiration: new Date(seconds * 1000),
-      identityId: typeof answer["IdentityId"] === "string" ? answer["IdentityId"] : identityId,
+      identityId: typeof answer.IdentityId === "string" ? answer.IdentityId : identityId,
     };
   };
 

@@ -127,7 +127,7 @@ export async function getOpenIdTokenForDeveloperIdentity(
     },
   );
   return {
-    identityId: field(operation, answer["IdentityId"], "IdentityId"),
-    token: field(operation, answer["Token"], "Token"),
+    identityId: field(operation, answer.IdentityId, "IdentityId"),
+    token: field(operation, answer.Token, "Token"),
   };
 }

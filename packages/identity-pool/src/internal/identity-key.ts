@@ -17,8 +17,8 @@ export async function identityKey(
     .map((key) => {
       const token = logins[key] ?? "";
       const claims = decodeJwtPayload(token);
-      const iss = claims?.["iss"];
-      const sub = claims?.["sub"];
+      const iss = claims?.iss;
+      const sub = claims?.sub;
       const who = typeof sub === "string" ? `${String(iss)} ${sub}` : `#${token}`;
       return `${key}\n${who}`;
     });

@@ -154,7 +154,7 @@ export function callCognito(
   operation: string,
   input: Record<string, unknown>,
   sign?: Sign,
-): Promise<Record<string, unknown>> {
+): Promise<CognitoAnswer> {
   return send(
     transport,
     operation,
@@ -165,17 +165,17 @@ export function callCognito(
     },
     JSON.stringify(input),
     (status, headers, text) => {
-      let json: Record<string, unknown> | undefined;
+      let json: CognitoAnswer | undefined;
       try {
         const parsed: unknown = JSON.parse(text || "{}");
-        if (typeof parsed === "object" && parsed !== null) json = parsed as Record<string, unknown>;
+        if (typeof parsed === "object" && parsed !== null) json = parsed;
       } catch {}
       if (status < 200 || status > 299) {
         throw serviceError(
           operation,
           status,
-          errorType(headers.get("x-amzn-errortype"), json?.["__type"]),
-          json?.["message"] ?? json?.["Message"],
+          errorType(headers.get("x-amzn-errortype"), json?.__type),
+          json?.message ?? json?.Message,
         );
       }
       if (json === undefined) throw invalidResponse(operation, "not a JSON object");
@@ -183,6 +183,21 @@ export function callCognito(
     },
     sign,
   );
+}
+
+/** @internal The members of Cognito answers this package reads (all unchecked). */
+export interface CognitoAnswer {
+  IdentityId?: unknown;
+  Token?: unknown;
+  Credentials?: {
+    AccessKeyId?: unknown;
+    SecretKey?: unknown;
+    SessionToken?: unknown;
+    Expiration?: unknown;
+  };
+  __type?: unknown;
+  message?: unknown;
+  Message?: unknown;
 }
 
 /** @internal A successful answer that lacks what it should carry. */

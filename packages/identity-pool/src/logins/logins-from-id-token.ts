@@ -33,14 +33,14 @@ export function loginsFromIdToken(idToken: string): Record<string, string> {
   if (claims === undefined) {
     throw new IdentityPoolError("InvalidLoginsError", "loginsFromIdToken: idToken is not a JWT");
   }
-  if (claims["token_use"] === "access" || claims["aud"] === undefined) {
+  if (claims.token_use === "access" || claims.aud === undefined) {
     throw new IdentityPoolError(
       "MisconfigurationError",
       'loginsFromIdToken: an access token (no aud); Cognito answers "Missing a required claim: aud"',
       { hint: "pass the ID token, not the access token" },
     );
   }
-  const iss = claims["iss"];
+  const iss = claims.iss;
   if (typeof iss !== "string" || !iss.startsWith("https://")) {
     throw new IdentityPoolError("InvalidLoginsError", "loginsFromIdToken: no https:// iss");
   }

@@ -29,7 +29,9 @@ import type {
 export type AuthorizerHandler<E> = (event: E) => unknown;
 
 /** An integration (the route's Lambda proxy integration) run in-process. */
-export type IntegrationHandler<E> = (event: E) => ProxyResult | unknown | Promise<ProxyResult | unknown>;
+export type IntegrationHandler<E> = (
+  event: E,
+) => ProxyResult | unknown | Promise<ProxyResult | unknown>;
 
 /**
  * Authorizer result caching, as API Gateway does it: the cache key is the identity-source values;
@@ -134,7 +136,10 @@ export interface JwtAuthorizerConfig {
 }
 
 /** One authorizer of an API, referenced by name from its routes. */
-export type AuthorizerConfig = TokenAuthorizerConfig | RequestAuthorizerConfig | JwtAuthorizerConfig;
+export type AuthorizerConfig =
+  | TokenAuthorizerConfig
+  | RequestAuthorizerConfig
+  | JwtAuthorizerConfig;
 
 /**
  * A route's authorization: `"NONE"`, `"AWS_IAM"` (SigV4 verified against

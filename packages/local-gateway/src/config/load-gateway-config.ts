@@ -20,18 +20,26 @@ import type { LocalGatewayConfig } from "./gateway-config.js";
  * ```
  */
 export async function loadGatewayConfig(path: string): Promise<LocalGatewayConfig> {
-  if (typeof path !== "string" || path === "") throw new TypeError("path must be a non-empty string");
+  if (typeof path !== "string" || path === "")
+    throw new TypeError("path must be a non-empty string");
   if (/\.json$/i.test(path)) {
-    throw new LocalGatewayError("config_load_failed", "A gateway config is a JavaScript module (.mjs, .js, .cjs), not JSON: handlers are functions", {
-      path,
-      expected: "a .mjs, .js or .cjs file with a default export",
-    });
+    throw new LocalGatewayError(
+      "config_load_failed",
+      "A gateway config is a JavaScript module (.mjs, .js, .cjs), not JSON: handlers are functions",
+      {
+        path,
+        expected: "a .mjs, .js or .cjs file with a default export",
+      },
+    );
   }
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(resolve(path)).href)) as { default?: unknown };
   } catch (cause) {
-    throw new LocalGatewayError("config_load_failed", `Cannot import the gateway config ${path}`, { path, cause });
+    throw new LocalGatewayError("config_load_failed", `Cannot import the gateway config ${path}`, {
+      path,
+      cause,
+    });
   }
   let config: unknown = module.default;
   // A CommonJS module imported from ESM puts module.exports on `default`; a transpiled one nests it.
@@ -40,11 +48,19 @@ export async function loadGatewayConfig(path: string): Promise<LocalGatewayConfi
   }
   if (typeof config === "function") config = await (config as () => unknown)();
   config = await config;
-  if (typeof config !== "object" || config === null || !Array.isArray((config as { apis?: unknown }).apis)) {
-    throw new LocalGatewayError("config_load_failed", `The default export of ${path} is not a gateway config`, {
-      path,
-      expected: "an object with an apis array (or a function returning one)",
-    });
+  if (
+    typeof config !== "object" ||
+    config === null ||
+    !Array.isArray((config as { apis?: unknown }).apis)
+  ) {
+    throw new LocalGatewayError(
+      "config_load_failed",
+      `The default export of ${path} is not a gateway config`,
+      {
+        path,
+        expected: "an object with an apis array (or a function returning one)",
+      },
+    );
   }
   return config as LocalGatewayConfig;
 }

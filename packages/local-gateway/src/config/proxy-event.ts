@@ -51,7 +51,10 @@ export interface HttpApiV2ProxyAuthorizer {
 
 /** An HTTP API Lambda proxy integration event, payload format 2.0. */
 export interface HttpApiV2ProxyEvent
-  extends Omit<HttpApiV2AuthorizerEvent, "type" | "routeArn" | "identitySource" | "requestContext"> {
+  extends Omit<
+    HttpApiV2AuthorizerEvent,
+    "type" | "routeArn" | "identitySource" | "requestContext"
+  > {
   body?: string;
   isBase64Encoded: boolean;
   requestContext: HttpApiV2AuthorizerRequestContext & { authorizer?: HttpApiV2ProxyAuthorizer };

@@ -120,7 +120,10 @@ async function authorizeIam(scope: RequestScope): Promise<Authorization> {
             callerPolicy: credential.policy,
           },
   });
-  return fromModel(result, credential === undefined ? { kind: "none" } : { kind: "iam", credential });
+  return fromModel(
+    result,
+    credential === undefined ? { kind: "none" } : { kind: "iam", credential },
+  );
 }
 
 function isUnauthorizedError(error: unknown): boolean {
@@ -135,7 +138,8 @@ async function authorizeSimple(
   key: string | undefined,
 ): Promise<Authorization> {
   const extra = { authorizer: authorizer.name, fromCache: false };
-  if (values === undefined) return refuse(401, "Unauthorized", "UnauthorizedException", "missing-identity-source", extra);
+  if (values === undefined)
+    return refuse(401, "Unauthorized", "UnauthorizedException", "missing-identity-source", extra);
   runtime.counters(authorizer.name).invocations++;
   let response: unknown;
   try {
@@ -148,16 +152,25 @@ async function authorizeSimple(
   if (
     !isRecord(response) ||
     typeof response["isAuthorized"] !== "boolean" ||
-    (response["context"] !== undefined && response["context"] !== null && !isRecord(response["context"]))
+    (response["context"] !== undefined &&
+      response["context"] !== null &&
+      !isRecord(response["context"]))
   ) {
-    return refuse(500, null, "AuthorizerConfigurationException", "authorizer-malformed-response", extra);
+    return refuse(
+      500,
+      null,
+      "AuthorizerConfigurationException",
+      "authorizer-malformed-response",
+      extra,
+    );
   }
   const cached = {
     kind: "simple" as const,
     isAuthorized: response["isAuthorized"],
     context: (response["context"] as Record<string, unknown> | null | undefined) ?? null,
   };
-  if (key !== undefined) runtime.cache(scope.api.name).set(key, cached, scope.now, authorizer.ttlSeconds);
+  if (key !== undefined)
+    runtime.cache(scope.api.name).set(key, cached, scope.now, authorizer.ttlSeconds);
   return simpleOutcome(cached, extra);
 }
 
@@ -166,7 +179,12 @@ function simpleOutcome(
   extra: Partial<AuthorizationBase>,
 ): Authorization {
   return cached.isAuthorized
-    ? { allowed: true, identity: { kind: "lambda", principalId: undefined, context: cached.context }, reason: "allowed", ...extra }
+    ? {
+        allowed: true,
+        identity: { kind: "lambda", principalId: undefined, context: cached.context },
+        reason: "allowed",
+        ...extra,
+      }
     : refuse(403, "Forbidden", "AccessDeniedException", "authorizer-denied", extra);
 }
 
@@ -194,11 +212,24 @@ async function authorizeLambda(
     const extra = { authorizer: authorizer.name, fromCache: true };
     if (cached.kind === "simple") return simpleOutcome(cached, extra);
     // A cached policy answers every route of the stage: the cached-policy bug lives here.
-    const verdict = wouldCachedPolicyAllow({ ...modelBase(scope), cachedResponse: cached.response });
-    return fromModel(verdict, { kind: "lambda", principalId: cached.response.principalId, context: cached.context }, extra);
+    const verdict = wouldCachedPolicyAllow({
+      ...modelBase(scope),
+      cachedResponse: cached.response,
+    });
+    return fromModel(
+      verdict,
+      { kind: "lambda", principalId: cached.response.principalId, context: cached.context },
+      extra,
+    );
   }
   if (authorizer.simpleResponses) {
-    return authorizeSimple(scope, runtime, authorizer, rejectedIdentity ? undefined : (values ?? []), key);
+    return authorizeSimple(
+      scope,
+      runtime,
+      authorizer,
+      rejectedIdentity ? undefined : (values ?? []),
+      key,
+    );
   }
   let rawContext: unknown;
   const v2 = scope.api.type === "HTTP" && authorizer.payloadFormatVersion === "2.0";
@@ -225,13 +256,24 @@ async function authorizeLambda(
   if (result.authorizerResponse !== undefined && key !== undefined) {
     cache.set(
       key,
-      { kind: "policy", response: result.authorizerResponse, context: rawContext, methodArn: scope.arn },
+      {
+        kind: "policy",
+        response: result.authorizerResponse,
+        context: rawContext,
+        methodArn: scope.arn,
+      },
       scope.now,
       authorizer.ttlSeconds,
     );
   }
   if (rejectedIdentity && result.reason === "authorizer-unauthorized") {
-    return refuse(result.status, result.message, result.errorType, "missing-identity-source", extra);
+    return refuse(
+      result.status,
+      result.message,
+      result.errorType,
+      "missing-identity-source",
+      extra,
+    );
   }
   return fromModel(
     result,
@@ -240,7 +282,10 @@ async function authorizeLambda(
   );
 }
 
-function tokenScopes(claims: Record<string, unknown>, scopes: readonly string[] | undefined): string[] {
+function tokenScopes(
+  claims: Record<string, unknown>,
+  scopes: readonly string[] | undefined,
+): string[] {
   if (scopes !== undefined) return [...scopes];
   const scope = claims["scope"] ?? claims["scp"];
   if (typeof scope === "string") return scope.split(" ").filter((item) => item !== "");
@@ -274,7 +319,9 @@ async function authorizeJwt(
     verified !== undefined &&
     (requiredScopes.length === 0 || requiredScopes.some((item) => verified.scopes.includes(item)));
   const identity: IntegrationIdentity =
-    verified === undefined ? { kind: "none" } : { kind: "jwt", claims: verified.claims, scopes: verified.scopes };
+    verified === undefined
+      ? { kind: "none" }
+      : { kind: "jwt", claims: verified.claims, scopes: verified.scopes };
   if (authorizer.type === "COGNITO_USER_POOLS") {
     const result = await evaluateApiGatewayAccess({
       ...modelBase(scope),
@@ -284,13 +331,18 @@ async function authorizeJwt(
     });
     return fromModel(result, identity, extra);
   }
-  if (verified === undefined) return refuse(401, "Unauthorized", "UnauthorizedException", "jwt-invalid", extra);
-  if (!scopesOk) return refuse(403, "Forbidden", "AccessDeniedException", "insufficient-scope", extra);
+  if (verified === undefined)
+    return refuse(401, "Unauthorized", "UnauthorizedException", "jwt-invalid", extra);
+  if (!scopesOk)
+    return refuse(403, "Forbidden", "AccessDeniedException", "insufficient-scope", extra);
   return { allowed: true, identity, reason: "allowed", ...extra };
 }
 
 /** @internal Runs the route's authorization; never throws for a caller's input. */
-export async function authorizeRequest(scope: RequestScope, runtime: GatewayRuntime): Promise<Authorization> {
+export async function authorizeRequest(
+  scope: RequestScope,
+  runtime: GatewayRuntime,
+): Promise<Authorization> {
   const { auth } = scope.route;
   switch (auth.kind) {
     case "NONE": {

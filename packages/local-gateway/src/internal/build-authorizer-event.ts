@@ -27,7 +27,8 @@ export function httpEventOptions(scope: RequestScope) {
   const headers = { ...scope.request.headers };
   // The factories add the `cookie` header from `cookies` themselves.
   if (cookies !== undefined) {
-    for (const name of Object.keys(headers)) if (name.toLowerCase() === "cookie") delete headers[name];
+    for (const name of Object.keys(headers))
+      if (name.toLowerCase() === "cookie") delete headers[name];
   }
   return {
     ...factoryContext(scope),

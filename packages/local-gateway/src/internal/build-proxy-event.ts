@@ -5,7 +5,12 @@
  * @internal
  * @packageDocumentation
  */
-import { httpApiV1Event, httpApiV2Event, restRequestEvent, webSocketConnectEvent } from "@gatehouse/testing";
+import {
+  httpApiV1Event,
+  httpApiV2Event,
+  restRequestEvent,
+  webSocketConnectEvent,
+} from "@gatehouse/testing";
 import type {
   HttpApiV2ProxyAuthorizer,
   HttpApiV2ProxyEvent,
@@ -16,7 +21,8 @@ import type { IntegrationIdentity } from "./authorize-request.js";
 import { httpEventOptions } from "./build-authorizer-event.js";
 import { factoryContext, type RequestScope } from "./request-scope.js";
 
-const TEXT_TYPES = /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript|[^;]*\+json|[^;]*\+xml))/i;
+const TEXT_TYPES =
+  /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript|[^;]*\+json|[^;]*\+xml))/i;
 
 function stringify(value: unknown): string {
   if (typeof value === "string") return value;
@@ -31,7 +37,10 @@ function stringifyValues(record: unknown): Record<string, string> {
 }
 
 /** REST and payload 1.0: `principalId` + stringified context, or `claims`. */
-function restAuthorizer(identity: IntegrationIdentity, v1: boolean): Record<string, unknown> | null {
+function restAuthorizer(
+  identity: IntegrationIdentity,
+  v1: boolean,
+): Record<string, unknown> | null {
   switch (identity.kind) {
     case "lambda":
       return {
@@ -41,7 +50,10 @@ function restAuthorizer(identity: IntegrationIdentity, v1: boolean): Record<stri
       };
     case "jwt":
       return v1
-        ? { claims: stringifyValues(identity.claims), scopes: identity.scopes.length > 0 ? [...identity.scopes] : null }
+        ? {
+            claims: stringifyValues(identity.claims),
+            scopes: identity.scopes.length > 0 ? [...identity.scopes] : null,
+          }
         : { claims: stringifyValues(identity.claims) };
     default:
       return null;
@@ -79,7 +91,10 @@ function v2Authorizer(identity: IntegrationIdentity): HttpApiV2ProxyAuthorizer |
   }
 }
 
-function body(scope: RequestScope, base64Binary: boolean): { body: string | null; isBase64Encoded: boolean } {
+function body(
+  scope: RequestScope,
+  base64Binary: boolean,
+): { body: string | null; isBase64Encoded: boolean } {
   const { body: raw, lowerHeaders } = scope.request;
   if (raw.length === 0) return { body: null, isBase64Encoded: false };
   const type = lowerHeaders["content-type"]?.[0] ?? "";
@@ -108,12 +123,21 @@ function iamIdentity(identity: IntegrationIdentity) {
 }
 
 /** @internal */
-export function buildRestProxyEvent(scope: RequestScope, identity: IntegrationIdentity): RestProxyEvent {
+export function buildRestProxyEvent(
+  scope: RequestScope,
+  identity: IntegrationIdentity,
+): RestProxyEvent {
   const options = httpEventOptions(scope);
   const { cookies: _cookies, ...rest } = options;
   if (scope.api.type === "HTTP") {
     const event = httpApiV1Event({ ...rest, resource: scope.resource, methodArn: scope.arn });
-    const { type: _t, methodArn: _m, identitySource: _i, authorizationToken: _a, ...fields } = event;
+    const {
+      type: _t,
+      methodArn: _m,
+      identitySource: _i,
+      authorizationToken: _a,
+      ...fields
+    } = event;
     return {
       ...fields,
       version: "1.0",
@@ -148,7 +172,10 @@ export function buildRestProxyEvent(scope: RequestScope, identity: IntegrationId
 }
 
 /** @internal */
-export function buildHttpV2ProxyEvent(scope: RequestScope, identity: IntegrationIdentity): HttpApiV2ProxyEvent {
+export function buildHttpV2ProxyEvent(
+  scope: RequestScope,
+  identity: IntegrationIdentity,
+): HttpApiV2ProxyEvent {
   const { cookies, ...options } = httpEventOptions(scope);
   const event = httpApiV2Event({
     ...options,
@@ -162,7 +189,10 @@ export function buildHttpV2ProxyEvent(scope: RequestScope, identity: Integration
   const payload = body(scope, true);
   return {
     ...fields,
-    requestContext: { ...fields.requestContext, ...(authorizer !== undefined ? { authorizer } : {}) },
+    requestContext: {
+      ...fields.requestContext,
+      ...(authorizer !== undefined ? { authorizer } : {}),
+    },
     ...(payload.body !== null ? { body: payload.body } : {}),
     isBase64Encoded: payload.isBase64Encoded,
   };

@@ -14,7 +14,11 @@ export interface GatewayReply {
 }
 
 /** @internal HTTP APIs word every refusal generically; REST and WebSocket keep the detailed message. */
-export function publicMessage(apiType: ApiType, status: number, message: string | null): string | null {
+export function publicMessage(
+  apiType: ApiType,
+  status: number,
+  message: string | null,
+): string | null {
   if (apiType !== "HTTP") return message;
   if (status === 401) return "Unauthorized";
   if (status === 403) return "Forbidden";

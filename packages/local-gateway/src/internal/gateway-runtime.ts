@@ -17,7 +17,8 @@ export class GatewayRuntime {
   constructor(gateway: ResolvedGateway) {
     this.gateway = gateway;
     for (const api of gateway.apis) this.#caches.set(api.name, new AuthorizerCache());
-    for (const name of gateway.authorizerNames) this.#authorizers.set(name, { invocations: 0, cacheHits: 0 });
+    for (const name of gateway.authorizerNames)
+      this.#authorizers.set(name, { invocations: 0, cacheHits: 0 });
   }
 
   cache(apiName: string): AuthorizerCache {

@@ -43,12 +43,22 @@ export function identityValue(scope: RequestScope, source: IdentitySource): stri
     case "header": {
       const values = scope.request.lowerHeaders[source.name.toLowerCase()];
       // HTTP APIs join repeated headers with commas; REST keeps the last one.
-      value = values === undefined ? undefined : scope.api.type === "HTTP" ? values.join(",") : values[values.length - 1];
+      value =
+        values === undefined
+          ? undefined
+          : scope.api.type === "HTTP"
+            ? values.join(",")
+            : values[values.length - 1];
       break;
     }
     case "query": {
       const values = scope.request.query[source.name];
-      value = values === undefined ? undefined : scope.api.type === "HTTP" ? values.join(",") : values[values.length - 1];
+      value =
+        values === undefined
+          ? undefined
+          : scope.api.type === "HTTP"
+            ? values.join(",")
+            : values[values.length - 1];
       break;
     }
     case "stageVariable":

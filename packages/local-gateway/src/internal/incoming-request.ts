@@ -48,13 +48,22 @@ export function clientIp(request: IncomingMessage, trustForwardedFor: boolean): 
 }
 
 /** @internal */
-export function readIncoming(request: IncomingMessage, body: Buffer, sourceIp: string): IncomingRequest {
+export function readIncoming(
+  request: IncomingMessage,
+  body: Buffer,
+  sourceIp: string,
+): IncomingRequest {
   const target = request.url ?? "/";
   const queryIndex = target.indexOf("?");
   const rawPath = queryIndex === -1 ? target : target.slice(0, queryIndex);
   const rawQuery = queryIndex === -1 ? "" : target.slice(queryIndex + 1);
   const query: Record<string, string[]> = {};
-  for (const [name, value] of new URLSearchParams(rawQuery)) (query[name] ??= []).push(value);
+  const push = (map: Record<string, string[]>, name: string, value: string) => {
+    const values = map[name];
+    if (values === undefined) map[name] = [value];
+    else values.push(value);
+  };
+  for (const [name, value] of new URLSearchParams(rawQuery)) push(query, name, value);
   const headers: Record<string, string[]> = {};
   const lowerHeaders: Record<string, string[]> = {};
   const caseOf = new Map<string, string>();
@@ -65,8 +74,8 @@ export function readIncoming(request: IncomingMessage, body: Buffer, sourceIp: s
     const lower = name.toLowerCase();
     const written = caseOf.get(lower) ?? name;
     caseOf.set(lower, written);
-    (headers[written] ??= []).push(value);
-    (lowerHeaders[lower] ??= []).push(value);
+    push(headers, written, value);
+    push(lowerHeaders, lower, value);
   }
   return {
     method: (request.method ?? "GET").toUpperCase(),

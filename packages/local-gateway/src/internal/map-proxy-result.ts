@@ -19,7 +19,10 @@ function addHeader(headers: Record<string, string | string[]>, name: string, val
 }
 
 /** @internal `undefined` when the result is malformed (REST: 502, HTTP: 500). */
-export function mapProxyResult(result: unknown, v2: boolean): Omit<GatewayReply, "headers"> & { headers: Record<string, string | string[]> } | undefined {
+export function mapProxyResult(
+  result: unknown,
+  v2: boolean,
+): (Omit<GatewayReply, "headers"> & { headers: Record<string, string | string[]> }) | undefined {
   if (v2 && !(isRecord(result) && "statusCode" in result)) {
     if (result === undefined) return undefined;
     return {
@@ -30,12 +33,18 @@ export function mapProxyResult(result: unknown, v2: boolean): Omit<GatewayReply,
   }
   if (!isRecord(result)) return undefined;
   const { statusCode, headers, multiValueHeaders, cookies, body, isBase64Encoded } = result;
-  if (typeof statusCode !== "number" || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599) {
+  if (
+    typeof statusCode !== "number" ||
+    !Number.isInteger(statusCode) ||
+    statusCode < 100 ||
+    statusCode > 599
+  ) {
     return undefined;
   }
   if (body !== undefined && body !== null && typeof body !== "string") return undefined;
   const out: Record<string, string | string[]> = {};
-  if (isRecord(headers)) for (const [name, value] of Object.entries(headers)) addHeader(out, name, value);
+  if (isRecord(headers))
+    for (const [name, value] of Object.entries(headers)) addHeader(out, name, value);
   if (isRecord(multiValueHeaders)) {
     for (const [name, values] of Object.entries(multiValueHeaders)) {
       if (!Array.isArray(values)) return undefined;
@@ -43,7 +52,8 @@ export function mapProxyResult(result: unknown, v2: boolean): Omit<GatewayReply,
       for (const value of values) addHeader(out, name, value);
     }
   }
-  if (v2 && Array.isArray(cookies)) for (const cookie of cookies) addHeader(out, "set-cookie", cookie);
+  if (v2 && Array.isArray(cookies))
+    for (const cookie of cookies) addHeader(out, "set-cookie", cookie);
   const text = typeof body === "string" ? body : "";
   return {
     status: statusCode,

@@ -25,7 +25,11 @@ export function matchApi(
 }
 
 /** @internal */
-export function matchRoute(api: ResolvedApi, method: string, path: string): ResolvedRoute | undefined {
+export function matchRoute(
+  api: ResolvedApi,
+  method: string,
+  path: string,
+): ResolvedRoute | undefined {
   const segments = splitPath(path);
   if (api.type === "REST") {
     // REST picks the resource first; a resource without the method is "Missing Authentication Token".

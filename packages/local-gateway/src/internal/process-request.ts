@@ -13,8 +13,8 @@ import {
   buildRestProxyEvent,
   buildWebSocketConnectProxyEvent,
 } from "./build-proxy-event.js";
-import type { GatewayRuntime } from "./gateway-runtime.js";
 import { type GatewayReply, gatewayReply, publicMessage } from "./gateway-response.js";
+import type { GatewayRuntime } from "./gateway-runtime.js";
 import type { IncomingRequest } from "./incoming-request.js";
 import { mapProxyResult } from "./map-proxy-result.js";
 import { matchApi, matchRoute } from "./match-route.js";
@@ -35,7 +35,12 @@ function integrationFailure(apiType: ApiType, requestId: string): GatewayReply {
     : gatewayReply(500, "Internal Server Error", null, requestId);
 }
 
-function methodArn(runtime: GatewayRuntime, api: ResolvedApi, method: string, path: string): string {
+function methodArn(
+  runtime: GatewayRuntime,
+  api: ResolvedApi,
+  method: string,
+  path: string,
+): string {
   const { gateway } = runtime;
   const head = {
     form: "full" as const,
@@ -50,11 +55,17 @@ function methodArn(runtime: GatewayRuntime, api: ResolvedApi, method: string, pa
     : formatExecuteApiArn({ ...head, method, path });
 }
 
-async function runIntegration(scope: RequestScope, authorization: Extract<Authorization, { allowed: true }>) {
+async function runIntegration(
+  scope: RequestScope,
+  authorization: Extract<Authorization, { allowed: true }>,
+) {
   const { api, route } = scope;
   if (api.type === "WEBSOCKET") {
-    if (api.connectHandler === undefined) return { status: 200, headers: {}, body: Buffer.alloc(0) };
-    const result = await api.connectHandler(buildWebSocketConnectProxyEvent(scope, authorization.identity));
+    if (api.connectHandler === undefined)
+      return { status: 200, headers: {}, body: Buffer.alloc(0) };
+    const result = await api.connectHandler(
+      buildWebSocketConnectProxyEvent(scope, authorization.identity),
+    );
     return mapProxyResult(result ?? { statusCode: 200 }, false);
   }
   const handler = route.handler as ((event: unknown) => unknown) | undefined;
@@ -99,7 +110,12 @@ export async function processRequest(
     return api.type === "HTTP"
       ? done(gatewayReply(404, "Not Found", null, requestId), "no-route")
       : done(
-          gatewayReply(403, "Missing Authentication Token", "MissingAuthenticationTokenException", requestId),
+          gatewayReply(
+            403,
+            "Missing Authentication Token",
+            "MissingAuthenticationTokenException",
+            requestId,
+          ),
           "no-route",
         );
   }
@@ -110,7 +126,10 @@ export async function processRequest(
       arn = methodArn(runtime, api, request.method, path);
     } catch (error) {
       if (isPolicyError(error)) {
-        return done(gatewayReply(414, "Request-URI Too Long", null, requestId), "invalid-method-arn");
+        return done(
+          gatewayReply(414, "Request-URI Too Long", null, requestId),
+          "invalid-method-arn",
+        );
       }
       throw error;
     }
@@ -145,14 +164,28 @@ export async function processRequest(
       // The handler's error is the user's; it may hold secrets, so it is not logged here.
       return done(integrationFailure(api.type, requestId), "integration-error");
     }
-    if (mapped === undefined) return done(integrationFailure(api.type, requestId), "integration-malformed-response");
-    const headers = { ...mapped.headers, "x-amzn-requestid": requestId, "apigw-requestid": requestId };
+    if (mapped === undefined)
+      return done(integrationFailure(api.type, requestId), "integration-malformed-response");
+    const headers = {
+      ...mapped.headers,
+      "x-amzn-requestid": requestId,
+      "apigw-requestid": requestId,
+    };
     const accepted = api.type === "WEBSOCKET" && mapped.status >= 200 && mapped.status < 300;
-    return done({ ...mapped, headers }, accepted || api.type !== "WEBSOCKET" ? "allowed" : "connect-refused", accepted);
+    return done(
+      { ...mapped, headers },
+      accepted || api.type !== "WEBSOCKET" ? "allowed" : "connect-refused",
+      accepted,
+    );
   } catch {
     const status = 500;
     return done(
-      gatewayReply(status, publicMessage(api.type, status, null), "AuthorizerConfigurationException", requestId),
+      gatewayReply(
+        status,
+        publicMessage(api.type, status, null),
+        "AuthorizerConfigurationException",
+        requestId,
+      ),
       "gateway-error",
     );
   }

@@ -133,7 +133,8 @@ function requireFunction(value: unknown, path: string): void {
 
 const REST_SOURCE =
   /^(?:method|route)\.request\.(header|querystring)\.([^.\s][^\s]*)$|^(stageVariables|context)\.([^\s]+)$/;
-const HTTP_SOURCE = /^\$request\.(header|querystring)\.([^\s]+)$|^\$(stageVariables|context)\.([^\s]+)$/;
+const HTTP_SOURCE =
+  /^\$request\.(header|querystring)\.([^\s]+)$|^\$(stageVariables|context)\.([^\s]+)$/;
 
 /** @internal Parses `method.request.header.Authorization`, `$request.querystring.token`, `$context.routeKey`... */
 export function parseIdentitySource(text: string, apiType: ApiType, path: string): IdentitySource {
@@ -172,14 +173,20 @@ function resolveAuthorizer(
   apiType: ApiType,
   path: string,
 ): ResolvedAuthorizer {
-  if (typeof config !== "object" || config === null) throw new TypeError(`${path} must be an object`);
+  if (typeof config !== "object" || config === null)
+    throw new TypeError(`${path} must be an object`);
   const defaultSource =
     apiType === "HTTP" ? "$request.header.Authorization" : "method.request.header.Authorization";
   switch (config.type) {
     case "TOKEN": {
-      if (apiType !== "REST") throw invalid("TOKEN authorizers exist only on REST APIs", `${path}.type`);
+      if (apiType !== "REST")
+        throw invalid("TOKEN authorizers exist only on REST APIs", `${path}.type`);
       requireFunction(config.handler, `${path}.handler`);
-      const source = parseIdentitySource(config.identitySource ?? defaultSource, apiType, `${path}.identitySource`);
+      const source = parseIdentitySource(
+        config.identitySource ?? defaultSource,
+        apiType,
+        `${path}.identitySource`,
+      );
       if (source.kind !== "header") {
         throw invalid("A TOKEN authorizer's identity source is a header", `${path}.identitySource`);
       }
@@ -188,10 +195,14 @@ function resolveAuthorizer(
         try {
           validation = new RegExp(`^(?:${config.identityValidationExpression})$`);
         } catch (cause) {
-          throw new LocalGatewayError("invalid_config", "identityValidationExpression does not compile", {
-            path: `${path}.identityValidationExpression`,
-            cause,
-          });
+          throw new LocalGatewayError(
+            "invalid_config",
+            "identityValidationExpression does not compile",
+            {
+              path: `${path}.identityValidationExpression`,
+              cause,
+            },
+          );
         }
       }
       return {
@@ -220,7 +231,10 @@ function resolveAuthorizer(
       }
       const payloadFormatVersion = config.payloadFormatVersion ?? "2.0";
       if (apiType !== "HTTP" && config.payloadFormatVersion !== undefined) {
-        throw invalid("payloadFormatVersion applies to HTTP APIs only", `${path}.payloadFormatVersion`);
+        throw invalid(
+          "payloadFormatVersion applies to HTTP APIs only",
+          `${path}.payloadFormatVersion`,
+        );
       }
       const simpleResponses = config.enableSimpleResponses === true;
       if (simpleResponses && (apiType !== "HTTP" || payloadFormatVersion !== "2.0")) {
@@ -244,19 +258,35 @@ function resolveAuthorizer(
     case "JWT":
     case "COGNITO_USER_POOLS": {
       if (config.type === "JWT" && apiType !== "HTTP") {
-        throw invalid("JWT authorizers exist only on HTTP APIs (REST: COGNITO_USER_POOLS)", `${path}.type`);
+        throw invalid(
+          "JWT authorizers exist only on HTTP APIs (REST: COGNITO_USER_POOLS)",
+          `${path}.type`,
+        );
       }
       if (config.type === "COGNITO_USER_POOLS" && apiType !== "REST") {
-        throw invalid("COGNITO_USER_POOLS authorizers exist only on REST APIs (HTTP: JWT)", `${path}.type`);
+        throw invalid(
+          "COGNITO_USER_POOLS authorizers exist only on REST APIs (HTTP: JWT)",
+          `${path}.type`,
+        );
       }
       if (typeof config.verifier?.verify !== "function") {
         throw new TypeError(`${path}.verifier must have a verify(token) method`);
       }
-      const source = parseIdentitySource(config.identitySource ?? defaultSource, apiType, `${path}.identitySource`);
+      const source = parseIdentitySource(
+        config.identitySource ?? defaultSource,
+        apiType,
+        `${path}.identitySource`,
+      );
       if (source.kind !== "header") {
         throw invalid("A JWT authorizer reads its token from a header", `${path}.identitySource`);
       }
-      return { kind: "jwt", name, type: config.type, verifier: config.verifier, identitySource: source };
+      return {
+        kind: "jwt",
+        name,
+        type: config.type,
+        verifier: config.verifier,
+        identitySource: source,
+      };
     }
     default:
       throw invalid(
@@ -274,7 +304,11 @@ function resolveAuth(
   path: string,
 ): ResolvedAuth {
   if (auth === "NONE" || auth === "AWS_IAM") return { kind: auth };
-  if (typeof auth !== "object" || auth === null || typeof (auth as { authorizer?: unknown }).authorizer !== "string") {
+  if (
+    typeof auth !== "object" ||
+    auth === null ||
+    typeof (auth as { authorizer?: unknown }).authorizer !== "string"
+  ) {
     throw new TypeError(`${path} must be "NONE", "AWS_IAM" or { authorizer: name }`);
   }
   const { authorizer: name, scopes } = auth as { authorizer: string; scopes?: readonly string[] };
@@ -289,12 +323,22 @@ function resolveAuth(
   return { kind: "authorizer", authorizer, scopes: scopes ?? [] };
 }
 
-function resolvePrefix(basePath: string | undefined, stage: string, apiType: ApiType, path: string) {
+function resolvePrefix(
+  basePath: string | undefined,
+  stage: string,
+  apiType: ApiType,
+  path: string,
+) {
   const base = basePath ?? "";
   if (base !== "" && (!base.startsWith("/") || base.endsWith("/"))) {
-    throw invalid("basePath must start with / and not end with /", `${path}.basePath`, "/orders-api");
+    throw invalid(
+      "basePath must start with / and not end with /",
+      `${path}.basePath`,
+      "/orders-api",
+    );
   }
-  if (!/^[A-Za-z0-9_$-]+$/.test(stage)) throw invalid(`Invalid stage name ${stage}`, `${path}.stage`);
+  if (!/^[A-Za-z0-9_$-]+$/.test(stage))
+    throw invalid(`Invalid stage name ${stage}`, `${path}.stage`);
   return apiType === "HTTP" && stage === "$default" ? base : `${base}/${stage}`;
 }
 
@@ -303,7 +347,10 @@ function checkPolicy(policy: unknown, path: string): void {
     parsePolicyDocument(policy, path);
   } catch (cause) {
     if (!isPolicyError(cause)) throw cause;
-    throw new LocalGatewayError("invalid_config", `Invalid policy: ${cause.message}`, { path: cause.path ?? path, cause });
+    throw new LocalGatewayError("invalid_config", `Invalid policy: ${cause.message}`, {
+      path: cause.path ?? path,
+      cause,
+    });
   }
 }
 
@@ -312,19 +359,33 @@ function partitionOf(region: string): "aws" | "aws-cn" | "aws-us-gov" {
 }
 
 function resolveCredential(credential: IamCredentialConfig, path: string): ResolvedCredential {
-  if (typeof credential !== "object" || credential === null) throw new TypeError(`${path} must be an object`);
-  if (typeof credential.accessKeyId !== "string" || typeof credential.secretAccessKey !== "string") {
+  if (typeof credential !== "object" || credential === null)
+    throw new TypeError(`${path} must be an object`);
+  if (
+    typeof credential.accessKeyId !== "string" ||
+    typeof credential.secretAccessKey !== "string"
+  ) {
     throw new TypeError(`${path} needs accessKeyId and secretAccessKey strings`);
   }
-  const accountId = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):.+$/.exec(credential.principalArn ?? "")?.[1];
+  const accountId = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):.+$/.exec(
+    credential.principalArn ?? "",
+  )?.[1];
   if (accountId === undefined) {
-    throw invalid("principalArn must be an IAM or STS principal ARN", `${path}.principalArn`, "arn:aws:iam::123456789012:user/alice");
+    throw invalid(
+      "principalArn must be an IAM or STS principal ARN",
+      `${path}.principalArn`,
+      "arn:aws:iam::123456789012:user/alice",
+    );
   }
   if (credential.policy === undefined) {
     throw new TypeError(`${path}.policy is required (null for no identity policy)`);
   }
   const policies: readonly PolicyDocument[] =
-    credential.policy === null ? [] : Array.isArray(credential.policy) ? credential.policy : [credential.policy as PolicyDocument];
+    credential.policy === null
+      ? []
+      : Array.isArray(credential.policy)
+        ? credential.policy
+        : [credential.policy as PolicyDocument];
   for (const [index, policy] of policies.entries()) checkPolicy(policy, `${path}.policy[${index}]`);
   return {
     accessKeyId: credential.accessKeyId,
@@ -337,7 +398,8 @@ function resolveCredential(credential: IamCredentialConfig, path: string): Resol
 
 /** @internal */
 export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
-  if (typeof config !== "object" || config === null) throw new TypeError("config must be an object");
+  if (typeof config !== "object" || config === null)
+    throw new TypeError("config must be an object");
   if (!Array.isArray(config.apis) || config.apis.length === 0) {
     throw new TypeError("config.apis must be a non-empty array");
   }
@@ -352,26 +414,41 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
     const path = `apis[${index}]`;
     if (typeof api !== "object" || api === null) throw new TypeError(`${path} must be an object`);
     if (api.type !== "REST" && api.type !== "HTTP" && api.type !== "WEBSOCKET") {
-      throw invalid(`Unknown API type ${String((api as { type?: unknown }).type)}`, `${path}.type`, "REST, HTTP or WEBSOCKET");
+      throw invalid(
+        `Unknown API type ${String((api as { type?: unknown }).type)}`,
+        `${path}.type`,
+        "REST, HTTP or WEBSOCKET",
+      );
     }
-    const apiId = api.apiId ?? (index === 0 ? "a1b2c3d4e5" : `localapi${String(index).padStart(2, "0")}`);
-    if (!/^[a-z0-9]{1,32}$/.test(apiId)) throw invalid("apiId must be lower-case letters and digits", `${path}.apiId`);
+    const apiId =
+      api.apiId ?? (index === 0 ? "a1b2c3d4e5" : `localapi${String(index).padStart(2, "0")}`);
+    if (!/^[a-z0-9]{1,32}$/.test(apiId))
+      throw invalid("apiId must be lower-case letters and digits", `${path}.apiId`);
     const name = api.name ?? apiId;
     if (names.has(name)) throw invalid(`Duplicate API name ${name}`, `${path}.name`);
     names.add(name);
     const stage = api.stage ?? (api.type === "HTTP" ? "$default" : "dev");
     const prefix = resolvePrefix(api.basePath, stage, api.type, path);
-    if (prefixes.has(prefix)) throw invalid(`Two APIs are mounted at "${prefix || "/"}"; set basePath`, `${path}.basePath`);
+    if (prefixes.has(prefix))
+      throw invalid(`Two APIs are mounted at "${prefix || "/"}"; set basePath`, `${path}.basePath`);
     prefixes.add(prefix);
     const authorizers = new Map<string, ResolvedAuthorizer>();
     for (const [authorizerName, authorizer] of Object.entries(api.authorizers ?? {})) {
       if (allAuthorizerNames.has(authorizerName)) {
-        throw invalid(`Authorizer names must be unique across the gateway: ${authorizerName}`, `${path}.authorizers.${authorizerName}`);
+        throw invalid(
+          `Authorizer names must be unique across the gateway: ${authorizerName}`,
+          `${path}.authorizers.${authorizerName}`,
+        );
       }
       allAuthorizerNames.add(authorizerName);
       authorizers.set(
         authorizerName,
-        resolveAuthorizer(authorizerName, authorizer, api.type, `${path}.authorizers.${authorizerName}`),
+        resolveAuthorizer(
+          authorizerName,
+          authorizer,
+          api.type,
+          `${path}.authorizers.${authorizerName}`,
+        ),
       );
     }
     const base = {
@@ -383,8 +460,10 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
       stageVariables: api.stageVariables ?? {},
     };
     if (api.type === "WEBSOCKET") {
-      if (typeof api.connect !== "object" || api.connect === null) throw new TypeError(`${path}.connect must be an object`);
-      if (api.connect.handler !== undefined) requireFunction(api.connect.handler, `${path}.connect.handler`);
+      if (typeof api.connect !== "object" || api.connect === null)
+        throw new TypeError(`${path}.connect must be an object`);
+      if (api.connect.handler !== undefined)
+        requireFunction(api.connect.handler, `${path}.connect.handler`);
       return {
         ...base,
         endpointType: "REGIONAL",
@@ -428,7 +507,12 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
           pattern = null;
         } else {
           const match = /^([A-Za-z]+) (\/\S*)$/.exec(routeKey ?? "");
-          if (match === null) throw invalid(`Invalid route key ${routeKey}`, `${routePath}.routeKey`, "GET /pets/{id} or $default");
+          if (match === null)
+            throw invalid(
+              `Invalid route key ${routeKey}`,
+              `${routePath}.routeKey`,
+              "GET /pets/{id} or $default",
+            );
           method = (match[1] as string).toUpperCase();
           pattern = compilePattern(match[2] as string, `${routePath}.routeKey`);
           routeKey = `${method} ${match[2]}`;
@@ -465,10 +549,15 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
     };
   });
   const credentials = new Map<string, ResolvedCredential>();
-  const verifierCredentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }[] = [];
+  const verifierCredentials: {
+    accessKeyId: string;
+    secretAccessKey: string;
+    sessionToken?: string;
+  }[] = [];
   for (const [index, credential] of (config.credentials ?? []).entries()) {
     const resolved = resolveCredential(credential, `credentials[${index}]`);
-    if (credentials.has(resolved.accessKeyId)) throw invalid("Duplicate accessKeyId", `credentials[${index}].accessKeyId`);
+    if (credentials.has(resolved.accessKeyId))
+      throw invalid("Duplicate accessKeyId", `credentials[${index}].accessKeyId`);
     credentials.set(resolved.accessKeyId, resolved);
     verifierCredentials.push({
       accessKeyId: credential.accessKeyId,
@@ -479,9 +568,11 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
   const now = config.now ?? (() => new Date());
   if (typeof now !== "function") throw new TypeError("config.now must be a function");
   const port = config.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError("config.port must be 0..65535");
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new TypeError("config.port must be 0..65535");
   const maxBodyBytes = config.maxBodyBytes ?? 10 * 1024 * 1024;
-  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0) throw new TypeError("config.maxBodyBytes must be a non-negative integer");
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 0)
+    throw new TypeError("config.maxBodyBytes must be a non-negative integer");
   if (config.onDecision !== undefined) requireFunction(config.onDecision, "config.onDecision");
   return {
     port,

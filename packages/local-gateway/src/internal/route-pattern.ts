@@ -20,10 +20,14 @@ export interface RoutePattern {
 /** @internal */
 export function compilePattern(template: string, path: string): RoutePattern {
   if (!template.startsWith("/")) {
-    throw new LocalGatewayError("invalid_config", `Path template must start with "/": ${template}`, {
-      path,
-      expected: "/pets/{id}",
-    });
+    throw new LocalGatewayError(
+      "invalid_config",
+      `Path template must start with "/": ${template}`,
+      {
+        path,
+        expected: "/pets/{id}",
+      },
+    );
   }
   const parts = template === "/" ? [] : template.slice(1).split("/");
   const segments = parts.map((part, index): Segment => {
@@ -59,7 +63,10 @@ export function compilePattern(template: string, path: string): RoutePattern {
  * @internal Ranks a match: one number per template segment (0 literal, 1 parameter, 2 greedy);
  * lower compares as more specific. `undefined` when the path does not match.
  */
-export function matchPattern(pattern: RoutePattern, pathSegments: readonly string[]): number[] | undefined {
+export function matchPattern(
+  pattern: RoutePattern,
+  pathSegments: readonly string[],
+): number[] | undefined {
   const rank: number[] = [];
   const { segments } = pattern;
   for (let index = 0; index < segments.length; index++) {

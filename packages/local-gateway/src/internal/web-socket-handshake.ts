@@ -23,7 +23,9 @@ export function writeRawReply(socket: Duplex, reply: GatewayReply): void {
 
 /** @internal Answers 101 and keeps the socket open until the client closes it. */
 export function acceptWebSocket(socket: Duplex, key: string, protocol: string | undefined): void {
-  const accept = createHash("sha1").update(key + GUID).digest("base64");
+  const accept = createHash("sha1")
+    .update(key + GUID)
+    .digest("base64");
   const lines = [
     "HTTP/1.1 101 Switching Protocols",
     "upgrade: websocket",
@@ -34,7 +36,8 @@ export function acceptWebSocket(socket: Duplex, key: string, protocol: string | 
   socket.write(`${lines.join("\r\n")}\r\n\r\n`);
   socket.on("data", (chunk: Buffer) => {
     // Opcode 0x8 is a close frame: answer it with an empty close frame and end.
-    if (chunk.length > 0 && ((chunk[0] as number) & 0x0f) === 0x8) socket.end(Buffer.from([0x88, 0x00]));
+    if (chunk.length > 0 && ((chunk[0] as number) & 0x0f) === 0x8)
+      socket.end(Buffer.from([0x88, 0x00]));
   });
   socket.on("error", () => socket.destroy());
 }

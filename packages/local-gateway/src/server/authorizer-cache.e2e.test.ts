@@ -15,11 +15,16 @@ const naive: AuthorizerHandler<{ methodArn: string }> = (event) => ({
   },
 });
 
-function restApi(handler: AuthorizerHandler<never>, extra: object = {}): LocalGatewayConfig["apis"][number] {
+function restApi(
+  handler: AuthorizerHandler<never>,
+  extra: object = {},
+): LocalGatewayConfig["apis"][number] {
   return {
     type: "REST",
     name: "rest",
-    authorizers: { auth: { type: "TOKEN", handler: handler as AuthorizerHandler<never>, ...extra } },
+    authorizers: {
+      auth: { type: "TOKEN", handler: handler as never, ...extra },
+    },
     routes: [
       { method: "GET", resource: "/pets/{id}", auth: { authorizer: "auth" }, handler: ok },
       { method: "GET", resource: "/orders", auth: { authorizer: "auth" }, handler: ok },
@@ -42,61 +47,77 @@ describe("authorizer result caching", () => {
   });
 
   const get = (path: string, authorization = `Bearer ${token}`) =>
-    fetch(`${gw?.apiUrls.rest}${path}`, { headers: { authorization } });
+    fetch(`${gw?.apiUrls["rest"]}${path}`, { headers: { authorization } });
 
   it("reproduces the cached-policy bug with a naive authorizer (Resource: event.methodArn)", async () => {
     gw = await startLocalGateway({ apis: [restApi(naive as AuthorizerHandler<never>)] });
     expect((await get("/pets/1")).status).toBe(200);
     const second = await get("/orders");
     expect(second.status).toBe(403);
-    expect(await second.json()).toEqual({ message: "User is not authorized to access this resource" });
-    expect(gw.stats().authorizers.auth).toEqual({ invocations: 1, cacheHits: 1 });
+    expect(await second.json()).toEqual({
+      message: "User is not authorized to access this resource",
+    });
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 1, cacheHits: 1 });
   });
 
   it("does not with createAuthorizer defaults (a stage-wide policy)", async () => {
     const handler = createAuthorizer({
-      verifier: jwtVerifier({ issuer: issuer.issuer, audience: "api", jwksUri: issuer.jwksUri, algorithms: ["RS256"] }),
+      verifier: jwtVerifier({
+        issuer: issuer.issuer,
+        audience: "api",
+        jwksUri: issuer.jwksUri,
+        algorithms: ["RS256"],
+      }),
     });
     gw = await startLocalGateway({ apis: [restApi(handler as AuthorizerHandler<never>)] });
     expect((await get("/pets/1")).status).toBe(200);
     expect((await get("/orders")).status).toBe(200);
-    expect(gw.stats().authorizers.auth).toEqual({ invocations: 1, cacheHits: 1 });
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 1, cacheHits: 1 });
   });
 
   it("TTL 0 disables the cache: the naive authorizer works on every route", async () => {
-    gw = await startLocalGateway({ apis: [restApi(naive as AuthorizerHandler<never>, { resultTtlInSeconds: 0 })] });
+    gw = await startLocalGateway({
+      apis: [restApi(naive as AuthorizerHandler<never>, { resultTtlInSeconds: 0 })],
+    });
     expect((await get("/pets/1")).status).toBe(200);
     expect((await get("/orders")).status).toBe(200);
-    expect(gw.stats().authorizers.auth).toEqual({ invocations: 2, cacheHits: 0 });
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 2, cacheHits: 0 });
   });
 
   it("entries expire after the TTL on the injected clock (default 300 s)", async () => {
     let now = Date.parse("2025-01-01T00:00:00Z");
-    gw = await startLocalGateway({ apis: [restApi(naive as AuthorizerHandler<never>)], now: () => new Date(now) });
+    gw = await startLocalGateway({
+      apis: [restApi(naive as AuthorizerHandler<never>)],
+      now: () => new Date(now),
+    });
     expect((await get("/pets/1")).status).toBe(200);
     now += 299_000;
     expect((await get("/orders")).status).toBe(403);
     now += 1_000;
     expect((await get("/orders")).status).toBe(200);
-    expect(gw.stats().authorizers.auth).toEqual({ invocations: 2, cacheHits: 1 });
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 2, cacheHits: 1 });
   });
 
   it("the cache key is the identity source: another token invokes the authorizer again", async () => {
     gw = await startLocalGateway({ apis: [restApi(naive as AuthorizerHandler<never>)] });
     await get("/pets/1");
     expect((await get("/orders", "Bearer other")).status).toBe(200);
-    expect(gw.stats().authorizers.auth?.invocations).toBe(2);
+    expect(gw.stats().authorizers["auth"]?.invocations).toBe(2);
   });
 
   it("a missing token or a validation-regex mismatch -> 401 without invoking the authorizer", async () => {
     gw = await startLocalGateway({
-      apis: [restApi(naive as AuthorizerHandler<never>, { identityValidationExpression: "Bearer [A-Za-z0-9._-]+" })],
+      apis: [
+        restApi(naive as AuthorizerHandler<never>, {
+          identityValidationExpression: "Bearer [A-Za-z0-9._-]+",
+        }),
+      ],
     });
-    expect((await fetch(`${gw.apiUrls.rest}/orders`)).status).toBe(401);
+    expect((await fetch(`${gw.apiUrls["rest"]}/orders`)).status).toBe(401);
     const mismatch = await get("/orders", "Basic dXNlcjpwYXNz");
     expect(mismatch.status).toBe(401);
     expect(await mismatch.json()).toEqual({ message: "Unauthorized" });
-    expect(gw.stats().authorizers.auth?.invocations).toBe(0);
+    expect(gw.stats().authorizers["auth"]?.invocations).toBe(0);
   });
 
   it("an authorizer throwing Unauthorized -> 401, anything else -> 500 {message:null}", async () => {
@@ -116,7 +137,12 @@ describe("authorizer result caching", () => {
 
   it("a REST context with an object value -> 500", async () => {
     gw = await startLocalGateway({
-      apis: [restApi(((event: { methodArn: string }) => ({ ...naive(event) as object, context: { nested: { a: 1 } } })) as never)],
+      apis: [
+        restApi(((event: { methodArn: string }) => ({
+          ...(naive(event) as object),
+          context: { nested: { a: 1 } },
+        })) as never),
+      ],
     });
     expect((await get("/orders")).status).toBe(500);
   });
@@ -152,6 +178,6 @@ describe("authorizer result caching", () => {
     expect((await get("/a", "t")).status).toBe(200);
     expect((await get("/b", "t")).status).toBe(200);
     expect((await get("/a", "t")).status).toBe(200);
-    expect(gw.stats().authorizers.auth).toEqual({ invocations: 2, cacheHits: 1 });
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 2, cacheHits: 1 });
   });
 });

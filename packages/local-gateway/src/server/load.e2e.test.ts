@@ -21,14 +21,30 @@ describe("load on loopback", () => {
                 principalId: "load",
                 policyDocument: {
                   Version: "2012-10-17",
-                  Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn.replace(/\/dev\/.*$/, "/dev/*") }],
+                  Statement: [
+                    {
+                      Action: "execute-api:Invoke",
+                      Effect: "Allow",
+                      Resource: event.methodArn.replace(/\/dev\/.*$/, "/dev/*"),
+                    },
+                  ],
                 },
               }),
             },
           },
           routes: [
-            { method: "GET", resource: "/open", auth: "NONE", handler: () => ({ statusCode: 200, body: "ok" }) },
-            { method: "GET", resource: "/pets/{id}", auth: { authorizer: "auth" }, handler: () => ({ statusCode: 200, body: "pet" }) },
+            {
+              method: "GET",
+              resource: "/open",
+              auth: "NONE",
+              handler: () => ({ statusCode: 200, body: "ok" }),
+            },
+            {
+              method: "GET",
+              resource: "/pets/{id}",
+              auth: { authorizer: "auth" },
+              handler: () => ({ statusCode: 200, body: "pet" }),
+            },
           ],
         },
       ],
@@ -45,14 +61,18 @@ describe("load on loopback", () => {
     const failures: string[] = [];
     const one = (path: string, token: string) =>
       new Promise<void>((resolve) => {
-        const req = request(`${gw.apiUrls.rest}${path}`, { agent, headers: { authorization: token } }, (res) => {
-          res.resume();
-          res.on("end", () => {
-            if (res.statusCode !== 200) failures.push(`status ${res.statusCode}`);
-            completed++;
-            resolve();
-          });
-        });
+        const req = request(
+          `${gw.apiUrls["rest"]}${path}`,
+          { agent, headers: { authorization: token } },
+          (res) => {
+            res.resume();
+            res.on("end", () => {
+              if (res.statusCode !== 200) failures.push(`status ${res.statusCode}`);
+              completed++;
+              resolve();
+            });
+          },
+        );
         req.on("error", (error) => {
           failures.push(error.message);
           resolve();
@@ -71,7 +91,7 @@ describe("load on loopback", () => {
     agent.destroy();
     const heapAfter = process.memoryUsage().heapUsed;
     console.log(
-      `local-gateway load: ${completed} requests in ${seconds.toFixed(1)} s over ${CONNECTIONS} connections = ${Math.round(completed / seconds)} req/s; heap ${Math.round(heapBefore / 1e6)} MB -> ${Math.round(heapAfter / 1e6)} MB; authorizer ${JSON.stringify(gw.stats().authorizers.auth)}`,
+      `local-gateway load: ${completed} requests in ${seconds.toFixed(1)} s over ${CONNECTIONS} connections = ${Math.round(completed / seconds)} req/s; heap ${Math.round(heapBefore / 1e6)} MB -> ${Math.round(heapAfter / 1e6)} MB; authorizer ${JSON.stringify(gw.stats().authorizers["auth"])}`,
     );
     expect(failures).toEqual([]);
     expect(completed).toBeGreaterThan(0);

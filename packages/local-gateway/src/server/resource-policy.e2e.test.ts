@@ -31,7 +31,9 @@ describe("resource policy, two-phase rule", () => {
                   principalId: "u",
                   policyDocument: {
                     Version: "2012-10-17",
-                    Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn }],
+                    Statement: [
+                      { Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn },
+                    ],
                   },
                 };
               },
@@ -48,20 +50,22 @@ describe("resource policy, two-phase rule", () => {
 
   it("an IP denylist blocks before the authorizer runs", async () => {
     gw = await startLocalGateway(config());
-    const response = await fetch(`${gw.apiUrls.rest}/pets`, {
+    const response = await fetch(`${gw.apiUrls["rest"]}/pets`, {
       headers: { authorization: "Bearer t", "x-forwarded-for": "203.0.113.9" },
     });
     expect(response.status).toBe(403);
     const { message } = (await response.json()) as { message: string };
-    expect(message).toMatch(/^User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5\/dev\/GET\/pets with an explicit deny$/);
+    expect(message).toMatch(
+      /^User: anonymous is not authorized to perform: execute-api:Invoke on resource: arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5\/dev\/GET\/pets with an explicit deny$/,
+    );
     expect(response.headers.get("x-amzn-errortype")).toBe("AccessDeniedException");
     expect(calls).toBe(0);
-    expect(gw.stats().authorizers.auth).toEqual({ invocations: 0, cacheHits: 0 });
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 0, cacheHits: 0 });
   });
 
   it("other IPs reach the authorizer", async () => {
     gw = await startLocalGateway(config());
-    const response = await fetch(`${gw.apiUrls.rest}/pets`, {
+    const response = await fetch(`${gw.apiUrls["rest"]}/pets`, {
       headers: { authorization: "Bearer t", "x-forwarded-for": "198.51.100.7" },
     });
     expect(response.status).toBe(200);
@@ -70,13 +74,17 @@ describe("resource policy, two-phase rule", () => {
 
   it("without trustForwardedFor the socket address (loopback) is the source IP", async () => {
     gw = await startLocalGateway({ ...config(), trustForwardedFor: false });
-    const response = await fetch(`${gw.apiUrls.rest}/open`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    const response = await fetch(`${gw.apiUrls["rest"]}/open`, {
+      headers: { "x-forwarded-for": "203.0.113.9" },
+    });
     expect(response.status).toBe(200);
   });
 
   it("NONE methods are refused by the denylist too", async () => {
     gw = await startLocalGateway(config());
-    const response = await fetch(`${gw.apiUrls.rest}/open`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+    const response = await fetch(`${gw.apiUrls["rest"]}/open`, {
+      headers: { "x-forwarded-for": "203.0.113.9" },
+    });
     expect(response.status).toBe(403);
   });
 });

@@ -3,8 +3,8 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { LocalGatewayConfig } from "../config/gateway-config.js";
 import { LocalGatewayError } from "../errors.js";
-import { GatewayRuntime } from "../internal/gateway-runtime.js";
 import { type GatewayReply, gatewayReply } from "../internal/gateway-response.js";
+import { GatewayRuntime } from "../internal/gateway-runtime.js";
 import { clientIp, readIncoming } from "../internal/incoming-request.js";
 import { type ProcessedRequest, processRequest } from "../internal/process-request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
@@ -52,7 +52,10 @@ function report(config: LocalGatewayConfig, processed: ProcessedRequest): void {
 }
 
 function send(response: ServerResponse, reply: GatewayReply): void {
-  response.writeHead(reply.status, { ...reply.headers, "content-length": String(reply.body.length) });
+  response.writeHead(reply.status, {
+    ...reply.headers,
+    "content-length": String(reply.body.length),
+  });
   response.end(reply.body);
 }
 
@@ -118,9 +121,15 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
     }
     void (async () => {
       try {
-        const incoming = readIncoming(request, Buffer.alloc(0), clientIp(request, gateway.trustForwardedFor));
+        const incoming = readIncoming(
+          request,
+          Buffer.alloc(0),
+          clientIp(request, gateway.trustForwardedFor),
+        );
         const processed = await processRequest(runtime, incoming);
-        const isWebSocketApi = gateway.apis.some((api) => api.name === processed.record.api && api.type === "WEBSOCKET");
+        const isWebSocketApi = gateway.apis.some(
+          (api) => api.name === processed.record.api && api.type === "WEBSOCKET",
+        );
         if (processed.accepted && isWebSocketApi) {
           const protocol = processed.reply.headers["sec-websocket-protocol"];
           acceptWebSocket(socket, key, Array.isArray(protocol) ? protocol[0] : protocol);
@@ -136,7 +145,11 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
 
   await new Promise<void>((resolve, reject) => {
     const onError = (cause: Error) =>
-      reject(new LocalGatewayError("listen_failed", `Cannot listen on 127.0.0.1:${gateway.port}`, { cause }));
+      reject(
+        new LocalGatewayError("listen_failed", `Cannot listen on 127.0.0.1:${gateway.port}`, {
+          cause,
+        }),
+      );
     server.once("error", onError);
     server.listen(gateway.port, "127.0.0.1", () => {
       server.off("error", onError);

@@ -7,6 +7,15 @@ const EXECUTE_API = /^[a-z0-9-]+\.execute-api\.([a-z0-9-]+)\.(?:vpce\.)?amazonaw
 const LAMBDA_URL = /^[a-z0-9]+\.lambda-url\.([a-z0-9-]+)\.on\.aws$/;
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
+let last:
+  | {
+      hostname: string;
+      region: string | undefined;
+      service: string | undefined;
+      scope: { readonly region: string; readonly service: string };
+    }
+  | undefined;
+
 /**
  * Region and service for a host: the options win, then the execute-api / lambda-url host patterns.
  * Never falls back to a default region: a wrong region gives a signature mismatch that is much
@@ -16,7 +25,16 @@ const NAME = /^[a-z0-9][a-z0-9-]*$/;
 export function inferScope(
   hostname: string,
   options: { region?: string | undefined; service?: string | undefined },
-): { region: string; service: string } {
+): { readonly region: string; readonly service: string } {
+  // Clients sign for one host over and over: remember the last answer.
+  if (
+    last !== undefined &&
+    last.hostname === hostname &&
+    last.region === options.region &&
+    last.service === options.service
+  ) {
+    return last.scope;
+  }
   for (const key of ["region", "service"] as const) {
     const value = options[key];
     if (value !== undefined && typeof value !== "string") {
@@ -45,5 +63,7 @@ export function inferScope(
     );
   }
   const service = options.service ?? (lambda ? "lambda" : "execute-api");
-  return { region, service };
+  const scope = Object.freeze({ region, service });
+  last = { hostname, region: options.region, service: options.service, scope };
+  return scope;
 }

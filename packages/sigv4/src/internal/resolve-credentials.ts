@@ -38,8 +38,25 @@ async function resolveProvider(provider: () => Promise<AwsCredentials>): Promise
   return checkCredentials(credentials);
 }
 
+/**
+ * The checked copy made from each credentials object, so the same object passed again (a value in
+ * the options, a provider's cached result) yields the same frozen copy, and `signing-key.ts` can
+ * recognise it without hashing the secret again. Weak on purpose: a copy lives exactly as long as
+ * the caller's own object, which holds the same secret; nothing here outlives it.
+ */
+const copies = new WeakMap<object, AwsCredentials>();
+
 function checkCredentials(credentials: unknown): AwsCredentials {
   const { accessKeyId, secretAccessKey, sessionToken } = credentials as Partial<AwsCredentials>;
+  const copy = copies.get(credentials as object);
+  if (
+    copy !== undefined &&
+    copy.accessKeyId === accessKeyId &&
+    copy.secretAccessKey === secretAccessKey &&
+    copy.sessionToken === (sessionToken ? sessionToken : undefined)
+  ) {
+    return copy;
+  }
   if (typeof accessKeyId !== "string" || !/^[^\s/,=]+$/.test(accessKeyId)) {
     throw new SigV4Error(
       "invalid_credentials",
@@ -59,7 +76,11 @@ function checkCredentials(credentials: unknown): AwsCredentials {
       path: "options.credentials.sessionToken",
     });
   }
-  return sessionToken
-    ? { accessKeyId, secretAccessKey, sessionToken }
-    : { accessKeyId, secretAccessKey };
+  const checked: AwsCredentials = Object.freeze(
+    sessionToken
+      ? { accessKeyId, secretAccessKey, sessionToken }
+      : { accessKeyId, secretAccessKey },
+  );
+  if (typeof credentials === "object" && credentials !== null) copies.set(credentials, checked);
+  return checked;
 }

@@ -1,4 +1,4 @@
-import { createScope, getCanonicalHeaders } from "@smithy/signature-v4";
+import { createScope } from "@smithy/signature-v4";
 import type { AwsCredentials } from "../credentials/aws-credentials.js";
 import { SigV4Error } from "../errors.js";
 import type { SigningDetails } from "../sign-request.js";
@@ -8,7 +8,7 @@ import {
   createSignature,
   createStringToSign,
   formatDates,
-  type SmithyRequest,
+  getCanonicalHeaders,
 } from "./signer.js";
 
 /**
@@ -118,12 +118,6 @@ function mergeHeaders(pairs: ReadonlyArray<readonly [string, string]>): Map<stri
   return merged;
 }
 
-function toRecord(entries: Map<string, string>): Record<string, string> {
-  const record = Object.create(null) as Record<string, string>;
-  for (const [key, value] of entries) record[key] = value;
-  return record;
-}
-
 function toQueryRecord(
   pairs: ReadonlyArray<readonly [string, string]>,
 ): Record<string, string | string[]> {
@@ -171,7 +165,6 @@ export function signHttpRequest(
       path: "request.headers",
     });
   }
-  let query: Array<[string, string]> = request.query.map(([key, value]) => [key, value]);
 
   if (options.payloadHash !== undefined && !PAYLOAD_HASH.test(options.payloadHash)) {
     throw new SigV4Error(
@@ -186,8 +179,13 @@ export function signHttpRequest(
     headers.get("x-amz-content-sha256") ??
     (request.body === undefined ? EMPTY_PAYLOAD_HASH : sha256Hex(request.body));
 
+  // A shallow copy: pairs are never mutated, only added.
+  const query = (
+    presign
+      ? request.query.filter(([key]) => !AUTH_QUERY_KEYS.has(key.toLowerCase()))
+      : request.query.slice()
+  ) as Array<[string, string]>;
   if (presign) {
-    query = query.filter(([key]) => !AUTH_QUERY_KEYS.has(key.toLowerCase()));
     query.push(
       ["X-Amz-Algorithm", "AWS4-HMAC-SHA256"],
       ["X-Amz-Credential", `${credentials.accessKeyId}/${scope}`],
@@ -205,16 +203,8 @@ export function signHttpRequest(
     }
   }
 
-  const smithyRequest: SmithyRequest = {
-    method: request.method,
-    protocol: "https:",
-    hostname,
-    path: request.path,
-    query: {},
-    headers: toRecord(headers),
-  };
   // smithy's rules: trimall, lower-case names, hop-by-hop and user-agent headers left unsigned.
-  const canonicalHeaders = getCanonicalHeaders(smithyRequest);
+  const canonicalHeaders = getCanonicalHeaders(headers);
   const signedHeaders = Object.keys(canonicalHeaders).sort();
   if (presign) {
     query.push(["X-Amz-SignedHeaders", signedHeaders.join(";")]);
@@ -222,11 +212,18 @@ export function signHttpRequest(
     if (token && signSessionToken) query.push(["X-Amz-Security-Token", token]);
   }
 
-  smithyRequest.query = toQueryRecord(query);
   let canonicalRequest: string;
   try {
     canonicalRequest = createCanonicalRequest(
-      smithyRequest,
+      // Only method, path and query are read (the headers are `canonicalHeaders`).
+      {
+        method: request.method,
+        protocol: "https:",
+        hostname,
+        path: request.path,
+        query: toQueryRecord(query),
+        headers: {},
+      },
       canonicalHeaders,
       payloadHash,
       options.normalizePath,

@@ -1,5 +1,11 @@
 import { escapeUri } from "@smithy/core/protocols";
-import { ALGORITHM_IDENTIFIER, SignatureV4 } from "@smithy/signature-v4";
+import {
+  ALGORITHM_IDENTIFIER,
+  ALWAYS_UNSIGNABLE_HEADERS,
+  PROXY_HEADER_PATTERN,
+  SEC_HEADER_PATTERN,
+  SignatureV4,
+} from "@smithy/signature-v4";
 import type { AwsCredentials } from "../credentials/aws-credentials.js";
 import { hmacSha256Hex, Sha256, sha256Hex } from "./sha256.js";
 import { getSigningKey } from "./signing-key.js";
@@ -51,6 +57,44 @@ class GatehouseSigner extends SignatureV4 {
     if (!this.#normalizePath) request.path = escapeUri(request.path).replace(/%2F/g, "/");
     return this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
   }
+}
+
+/** Any of these makes smithy's trimall change a value; without them it is the identity. */
+const NEEDS_TRIMALL = /[\t\r\n]| {2}|^ | $/;
+
+/**
+ * smithy's `getCanonicalHeaders` for headers already merged under lower-case names: the same
+ * unsignable list and `proxy-` / `sec-` patterns (smithy's exported constants), the same trimall
+ * (`[\r\n]` → space, `[ \t]+` → one space, one leading / trailing space dropped), names sorted by
+ * code unit. The difference is speed only: a value that trimall would leave unchanged (almost all)
+ * is tested once instead of rewritten by three regular expressions, and names are not lower-cased
+ * again. `canonical-headers.test.ts` checks it against smithy's function on random headers.
+ * @internal
+ */
+export function getCanonicalHeaders(headers: ReadonlyMap<string, string>): Record<string, string> {
+  const names: string[] = [];
+  for (const name of headers.keys()) {
+    if (
+      Object.hasOwn(ALWAYS_UNSIGNABLE_HEADERS, name) ||
+      PROXY_HEADER_PATTERN.test(name) ||
+      SEC_HEADER_PATTERN.test(name)
+    ) {
+      continue;
+    }
+    names.push(name);
+  }
+  names.sort();
+  const canonical = Object.create(null) as Record<string, string>;
+  for (const name of names) {
+    const value = headers.get(name) as string;
+    canonical[name] = NEEDS_TRIMALL.test(value)
+      ? value
+          .replace(/[\r\n]/g, " ")
+          .replace(/[ \t]+/g, " ")
+          .replace(/^ | $/g, "")
+      : value;
+  }
+  return canonical;
 }
 
 let normalising: GatehouseSigner | undefined;

@@ -23,9 +23,26 @@ interface Entry {
  *
  * Unlike smithy's `getSigningKey` (which HMACs the access key id with the secret through its async
  * `Checksum` wrapper on every call just to build its cache key), a hit costs one plain SHA-256 of
- * the secret and a `Map` lookup.
+ * the secret and a `Map` lookup, and signing again with the same (frozen, see `resolve-credentials.ts`)
+ * credentials object only the lookups.
  */
 const cache = new Map<string, Entry>();
+
+/**
+ * Fingerprints already computed for frozen credentials objects (`resolve-credentials.ts` hands out
+ * one frozen copy per caller object), so signing again with the same credentials skips the hash.
+ * Weak: an entry goes with its credentials object.
+ */
+const fingerprints = new WeakMap<object, string>();
+
+function fingerprintOf(credentials: Pick<AwsCredentials, "secretAccessKey">): string {
+  const known = fingerprints.get(credentials);
+  if (known !== undefined) return known;
+  const fingerprint = sha256Hex(credentials.secretAccessKey);
+  // Only a frozen object is sure to keep the secret it was fingerprinted with.
+  if (Object.isFrozen(credentials)) fingerprints.set(credentials, fingerprint);
+  return fingerprint;
+}
 
 /**
  * The SigV4 signing key: HMAC chain `AWS4{secret}` → date → region → service → `aws4_request`.
@@ -38,7 +55,7 @@ export function getSigningKey(
   service: string,
 ): Uint8Array {
   const id = `${credentials.accessKeyId}/${shortDate}/${region}/${service}`;
-  const fingerprint = sha256Hex(credentials.secretAccessKey);
+  const fingerprint = fingerprintOf(credentials);
   const hit = cache.get(id);
   if (hit !== undefined && hit.fingerprint === fingerprint) return hit.key;
   const kDate = hmacSha256(`AWS4${credentials.secretAccessKey}`, shortDate);

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import type { DemoResult } from "../demo/run-demo.js";
+import { runCaptured } from "../internal/capture-io.js";
+
+describe("gatehouse demo", () => {
+  it("runs the sample API on loopback and every row matches (exit 0)", async () => {
+    const result = await runCaptured(["demo", "--json"]);
+    const demo = JSON.parse(result.stdout) as DemoResult;
+    const mismatches = demo.rows.filter((row) => !row.matched);
+    expect(mismatches).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(demo.ok).toBe(true);
+    expect(demo.rows.length).toBeGreaterThanOrEqual(15);
+  }, 30_000);
+
+  it("prints a table with expected, actual and the gateway's reason", async () => {
+    const result = await runCaptured(["demo", "--notes"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("request");
+    expect(result.stdout).toContain("why (gateway reason)");
+    expect(result.stdout).toMatch(/\d+\/\d+ rows as expected/);
+    expect(result.stdout).not.toContain("MISMATCH");
+    // No token (three base64url segments) and no secret in the output.
+    expect(result.stdout).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]+/);
+  }, 30_000);
+});

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { isLocalGatewayError } from "../errors.js";
+import { loadGatewayConfig } from "./load-gateway-config.js";
+
+const dir = mkdtempSync(join(tmpdir(), "gatehouse-lg-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe("loadGatewayConfig", () => {
+  it("loads an object default export", async () => {
+    const path = file("a.mjs", "export default { apis: [{ type: 'HTTP', routes: [] }] };");
+    expect((await loadGatewayConfig(path)).apis).toHaveLength(1);
+  });
+
+  it("calls an async function default export", async () => {
+    const path = file("b.mjs", "export default async () => ({ apis: [], port: 0 });");
+    expect(await loadGatewayConfig(path)).toEqual({ apis: [], port: 0 });
+  });
+
+  it("loads a CommonJS module.exports", async () => {
+    const path = file("c.cjs", "module.exports = { apis: [] };");
+    expect(await loadGatewayConfig(path)).toEqual({ apis: [] });
+  });
+
+  it("refuses JSON, missing files and exports without apis", async () => {
+    for (const path of [
+      file("d.json", "{}"),
+      join(dir, "missing.mjs"),
+      file("e.mjs", "export default 42;"),
+    ]) {
+      await expect(loadGatewayConfig(path)).rejects.toSatisfy(
+        (error: unknown) => isLocalGatewayError(error) && error.code === "config_load_failed",
+      );
+    }
+  });
+});

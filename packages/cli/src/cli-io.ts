@@ -30,7 +30,7 @@ export interface CliIo {
    * Stops a long-running command (`dev`). Without it, `dev` stops on SIGINT / SIGTERM.
    */
   signal?: AbortSignal | undefined;
-  /** The `fetch` used by `sign`, `credentials` and `token verify`. @default globalThis.fetch */
+  /** The `fetch` used by `sign` and `credentials`. @default globalThis.fetch */
   fetch: typeof fetch;
 }
 

@@ -103,6 +103,29 @@ describe("gatehouse credentials", () => {
     expect(result.code).toBe(2);
   });
 
+  it("signs with identity-pool credentials (gatehouse sign --identity-pool-id)", async () => {
+    const token = await issuer.mintIdToken();
+    const result = await runCaptured([
+      "sign",
+      "--dry-run",
+      "--region",
+      "eu-west-1",
+      "http://127.0.0.1:4000/dev/reports",
+      "--identity-pool-id",
+      POOL,
+      "--identity-endpoint",
+      server.url,
+      "--id-token",
+      token,
+    ]);
+    expect(result.code).toBe(0);
+    const issued = server.issuedCredentials.at(-1)!;
+    expect(result.stdout).toContain(`Credential=${issued.accessKeyId}/`);
+    expect(result.stdout).toContain("x-amz-security-token: <redacted>");
+    expect(result.stdout).not.toContain(issued.sessionToken);
+    expect(result.stdout).not.toContain(issued.secretAccessKey);
+  });
+
   it("exits 3 when the service cannot be reached", async () => {
     const token = await issuer.mintIdToken();
     const result = await runCaptured([

@@ -11,6 +11,17 @@ describe("gatehouse demo", () => {
     expect(result.code).toBe(0);
     expect(demo.ok).toBe(true);
     expect(demo.rows.length).toBeGreaterThanOrEqual(15);
+    // The authorizer-cache lesson: createAuthorizer's cached policy covers the next route, the
+    // naive `Resource: event.methodArn` one does not.
+    const cached = demo.rows.filter((row) => row.fromCache);
+    expect(cached.some((row) => row.request.includes("/pets/42") && row.actual === 200)).toBe(true);
+    expect(cached.some((row) => row.request.includes("/naive/pets/42") && row.actual === 403)).toBe(
+      true,
+    );
+    // The identity-pool credentials are accepted by the AWS_IAM route.
+    expect(demo.rows.find((row) => row.request.includes("identity-pool credentials"))?.actual).toBe(
+      200,
+    );
   }, 30_000);
 
   it("prints a table with expected, actual and the gateway's reason", async () => {

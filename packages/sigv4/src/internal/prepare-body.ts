@@ -3,13 +3,15 @@ import type { SignableBody } from "../sign-request.js";
 
 /** @internal */
 export interface PreparedBody {
-  /** The bytes fetch would send, or `undefined` for no body / a stream. */
-  bytes: Uint8Array | undefined;
+  /**
+   * The bytes fetch would send, or `undefined` for no body / a stream. Text stays a string: the
+   * hash encodes it as UTF-8 (lone surrogates as U+FFFD), exactly as fetch does, without an
+   * intermediate `Uint8Array`.
+   */
+  bytes: Uint8Array | string | undefined;
   /** The content type fetch would add when the request has none. */
   contentType: string | undefined;
 }
-
-const utf8 = new TextEncoder();
 
 /**
  * Turns a body into the exact bytes `fetch` sends, so the hash matches the wire. A stream is only
@@ -19,11 +21,11 @@ const utf8 = new TextEncoder();
 export function prepareBody(body: SignableBody, hasPayloadHash: boolean): PreparedBody {
   if (body === undefined || body === null) return { bytes: undefined, contentType: undefined };
   if (typeof body === "string") {
-    return { bytes: utf8.encode(body), contentType: undefined };
+    return { bytes: body, contentType: undefined };
   }
   if (body instanceof URLSearchParams) {
     return {
-      bytes: utf8.encode(body.toString()),
+      bytes: body.toString(),
       contentType: "application/x-www-form-urlencoded;charset=UTF-8",
     };
   }

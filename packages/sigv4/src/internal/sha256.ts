@@ -1,3 +1,4 @@
+import * as nodeCrypto from "node:crypto";
 import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;
@@ -45,13 +46,18 @@ export class Sha256 {
   }
 }
 
+// One-shot `crypto.hash` (Node 20.12+ / 21.7+) skips the Hash object: about twice as fast for
+// inputs of a few hundred bytes. A namespace read, so older runtimes get `undefined`, not a link error.
+const oneShot = (nodeCrypto as { hash?: typeof nodeCrypto.hash }).hash;
+
 /**
  * Lower-case hex SHA-256 of a string (UTF-8) or bytes, synchronously.
  * @internal
  */
-export function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
-}
+export const sha256Hex: (data: string | Uint8Array) => string =
+  typeof oneShot === "function"
+    ? (data) => oneShot("sha256", data, "hex")
+    : (data) => createHash("sha256").update(data).digest("hex");
 
 /**
  * HMAC-SHA-256 of a string (UTF-8) under a string (UTF-8) or byte key, synchronously.

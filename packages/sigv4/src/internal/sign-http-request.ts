@@ -14,7 +14,7 @@ import {
 /**
  * A request as it goes on the wire: the raw path from the request line (already percent-encoded
  * once, no WHATWG normalisation), decoded query pairs in order, header pairs in order (`host` among
- * them), and the body bytes.
+ * them), and the body: bytes, or text hashed as UTF-8.
  * @internal
  */
 export interface HttpRequestToSign {
@@ -25,7 +25,7 @@ export interface HttpRequestToSign {
   query: ReadonlyArray<readonly [string, string]>;
   /** `[name, value]` pairs, any case; repeated names are joined with `,`. Must contain `host`. */
   headers: ReadonlyArray<readonly [string, string]>;
-  body?: Uint8Array | undefined;
+  body?: Uint8Array | string | undefined;
 }
 
 /** @internal */
@@ -73,7 +73,6 @@ const GENERATED_HEADERS = new Set(["authorization", "x-amz-date", "date"]);
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const PAYLOAD_HASH = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD)$/;
 
-const CR_LF_NUL = /[\r\n\0]/;
 const EMPTY_PAYLOAD_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /** Trimall of the SigV4 spec, per value, so repeated headers join as `a,b` (botocore, aws-c-auth). */
@@ -98,7 +97,8 @@ function mergeHeaders(pairs: ReadonlyArray<readonly [string, string]>): Map<stri
         },
       );
     }
-    if (CR_LF_NUL.test(value)) {
+    // `includes` rather than /[\r\n\0]/: several times faster on a long session token.
+    if (value.includes("\r") || value.includes("\n") || value.includes("\0")) {
       throw new SigV4Error("invalid_request", `Header ${name} contains CR, LF or NUL.`, {
         path: "request.headers",
       });

@@ -59,8 +59,20 @@ class GatehouseSigner extends SignatureV4 {
   }
 }
 
-/** Any of these makes smithy's trimall change a value; without them it is the identity. */
-const NEEDS_TRIMALL = /[\t\r\n]| {2}|^ | $/;
+/**
+ * Whether smithy's trimall would change the value: a tab, CR, LF, two spaces in a row, or a space
+ * at either end. `includes` scans a 600-character session token several times faster than a regex.
+ */
+function needsTrimAll(value: string): boolean {
+  return (
+    value.charCodeAt(0) === 32 ||
+    value.charCodeAt(value.length - 1) === 32 ||
+    value.includes("\t") ||
+    value.includes("\n") ||
+    value.includes("\r") ||
+    value.includes("  ")
+  );
+}
 
 /**
  * smithy's `getCanonicalHeaders` for headers already merged under lower-case names: the same
@@ -87,7 +99,7 @@ export function getCanonicalHeaders(headers: ReadonlyMap<string, string>): Recor
   const canonical = Object.create(null) as Record<string, string>;
   for (const name of names) {
     const value = headers.get(name) as string;
-    canonical[name] = NEEDS_TRIMALL.test(value)
+    canonical[name] = needsTrimAll(value)
       ? value
           .replace(/[\r\n]/g, " ")
           .replace(/[ \t]+/g, " ")

@@ -1,7 +1,7 @@
 /**
  * `pnpm test:packages`: check every published package as a user receives it, after `pnpm build`.
  *
- * For each non-private package in packages/* (packages in parallel):
+ * For each non-private package in packages/* (a few at a time, see CHECK_CONCURRENCY below):
  *   1. `pnpm pack` it into a temporary folder;
  *   2. publint on the tarball, strict (any warning or error fails);
  *   3. attw on the tarball, profile node16 (node16 CJS + ESM and bundler resolution must be green);
@@ -26,7 +26,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { publint } from "publint";
@@ -206,23 +206,39 @@ const packages = readdirSync(packagesDir)
   .map((p) => ({ ...p, pkg: JSON.parse(readFileSync(p.manifest, "utf8")) }))
   .filter((p) => !p.pkg.private);
 
-const outcomes = await Promise.all(
-  packages.map(async ({ entry, dir, pkg }) => {
-    const tmp = mkdtempSync(join(tmpdir(), `check-${entry}-`));
-    try {
-      return await checkPackage(dir, pkg.name, tmp);
-    } finally {
-      if (process.env.KEEP_TMP) console.log(`(kept ${tmp})`);
-      else rmSync(tmp, { recursive: true, force: true });
-    }
+/** Print a package's lines as soon as it is done. */
+function print(results) {
+  for (const r of results) {
+    console.log(`${r.ok ? "✓" : "✗"} ${r.label} (${r.seconds.toFixed(1)}s)`);
+    if (!r.ok && r.details.trim()) console.log(r.details.trim().replace(/^/gm, "    "));
+  }
+  return results;
+}
+
+async function checkInTmp({ entry, dir, pkg }) {
+  const tmp = mkdtempSync(join(tmpdir(), `check-${entry}-`));
+  try {
+    return print(await checkPackage(dir, pkg.name, tmp));
+  } finally {
+    if (process.env.KEEP_TMP) console.log(`(kept ${tmp})`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// Each package already runs attw, tsc and node side by side: one package per two cores, or
+// CHECK_CONCURRENCY, so a small CI box is not thrashed by a dozen tsc processes at once.
+const concurrency =
+  Number(process.env.CHECK_CONCURRENCY) || Math.max(1, availableParallelism() >> 1);
+const queue = [...packages];
+const outcomes = [];
+await Promise.all(
+  Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift())
+      outcomes.push(await checkInTmp(next));
   }),
 );
 
 const results = outcomes.flat();
-for (const r of results) {
-  console.log(`${r.ok ? "✓" : "✗"} ${r.label} (${r.seconds.toFixed(1)}s)`);
-  if (!r.ok && r.details.trim()) console.log(r.details.trim().replace(/^/gm, "    "));
-}
 const failed = results.filter((r) => !r.ok).length;
 console.log(`\n${results.length - failed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || results.length === 0 ? 1 : 0;

@@ -36,7 +36,12 @@ export type {
 } from "./jwt/test-issuer.js";
 
 // @section events
-export type { EventOptions, HttpEventOptions, MultiValueMap } from "./events/event-options.js";
+export type {
+  EventOptions,
+  HttpEventOptions,
+  IamIdentityOptions,
+  MultiValueMap,
+} from "./events/event-options.js";
 export type { HttpApiV1EventOptions } from "./events/http-api-v1-event.js";
 export { httpApiV1Event } from "./events/http-api-v1-event.js";
 export type { HttpApiV2EventOptions } from "./events/http-api-v2-event.js";

@@ -95,6 +95,9 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
       clientId: issuer.clientId,
       tokenUse: "access",
       jwksUri: issuer.jwksUri,
+      // Pre-seeded keys, as a Lambda cold start without network would have them: the demo does not
+      // depend on how fast the JWKS answers on a busy machine.
+      jwks: issuer.jwks(),
     });
     await verifier.hydrate();
     const tokens = await mintDemoTokens(issuer);

@@ -1,13 +1,14 @@
 /**
- * The Lambda proxy integration event for an authorized request: the authorizer event of the same
- * request (from `@gatehouse/testing`'s factories) plus body, `isBase64Encoded` and
- * `requestContext.authorizer`.
+ * The Lambda proxy integration event for an authorized request: the factory event of the same
+ * normalised request (from `@gatehouse/testing`), with the IAM caller passed to the factory, plus
+ * what only integrations receive: body, `isBase64Encoded` and `requestContext.authorizer`.
  * @internal
  * @packageDocumentation
  */
 import {
   httpApiV1Event,
   httpApiV2Event,
+  type IamIdentityOptions,
   restRequestEvent,
   webSocketConnectEvent,
 } from "@gatehouse/testing";
@@ -18,8 +19,8 @@ import type {
   WebSocketConnectProxyEvent,
 } from "../config/proxy-event.js";
 import type { IntegrationIdentity } from "./authorize-request.js";
-import { httpEventOptions } from "./build-authorizer-event.js";
-import { factoryContext, type RequestScope } from "./request-scope.js";
+import { eventInput, stageVariablesOf, v2EventInput } from "./event-input.js";
+import type { RequestScope } from "./request-scope.js";
 
 const TEXT_TYPES =
   /^(text\/|application\/(json|xml|x-www-form-urlencoded|javascript|[^;]*\+json|[^;]*\+xml))/i;
@@ -108,17 +109,20 @@ function nullIfEmpty<T extends object>(map: T | null | undefined): T | null {
   return map === null || map === undefined || Object.keys(map).length === 0 ? null : map;
 }
 
-function iamIdentity(identity: IntegrationIdentity) {
+/** The signed caller for the factories' `iamIdentity`; `{}` unless the route uses `AWS_IAM`. */
+function iamIdentity(identity: IntegrationIdentity): { iamIdentity?: IamIdentityOptions } {
   if (identity.kind !== "iam") return {};
   const { credential } = identity;
   const callerId = credential.principalArn.split(":").slice(5).join(":");
   return {
-    accessKey: credential.accessKeyId,
-    accountId: credential.accountId,
-    caller: callerId,
-    user: callerId,
-    userArn: credential.principalArn,
-    principalOrgId: credential.orgId ?? null,
+    iamIdentity: {
+      accessKey: credential.accessKeyId,
+      accountId: credential.accountId,
+      caller: callerId,
+      user: callerId,
+      userArn: credential.principalArn,
+      principalOrgId: credential.orgId ?? null,
+    },
   };
 }
 
@@ -127,46 +131,45 @@ export function buildRestProxyEvent(
   scope: RequestScope,
   identity: IntegrationIdentity,
 ): RestProxyEvent {
-  const options = httpEventOptions(scope);
-  const { cookies: _cookies, ...rest } = options;
+  const options = {
+    ...eventInput(scope),
+    stageVariables: stageVariablesOf(scope),
+    resource: scope.resource,
+    methodArn: scope.arn,
+    ...iamIdentity(identity),
+  };
   if (scope.api.type === "HTTP") {
-    const event = httpApiV1Event({ ...rest, resource: scope.resource, methodArn: scope.arn });
     const {
       type: _t,
       methodArn: _m,
       identitySource: _i,
       authorizationToken: _a,
       ...fields
-    } = event;
+    } = httpApiV1Event(options);
     return {
       ...fields,
       version: "1.0",
-      multiValueHeaders: nullIfEmpty(fields.multiValueHeaders) ?? {},
+      multiValueHeaders: {},
       queryStringParameters: nullIfEmpty(fields.queryStringParameters),
-      multiValueQueryStringParameters: nullIfEmpty(fields.multiValueQueryStringParameters),
+      multiValueQueryStringParameters: null,
       pathParameters: nullIfEmpty(fields.pathParameters),
       stageVariables: nullIfEmpty(fields.stageVariables),
-      requestContext: {
-        ...fields.requestContext,
-        identity: { ...fields.requestContext.identity, ...iamIdentity(identity) },
+      requestContext: Object.assign(fields.requestContext, {
         authorizer: restAuthorizer(identity, true),
-      },
+      }),
       ...body(scope, true),
     };
   }
-  const event = restRequestEvent({ ...rest, resource: scope.resource, methodArn: scope.arn });
-  const { type: _t, methodArn: _m, version: _v, ...fields } = event;
+  const { type: _t, methodArn: _m, version: _v, ...fields } = restRequestEvent(options);
   return {
     ...fields,
     queryStringParameters: nullIfEmpty(fields.queryStringParameters),
     multiValueQueryStringParameters: nullIfEmpty(fields.multiValueQueryStringParameters),
     pathParameters: nullIfEmpty(fields.pathParameters),
     stageVariables: nullIfEmpty(fields.stageVariables),
-    requestContext: {
-      ...fields.requestContext,
-      identity: { ...fields.requestContext.identity, ...iamIdentity(identity) },
+    requestContext: Object.assign(fields.requestContext, {
       authorizer: restAuthorizer(identity, false),
-    },
+    }),
     ...body(scope, false),
   };
 }
@@ -176,23 +179,26 @@ export function buildHttpV2ProxyEvent(
   scope: RequestScope,
   identity: IntegrationIdentity,
 ): HttpApiV2ProxyEvent {
-  const { cookies, ...options } = httpEventOptions(scope);
-  const event = httpApiV2Event({
-    ...options,
-    ...(cookies !== undefined ? { cookies } : {}),
+  const {
+    type: _t,
+    routeArn: _r,
+    identitySource: _i,
+    ...fields
+  } = httpApiV2Event({
+    ...v2EventInput(scope),
+    stageVariables: stageVariablesOf(scope),
     routeKey: scope.route.routeKey,
     identitySource: null,
     routeArn: scope.arn,
   });
-  const { type: _t, routeArn: _r, identitySource: _i, ...fields } = event;
   const authorizer = v2Authorizer(identity);
   const payload = body(scope, true);
   return {
     ...fields,
-    requestContext: {
-      ...fields.requestContext,
-      ...(authorizer !== undefined ? { authorizer } : {}),
-    },
+    requestContext:
+      authorizer !== undefined
+        ? Object.assign(fields.requestContext, { authorizer })
+        : fields.requestContext,
     ...(payload.body !== null ? { body: payload.body } : {}),
     isBase64Encoded: payload.isBase64Encoded,
   };
@@ -203,21 +209,22 @@ export function buildWebSocketConnectProxyEvent(
   scope: RequestScope,
   identity: IntegrationIdentity,
 ): WebSocketConnectProxyEvent {
-  const event = webSocketConnectEvent({
-    ...factoryContext(scope),
-    headers: scope.request.headers,
-    query: scope.request.query,
+  const {
+    type: _t,
+    methodArn: _m,
+    ...fields
+  } = webSocketConnectEvent({
+    ...eventInput(scope),
+    stageVariables: stageVariablesOf(scope),
     methodArn: scope.arn,
     ...(scope.connectionId !== undefined ? { connectionId: scope.connectionId } : {}),
+    ...iamIdentity(identity),
   });
-  const { type: _t, methodArn: _m, ...fields } = event;
   return {
     ...fields,
     isBase64Encoded: false,
-    requestContext: {
-      ...fields.requestContext,
-      identity: { ...fields.requestContext.identity, ...iamIdentity(identity) },
+    requestContext: Object.assign(fields.requestContext, {
       authorizer: restAuthorizer(identity, false),
-    },
+    }),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { AuthorizerStats, GatewayStats } from "../server/gateway-stats.js";
 import { AuthorizerCache } from "./authorizer-cache.js";
+import { createRequestIds } from "./request-ids.js";
 import type { ResolvedGateway } from "./resolve-config.js";
 
 /** @internal */
@@ -13,6 +14,8 @@ export class GatewayRuntime {
   readonly #caches = new Map<string, AuthorizerCache>();
   readonly #authorizers = new Map<string, AuthorizerStats>();
   requests = 0;
+  /** A fresh request id for every request. */
+  readonly nextRequestId = createRequestIds();
 
   constructor(gateway: ResolvedGateway) {
     this.gateway = gateway;

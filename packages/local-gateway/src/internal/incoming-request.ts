@@ -58,10 +58,11 @@ export function readIncoming(
   const rawPath = queryIndex === -1 ? target : target.slice(0, queryIndex);
   const rawQuery = queryIndex === -1 ? "" : target.slice(queryIndex + 1);
   const query: Record<string, string[]> = {};
+  // Names come from the wire: `constructor` or `__proto__` must be plain keys.
   const push = (map: Record<string, string[]>, name: string, value: string) => {
-    const values = map[name];
-    if (values === undefined) map[name] = [value];
-    else values.push(value);
+    if (Object.hasOwn(map, name)) (map[name] as string[]).push(value);
+    else if (name !== "__proto__") map[name] = [value];
+    else Object.defineProperty(map, name, { value: [value], enumerable: true, writable: true });
   };
   for (const [name, value] of new URLSearchParams(rawQuery)) push(query, name, value);
   const headers: Record<string, string[]> = {};

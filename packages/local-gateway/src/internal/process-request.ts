@@ -4,7 +4,7 @@
  * @internal
  * @packageDocumentation
  */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { formatExecuteApiArn, isPolicyError } from "@gatehouse/policy";
 import type { GatewayDecisionRecord } from "../config/gateway-config.js";
 import { type Authorization, authorizeRequest } from "./authorize-request.js";
@@ -82,7 +82,7 @@ export async function processRequest(
   runtime: GatewayRuntime,
   request: IncomingRequest,
 ): Promise<ProcessedRequest> {
-  const requestId = randomUUID();
+  const requestId = runtime.nextRequestId();
   const record: GatewayDecisionRecord = {
     api: "",
     method: request.method,

@@ -3,6 +3,7 @@
  * @internal
  * @packageDocumentation
  */
+import type { EventInput } from "./event-input.js";
 import type { IncomingRequest } from "./incoming-request.js";
 import type { ResolvedApi, ResolvedGateway, ResolvedRoute } from "./resolve-config.js";
 
@@ -22,19 +23,6 @@ export interface RequestScope {
   now: number;
   requestId: string;
   connectionId: string | undefined;
-}
-
-/** @internal The options the event factories of `@gatehouse/testing` share. */
-export function factoryContext(scope: RequestScope) {
-  return {
-    region: scope.gateway.region,
-    accountId: scope.gateway.accountId,
-    apiId: scope.api.apiId,
-    stage: scope.api.stage,
-    sourceIp: scope.request.sourceIp,
-    userAgent: scope.request.userAgent,
-    requestId: scope.requestId,
-    now: scope.now,
-    stageVariables: { ...scope.api.stageVariables },
-  };
+  /** The normalised request the events are built from, once the first event needs it. */
+  eventInput?: EventInput;
 }

@@ -80,6 +80,8 @@ export interface ResolvedApi {
   type: ApiType;
   apiId: string;
   stage: string;
+  /** `{apiId}.execute-api.{region}.amazonaws.com`: `requestContext.domainName` of its events. */
+  domainName: string;
   /** Local mount point: basePath plus `/{stage}` (unless HTTP `$default`). */
   prefix: string;
   endpointType: EndpointType;
@@ -456,6 +458,7 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
       type: api.type,
       apiId,
       stage,
+      domainName: `${apiId}.execute-api.${region}.${region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"}`,
       prefix,
       stageVariables: api.stageVariables ?? {},
     };

@@ -29,7 +29,12 @@ describe("resolveCredentials", () => {
       credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret-two" },
       date,
     });
-    expect(after.headers["authorization"]).not.toBe(before.headers["authorization"]);
-    expect(after.headers["authorization"]).toBe(fresh.headers["authorization"]);
+    const [{ authorization }, { authorization: old }, { authorization: expected }] = [
+      after.headers,
+      before.headers,
+      fresh.headers,
+    ];
+    expect(authorization).not.toBe(old);
+    expect(authorization).toBe(expected);
   });
 });

@@ -26,6 +26,50 @@ export interface EventOptions {
   now?: number;
   /** @default {} or, in HTTP API 2.0, left out */
   stageVariables?: Record<string, string>;
+  /**
+   * `requestContext.domainName` and the default `Host` header; `domainPrefix` is its first label.
+   * @default "{apiId}.execute-api.{region}.amazonaws.com" (`.amazonaws.com.cn` in China regions)
+   */
+  domainName?: string;
+}
+
+/**
+ * The caller fields API Gateway fills in `requestContext.identity` when a method uses `AWS_IAM`
+ * (SigV4): who signed the request and, for Cognito identity-pool credentials, the identity.
+ * Fields left out are sent as `null`, as AWS does.
+ *
+ * @example
+ * ```ts
+ * const iamIdentity: IamIdentityOptions = {
+ *   accessKey: "AKIAIOSFODNN7EXAMPLE",
+ *   accountId: "123456789012",
+ *   caller: "AIDAJQABLZS4A3QDU576Q",
+ *   userArn: "arn:aws:iam::123456789012:user/alice",
+ * };
+ * ```
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference
+ */
+export interface IamIdentityOptions {
+  /** The access key id of the signing credentials (`AKIA...`, `ASIA...`). */
+  accessKey: string;
+  /** The caller's AWS account. */
+  accountId: string;
+  /** The principal id of the caller (`AIDA...` for a user, `AROA...:session` for a role session). */
+  caller: string;
+  /** The ARN of the caller (`arn:aws:iam::123456789012:user/alice`, `arn:aws:sts::...:assumed-role/...`). */
+  userArn: string;
+  /** The principal id API Gateway reports as `user`. @default caller */
+  user?: string;
+  /** The caller's AWS Organizations id. @default null */
+  principalOrgId?: string | null;
+  /** Cognito identity-pool credentials: the pool (`us-east-1:...`). @default null */
+  cognitoIdentityPoolId?: string | null;
+  /** Cognito identity-pool credentials: the identity (`us-east-1:...`). @default null */
+  cognitoIdentityId?: string | null;
+  /** Cognito identity-pool credentials. @default null */
+  cognitoAuthenticationType?: "authenticated" | "unauthenticated" | null;
+  /** Cognito identity-pool credentials: `cognito-idp.{region}.amazonaws.com/{poolId},...:CognitoSignIn:{sub}`. @default null */
+  cognitoAuthenticationProvider?: string | null;
 }
 
 /** Options shared by the factories of HTTP-shaped events (REST REQUEST, HTTP API 1.0 and 2.0). */
@@ -36,6 +80,13 @@ export interface HttpEventOptions extends EventOptions {
   path?: string;
   /** Headers merged over realistic defaults; names match the defaults case-insensitively. */
   headers?: MultiValueMap;
+  /**
+   * Add realistic default headers (`Host`, `User-Agent`, `Accept`, CloudFront / `X-Forwarded-*`,
+   * `X-Amzn-Trace-Id`) under `headers`. `false` sends `headers` as given, plus the `token` (and
+   * cookie) headers, as for a real request's headers.
+   * @default true
+   */
+  defaultHeaders?: boolean;
   query?: MultiValueMap;
   /** Raw value of the `Authorization` header (include any `Bearer ` prefix). */
   token?: string;

@@ -76,4 +76,48 @@ describe("httpApiV1Event", () => {
       path: "/orders",
     });
   });
+
+  it("sends the given headers lower-cased, without default headers, when defaultHeaders is false", () => {
+    const event = httpApiV1Event({
+      defaultHeaders: false,
+      headers: { Host: "127.0.0.1:3000", "X-Tenant": ["a", "b"] },
+    });
+    expect(event.headers).toEqual({ host: "127.0.0.1:3000", "x-tenant": "a,b" });
+  });
+
+  it("takes domainName and derives domainPrefix", () => {
+    const { requestContext, headers } = httpApiV1Event({ domainName: "api.example.com" });
+    expect(requestContext).toMatchObject({ domainName: "api.example.com", domainPrefix: "api" });
+    expect(headers).toHaveProperty("host", "api.example.com");
+  });
+
+  it("adds the IAM caller fields to the identity, null where not given", () => {
+    const { identity } = httpApiV1Event({
+      sourceIp: "203.0.113.9",
+      iamIdentity: {
+        accessKey: "AKIAIOSFODNN7EXAMPLE",
+        accountId: "123456789012",
+        caller: "AIDAJQABLZS4A3QDU576Q",
+        userArn: "arn:aws:iam::123456789012:user/alice",
+      },
+    }).requestContext;
+    expect(identity).toEqual({
+      sourceIp: "203.0.113.9",
+      userAgent: "curl/8.7.1",
+      accessKey: "AKIAIOSFODNN7EXAMPLE",
+      accountId: "123456789012",
+      caller: "AIDAJQABLZS4A3QDU576Q",
+      user: "AIDAJQABLZS4A3QDU576Q",
+      userArn: "arn:aws:iam::123456789012:user/alice",
+      principalOrgId: null,
+      cognitoIdentityPoolId: null,
+      cognitoIdentityId: null,
+      cognitoAuthenticationType: null,
+      cognitoAuthenticationProvider: null,
+    });
+  });
+
+  it("keeps the identity to sourceIp and userAgent without an IAM caller", () => {
+    expect(keys(httpApiV1Event().requestContext.identity)).toEqual(["sourceIp", "userAgent"]);
+  });
 });

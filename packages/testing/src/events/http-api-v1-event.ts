@@ -1,11 +1,13 @@
 import type { HttpApiV1AuthorizerEvent } from "@gatehouse/policy";
-import type { HttpEventOptions } from "./event-options.js";
+import type { HttpEventOptions, IamIdentityOptions } from "./event-options.js";
 import {
   clfTime,
   executeApiArn,
   extractPathParameters,
+  iamIdentityFields,
   joinedValues,
   lastValues,
+  lowerCaseNames,
   mergeHeaders,
   methodPath,
   resolveContext,
@@ -23,6 +25,8 @@ export interface HttpApiV1EventOptions extends HttpEventOptions {
   identitySource?: string[];
   /** @default built from region, account, API id, stage, method and path */
   methodArn?: string;
+  /** The signed caller of an `AWS_IAM` route, in `requestContext.identity` (with the other caller fields `null`). @default left out */
+  iamIdentity?: IamIdentityOptions;
 }
 
 /**
@@ -46,17 +50,19 @@ export function httpApiV1Event(options: HttpApiV1EventOptions = {}): HttpApiV1Au
   const resource = options.resource ?? path;
   const headers = lowerCaseNames(
     mergeHeaders(
-      {
-        accept: "*/*",
-        "accept-encoding": "gzip, deflate, br",
-        "content-length": "0",
-        host: context.domainName,
-        "user-agent": context.userAgent,
-        "x-amzn-trace-id": traceId(context.now),
-        "x-forwarded-for": context.sourceIp,
-        "x-forwarded-port": "443",
-        "x-forwarded-proto": "https",
-      },
+      options.defaultHeaders === false
+        ? undefined
+        : {
+            accept: "*/*",
+            "accept-encoding": "gzip, deflate, br",
+            "content-length": "0",
+            host: context.domainName,
+            "user-agent": context.userAgent,
+            "x-amzn-trace-id": traceId(context.now),
+            "x-forwarded-for": context.sourceIp,
+            "x-forwarded-port": "443",
+            "x-forwarded-proto": "https",
+          },
       options.token !== undefined ? { authorization: options.token } : undefined,
       options.headers,
     ),
@@ -82,12 +88,13 @@ export function httpApiV1Event(options: HttpApiV1EventOptions = {}): HttpApiV1Au
       accountId: context.accountId,
       apiId: context.apiId,
       domainName: context.domainName,
-      domainPrefix: context.apiId,
+      domainPrefix: context.domainPrefix,
       extendedRequestId: shortId(),
       httpMethod: method,
       identity: {
         sourceIp: context.sourceIp,
         userAgent: context.userAgent,
+        ...iamIdentityFields(options.iamIdentity),
         ...(options.clientCert !== undefined ? { clientCert: options.clientCert } : {}),
       },
       path: context.stage === "$default" ? path : `/${context.stage}${path}`,
@@ -100,10 +107,4 @@ export function httpApiV1Event(options: HttpApiV1EventOptions = {}): HttpApiV1Au
       stage: context.stage,
     },
   };
-}
-
-function lowerCaseNames(map: Record<string, string[]>): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(map).map(([name, values]) => [name.toLowerCase(), values]),
-  );
 }

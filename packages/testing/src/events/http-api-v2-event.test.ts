@@ -124,4 +124,25 @@ describe("httpApiV2Event", () => {
     expect(event.requestContext.http.path).toBe("/beta/pets");
     expect(event.routeArn.endsWith("/beta/GET/pets")).toBe(true);
   });
+
+  it("sends the given headers, the token and cookies only, when defaultHeaders is false", () => {
+    const event = httpApiV2Event({
+      defaultHeaders: false,
+      token: "Bearer abc",
+      cookies: ["a=1", "b=2"],
+      headers: { Host: "127.0.0.1:3000", "X-Tenant": ["a", "b"] },
+    });
+    expect(event.headers).toEqual({
+      authorization: "Bearer abc",
+      cookie: "a=1; b=2",
+      host: "127.0.0.1:3000",
+      "x-tenant": "a,b",
+    });
+  });
+
+  it("takes domainName and derives domainPrefix", () => {
+    const { requestContext, headers } = httpApiV2Event({ domainName: "api.example.com" });
+    expect(requestContext).toMatchObject({ domainName: "api.example.com", domainPrefix: "api" });
+    expect(headers).toHaveProperty("host", "api.example.com");
+  });
 });

@@ -5,6 +5,7 @@ import {
   executeApiArn,
   extractPathParameters,
   joinedValues,
+  lowerCaseNames,
   mergeHeaders,
   methodPath,
   rawQueryString,
@@ -47,27 +48,27 @@ export function httpApiV2Event(options: HttpApiV2EventOptions = {}): HttpApiV2Au
   const path = options.path ?? "/pets";
   const routeKey = options.routeKey ?? `${method} ${path}`;
   const rawPath = context.stage === "$default" ? path : `/${context.stage}${path}`;
-  const headers = Object.fromEntries(
-    Object.entries(
-      joinedValues(
-        mergeHeaders(
-          {
-            accept: "*/*",
-            "accept-encoding": "gzip, deflate, br",
-            "content-length": "0",
-            host: context.domainName,
-            "user-agent": context.userAgent,
-            "x-amzn-trace-id": traceId(context.now),
-            "x-forwarded-for": context.sourceIp,
-            "x-forwarded-port": "443",
-            "x-forwarded-proto": "https",
-          },
-          options.token !== undefined ? { authorization: options.token } : undefined,
-          options.cookies !== undefined ? { cookie: options.cookies.join("; ") } : undefined,
-          options.headers,
-        ),
+  const headers = lowerCaseNames(
+    joinedValues(
+      mergeHeaders(
+        options.defaultHeaders === false
+          ? undefined
+          : {
+              accept: "*/*",
+              "accept-encoding": "gzip, deflate, br",
+              "content-length": "0",
+              host: context.domainName,
+              "user-agent": context.userAgent,
+              "x-amzn-trace-id": traceId(context.now),
+              "x-forwarded-for": context.sourceIp,
+              "x-forwarded-port": "443",
+              "x-forwarded-proto": "https",
+            },
+        options.token !== undefined ? { authorization: options.token } : undefined,
+        options.cookies !== undefined ? { cookie: options.cookies.join("; ") } : undefined,
+        options.headers,
       ),
-    ).map(([name, value]) => [name.toLowerCase(), value]),
+    ),
   );
   const multiQuery = toMulti(options.query);
   const routeTemplate = routeKey.includes(" ") ? routeKey.slice(routeKey.indexOf(" ") + 1) : "";
@@ -101,7 +102,7 @@ export function httpApiV2Event(options: HttpApiV2EventOptions = {}): HttpApiV2Au
         ? { authentication: { clientCert: options.clientCert } }
         : {}),
       domainName: context.domainName,
-      domainPrefix: context.apiId,
+      domainPrefix: context.domainPrefix,
       http: {
         method,
         path: rawPath,

@@ -162,4 +162,81 @@ describe("restRequestEvent", () => {
     };
     expect(restRequestEvent({ clientCert }).requestContext.identity.clientCert).toEqual(clientCert);
   });
+
+  it("sends the given headers as-is, without default headers, when defaultHeaders is false", () => {
+    const event = restRequestEvent({
+      defaultHeaders: false,
+      token: "Bearer abc",
+      headers: { host: "127.0.0.1:3000", "X-Tenant": ["a", "b"] },
+    });
+    expect(event.multiValueHeaders).toEqual({
+      Authorization: ["Bearer abc"],
+      host: ["127.0.0.1:3000"],
+      "X-Tenant": ["a", "b"],
+    });
+    expect(event.headers).toEqual({
+      Authorization: "Bearer abc",
+      host: "127.0.0.1:3000",
+      "X-Tenant": "b",
+    });
+  });
+
+  it("keeps a header named __proto__ as an own header", () => {
+    const event = restRequestEvent({ defaultHeaders: false, headers: { ["__proto__"]: "x" } });
+    expect(Object.keys(event.headers ?? {})).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(event.headers)).toBe(Object.prototype);
+  });
+
+  it("takes domainName, uses it as the default Host and derives domainPrefix", () => {
+    const event = restRequestEvent({ domainName: "api.example.com" });
+    expect(event.requestContext.domainName).toBe("api.example.com");
+    expect(event.requestContext.domainPrefix).toBe("api");
+    expect(event.headers).toHaveProperty("Host", "api.example.com");
+  });
+
+  it("fills the IAM caller fields of the identity and leaves the Cognito fields null", () => {
+    const { identity } = restRequestEvent({
+      sourceIp: "203.0.113.9",
+      iamIdentity: {
+        accessKey: "AKIAIOSFODNN7EXAMPLE",
+        accountId: "123456789012",
+        caller: "AIDAJQABLZS4A3QDU576Q",
+        userArn: "arn:aws:iam::123456789012:user/alice",
+        principalOrgId: "o-a1b2c3d4e5",
+      },
+    }).requestContext;
+    expect(identity).toEqual({
+      ...FIXTURE.requestContext.identity,
+      accessKey: "AKIAIOSFODNN7EXAMPLE",
+      accountId: "123456789012",
+      caller: "AIDAJQABLZS4A3QDU576Q",
+      user: "AIDAJQABLZS4A3QDU576Q",
+      userArn: "arn:aws:iam::123456789012:user/alice",
+      principalOrgId: "o-a1b2c3d4e5",
+    });
+  });
+
+  it("fills the Cognito identity-pool fields of an IAM caller", () => {
+    const { identity } = restRequestEvent({
+      iamIdentity: {
+        accessKey: "ASIAIOSFODNN7EXAMPLE",
+        accountId: "123456789012",
+        caller: "AROAJQABLZS4A3QDU576Q:CognitoIdentityCredentials",
+        userArn:
+          "arn:aws:sts::123456789012:assumed-role/Cognito_PetsAuth_Role/CognitoIdentityCredentials",
+        cognitoIdentityPoolId: "eu-west-1:11111111-2222-3333-4444-555555555555",
+        cognitoIdentityId: "eu-west-1:66666666-7777-8888-9999-000000000000",
+        cognitoAuthenticationType: "authenticated",
+        cognitoAuthenticationProvider:
+          "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf,cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf:CognitoSignIn:sub-1",
+      },
+    }).requestContext;
+    expect(identity).toMatchObject({
+      cognitoIdentityPoolId: "eu-west-1:11111111-2222-3333-4444-555555555555",
+      cognitoIdentityId: "eu-west-1:66666666-7777-8888-9999-000000000000",
+      cognitoAuthenticationType: "authenticated",
+      user: "AROAJQABLZS4A3QDU576Q:CognitoIdentityCredentials",
+      principalOrgId: null,
+    });
+  });
 });

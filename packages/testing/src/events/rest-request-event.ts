@@ -1,11 +1,12 @@
 import type { AuthorizerRequestIdentity, RestRequestAuthorizerEvent } from "@gatehouse/policy";
-import type { HttpEventOptions } from "./event-options.js";
+import type { HttpEventOptions, IamIdentityOptions } from "./event-options.js";
 import {
   clfTime,
   cloudFrontId,
   cloudFrontVia,
   executeApiArn,
   extractPathParameters,
+  iamIdentityFields,
   lastValues,
   mergeHeaders,
   methodPath,
@@ -23,6 +24,8 @@ export interface RestRequestEventOptions extends HttpEventOptions {
   resource?: string;
   /** @default built from region, account, API id, stage, method and path */
   methodArn?: string;
+  /** The signed caller of an `AWS_IAM` method, in `requestContext.identity`. @default all `null` */
+  iamIdentity?: IamIdentityOptions;
   /** Shape the event like the console's test tool: empty maps are `null`, `body` and `isBase64Encoded` are added. @default false */
   consoleTest?: boolean;
 }
@@ -50,25 +53,27 @@ export function restRequestEvent(
   const path = options.path ?? "/pets";
   const resource = options.resource ?? path;
   const multiValueHeaders = mergeHeaders(
-    {
-      Accept: "*/*",
-      "Accept-Encoding": "gzip, deflate, br",
-      "CloudFront-Forwarded-Proto": "https",
-      "CloudFront-Is-Desktop-Viewer": "true",
-      "CloudFront-Is-Mobile-Viewer": "false",
-      "CloudFront-Is-SmartTV-Viewer": "false",
-      "CloudFront-Is-Tablet-Viewer": "false",
-      "CloudFront-Viewer-ASN": "16509",
-      "CloudFront-Viewer-Country": "IE",
-      Host: context.domainName,
-      "User-Agent": context.userAgent,
-      Via: cloudFrontVia(),
-      "X-Amz-Cf-Id": cloudFrontId(),
-      "X-Amzn-Trace-Id": traceId(context.now),
-      "X-Forwarded-For": `${context.sourceIp}, 130.176.98.12`,
-      "X-Forwarded-Port": "443",
-      "X-Forwarded-Proto": "https",
-    },
+    options.defaultHeaders === false
+      ? undefined
+      : {
+          Accept: "*/*",
+          "Accept-Encoding": "gzip, deflate, br",
+          "CloudFront-Forwarded-Proto": "https",
+          "CloudFront-Is-Desktop-Viewer": "true",
+          "CloudFront-Is-Mobile-Viewer": "false",
+          "CloudFront-Is-SmartTV-Viewer": "false",
+          "CloudFront-Is-Tablet-Viewer": "false",
+          "CloudFront-Viewer-ASN": "16509",
+          "CloudFront-Viewer-Country": "IE",
+          Host: context.domainName,
+          "User-Agent": context.userAgent,
+          Via: cloudFrontVia(),
+          "X-Amz-Cf-Id": cloudFrontId(),
+          "X-Amzn-Trace-Id": traceId(context.now),
+          "X-Forwarded-For": `${context.sourceIp}, 130.176.98.12`,
+          "X-Forwarded-Port": "443",
+          "X-Forwarded-Proto": "https",
+        },
     options.token !== undefined ? { Authorization: options.token } : undefined,
     options.headers,
   );
@@ -88,6 +93,7 @@ export function restRequestEvent(
     userArn: null,
     userAgent: context.userAgent,
     user: null,
+    ...iamIdentityFields(options.iamIdentity),
     ...(options.clientCert !== undefined ? { clientCert: options.clientCert } : {}),
   };
 
@@ -113,7 +119,7 @@ export function restRequestEvent(
       accountId: context.accountId,
       protocol: "HTTP/1.1",
       stage: context.stage,
-      domainPrefix: context.apiId,
+      domainPrefix: context.domainPrefix,
       requestTimeEpoch: context.now,
       requestId: options.requestId ?? uuid(),
       identity,

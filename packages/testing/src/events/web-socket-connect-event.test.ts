@@ -80,4 +80,41 @@ describe("webSocketConnectEvent", () => {
       "conn-1",
     );
   });
+
+  it("sends the given headers as-is, without handshake defaults, when defaultHeaders is false", () => {
+    const event = webSocketConnectEvent({
+      defaultHeaders: false,
+      headers: { Host: "127.0.0.1:3000" },
+      protocols: ["chat"],
+    });
+    expect(event.multiValueHeaders).toEqual({
+      "Sec-WebSocket-Protocol": ["chat"],
+      Host: ["127.0.0.1:3000"],
+    });
+  });
+
+  it("takes domainName", () => {
+    const event = webSocketConnectEvent({ domainName: "ws.example.com" });
+    expect(event.requestContext.domainName).toBe("ws.example.com");
+    expect(event.headers).toHaveProperty("Host", "ws.example.com");
+  });
+
+  it("adds the IAM caller fields to the identity", () => {
+    const { identity } = webSocketConnectEvent({
+      iamIdentity: {
+        accessKey: "AKIAIOSFODNN7EXAMPLE",
+        accountId: "123456789012",
+        caller: "AIDAJQABLZS4A3QDU576Q",
+        userArn: "arn:aws:iam::123456789012:user/alice",
+        user: "alice-id",
+      },
+    }).requestContext;
+    expect(identity).toMatchObject({
+      accessKey: "AKIAIOSFODNN7EXAMPLE",
+      caller: "AIDAJQABLZS4A3QDU576Q",
+      user: "alice-id",
+      userArn: "arn:aws:iam::123456789012:user/alice",
+      cognitoIdentityId: null,
+    });
+  });
 });

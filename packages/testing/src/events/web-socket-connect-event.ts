@@ -1,8 +1,9 @@
 import type { ClientCertificate, WebSocketConnectAuthorizerEvent } from "@gatehouse/policy";
-import type { EventOptions, MultiValueMap } from "./event-options.js";
+import type { EventOptions, IamIdentityOptions, MultiValueMap } from "./event-options.js";
 import {
   clfTime,
   executeApiArn,
+  iamIdentityFields,
   lastValues,
   mergeHeaders,
   resolveContext,
@@ -16,6 +17,13 @@ import {
 export interface WebSocketConnectEventOptions extends EventOptions {
   /** Headers merged over the handshake defaults; names match case-insensitively. */
   headers?: MultiValueMap;
+  /**
+   * Add the handshake's default headers (`Host`, `Sec-WebSocket-*`, `X-Forwarded-*`,
+   * `X-Amzn-Trace-Id`) under `headers`. `false` sends `headers` as given (plus
+   * `Sec-WebSocket-Protocol` from `protocols`), as for a real request's headers.
+   * @default true
+   */
+  defaultHeaders?: boolean;
   /** Query of the `wss://` URL (where browser clients put tokens); left out when not given. */
   query?: MultiValueMap;
   /** Sent as the `Sec-WebSocket-Protocol` header, joined with `", "`. */
@@ -26,6 +34,8 @@ export interface WebSocketConnectEventOptions extends EventOptions {
   methodArn?: string;
   /** Mutual-TLS client certificate of the caller. */
   clientCert?: ClientCertificate;
+  /** The signed caller of an `AWS_IAM` `$connect` route, in `requestContext.identity` (with the other caller fields `null`). @default left out */
+  iamIdentity?: IamIdentityOptions;
 }
 
 /**
@@ -47,16 +57,18 @@ export function webSocketConnectEvent(
 ): WebSocketConnectAuthorizerEvent {
   const context = resolveContext(options, "prod");
   const multiValueHeaders = mergeHeaders(
-    {
-      Host: context.domainName,
-      "Sec-WebSocket-Extensions": "permessage-deflate; client_max_window_bits",
-      "Sec-WebSocket-Key": webSocketKey(),
-      "Sec-WebSocket-Version": "13",
-      "X-Amzn-Trace-Id": traceId(context.now),
-      "X-Forwarded-For": context.sourceIp,
-      "X-Forwarded-Port": "443",
-      "X-Forwarded-Proto": "https",
-    },
+    options.defaultHeaders === false
+      ? undefined
+      : {
+          Host: context.domainName,
+          "Sec-WebSocket-Extensions": "permessage-deflate; client_max_window_bits",
+          "Sec-WebSocket-Key": webSocketKey(),
+          "Sec-WebSocket-Version": "13",
+          "X-Amzn-Trace-Id": traceId(context.now),
+          "X-Forwarded-For": context.sourceIp,
+          "X-Forwarded-Port": "443",
+          "X-Forwarded-Proto": "https",
+        },
     options.protocols !== undefined
       ? { "Sec-WebSocket-Protocol": options.protocols.join(", ") }
       : undefined,
@@ -87,6 +99,7 @@ export function webSocketConnectEvent(
       requestTimeEpoch: context.now,
       identity: {
         sourceIp: context.sourceIp,
+        ...iamIdentityFields(options.iamIdentity),
         ...(options.clientCert !== undefined ? { clientCert: options.clientCert } : {}),
       },
       requestId: options.requestId ?? shortId(),

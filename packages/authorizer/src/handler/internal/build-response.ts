@@ -6,10 +6,12 @@ import {
   buildHttpV2SimpleAuthorizerResponse,
   buildRestAuthorizerResponse,
   buildWebSocketAuthorizerResponse,
-  evaluatePolicy,
   type IamAuthorizerResponse,
+  type IamAuthorizerStatement,
+  type SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
-import type { AuthorizerResponse } from "../authorizer-options.js";
+import type { AuthorizerResponse, EventShape } from "../authorizer-options.js";
+import { matchesResource } from "./glob.js";
 import type { RecognisedEvent } from "./recognise-event.js";
 
 /** @internal */
@@ -26,19 +28,32 @@ export interface ResponseInput {
   usageIdentifierKey: string | undefined;
 }
 
-function covers(response: IamAuthorizerResponse<Record<string, unknown>>, arn: string): boolean {
-  const result = evaluatePolicy(response.policyDocument, {
-    action: "execute-api:Invoke",
-    resource: arn,
-  });
-  return result.decision === "allow";
+type IamResponse = IamAuthorizerResponse<Record<string, unknown>>;
+
+/**
+ * The response of one decision for one event shape and stage, built once: every call (cache hits
+ * included) hands out a copy and only decides whether the current route is allowed.
+ * @internal
+ */
+export interface PreparedResponse {
+  /** The IAM response; never handed out itself (callers get copies). */
+  readonly iam: IamResponse;
+  /** Simple responses (HTTP API 2.0), by `isAuthorized`, built on first use. */
+  simple: [SimpleAuthorizerResponse | undefined, SimpleAuthorizerResponse | undefined];
+  /** The statements' resources, to tell whether a route is allowed without the IAM evaluator. */
+  readonly allowResources: readonly string[];
+  readonly denyResources: readonly string[];
 }
 
-function iamResponse(
+/** API Gateway's authorizer-result quota, as `@gatehouse/policy`'s builders enforce it. */
+const MAX_RESPONSE_BYTES = 8192;
+
+/** The builder that `@gatehouse/policy` has for this shape, called exactly as before. */
+function canonicalIam(
   event: RecognisedEvent,
   input: ResponseInput,
   settings: ResponseSettings,
-): IamAuthorizerResponse<Record<string, unknown>> {
+): IamResponse {
   const common = { principalId: input.principalId, allow: input.allow };
   const flat = {
     ...common,
@@ -74,9 +89,197 @@ function iamResponse(
 }
 
 /**
+ * Policy documents by shape, stage and allowed set: identities with the same rights on the same
+ * stage share one (compiling route templates to ARNs is most of a builder call). Bounded.
+ */
+const DOCUMENTS_LIMIT = 512;
+const documents = new Map<string, readonly IamAuthorizerStatement[]>();
+
+function documentKey(event: RecognisedEvent, allow: AllowedRoutes): string | undefined {
+  if (allow === "stage") return `${event.shape}\0${event.stageScope}\0stage`;
+  if (!Array.isArray(allow)) return undefined;
+  for (const template of allow) if (typeof template !== "string") return undefined;
+  return `${event.shape}\0${event.stageScope}\0${JSON.stringify(allow)}`;
+}
+
+function statementsFor(
+  event: RecognisedEvent,
+  input: ResponseInput,
+  settings: ResponseSettings,
+): readonly IamAuthorizerStatement[] | undefined {
+  const key = documentKey(event, input.allow);
+  if (key === undefined) return undefined;
+  let statements = documents.get(key);
+  if (statements === undefined) {
+    // The same builder, with nothing but the stage and the allowed set.
+    const bare = canonicalIam(
+      event,
+      { principalId: "", allow: input.allow, context: undefined, usageIdentifierKey: undefined },
+      settings,
+    );
+    statements = bare.policyDocument.Statement;
+    if (documents.size >= DOCUMENTS_LIMIT) documents.clear();
+    documents.set(key, statements);
+  }
+  return statements;
+}
+
+/** Context keys a shape reserves (the builders refuse them). */
+function reservedKey(shape: EventShape): string | undefined {
+  return shape === "http-v1" ? "claims" : undefined;
+}
+
+/**
+ * The context as the builders encode it, when that encoding is the identity (strings, finite
+ * numbers, booleans; `null` dropped (flat) or kept (JSON), `undefined` dropped); `undefined` for
+ * anything else, which the builder itself then handles (packing, or its error).
+ */
+function simpleContext(
+  context: Record<string, unknown>,
+  json: boolean,
+  reserved: string | undefined,
+): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(context)) {
+    if (key === "__proto__" || key === reserved) return undefined;
+    const value = context[key];
+    if (value === undefined) continue;
+    if (value === null) {
+      if (json) out[key] = null;
+      continue;
+    }
+    const type = typeof value;
+    if (type === "string" || type === "boolean" || (type === "number" && Number.isFinite(value))) {
+      out[key] = value;
+    } else {
+      return undefined;
+    }
+  }
+  return out;
+}
+
+function fits(response: object): boolean {
+  return Buffer.byteLength(JSON.stringify(response), "utf8") <= MAX_RESPONSE_BYTES;
+}
+
+/**
+ * The builder's response without calling it, when that is certain to give the same result: the
+ * memoised statements plus a context whose encoding is trivial, within the size quota. Otherwise
+ * `undefined`, and the caller runs the builder.
+ */
+function fastIam(
+  event: RecognisedEvent,
+  input: ResponseInput,
+  settings: ResponseSettings,
+): IamResponse | undefined {
+  const http = event.shape === "http-v1" || event.shape === "http-v2";
+  if (typeof input.principalId !== "string") return undefined;
+  if (input.usageIdentifierKey !== undefined && (http || typeof input.usageIdentifierKey !== "string"))
+    return undefined;
+  let context: Record<string, unknown> | undefined;
+  if (input.context !== undefined) {
+    context = simpleContext(input.context, event.shape === "http-v2", reservedKey(event.shape));
+    if (context === undefined) return undefined;
+  }
+  const statements = statementsFor(event, input, settings);
+  if (statements === undefined) return undefined;
+  const response: IamResponse = {
+    principalId: input.principalId,
+    policyDocument: { Version: "2012-10-17", Statement: copyStatements(statements) },
+  };
+  if (context !== undefined) response.context = context;
+  if (input.usageIdentifierKey !== undefined) response.usageIdentifierKey = input.usageIdentifierKey;
+  return fits(response) ? response : undefined;
+}
+
+function resources(statement: IamAuthorizerStatement): readonly string[] {
+  return typeof statement.Resource === "string" ? [statement.Resource] : statement.Resource;
+}
+
+/**
+ * Builds the response of a decision for this event's shape and stage (with `@gatehouse/policy`'s
+ * builders, or the identical result from memoised statements).
+ * @throws whatever the builders throw (`PolicyError`, `TypeError`).
+ * @internal
+ */
+export function prepareResponse(
+  event: RecognisedEvent,
+  input: ResponseInput,
+  settings: ResponseSettings,
+): PreparedResponse {
+  let iam: IamResponse | undefined;
+  try {
+    iam = fastIam(event, input, settings);
+  } catch {
+    iam = undefined;
+  }
+  iam ??= canonicalIam(event, input, settings);
+  const allowResources: string[] = [];
+  const denyResources: string[] = [];
+  for (const statement of iam.policyDocument.Statement) {
+    (statement.Effect === "Allow" ? allowResources : denyResources).push(...resources(statement));
+  }
+  return { iam, simple: [undefined, undefined], allowResources, denyResources };
+}
+
+/**
+ * Whether the policy lets this request's ARN through, as API Gateway (and `evaluatePolicy`)
+ * decide: an Allow matches and no Deny does. The handler's statements carry no conditions and
+ * always name `execute-api:Invoke`.
+ * @internal
+ */
+export function allowsArn(prepared: PreparedResponse, arn: string): boolean {
+  for (const pattern of prepared.denyResources) if (matchesResource(pattern, arn)) return false;
+  for (const pattern of prepared.allowResources) if (matchesResource(pattern, arn)) return true;
+  return false;
+}
+
+function simpleResponse(
+  prepared: PreparedResponse,
+  input: ResponseInput,
+  allowed: boolean,
+): SimpleAuthorizerResponse {
+  const index = allowed ? 1 : 0;
+  let response = prepared.simple[index];
+  if (response === undefined) {
+    const context =
+      input.context === undefined ? undefined : simpleContext(input.context, true, undefined);
+    if (input.context === undefined || context !== undefined) {
+      const fast: SimpleAuthorizerResponse = { isAuthorized: allowed };
+      if (context !== undefined) fast.context = context;
+      if (fits(fast)) response = fast;
+    }
+    response ??= buildHttpV2SimpleAuthorizerResponse({
+      isAuthorized: allowed,
+      ...(input.context === undefined ? {} : { context: input.context }),
+    });
+    prepared.simple[index] = response;
+  }
+  return response;
+}
+
+/**
+ * The response for this event from a prepared decision, as a fresh copy (a caller may change it
+ * without touching what later calls get), and whether it lets the current request through.
+ * @throws whatever the builders throw (simple responses are built on first use).
+ * @internal
+ */
+export function respond(
+  event: RecognisedEvent,
+  prepared: PreparedResponse,
+  input: ResponseInput,
+  settings: ResponseSettings,
+): { response: AuthorizerResponse; allowed: boolean } {
+  const allowed = allowsArn(prepared, event.arn);
+  if (event.shape === "http-v2" && settings.simpleResponses) {
+    return { response: copyJson(simpleResponse(prepared, input, allowed)), allowed };
+  }
+  return { response: copyJson(prepared.iam), allowed };
+}
+
+/**
  * Builds the response for a decision with `@gatehouse/policy`'s builders, and tells whether it
- * lets the current request through (by evaluating the policy on the request's ARN, as API Gateway
- * does).
+ * lets the current request through.
  * @throws whatever the builders throw (`PolicyError`, `TypeError`).
  * @internal
  */
@@ -85,16 +288,34 @@ export function buildDecisionResponse(
   input: ResponseInput,
   settings: ResponseSettings,
 ): { response: AuthorizerResponse; allowed: boolean } {
-  const iam = iamResponse(event, input, settings);
-  const allowed = covers(iam, event.arn);
-  if (event.shape === "http-v2" && settings.simpleResponses) {
-    const response = buildHttpV2SimpleAuthorizerResponse({
-      isAuthorized: allowed,
-      ...(input.context === undefined ? {} : { context: input.context }),
-    });
-    return { response, allowed };
+  return respond(event, prepareResponse(event, input, settings), input, settings);
+}
+
+function copyStatements(
+  statements: readonly IamAuthorizerStatement[],
+): IamAuthorizerStatement[] {
+  return statements.map((statement) => copyJson(statement));
+}
+
+/** A deep copy of a JSON value (what the builders return), own `__proto__` keys included. */
+function copyJson<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = copyJson((value as Record<string, unknown>)[key]);
+    if (key === "__proto__") {
+      Object.defineProperty(out, key, {
+        value: member,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      out[key] = member;
+    }
   }
-  return { response: iam, allowed };
+  return out as T;
 }
 
 /**

@@ -15,7 +15,12 @@ import type {
   DecisionOutcome,
   EventShape,
 } from "../authorizer-options.js";
-import { buildDecisionResponse, buildRefusal, type ResponseSettings } from "./build-response.js";
+import {
+  buildRefusal,
+  prepareResponse,
+  type ResponseSettings,
+  respond,
+} from "./build-response.js";
 import { type Decision, DecisionCache } from "./decision-cache.js";
 import { extractToken } from "./extract-token.js";
 import { type RecognisedEvent, recogniseEvent } from "./recognise-event.js";
@@ -270,7 +275,7 @@ export function createHandler<C extends JwtClaims>(
     let key: string | undefined;
     try {
       if (cache !== undefined) {
-        key = await DecisionCache.key(token, `${recognised.shape}\0${recognised.stageScope}`);
+        key = DecisionCache.key(token, `${recognised.shape}\0${recognised.stageScope}`);
         decision = cache.get(key);
         cached = decision !== undefined;
       }
@@ -288,7 +293,19 @@ export function createHandler<C extends JwtClaims>(
     principalId = decision.principalId;
     let built: { response: AuthorizerResponse; allowed: boolean };
     try {
-      built = buildDecisionResponse(recognised, decision, settings);
+      // Built once per decision (the cache key covers shape and stage); a hit only copies it and
+      // matches this request's ARN against its resources.
+      let prepared = decision.prepared;
+      if (prepared === undefined) {
+        try {
+          prepared = { response: prepareResponse(recognised, decision, settings) };
+        } catch (error) {
+          prepared = { error };
+        }
+        decision.prepared = prepared;
+      }
+      if ("error" in prepared) throw prepared.error;
+      built = respond(recognised, prepared.response, decision, settings);
     } catch (error) {
       return fail(error);
     }

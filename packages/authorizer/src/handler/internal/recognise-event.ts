@@ -130,18 +130,23 @@ function sourceIpOf(shape: EventShape, event: RawEvent): string | null {
   return isRecord(holder) ? stringOrNull(holder.sourceIp) : null;
 }
 
-/**
- * Recognises the shape of an authorizer event by AWS's own fields and checks the ARN it carries.
- * @throws AuthorizerError `invalid_event` for anything else.
- * @internal
- */
-export function recogniseEvent(event: unknown): RecognisedEvent {
-  if (!isRecord(event)) invalidEvent("the event is not an object");
-  const raw: RawEvent = event;
-  const shape = shapeOf(raw);
-  const arnField = shape === "http-v2" ? "routeArn" : "methodArn";
-  const arn = shape === "http-v2" ? raw.routeArn : raw.methodArn;
-  if (typeof arn !== "string") invalidEvent(`event.${arnField} is not a string`);
+interface ParsedArn {
+  stageScope: string;
+  stage: string;
+  method: string | undefined;
+  path: string | undefined;
+  routeKey: string | undefined;
+}
+
+/** Parsed ARNs: API Gateway sends the same few method ARNs again and again. Bounded. */
+const ARN_MEMO_LIMIT = 1024;
+const parsedArns = new Map<string, ParsedArn>();
+
+/** Parses and checks the event's ARN (memoised: the parse is a pure function of the string). */
+function parseArn(arn: string, arnField: "routeArn" | "methodArn"): ParsedArn {
+  const memoKey = `${arnField}\0${arn}`;
+  const memo = parsedArns.get(memoKey);
+  if (memo !== undefined) return memo;
   let parts: ReturnType<typeof parseExecuteApiArn>;
   try {
     parts = parseExecuteApiArn(arn, arnField);
@@ -162,6 +167,31 @@ export function recogniseEvent(event: unknown): RecognisedEvent {
   ) {
     invalidEvent(`event.${arnField} is not a concrete execute-api ARN`);
   }
+  const parsed: ParsedArn = {
+    stageScope: `arn:${partition}:execute-api:${region}:${accountId}:${apiId}/${stage}`,
+    stage,
+    method: parts.method,
+    path: parts.path,
+    routeKey: parts.routeKey,
+  };
+  if (parsedArns.size >= ARN_MEMO_LIMIT) parsedArns.clear();
+  parsedArns.set(memoKey, parsed);
+  return parsed;
+}
+
+/**
+ * Recognises the shape of an authorizer event by AWS's own fields and checks the ARN it carries.
+ * @throws AuthorizerError `invalid_event` for anything else.
+ * @internal
+ */
+export function recogniseEvent(event: unknown): RecognisedEvent {
+  if (!isRecord(event)) invalidEvent("the event is not an object");
+  const raw: RawEvent = event;
+  const shape = shapeOf(raw);
+  const arnField = shape === "http-v2" ? "routeArn" : "methodArn";
+  const arn = shape === "http-v2" ? raw.routeArn : raw.methodArn;
+  if (typeof arn !== "string") invalidEvent(`event.${arnField} is not a string`);
+  const parts = parseArn(arn, arnField);
   if (shape === "websocket-connect" && parts.routeKey !== "$connect") {
     invalidEvent("a WebSocket CONNECT event whose methodArn does not end in /$connect");
   }
@@ -169,8 +199,8 @@ export function recogniseEvent(event: unknown): RecognisedEvent {
     shape,
     apiType: API_TYPES[shape],
     arn,
-    stageScope: `arn:${partition}:execute-api:${region}:${accountId}:${apiId}/${stage}`,
-    stage,
+    stageScope: parts.stageScope,
+    stage: parts.stage,
     route: routeOf(shape, raw, parts.method, parts.path),
     sourceIp: sourceIpOf(shape, raw),
     stageVariables: stringMap(raw.stageVariables),

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { EventOptions, MultiValueMap } from "../event-options.js";
+import type { AuthorizerRequestIdentity } from "@gatehouse/policy";
+import type { EventOptions, IamIdentityOptions, MultiValueMap } from "../event-options.js";
 
 /** @internal */
 export interface ResolvedContext {
@@ -11,6 +12,8 @@ export interface ResolvedContext {
   userAgent: string;
   now: number;
   domainName: string;
+  /** The first label of `domainName`. */
+  domainPrefix: string;
   partition: string;
 }
 
@@ -18,6 +21,10 @@ export interface ResolvedContext {
 export function resolveContext(options: EventOptions, defaultStage: string): ResolvedContext {
   const region = options.region ?? "eu-west-1";
   const apiId = options.apiId ?? "a1b2c3d4e5";
+  const domainName =
+    options.domainName ??
+    `${apiId}.execute-api.${region}.${region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"}`;
+  const dot = domainName.indexOf(".");
   return {
     region,
     accountId: options.accountId ?? "123456789012",
@@ -26,7 +33,8 @@ export function resolveContext(options: EventOptions, defaultStage: string): Res
     sourceIp: options.sourceIp ?? "198.51.100.23",
     userAgent: options.userAgent ?? "curl/8.7.1",
     now: options.now ?? Date.now(),
-    domainName: `${apiId}.execute-api.${region}.${region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"}`,
+    domainName,
+    domainPrefix: dot === -1 ? domainName : domainName.slice(0, dot),
     partition: region.startsWith("cn-")
       ? "aws-cn"
       : region.startsWith("us-gov-")
@@ -48,39 +56,68 @@ export function methodPath(method: string, path: string): string {
   return `${method}${path.startsWith("/") ? path : `/${path}`}`;
 }
 
+/** `map[name] = value`, also for a key named `__proto__` (a valid header or query name). */
+function put<T>(map: Record<string, T>, name: string, value: T): void {
+  if (name === "__proto__") {
+    Object.defineProperty(map, name, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  } else {
+    map[name] = value;
+  }
+}
+
 /** Merges header maps; a later name replaces an earlier one whatever its case. @internal */
 export function mergeHeaders(...maps: (MultiValueMap | undefined)[]): Record<string, string[]> {
   const merged = new Map<string, [string, string[]]>();
   for (const map of maps) {
-    for (const [name, value] of Object.entries(map ?? {})) {
+    if (map === undefined) continue;
+    for (const name of Object.keys(map)) {
+      const value = map[name] as string | readonly string[];
       merged.set(name.toLowerCase(), [name, typeof value === "string" ? [value] : [...value]]);
     }
   }
-  return Object.fromEntries(merged.values());
+  const result: Record<string, string[]> = {};
+  for (const [name, values] of merged.values()) put(result, name, values);
+  return result;
 }
 
 /** Multi-value map from a factory's input. @internal */
 export function toMulti(map: MultiValueMap | undefined): Record<string, string[]> {
-  return Object.fromEntries(
-    Object.entries(map ?? {}).map(([name, value]) => [
-      name,
-      typeof value === "string" ? [value] : [...value],
-    ]),
-  );
+  const result: Record<string, string[]> = {};
+  if (map === undefined) return result;
+  for (const name of Object.keys(map)) {
+    const value = map[name] as string | readonly string[];
+    put(result, name, typeof value === "string" ? [value] : [...value]);
+  }
+  return result;
 }
 
 /** REST single-value view: the last value of each key wins. @internal */
 export function lastValues(multi: Record<string, string[]>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(multi).map(([name, values]) => [name, values[values.length - 1] ?? ""]),
-  );
+  const result: Record<string, string> = {};
+  for (const name of Object.keys(multi)) {
+    const values = multi[name] as string[];
+    put(result, name, values[values.length - 1] ?? "");
+  }
+  return result;
 }
 
 /** HTTP API view: repeated values joined with commas. @internal */
 export function joinedValues(multi: Record<string, string[]>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(multi).map(([name, values]) => [name, values.join(",")]),
-  );
+  const result: Record<string, string> = {};
+  for (const name of Object.keys(multi)) put(result, name, (multi[name] as string[]).join(","));
+  return result;
+}
+
+/** The same map with lower-case names (HTTP API events); a later name wins. @internal */
+export function lowerCaseNames<T>(map: Record<string, T>): Record<string, T> {
+  const result: Record<string, T> = {};
+  for (const name of Object.keys(map)) put(result, name.toLowerCase(), map[name] as T);
+  return result;
 }
 
 /** `a=1&a=2&b=x%20y` from a multi-value query. @internal */
@@ -125,9 +162,27 @@ export function clfTime(epochMs: number): string {
   return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+/**
+ * `size` random bytes from a pool refilled 4 KB at a time: ids are built per event, and one
+ * `randomBytes` call per id costs more than building the rest of the event.
+ */
+function random(size: number): Buffer {
+  if (poolOffset + size > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    poolOffset = 0;
+  }
+  const bytes = pool.subarray(poolOffset, poolOffset + size);
+  poolOffset += size;
+  return bytes;
+}
+
 /** An id like `ZhFsxGQDDoEEMig=` (extended request ids, HTTP API request ids, connection ids). @internal */
 export function shortId(): string {
-  return randomBytes(11).toString("base64").replace(/[+/]/g, "A").slice(0, 15).concat("=");
+  return random(11).toString("base64").replace(/[+/]/g, "A").slice(0, 15).concat("=");
 }
 
 /** A REST request id (UUID). @internal */
@@ -137,25 +192,47 @@ export function uuid(): string {
 
 /** An X-Ray trace header value. @internal */
 export function traceId(epochMs: number): string {
-  return `Root=1-${Math.floor(epochMs / 1000).toString(16)}-${randomBytes(12).toString("hex")}`;
+  return `Root=1-${Math.floor(epochMs / 1000).toString(16)}-${random(12).toString("hex")}`;
 }
 
 /** A 6-character API Gateway resource or deployment id. @internal */
 export function resourceId(): string {
-  return randomBytes(6).toString("hex").slice(0, 6);
+  return random(3).toString("hex");
 }
 
 /** The Sec-WebSocket-Key of a handshake. @internal */
 export function webSocketKey(): string {
-  return randomBytes(16).toString("base64");
+  return random(16).toString("base64");
 }
 
 /** A CloudFront edge `Via` header value. @internal */
 export function cloudFrontVia(): string {
-  return `2.0 ${randomBytes(16).toString("hex")}.cloudfront.net (CloudFront)`;
+  return `2.0 ${random(16).toString("hex")}.cloudfront.net (CloudFront)`;
 }
 
 /** A CloudFront request id (`X-Amz-Cf-Id`). @internal */
 export function cloudFrontId(): string {
-  return `${randomBytes(42).toString("base64url")}==`;
+  return `${random(42).toString("base64url")}==`;
+}
+
+/**
+ * The caller fields of `requestContext.identity` for an `AWS_IAM` method; `{}` without a caller.
+ * @internal
+ */
+export function iamIdentityFields(
+  caller: IamIdentityOptions | undefined,
+): Partial<AuthorizerRequestIdentity> {
+  if (caller === undefined) return {};
+  return {
+    cognitoIdentityPoolId: caller.cognitoIdentityPoolId ?? null,
+    accountId: caller.accountId,
+    cognitoIdentityId: caller.cognitoIdentityId ?? null,
+    caller: caller.caller,
+    principalOrgId: caller.principalOrgId ?? null,
+    accessKey: caller.accessKey,
+    cognitoAuthenticationType: caller.cognitoAuthenticationType ?? null,
+    cognitoAuthenticationProvider: caller.cognitoAuthenticationProvider ?? null,
+    userArn: caller.userArn,
+    user: caller.user ?? caller.caller,
+  };
 }

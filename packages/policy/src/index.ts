@@ -117,6 +117,8 @@ export type {
   RequestPrincipal,
 } from "./evaluate/evaluate-policy.js";
 export { evaluatePolicy } from "./evaluate/evaluate-policy.js";
+export type { CompiledPolicy } from "./evaluate/compile-policy.js";
+export { compilePolicy } from "./evaluate/compile-policy.js";
 
 // gateway
 // @section gateway

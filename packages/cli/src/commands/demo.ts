@@ -1,4 +1,4 @@
-import { type DemoRow, runDemo } from "../demo/run-demo.js";
+import type { DemoResult, DemoRow } from "../demo/run-demo.js";
 import { CliError } from "../errors.js";
 import type { CommandSpec } from "../internal/command.js";
 import type { Output } from "../internal/output.js";
@@ -44,8 +44,10 @@ export const demo: CommandSpec = {
   ],
   async run(context) {
     const { out } = context;
-    let result: Awaited<ReturnType<typeof runDemo>>;
+    let result: DemoResult;
     try {
+      // Loaded on use: the issuer, identity-pool server and gateway are not needed elsewhere.
+      const { runDemo } = await import("../demo/run-demo.js");
       result = await runDemo();
     } catch (error) {
       throw new CliError("runtime", `the demo could not run: ${(error as Error).message}`, {

@@ -1,10 +1,5 @@
 import { resolve } from "node:path";
-import {
-  type GatewayDecisionRecord,
-  type LocalGatewayConfig,
-  loadGatewayConfig,
-  startLocalGateway,
-} from "@gatehouse/local-gateway";
+import type { GatewayDecisionRecord, LocalGatewayConfig } from "@gatehouse/local-gateway";
 import { CliError, usageError } from "../errors.js";
 import type { CommandSpec } from "../internal/command.js";
 import type { Output } from "../internal/output.js";
@@ -51,6 +46,8 @@ export const dev: CommandSpec = {
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       throw usageError(`--port must be a port number; got ${portText}`);
     }
+    // Loaded on use: the other commands must not depend on the local gateway.
+    const { loadGatewayConfig, startLocalGateway } = await import("@gatehouse/local-gateway");
     let config: LocalGatewayConfig;
     try {
       config = await loadGatewayConfig(file);

@@ -1,13 +1,4 @@
-import {
-  cognitoVerifier,
-  familyOf,
-  isAuthorizerError,
-  JWT_ALGORITHMS,
-  type JwtAlgorithm,
-  jwtVerifier,
-  type TokenVerifier,
-  type VerifiedToken,
-} from "@gatehouse/authorizer";
+import type { JwtAlgorithm, TokenVerifier, VerifiedToken } from "@gatehouse/authorizer";
 import { CliError, usageError } from "../errors.js";
 import type { CommandContext, CommandSpec } from "../internal/command.js";
 import { describeTimes } from "../internal/decode-jwt.js";
@@ -22,7 +13,10 @@ function numberOption(context: CommandContext, name: string): number | undefined
   return value;
 }
 
-function buildVerifier(context: CommandContext): TokenVerifier {
+type AuthorizerModule = typeof import("@gatehouse/authorizer");
+
+function buildVerifier(context: CommandContext, authorizer: AuthorizerModule): TokenVerifier {
+  const { JWT_ALGORITHMS, cognitoVerifier, jwtVerifier } = authorizer;
   const algorithms = context.strings("algorithms") as JwtAlgorithm[];
   for (const alg of algorithms) {
     if (!(JWT_ALGORITHMS as readonly string[]).includes(alg)) {
@@ -169,7 +163,10 @@ export const tokenVerify: CommandSpec = {
       /^Bearer\s+/i,
       "",
     );
-    const verifier = buildVerifier(context);
+    // Loaded on use: only this command verifies tokens.
+    const authorizer = await import("@gatehouse/authorizer");
+    const { familyOf, isAuthorizerError } = authorizer;
+    const verifier = buildVerifier(context, authorizer);
     let verified: VerifiedToken;
     try {
       verified = await verifier.verify(token);

@@ -1,9 +1,4 @@
-import {
-  createIdentityPoolClient,
-  type IdentityPoolClient,
-  isIdentityPoolError,
-  loginsFromIdToken,
-} from "@gatehouse/identity-pool";
+import type { IdentityPoolClient, IdentityPoolError } from "@gatehouse/identity-pool";
 import { CliError, usageError } from "../errors.js";
 import type { CommandContext, OptionSpec } from "./command.js";
 import { readValue } from "./read-input.js";
@@ -58,6 +53,8 @@ export function wantsIdentityPool(context: CommandContext): boolean {
 
 /** Builds the identity-pool client from the options. @internal */
 export async function identityPoolClient(context: CommandContext): Promise<IdentityPoolClient> {
+  // Loaded on use: only identity-pool options need it.
+  const { createIdentityPoolClient, loginsFromIdToken } = await import("@gatehouse/identity-pool");
   const identityPoolId = context.required("identity-pool-id");
   const logins: Record<string, string> = {};
   for (const pair of context.strings("login")) {
@@ -96,6 +93,15 @@ export async function identityPoolClient(context: CommandContext): Promise<Ident
       throw usageError((error as Error).message);
     throw error;
   }
+}
+
+/** `isIdentityPoolError` without loading the package (it checks `name` and `code` too). */
+function isIdentityPoolError(value: unknown): value is IdentityPoolError {
+  return (
+    value instanceof Error &&
+    value.name === "IdentityPoolError" &&
+    typeof (value as { code?: unknown }).code === "string"
+  );
 }
 
 /** An identity-pool failure as a CLI error: messages carry no token or secret. @internal */

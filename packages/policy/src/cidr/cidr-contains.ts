@@ -3,14 +3,22 @@ import { parseIpAddress } from "./ip-address.js";
 import type { Cidr } from "./parse-cidr.js";
 import { parseCidr } from "./parse-cidr.js";
 
-interface Network {
-  network: IpAddressBytes;
-  prefix: number;
+/** A block as network bytes (host bits cleared) and a prefix length. @internal */
+export interface CidrNetwork {
+  readonly version: 4 | 6;
+  readonly bytes: Uint8Array;
+  readonly prefix: number;
 }
 
-const parsedBlocks = new WeakMap<Cidr, Network>();
+const parsedBlocks = new WeakMap<Cidr, CidrNetwork>();
 
-function toNetwork(cidr: Cidr | string): Network {
+/**
+ * A block in the form {@link networkContains} compares against: parse a policy's blocks once, then
+ * test many addresses.
+ * @throws PolicyError `invalid_cidr` when `cidr` is not a valid block.
+ * @internal
+ */
+export function cidrNetwork(cidr: Cidr | string): CidrNetwork {
   if (typeof cidr === "object" && cidr !== null) {
     const cached = parsedBlocks.get(cidr);
     if (cached !== undefined) return cached;
@@ -18,9 +26,39 @@ function toNetwork(cidr: Cidr | string): Network {
   // A hand-built Cidr object is re-validated through its text rather than trusted.
   const parsed = parseCidr(typeof cidr === "string" ? cidr : cidr.text, "cidr");
   const network = parseIpAddress(parsed.address) as IpAddressBytes;
-  const result = { network, prefix: parsed.prefix };
+  const result: CidrNetwork = { version: network.version, bytes: network.bytes, prefix: parsed.prefix };
   if (typeof cidr === "object") parsedBlocks.set(cidr, result);
   return result;
+}
+
+/**
+ * Whether an address parsed once with `parseIpAddress` lies inside a block; `false` across
+ * families.
+ * @internal
+ */
+export function networkContains(network: CidrNetwork, candidate: IpAddressBytes): boolean {
+  if (candidate.version !== network.version) return false;
+  const { prefix } = network;
+  const full = prefix >> 3;
+  for (let i = 0; i < full; i++) {
+    if (candidate.bytes[i] !== network.bytes[i]) return false;
+  }
+  const rest = prefix & 7;
+  if (rest === 0) return true;
+  const mask = (0xff << (8 - rest)) & 0xff;
+  return ((candidate.bytes[full] as number) & mask) === network.bytes[full];
+}
+
+// Callers test one address against many blocks in a row (a denylist): parse it once for all.
+let lastAddress: string | undefined;
+let lastParsed: IpAddressBytes | undefined;
+
+function parseAddress(address: string): IpAddressBytes | undefined {
+  if (address !== lastAddress) {
+    lastParsed = parseIpAddress(address);
+    lastAddress = address;
+  }
+  return lastParsed;
 }
 
 /**
@@ -42,16 +80,8 @@ function toNetwork(cidr: Cidr | string): Network {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress
  */
 export function cidrContains(cidr: Cidr | string, address: string): boolean {
-  const { network, prefix } = toNetwork(cidr);
+  const network = cidrNetwork(cidr);
   if (typeof address !== "string") return false;
-  const candidate = parseIpAddress(address);
-  if (candidate === undefined || candidate.version !== network.version) return false;
-  const full = prefix >> 3;
-  for (let i = 0; i < full; i++) {
-    if (candidate.bytes[i] !== network.bytes[i]) return false;
-  }
-  const rest = prefix & 7;
-  if (rest === 0) return true;
-  const mask = (0xff << (8 - rest)) & 0xff;
-  return ((candidate.bytes[full] as number) & mask) === network.bytes[full];
+  const candidate = parseAddress(address);
+  return candidate !== undefined && networkContains(network, candidate);
 }

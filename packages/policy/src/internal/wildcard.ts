@@ -191,7 +191,15 @@ function matchCodePoints(tokens: readonly number[], value: string): boolean {
 
 /** Matches a value against a compiled pattern. @internal */
 export function matchCompiledWildcard(compiled: CompiledWildcard, input: string): boolean {
-  const value = compiled.ignoreCase ? input.toLowerCase() : input;
+  return matchFoldedWildcard(compiled, compiled.ignoreCase ? input.toLowerCase() : input);
+}
+
+/**
+ * {@link matchCompiledWildcard} for a value already lower-cased when the pattern ignores case, so
+ * that one request value folded once can be tried against many patterns.
+ * @internal
+ */
+export function matchFoldedWildcard(compiled: CompiledWildcard, value: string): boolean {
   if (compiled.kind === "exact") return value === compiled.exact;
   if (compiled.kind === "all") return true;
   if (compiled.hasAny && SURROGATE.test(value)) {

@@ -1,0 +1,230 @@
+import { parsePolicyDocument } from "../document/parse-policy-document.js";
+import type { OneOrMany, PolicyDocument, PolicyStatement } from "../document/policy-document.js";
+import { isPolicyError, PolicyError } from "../errors.js";
+import type { CompiledWildcard } from "../internal/wildcard.js";
+import { compileWildcard, matchCompiledWildcard, matchFoldedWildcard } from "../internal/wildcard.js";
+import type {
+  Decision,
+  EvaluationRequest,
+  EvaluationResult,
+  MatchedStatement,
+} from "./evaluate-policy.js";
+import type { CompiledCondition } from "./internal/compile-condition.js";
+import { compileCondition, matchesCompiledCondition } from "./internal/compile-condition.js";
+import type { CompiledPrincipal } from "./internal/compile-principal.js";
+import { compilePrincipal, matchesCompiledPrincipal } from "./internal/compile-principal.js";
+import { substituteVariables } from "./internal/policy-variables.js";
+import type { RequestState } from "./internal/request-state.js";
+import { prepareRequest, shortResourceOf } from "./internal/request-state.js";
+
+/**
+ * A policy validated and compiled by {@link compilePolicy}, ready to evaluate many requests.
+ *
+ * It holds its own copy of the document: changing the object it was compiled from afterwards has
+ * no effect on it. Compile again when the policy changes.
+ */
+export interface CompiledPolicy {
+  /**
+   * Evaluates one request against the compiled policy, with exactly the rules and results of
+   * {@link evaluatePolicy}. Never throws: a malformed request fails closed as `implicit-deny`
+   * with a {@link PolicyError} `invalid_request` in `error`. A plain function: it may be passed
+   * around detached from the compiled policy.
+   */
+  readonly evaluate: (request: EvaluationRequest) => EvaluationResult;
+}
+
+interface ResourcePattern {
+  /** `execute-api:/...`: a path inside whichever API the policy is attached to. */
+  readonly short: boolean;
+  /** The compiled pattern; `undefined` when it holds a policy variable (substituted per request). */
+  readonly compiled: CompiledWildcard | undefined;
+  readonly text: string;
+}
+
+interface CompiledStatement {
+  readonly match: MatchedStatement;
+  readonly principal: CompiledPrincipal | undefined;
+  readonly notPrincipal: CompiledPrincipal | undefined;
+  /** Case-insensitive patterns; `notAction` when they came from `NotAction`. */
+  readonly actions: readonly CompiledWildcard[];
+  readonly notAction: boolean;
+  readonly resources: readonly ResourcePattern[];
+  readonly notResource: boolean;
+  readonly condition: CompiledCondition | undefined;
+}
+
+function list(value: OneOrMany<string> | undefined): readonly string[] {
+  if (value === undefined) return [];
+  return typeof value === "string" ? [value] : value;
+}
+
+function compileResource(text: string, variables: boolean): ResourcePattern {
+  return {
+    short: text.startsWith("execute-api:/"),
+    compiled: variables && text.includes("${") ? undefined : compileWildcard(text),
+    text,
+  };
+}
+
+function compileStatement(
+  statement: PolicyStatement,
+  index: number,
+  variables: boolean,
+): CompiledStatement {
+  return {
+    match: { index, sid: statement.Sid, effect: statement.Effect },
+    principal: statement.Principal === undefined ? undefined : compilePrincipal(statement.Principal),
+    notPrincipal:
+      statement.NotPrincipal === undefined ? undefined : compilePrincipal(statement.NotPrincipal),
+    actions: list(statement.Action ?? statement.NotAction).map((pattern) =>
+      compileWildcard(pattern, true),
+    ),
+    notAction: statement.Action === undefined,
+    resources: list(statement.Resource ?? statement.NotResource).map((pattern) =>
+      compileResource(pattern, variables),
+    ),
+    notResource: statement.Resource === undefined,
+    condition:
+      statement.Condition === undefined
+        ? undefined
+        : compileCondition(statement.Condition, variables),
+  };
+}
+
+function matchesResource(pattern: ResourcePattern, request: RequestState): boolean {
+  let compiled = pattern.compiled;
+  if (compiled === undefined) {
+    const resolved = substituteVariables(pattern.text, request.context);
+    if (resolved === null) return false;
+    compiled = compileWildcard(resolved);
+  }
+  let target = request.resource;
+  if (pattern.short && !target.startsWith("execute-api:/")) {
+    const short = shortResourceOf(request);
+    if (short === null) return false;
+    target = short;
+  }
+  return matchCompiledWildcard(compiled, target);
+}
+
+function applies(statement: CompiledStatement, request: RequestState): boolean {
+  if (
+    statement.principal !== undefined &&
+    !matchesCompiledPrincipal(statement.principal, request)
+  ) {
+    return false;
+  }
+  if (
+    statement.notPrincipal !== undefined &&
+    matchesCompiledPrincipal(statement.notPrincipal, request)
+  ) {
+    return false;
+  }
+  let actionListed = false;
+  for (const pattern of statement.actions) {
+    if (matchFoldedWildcard(pattern, request.foldedAction)) {
+      actionListed = true;
+      break;
+    }
+  }
+  if (actionListed === statement.notAction) return false;
+  let resourceListed = false;
+  for (const pattern of statement.resources) {
+    if (matchesResource(pattern, request)) {
+      resourceListed = true;
+      break;
+    }
+  }
+  if (resourceListed === statement.notResource) return false;
+  return (
+    statement.condition === undefined || matchesCompiledCondition(statement.condition, request)
+  );
+}
+
+function decide(statements: readonly CompiledStatement[], request: RequestState): EvaluationResult {
+  const matched: MatchedStatement[] = [];
+  let allowed = false;
+  let denied = false;
+  for (const statement of statements) {
+    if (!applies(statement, request)) continue;
+    const { match } = statement;
+    // A fresh object per result: callers may keep or change what they are given.
+    matched.push({ index: match.index, sid: match.sid, effect: match.effect });
+    if (match.effect === "Deny") denied = true;
+    else allowed = true;
+  }
+  const decision: Decision = denied ? "explicit-deny" : allowed ? "allow" : "implicit-deny";
+  return { decision, matched };
+}
+
+/** The result for a policy or request that could not be read: fail closed. @internal */
+export function failClosed(cause: unknown): EvaluationResult {
+  const error = isPolicyError(cause)
+    ? cause
+    : new PolicyError("invalid_policy", "the policy or request could not be read", { cause });
+  return { decision: "implicit-deny", matched: [], error };
+}
+
+/**
+ * Compiles a document that {@link parsePolicyDocument} has already validated and that nobody else
+ * holds (no validation, no copy).
+ * @internal
+ */
+export function compileParsedPolicy(document: PolicyDocument): CompiledPolicy {
+  const variables = document.Version === "2012-10-17";
+  const source = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  const statements = source.map((statement, index) =>
+    compileStatement(statement, index, variables),
+  );
+  const evaluate = (request: EvaluationRequest): EvaluationResult => {
+    try {
+      return decide(statements, prepareRequest(request));
+    } catch (cause) {
+      return failClosed(cause);
+    }
+  };
+  return Object.freeze({ evaluate });
+}
+
+/**
+ * Validates a policy once and compiles it for repeated evaluation: CIDR blocks parsed to bytes,
+ * wildcard patterns (resources, actions, `StringLike`, `ArnLike`) compiled, condition operators
+ * parsed and keys lower-cased, typed condition values (numbers, dates, booleans, base64) read. Use
+ * it when one policy (an API's resource policy, an authorizer's cached policy) decides many
+ * requests; {@link evaluatePolicy} compiles on every call.
+ *
+ * Unlike `evaluatePolicy`, it throws on a malformed policy, so that a bad policy is found when it
+ * is loaded rather than on every request; `evaluate` on the result never throws.
+ *
+ * @param policy - A policy document, as an object or a JSON string (validated by
+ *   {@link parsePolicyDocument}). The compiled policy keeps its own copy: later changes to the
+ *   object are not seen.
+ * @returns The compiled policy; `compiled.evaluate(request)` gives what
+ *   `evaluatePolicy(policy, request)` gives.
+ * @throws PolicyError `invalid_policy` with the `path` of the offending field.
+ * @example
+ * ```ts
+ * const compiled = compilePolicy({
+ *   Version: "2012-10-17",
+ *   Statement: [
+ *     { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+ *     {
+ *       Effect: "Deny",
+ *       Principal: "*",
+ *       Action: "execute-api:Invoke",
+ *       Resource: "execute-api:/*",
+ *       Condition: { IpAddress: { "aws:SourceIp": ["192.0.2.0/24"] } },
+ *     },
+ *   ],
+ * });
+ * compiled.evaluate({
+ *   action: "execute-api:Invoke",
+ *   resource: "arn:aws:execute-api:us-east-1:111122223333:abc123/prod/GET/pets",
+ *   context: { "aws:SourceIp": "192.0.2.10" },
+ * }).decision; // "explicit-deny"
+ * ```
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function compilePolicy(policy: unknown): CompiledPolicy {
+  return compileParsedPolicy(parsePolicyDocument(policy));
+}

@@ -1,0 +1,92 @@
+/**
+ * Whether a resource-policy `Principal` names the caller, with each entry classified once.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+
+import type { PolicyPrincipal } from "../../document/policy-document.js";
+import type { RequestState } from "./request-state.js";
+import { sessionOf } from "./request-state.js";
+
+type Entry =
+  | { readonly kind: "account"; readonly text: string }
+  | { readonly kind: "root"; readonly text: string; readonly account: string }
+  | {
+      readonly kind: "role";
+      readonly text: string;
+      readonly partition: string;
+      readonly account: string;
+      readonly name: string;
+    }
+  | { readonly kind: "arn"; readonly text: string };
+
+/** `true`: names everyone (anonymous included); `false`: no one; else the entries to test. @internal */
+export type CompiledPrincipal = boolean | readonly Entry[];
+
+const ACCOUNT = /^\d{12}$/;
+const ACCOUNT_ROOT = /^arn:[^:]+:iam::(\d{12}):root$/;
+const ROLE = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
+
+function classify(text: string): Entry {
+  if (ACCOUNT.test(text)) return { kind: "account", text };
+  const root = ACCOUNT_ROOT.exec(text);
+  if (root !== null) return { kind: "root", text, account: root[1] as string };
+  // A role ARN also names every session of that role (the caller's assumed-role ARN).
+  const role = ROLE.exec(text);
+  if (role !== null) {
+    const [, partition, account, name] = role as unknown as [string, string, string, string];
+    return { kind: "role", text, partition, account, name };
+  }
+  return { kind: "arn", text };
+}
+
+/**
+ * `"*"` (or `{ AWS: "*" }`) names everyone, anonymous callers included; an account id or its
+ * `:root` ARN names every principal of that account; a user or role ARN names that principal.
+ * `Service`, `Federated` and `CanonicalUser` entries never name an execute-api caller.
+ * @internal
+ */
+export function compilePrincipal(principal: PolicyPrincipal): CompiledPrincipal {
+  if (principal === "*") return true;
+  const aws = principal.AWS;
+  if (aws === undefined) return false;
+  const entries = typeof aws === "string" ? [aws] : aws;
+  if (entries.includes("*")) return true;
+  return entries.map(classify);
+}
+
+function namesCaller(entry: Entry, request: RequestState, arn: string, accountId: string): boolean {
+  if (entry.text === arn) return true;
+  switch (entry.kind) {
+    case "account":
+      return entry.text === accountId;
+    case "root":
+      return entry.account === accountId;
+    case "role": {
+      const session = sessionOf(request);
+      return (
+        session !== null &&
+        entry.partition === session[0] &&
+        entry.account === session[1] &&
+        entry.name === session[2]
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+/** @internal */
+export function matchesCompiledPrincipal(
+  principal: CompiledPrincipal,
+  request: RequestState,
+): boolean {
+  if (typeof principal === "boolean") return principal;
+  const { caller } = request;
+  if (caller === "anonymous") return false;
+  for (const entry of principal) {
+    if (namesCaller(entry, request, caller.arn, caller.accountId)) return true;
+  }
+  return false;
+}

@@ -61,6 +61,14 @@ describe("matchRoute", () => {
   ])("HTTP %s %s -> %s", (method, path, routeKey) => {
     expect(matchRoute(http(), method, path)?.routeKey).toBe(routeKey);
   });
+
+  it.each(["PROPFIND", "ACL", "TRACE"])(
+    "a verb API Gateway does not serve (%s) matches no route, not even ANY or $default",
+    (method) => {
+      expect(matchRoute(rest(), method, "/a/b")).toBeUndefined();
+      expect(matchRoute(http(), method, "/pets/1")).toBeUndefined();
+    },
+  );
 });
 
 describe("matchApi", () => {

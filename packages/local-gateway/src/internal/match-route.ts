@@ -24,12 +24,24 @@ export function matchApi(
   return { api: best, path: path.slice(best.prefix.length) || "/" };
 }
 
+const API_GATEWAY_METHODS: ReadonlySet<string> = new Set([
+  "GET",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "HEAD",
+  "OPTIONS",
+]);
+
 /** @internal */
 export function matchRoute(
   api: ResolvedApi,
   method: string,
   path: string,
 ): ResolvedRoute | undefined {
+  // API Gateway serves these verbs only (`ANY` is all seven); others match no route.
+  if (!API_GATEWAY_METHODS.has(method)) return undefined;
   const segments = splitPath(path);
   if (api.type === "REST") {
     // REST picks the resource first; a resource without the method is "Missing Authentication Token".

@@ -239,4 +239,9 @@ describe("restRequestEvent", () => {
       principalOrgId: null,
     });
   });
+
+  it("keeps a path parameter that is not valid percent-encoding as sent", () => {
+    const event = restRequestEvent({ resource: "/pets/{id}", path: "/pets/%zz" });
+    expect(event.pathParameters).toEqual({ id: "%zz" });
+  });
 });

@@ -4,11 +4,9 @@
  * @packageDocumentation
  */
 import type { PolicyDocument, PolicyStatement } from "../../document/policy-document.js";
-import {
-  type Decision,
-  evaluatePolicy,
-  type RequestPrincipal,
-} from "../../evaluate/evaluate-policy.js";
+import type { CompiledPolicy } from "../../evaluate/compile-policy.js";
+import { compileParsedPolicy } from "../../evaluate/compile-policy.js";
+import type { Decision, RequestPrincipal } from "../../evaluate/evaluate-policy.js";
 import type {
   ApiGatewayAccessResult,
   GatewayAccessReason,
@@ -99,8 +97,12 @@ function denied(
   };
 }
 
-function evaluate(policy: unknown, p: PreparedRequest, principal?: RequestPrincipal): Decision {
-  const result = evaluatePolicy(policy, {
+function evaluate(
+  policy: CompiledPolicy,
+  p: PreparedRequest,
+  principal?: RequestPrincipal,
+): Decision {
+  const result = policy.evaluate({
     action: ACTION,
     resource: p.methodArn,
     context: p.context,
@@ -142,12 +144,15 @@ export function grantsOnlyIamPrincipals(p: PreparedRequest): boolean {
   if (rewritten.length === 0) return false;
   const document: PolicyDocument = { Statement: rewritten };
   if (p.resourcePolicy.Version !== undefined) document.Version = p.resourcePolicy.Version;
-  return evaluate(document, p, "anonymous") === "allow";
+  // Built from statements of the parsed resource policy: valid, and held by nobody else.
+  return evaluate(compileParsedPolicy(document), p, "anonymous") === "allow";
 }
 
 /** @internal The resource policy's decision for this caller, `"absent"` without one. */
 export function resourcePolicyDecision(p: PreparedRequest): Decision | "absent" {
-  return p.resourcePolicy === undefined ? "absent" : evaluate(p.resourcePolicy, p, p.principal);
+  return p.compiledResourcePolicy === undefined
+    ? "absent"
+    : evaluate(p.compiledResourcePolicy, p, p.principal);
 }
 
 function resourcePolicyRefusal(
@@ -324,7 +329,7 @@ export function decideAfterAuthorizer(
       authorizerError: reading.error,
     };
   }
-  const evaluation = evaluatePolicy(reading.response.policyDocument, {
+  const evaluation = reading.policy.evaluate({
     action: ACTION,
     resource: p.methodArn,
     context: p.context,

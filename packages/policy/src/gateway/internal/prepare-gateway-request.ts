@@ -8,6 +8,8 @@ import { parseExecuteApiArn } from "../../arn/parse-execute-api-arn.js";
 import { parsePolicyDocument } from "../../document/parse-policy-document.js";
 import type { PolicyDocument, PolicyStatement } from "../../document/policy-document.js";
 import { isPolicyError, PolicyError } from "../../errors.js";
+import type { CompiledPolicy } from "../../evaluate/compile-policy.js";
+import { compileParsedPolicy } from "../../evaluate/compile-policy.js";
 import type { ConditionContext, RequestPrincipal } from "../../evaluate/evaluate-policy.js";
 import type { IamCaller } from "../api-gateway-access.js";
 import { buildConditionContext } from "./build-condition-context.js";
@@ -20,6 +22,8 @@ export interface PreparedRequest {
   stageScope: string;
   /** Expanded to full ARNs; `undefined` when the API has no resource policy. */
   resourcePolicy: PolicyDocument | undefined;
+  /** `resourcePolicy`, compiled once for every decision step that evaluates it. */
+  compiledResourcePolicy: CompiledPolicy | undefined;
   /** Only for `AWS_IAM` requests that carry a caller. */
   iamCaller: IamCaller | undefined;
   principal: RequestPrincipal;
@@ -231,14 +235,14 @@ export function prepareResourcePolicy(
   };
 }
 
-/** @internal Parses the caller's identity policies (one or several documents). */
-export function prepareCallerPolicies(caller: IamCaller): PolicyDocument[] {
+/** @internal Parses and compiles the caller's identity policies (one or several documents). */
+export function prepareCallerPolicies(caller: IamCaller): CompiledPolicy[] {
   const policy = caller.callerPolicy;
   if (policy === null) return [];
-  if (Array.isArray(policy)) {
-    return policy.map((item, index) => parsePolicyDocument(item, `caller.callerPolicy[${index}]`));
-  }
-  return [parsePolicyDocument(policy, "caller.callerPolicy")];
+  const documents = Array.isArray(policy)
+    ? policy.map((item, index) => parsePolicyDocument(item, `caller.callerPolicy[${index}]`))
+    : [parsePolicyDocument(policy, "caller.callerPolicy")];
+  return documents.map(compileParsedPolicy);
 }
 
 /** @internal Validates the options (TypeError for misuse, PolicyError for bad values). */
@@ -283,6 +287,9 @@ export function prepareGatewayRequest(input: unknown): PreparedRequest {
     apiAccountId: request.accountId,
     stageScope: request.stageScope,
     resourcePolicy,
+    // Parsed and expanded above into a copy nobody else holds: compiled without a second check.
+    compiledResourcePolicy:
+      resourcePolicy === undefined ? undefined : compileParsedPolicy(resourcePolicy),
     iamCaller,
     principal:
       iamCaller === undefined

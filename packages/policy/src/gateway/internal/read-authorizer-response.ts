@@ -6,10 +6,12 @@
 import type { IamAuthorizerResponse } from "../../authorizer-response/iam-authorizer-response.js";
 import { parsePolicyDocument } from "../../document/parse-policy-document.js";
 import { isPolicyError, PolicyError } from "../../errors.js";
+import type { CompiledPolicy } from "../../evaluate/compile-policy.js";
+import { compileParsedPolicy } from "../../evaluate/compile-policy.js";
 
-/** @internal A response API Gateway can use, or why it cannot. */
+/** @internal A response API Gateway can use (its policy compiled as read), or why it cannot. */
 export type AuthorizerResponseReading =
-  | { ok: true; response: IamAuthorizerResponse }
+  | { ok: true; response: IamAuthorizerResponse; policy: CompiledPolicy }
   | { ok: false; error: PolicyError };
 
 function refuse(
@@ -49,8 +51,10 @@ export function readAuthorizerResponse(value: unknown): AuthorizerResponseReadin
   if (typeof principalId !== "string") {
     return refuse("principalId is missing", "response.principalId", "a string");
   }
+  let policy: CompiledPolicy;
   try {
-    parsePolicyDocument(policyDocument, "response.policyDocument");
+    // The validated copy is compiled, so the document is read once, not again to evaluate it.
+    policy = compileParsedPolicy(parsePolicyDocument(policyDocument, "response.policyDocument"));
   } catch (error) {
     if (isPolicyError(error)) return { ok: false, error };
     return refuse(
@@ -85,5 +89,5 @@ export function readAuthorizerResponse(value: unknown): AuthorizerResponseReadin
   if (usageIdentifierKey !== undefined && typeof usageIdentifierKey !== "string") {
     return refuse("usageIdentifierKey is not a string", "response.usageIdentifierKey", "a string");
   }
-  return { ok: true, response: value as IamAuthorizerResponse };
+  return { ok: true, response: value as IamAuthorizerResponse, policy };
 }

@@ -129,6 +129,15 @@ export function rawQueryString(multi: Record<string, string[]>): string {
     .join("&");
 }
 
+/** Percent-decodes a path segment; one that is not valid percent-encoding (`%`, `%zz`) stays as is. */
+function decodeIfEncoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * Path parameters of `path` under a route `template` (`/pets/{id}`, `/files/{proxy+}`); `{}` when
  * the template has none or does not match.
@@ -147,7 +156,7 @@ export function extractPathParameters(template: string, path: string): Record<st
     const actual = pathSegments[index];
     if (actual === undefined) return {};
     const named = /^\{(.+)\}$/.exec(segment);
-    if (named?.[1] !== undefined) parameters[named[1]] = decodeURIComponent(actual);
+    if (named?.[1] !== undefined) parameters[named[1]] = decodeIfEncoded(actual);
     else if (segment !== actual) return {};
   }
   return templateSegments.length === pathSegments.length ? parameters : {};

@@ -5,7 +5,8 @@
  * Setup, per case: a loopback Cognito-identity server (`startCognitoIdentityServer` from
  * `@gatehouse/testing`) and a Cognito user-pool issuer; the first call exchanges a real ID token
  * (`GetId` + `GetCredentialsForIdentity`), then three more calls must leave the server's call
- * counters unchanged, or `setup` throws. Only the warm call is timed.
+ * counters unchanged, or `setup` throws. The servers are then closed (a call that tried the network
+ * could not succeed, and the worker can exit); only the warm call is timed.
  */
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-provider-cognito-identity";
 import {
@@ -31,6 +32,8 @@ const POOL_ID = `${REGION}:0d0f8b1c-0000-4000-8000-000000000001`;
 interface Started {
   server: CognitoIdentityServer;
   logins: Record<string, string>;
+  /** Stops the server and the issuer: nothing is left to answer a call while timing. */
+  close: () => Promise<void>;
 }
 
 /** A pool that trusts a test user pool, and an ID token of that user pool. */
@@ -53,7 +56,14 @@ async function start(): Promise<Started> {
       },
     ],
   });
-  return { server, logins };
+  return {
+    server,
+    logins,
+    close: async () => {
+      await server.close();
+      await issuer.close();
+    },
+  };
 }
 
 const totalCalls = (server: CognitoIdentityServer): number =>
@@ -113,7 +123,7 @@ export default defineSuite({
     {
       name: "@gatehouse/identity-pool client.getCredentials()",
       setup: async () => {
-        const { server, logins } = await start();
+        const { server, logins, close } = await start();
         const storage = new Map<string, string>();
         const client = createIdentityPoolClient({
           identityPoolId: POOL_ID,
@@ -126,13 +136,14 @@ export default defineSuite({
           } as Storage),
         });
         warmCall = await proveWarm("gatehouse", server, client.getCredentials);
+        await close();
       },
       fn: () => warmCall(),
     },
     {
       name: "AWS SDK fromCognitoIdentityPool + memoizeIdentityProvider",
       setup: async () => {
-        const { server, logins } = await start();
+        const { server, logins, close } = await start();
         const provider = fromCognitoIdentityPool({
           identityPoolId: POOL_ID,
           logins,
@@ -145,6 +156,7 @@ export default defineSuite({
         );
         if (memoized === undefined) throw new Error("memoizeIdentityProvider returned nothing");
         warmCall = await proveWarm("sdk", server, () => memoized());
+        await close();
       },
       fn: () => warmCall(),
     },

@@ -19,6 +19,7 @@ export type {
   HttpApiConfig,
   HttpRouteConfig,
   IamCredentialConfig,
+  IamCredentialResolver,
   IntegrationHandler,
   JwtAuthorizerConfig,
   JwtVerifierLike,

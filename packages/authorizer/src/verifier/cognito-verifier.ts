@@ -1,10 +1,12 @@
 import { CognitoJwtVerifier } from "aws-jwt-verify";
+import { validateCognitoJwtFields } from "aws-jwt-verify/cognito-verifier";
 import { authorizerError } from "../errors.js";
 import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
 import { checkClaims } from "./internal/check-claims.js";
+import { awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
 import { decodeJwt } from "./internal/decode-jwt.js";
@@ -159,7 +161,12 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
             expected: issuers,
           });
         }
-        await aws.verify(token);
+        await awsVerifyDecoded(aws, token, decoded, (payload, properties) =>
+          validateCognitoJwtFields(
+            payload,
+            properties as Parameters<typeof validateCognitoJwtFields>[1],
+          ),
+        );
         checkClaims(decoded.claims, common.claimChecks);
         return toVerifiedToken<C>(decoded, cache.keySetExpiresAt(jwksUri));
       } catch (error) {

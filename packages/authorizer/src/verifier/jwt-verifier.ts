@@ -4,13 +4,12 @@ import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
-import { assertKeyFitsAlg } from "./internal/assert-key-fits-alg.js";
-import { checkAudience } from "./internal/check-audience.js";
+import { awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
 import { checkClaims } from "./internal/check-claims.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
-import { type DecodedJwt, decodeJwt } from "./internal/decode-jwt.js";
-import { type Jose, loadJose } from "./internal/load-jose.js";
+import { decodeJwt } from "./internal/decode-jwt.js";
+import type { JoseSignatureCheck } from "./internal/jose-signature-check.js";
 import { mapVerifyError } from "./internal/map-verify-error.js";
 import { resolveCommonOptions } from "./internal/resolve-common-options.js";
 import { toVerifiedToken } from "./internal/to-verified-token.js";
@@ -51,10 +50,14 @@ let inlineKeySets = 0;
 
 /**
  * A verifier for one OIDC issuer (Auth0, Okta, Entra ID, Keycloak...), on aws-jwt-verify's
- * `JwtVerifier` for RS*, ES* and EdDSA and on jose for PS* and HS*. Checks, in order: size,
- * structure, forbidden headers (`jku`, `x5u`, `jwk`, `x5c`, `crit`), the algorithm allowlist,
- * `typ`, the unverified `iss` (an unknown issuer causes no fetch), the signature, `aud`, then
- * `exp` (required), `nbf`, `iat`, `maxTokenAgeSeconds` and `requiredClaims` against `now`.
+ * `JwtVerifier`: RS256/384/512, ES256/384/512 and EdDSA. Checks, in order: size, structure,
+ * forbidden headers (`jku`, `x5u`, `jwk`, `x5c`, `crit`), the algorithm allowlist, `typ`, the
+ * unverified `iss` (an unknown issuer causes no fetch), the signature, `aud`, then `exp`
+ * (required), `nbf`, `iat`, `maxTokenAgeSeconds` and `requiredClaims` against `now`.
+ *
+ * PS256/384/512 and HS256/384/512 (`sharedSecret`) are verified with jose, which this entry
+ * leaves out so that a bundle for RS*, ES* or EdDSA never carries it: import `jwtVerifier` from
+ * `@gatehouse/authorizer/jose` instead (same options). Listing them here throws a `TypeError`.
  *
  * @param options See {@link JwtVerifierOptions}; misuse throws `TypeError` here, at cold start.
  * @returns A {@link TokenVerifier} whose `verify` throws only `AuthorizerError`.
@@ -72,6 +75,18 @@ let inlineKeySets = 0;
  */
 export function jwtVerifier<C extends JwtClaims = JwtClaims>(
   options: JwtVerifierOptions,
+): TokenVerifier<C> {
+  return createJwtVerifier<C>(options, undefined);
+}
+
+/**
+ * The verifier behind both `jwtVerifier`s; `jose` is the PS*/HS* signature check, given only by
+ * the `@gatehouse/authorizer/jose` entry.
+ * @internal
+ */
+export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
+  options: JwtVerifierOptions,
+  jose: JoseSignatureCheck | undefined,
 ): TokenVerifier<C> {
   if (options === null || typeof options !== "object") {
     throw new TypeError("jwtVerifier needs an options object");
@@ -131,30 +146,16 @@ export function jwtVerifier<C extends JwtClaims = JwtClaims>(
       );
     }
   }
-  const importedKeys = new WeakMap<object, Promise<Parameters<Jose["compactVerify"]>[1]>>();
-
-  async function verifyWithJose(token: string, decoded: DecodedJwt): Promise<void> {
-    const jose = await loadJose();
-    const alg = decoded.header.alg;
-    let key: Parameters<Jose["compactVerify"]>[1];
-    if (secret !== undefined) {
-      key = secret;
-    } else {
-      const jwk = await cache.getJwk(jwksKey, decoded);
-      assertKeyFitsAlg(jwk, alg);
-      let imported = importedKeys.get(jwk);
-      if (imported === undefined) {
-        imported = jose.importJWK({ ...jwk, alg }, alg).catch((error: unknown) => {
-          importedKeys.delete(jwk);
-          throw authorizerError("jwks_invalid", "JWK cannot be imported", { cause: error });
-        });
-        importedKeys.set(jwk, imported);
-      }
-      key = await imported;
-    }
-    await jose.compactVerify(token, key, { algorithms: [alg] });
-    checkAudience(decoded.claims.aud, audience);
+  const joseAlgorithms = [...algorithms].filter((alg) => !AWS_JWT_VERIFY_ALGORITHMS.has(alg));
+  if (joseAlgorithms.length > 0 && jose === undefined) {
+    throw new TypeError(
+      `jwtVerifier: ${joseAlgorithms.join(", ")} ${joseAlgorithms.length === 1 ? "is" : "are"} verified with jose, which "@gatehouse/authorizer" leaves out: import { jwtVerifier } from "@gatehouse/authorizer/jose" (same options)`,
+    );
   }
+  const verifyWithJose =
+    joseAlgorithms.length === 0 || jose === undefined
+      ? undefined
+      : jose({ cache, jwksKey, secret, audience });
 
   return {
     issuers: [issuer],
@@ -169,9 +170,14 @@ export function jwtVerifier<C extends JwtClaims = JwtClaims>(
           });
         }
         if (aws !== undefined && AWS_JWT_VERIFY_ALGORITHMS.has(decoded.header.alg)) {
-          await aws.verify(token);
-        } else {
+          await awsVerifyDecoded(aws, token, decoded);
+        } else if (verifyWithJose !== undefined) {
           await verifyWithJose(token, decoded);
+        } else {
+          // Unreachable: every allowlisted algorithm has a path (checked at construction).
+          throw authorizerError("unsupported_algorithm", "JWT alg has no verification path", {
+            claim: "alg",
+          });
         }
         checkClaims(decoded.claims, common.claimChecks);
         const keysUntil =

@@ -154,9 +154,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
           actual = answer.status;
           const record = decisions.length > before ? decisions.at(-1) : undefined;
           reason = record?.reason ?? "(no decision recorded)";
-          // A resource-policy Deny is decided before the authorizer (cached or not) is consulted.
-          fromCache =
-            record?.authorizerFromCache === true && !record.reason.startsWith("resource-policy");
+          fromCache = record?.authorizerFromCache === true;
         } else {
           actual = answer.status;
           reason = answer.reason;

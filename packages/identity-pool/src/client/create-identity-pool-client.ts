@@ -2,7 +2,6 @@ import { IdentityPoolError, isIdentityPoolError } from "../errors.js";
 import { checkLoginKey } from "../internal/check-login-key.js";
 import { identityKey } from "../internal/identity-key.js";
 import { resolveRegion, serviceEndpoint } from "../internal/region.js";
-import { assumeRoleWithWebIdentity } from "../internal/sts.js";
 import {
   callCognito,
   createTransport,
@@ -327,27 +326,19 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     openIdToken?: string,
   ): Promise<IdentityPoolCredentials> => {
     if (flow === "basic") {
-      const token =
-        openIdToken ??
-        field(
-          "GetOpenIdToken",
-          (
-            await callCognito(transport, endpoint, "GetOpenIdToken", {
-              IdentityId: identityId,
-              ...(resolved === undefined ? {} : { Logins: resolved }),
-            })
-          ).Token,
-          "Token",
-        );
-      const credentials = await assumeRoleWithWebIdentity(transport, stsEndpoint, {
-        RoleArn: (resolved === undefined && openIdToken === undefined
-          ? guestRoleArn
-          : roleArn) as string,
-        RoleSessionName: roleSessionName,
-        WebIdentityToken: token,
-        DurationSeconds: durationSeconds,
-      });
-      return { ...credentials, identityId };
+      // STS and its XML answers: a separate chunk, loaded on the first basic-flow exchange.
+      const { basicCredentials } = await import("./basic-flow.js");
+      return basicCredentials(
+        transport,
+        endpoint,
+        stsEndpoint,
+        identityId,
+        resolved,
+        openIdToken,
+        (resolved === undefined && openIdToken === undefined ? guestRoleArn : roleArn) as string,
+        roleSessionName,
+        durationSeconds,
+      );
     }
     const op = "GetCredentialsForIdentity";
     const answer = await callCognito(transport, endpoint, op, {

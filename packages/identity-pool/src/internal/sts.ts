@@ -39,8 +39,8 @@ export function assumeRoleWithWebIdentity(
     endpoint,
     { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
     form.toString(),
-    (status, _headers, text) => {
-      if (status < 200 || status > 299) throw stsError(status, text);
+    async (status, _headers, text) => {
+      if (status < 200 || status > 299) throw await stsError(status, text);
       const credentials = xmlText(
         xmlText(text, "AssumeRoleWithWebIdentityResult", true) ?? "",
         "Credentials",
@@ -65,7 +65,7 @@ export function assumeRoleWithWebIdentity(
   );
 }
 
-function stsError(status: number, text: string): IdentityPoolError {
+function stsError(status: number, text: string): Promise<IdentityPoolError> {
   const error = xmlText(text, "Error", true) ?? "";
   return serviceError(OPERATION, status, xmlText(error, "Code"), xmlText(error, "Message"));
 }

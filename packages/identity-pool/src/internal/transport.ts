@@ -1,7 +1,6 @@
 import { IdentityPoolError } from "../errors.js";
 import type { RetryOptions } from "../retry-options.js";
 import { errorType } from "./error-type.js";
-import { hintFor } from "./hints.js";
 import { redact } from "./redact.js";
 
 /** @internal What every call needs: fetch, retry policy, sleep and jitter source. */
@@ -70,22 +69,30 @@ export function createTransport(
   };
 }
 
-/** @internal The service's error answer as an {@link IdentityPoolError}, with a hint when known. */
-export function serviceError(
+/**
+ * @internal The service's error answer as an {@link IdentityPoolError}, with a hint when known.
+ * The hints (long fix-it strings, only needed on errors) are a separate chunk, loaded here.
+ */
+export async function serviceError(
   operation: string,
   status: number,
   type: string | undefined,
   message: unknown,
-): IdentityPoolError {
+): Promise<IdentityPoolError> {
   const code = type ?? "InvalidResponseError";
   const text = typeof message === "string" ? redact(message) : "";
+  // A chunk that fails to load (offline, a redeploy renamed it) costs the hint, not the error.
+  const hint = await import("./hints.js").then(
+    (hints) => hints.hintFor(code, text),
+    () => undefined,
+  );
   return new IdentityPoolError(
     code,
     `${operation} failed: ${code}${text ? `: ${text}` : ` (HTTP ${status})`}`,
     {
       status,
       retryable: status >= 500 || RETRYABLE.test(code),
-      hint: hintFor(code, text),
+      hint,
       operation,
     },
   );
@@ -102,7 +109,7 @@ export async function send<T>(
   url: string,
   headers: Record<string, string>,
   body: string,
-  check: (status: number, headers: Headers, text: string) => T,
+  check: (status: number, headers: Headers, text: string) => T | Promise<T>,
   sign?: Sign,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -129,7 +136,7 @@ export async function send<T>(
           },
         );
       }
-      return check(response.status, response.headers, text);
+      return await check(response.status, response.headers, text);
     } catch (error) {
       if (
         !(error instanceof IdentityPoolError) ||
@@ -164,14 +171,14 @@ export function callCognito(
       "x-amz-target": `AWSCognitoIdentityService.${operation}`,
     },
     JSON.stringify(input),
-    (status, headers, text) => {
+    async (status, headers, text) => {
       let json: CognitoAnswer | undefined;
       try {
         const parsed: unknown = JSON.parse(text || "{}");
         if (typeof parsed === "object" && parsed !== null) json = parsed;
       } catch {}
       if (status < 200 || status > 299) {
-        throw serviceError(
+        throw await serviceError(
           operation,
           status,
           errorType(headers.get("x-amzn-errortype"), json?.__type),

@@ -267,6 +267,28 @@ export interface IamCredentialConfig {
   policy: PolicyDocument | readonly PolicyDocument[] | null;
 }
 
+/**
+ * Looks up the IAM caller of an access key id when a signed request arrives, so the gateway accepts
+ * credentials issued after it started (by the loopback identity-pool server, a test's STS stub...).
+ * Called once per signed request for each access key id it names (never for unsigned requests),
+ * with the id as received; `undefined` means unknown (403 `UnrecognizedClientException`). A
+ * resolver that throws, or answers an invalid credential or one with another `accessKeyId`, fails
+ * the request closed (500).
+ *
+ * @param accessKeyId - the access key id of the request's credential scope.
+ * @returns the caller, `undefined` when unknown, or a promise of either.
+ * @example
+ * ```ts
+ * const credentials: IamCredentialResolver = (accessKeyId) =>
+ *   identityServer.issuedCredentials
+ *     .filter((issued) => issued.accessKeyId === accessKeyId)
+ *     .map((issued) => ({ ...issued, principalArn: roleSession, policy: allowReports }))[0];
+ * ```
+ */
+export type IamCredentialResolver = (
+  accessKeyId: string,
+) => IamCredentialConfig | undefined | Promise<IamCredentialConfig | undefined>;
+
 /** One decision of the gateway, for logs and tests. Carries codes, never tokens or signatures. */
 export interface GatewayDecisionRecord {
   api: string;
@@ -278,8 +300,13 @@ export interface GatewayDecisionRecord {
   status: number;
   /** Why: `allowed`, `missing-identity-source`, `authorizer-explicit-deny`, ... */
   reason: string;
-  /** The authorizer's name when one was involved. */
+  /** The route's authorizer (Lambda, JWT or Cognito), when it has one. */
   authorizer?: string;
+  /**
+   * Set with `authorizer`: `true` only when the authorizer's answer was read from its result
+   * cache. `false` when it was invoked, and when the request was decided before it (a resource
+   * policy's explicit Deny, checked first: the authorizer is neither invoked nor its cache read).
+   */
   authorizerFromCache?: boolean;
 }
 
@@ -308,8 +335,14 @@ export interface LocalGatewayConfig {
   region?: string;
   /** The APIs' account (12 digits). @default "123456789012" */
   accountId?: string;
-  /** IAM callers for `AWS_IAM` routes. @default [] */
-  credentials?: readonly IamCredentialConfig[];
+  /**
+   * IAM callers for `AWS_IAM` routes: a fixed list, or a resolver asked per signed request (for
+   * credentials issued after the gateway started). With none, `AWS_IAM` routes answer as API
+   * Gateway does to strangers: 403 `Missing Authentication Token` unsigned, 403
+   * `UnrecognizedClientException` signed.
+   * @default []
+   */
+  credentials?: readonly IamCredentialConfig[] | IamCredentialResolver;
   /**
    * Take the client IP (`aws:SourceIp`, `sourceIp` in events) from the first `X-Forwarded-For`
    * entry instead of the socket, so tests can play any caller address. Off by default: the socket

@@ -15,9 +15,16 @@ import { verifySigV4 } from "@gatehouse/testing";
 import { AuthorizerCache } from "./authorizer-cache.js";
 import { buildAuthorizerEvent } from "./build-authorizer-event.js";
 import type { GatewayRuntime } from "./gateway-runtime.js";
+import {
+  CredentialResolverError,
+  type KnownCredential,
+  knownCredentials,
+  type ResolvedCredential,
+  verifierKeys,
+} from "./iam-credentials.js";
 import { identityValue, identityValues } from "./identity-values.js";
 import type { RequestScope } from "./request-scope.js";
-import type { ResolvedAuthorizer, ResolvedCredential } from "./resolve-config.js";
+import type { ResolvedAuthorizer } from "./resolve-config.js";
 
 /** @internal Who the integration sees as the caller. */
 export type IntegrationIdentity =
@@ -95,14 +102,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 async function authorizeIam(scope: RequestScope): Promise<Authorization> {
   const { request, gateway } = scope;
+  let known: ReadonlyMap<string, KnownCredential>;
+  try {
+    known = await knownCredentials(gateway.credentials, request);
+  } catch (error) {
+    if (!(error instanceof CredentialResolverError)) throw error;
+    return refuse(500, null, "InternalServerErrorException", "credential-resolver-error");
+  }
   const verdict = await verifySigV4(
     { method: request.method, url: request.url, headers: request.nodeHeaders, body: request.body },
-    gateway.verifierOptions,
+    {
+      ...gateway.verifierOptions,
+      credentials:
+        gateway.credentials.kind === "list" ? gateway.credentials.keys : verifierKeys(known),
+    },
   );
   if (!verdict.ok && verdict.code !== "missing_authentication") {
     return refuse(verdict.status, verdict.message, verdict.errorType, `sigv4-${verdict.code}`);
   }
-  const credential = verdict.ok ? gateway.credentials.get(verdict.accessKeyId) : undefined;
+  const credential = verdict.ok ? known.get(verdict.accessKeyId)?.identity : undefined;
   if (verdict.ok && credential === undefined) {
     return refuse(403, null, "AccessDeniedException", "unknown-credential");
   }
@@ -208,18 +226,21 @@ async function authorizeLambda(
   const cache = runtime.cache(scope.api.name);
   const cached = key === undefined ? undefined : cache.get(key, scope.now);
   if (cached !== undefined) {
-    runtime.counters(authorizer.name).cacheHits++;
-    const extra = { authorizer: authorizer.name, fromCache: true };
-    if (cached.kind === "simple") return simpleOutcome(cached, extra);
+    if (cached.kind === "simple") {
+      runtime.counters(authorizer.name).cacheHits++;
+      return simpleOutcome(cached, { authorizer: authorizer.name, fromCache: true });
+    }
     // A cached policy answers every route of the stage: the cached-policy bug lives here.
     const verdict = wouldCachedPolicyAllow({
       ...modelBase(scope),
       cachedResponse: cached.response,
     });
+    // A resource-policy explicit Deny is decided before the authorizer: its cache is not read then.
+    if (verdict.authorizerFromCache) runtime.counters(authorizer.name).cacheHits++;
     return fromModel(
       verdict,
       { kind: "lambda", principalId: cached.response.principalId, context: cached.context },
-      extra,
+      { authorizer: authorizer.name, fromCache: verdict.authorizerFromCache },
     );
   }
   if (authorizer.simpleResponses) {

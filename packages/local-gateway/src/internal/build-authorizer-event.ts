@@ -12,7 +12,7 @@ import {
   restTokenEvent,
   webSocketConnectEvent,
 } from "@gatehouse/testing";
-import { eventInput, stageVariablesOf, v2EventInput } from "./event-input.js";
+import { eventInput, pathParametersOf, stageVariablesOf, v2EventInput } from "./event-input.js";
 import type { RequestScope } from "./request-scope.js";
 import type { ResolvedAuthorizer } from "./resolve-config.js";
 
@@ -43,6 +43,7 @@ export function buildAuthorizerEvent(
       ...eventInput(scope),
       stageVariables: stageVariablesOf(scope),
       resource: scope.resource,
+      pathParameters: pathParametersOf(scope),
       methodArn: scope.arn,
     });
   }
@@ -51,6 +52,7 @@ export function buildAuthorizerEvent(
       ...eventInput(scope),
       stageVariables: stageVariablesOf(scope),
       resource: scope.resource,
+      pathParameters: pathParametersOf(scope),
       identitySource: [...identityValues],
       methodArn: scope.arn,
     });
@@ -59,6 +61,7 @@ export function buildAuthorizerEvent(
     ...v2EventInput(scope),
     stageVariables: stageVariablesOf(scope),
     routeKey: scope.route.routeKey,
+    pathParameters: pathParametersOf(scope),
     identitySource: authorizer.identitySources.length > 0 ? [...identityValues] : null,
     routeArn: scope.arn,
   });

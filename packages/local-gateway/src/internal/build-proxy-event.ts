@@ -19,7 +19,7 @@ import type {
   WebSocketConnectProxyEvent,
 } from "../config/proxy-event.js";
 import type { IntegrationIdentity } from "./authorize-request.js";
-import { eventInput, stageVariablesOf, v2EventInput } from "./event-input.js";
+import { eventInput, pathParametersOf, stageVariablesOf, v2EventInput } from "./event-input.js";
 import type { RequestScope } from "./request-scope.js";
 
 const TEXT_TYPES =
@@ -135,6 +135,7 @@ export function buildRestProxyEvent(
     ...eventInput(scope),
     stageVariables: stageVariablesOf(scope),
     resource: scope.resource,
+    pathParameters: pathParametersOf(scope),
     methodArn: scope.arn,
     ...iamIdentity(identity),
   };
@@ -188,6 +189,7 @@ export function buildHttpV2ProxyEvent(
     ...v2EventInput(scope),
     stageVariables: stageVariablesOf(scope),
     routeKey: scope.route.routeKey,
+    pathParameters: pathParametersOf(scope),
     identitySource: null,
     routeArn: scope.arn,
   });

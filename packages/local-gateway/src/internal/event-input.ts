@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import type { RequestScope } from "./request-scope.js";
+import { extractPathParameters, splitPath } from "./route-pattern.js";
 
 /** @internal The factory options shared by all events of one request. */
 export interface EventInput {
@@ -67,4 +68,14 @@ export function v2EventInput(scope: RequestScope): V2EventInput {
 /** @internal Each event gets its own copy: a handler may change its event. */
 export function stageVariablesOf(scope: RequestScope): Record<string, string> {
   return { ...scope.api.stageVariables };
+}
+
+/**
+ * @internal The matched route's path parameters, taken from the path the gateway decoded once, so
+ * the factories do not decode them again (`%2541` is `%41`, as in AWS, not `A`). Each event gets
+ * its own copy.
+ */
+export function pathParametersOf(scope: RequestScope): Record<string, string> {
+  const { pattern } = scope.route;
+  return pattern === null ? {} : extractPathParameters(pattern, splitPath(scope.path));
 }

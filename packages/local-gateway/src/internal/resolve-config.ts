@@ -22,6 +22,7 @@ import type {
 } from "../config/gateway-config.js";
 import type { WebSocketConnectProxyEvent } from "../config/proxy-event.js";
 import { LocalGatewayError } from "../errors.js";
+import { type CredentialSource, type KnownCredential, verifierKeys } from "./iam-credentials.js";
 import { compilePattern, type RoutePattern } from "./route-pattern.js";
 
 /** @internal */
@@ -95,15 +96,6 @@ export interface ResolvedApi {
 }
 
 /** @internal */
-export interface ResolvedCredential {
-  accessKeyId: string;
-  principalArn: string;
-  accountId: string;
-  orgId: string | undefined;
-  policy: PolicyDocument | readonly PolicyDocument[] | null;
-}
-
-/** @internal */
 export interface ResolvedGateway {
   port: number;
   region: string;
@@ -111,8 +103,9 @@ export interface ResolvedGateway {
   partition: "aws" | "aws-cn" | "aws-us-gov";
   apis: readonly ResolvedApi[];
   authorizerNames: readonly string[];
-  credentials: ReadonlyMap<string, ResolvedCredential>;
-  verifierOptions: SigV4VerifierOptions;
+  credentials: CredentialSource;
+  /** The verifier's settings; its keys come from `credentials`, per request. */
+  verifierOptions: Omit<SigV4VerifierOptions, "credentials">;
   trustForwardedFor: boolean;
   now: () => Date;
   maxBodyBytes: number;
@@ -360,14 +353,23 @@ function partitionOf(region: string): "aws" | "aws-cn" | "aws-us-gov" {
   return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
 }
 
-function resolveCredential(credential: IamCredentialConfig, path: string): ResolvedCredential {
+/** Checks one IAM caller (at start for a list, per answer for a resolver). */
+function resolveCredential(credential: IamCredentialConfig, path: string): KnownCredential {
   if (typeof credential !== "object" || credential === null)
     throw new TypeError(`${path} must be an object`);
   if (
     typeof credential.accessKeyId !== "string" ||
-    typeof credential.secretAccessKey !== "string"
+    credential.accessKeyId === "" ||
+    typeof credential.secretAccessKey !== "string" ||
+    credential.secretAccessKey === ""
   ) {
-    throw new TypeError(`${path} needs accessKeyId and secretAccessKey strings`);
+    throw new TypeError(`${path} needs non-empty accessKeyId and secretAccessKey strings`);
+  }
+  if (
+    credential.sessionToken !== undefined &&
+    (typeof credential.sessionToken !== "string" || credential.sessionToken === "")
+  ) {
+    throw new TypeError(`${path}.sessionToken must be a non-empty string`);
   }
   const accountId = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):.+$/.exec(
     credential.principalArn ?? "",
@@ -390,12 +392,51 @@ function resolveCredential(credential: IamCredentialConfig, path: string): Resol
         : [credential.policy as PolicyDocument];
   for (const [index, policy] of policies.entries()) checkPolicy(policy, `${path}.policy[${index}]`);
   return {
-    accessKeyId: credential.accessKeyId,
-    principalArn: credential.principalArn,
-    accountId,
-    orgId: credential.orgId,
-    policy: credential.policy,
+    identity: {
+      accessKeyId: credential.accessKeyId,
+      principalArn: credential.principalArn,
+      accountId,
+      orgId: credential.orgId,
+      policy: credential.policy,
+    },
+    key: {
+      accessKeyId: credential.accessKeyId,
+      secretAccessKey: credential.secretAccessKey,
+      ...(credential.sessionToken !== undefined ? { sessionToken: credential.sessionToken } : {}),
+    },
   };
+}
+
+function resolveCredentials(credentials: LocalGatewayConfig["credentials"]): CredentialSource {
+  if (typeof credentials === "function") {
+    return {
+      kind: "resolver",
+      resolve: credentials,
+      check: (answer, accessKeyId) => {
+        const known = resolveCredential(answer as IamCredentialConfig, "credentials(accessKeyId)");
+        if (known.identity.accessKeyId !== accessKeyId) {
+          throw invalid(
+            "The credentials resolver answered a credential with another accessKeyId",
+            "credentials(accessKeyId).accessKeyId",
+          );
+        }
+        return known;
+      },
+    };
+  }
+  if (credentials !== undefined && !Array.isArray(credentials)) {
+    throw new TypeError(
+      "config.credentials must be an array of credentials or a function (accessKeyId) => credential",
+    );
+  }
+  const byAccessKeyId = new Map<string, KnownCredential>();
+  for (const [index, credential] of (credentials ?? []).entries()) {
+    const known = resolveCredential(credential, `credentials[${index}]`);
+    if (byAccessKeyId.has(known.identity.accessKeyId))
+      throw invalid("Duplicate accessKeyId", `credentials[${index}].accessKeyId`);
+    byAccessKeyId.set(known.identity.accessKeyId, known);
+  }
+  return { kind: "list", byAccessKeyId, keys: verifierKeys(byAccessKeyId) };
 }
 
 /** @internal */
@@ -551,23 +592,7 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
       connectHandler: undefined,
     };
   });
-  const credentials = new Map<string, ResolvedCredential>();
-  const verifierCredentials: {
-    accessKeyId: string;
-    secretAccessKey: string;
-    sessionToken?: string;
-  }[] = [];
-  for (const [index, credential] of (config.credentials ?? []).entries()) {
-    const resolved = resolveCredential(credential, `credentials[${index}]`);
-    if (credentials.has(resolved.accessKeyId))
-      throw invalid("Duplicate accessKeyId", `credentials[${index}].accessKeyId`);
-    credentials.set(resolved.accessKeyId, resolved);
-    verifierCredentials.push({
-      accessKeyId: credential.accessKeyId,
-      secretAccessKey: credential.secretAccessKey,
-      ...(credential.sessionToken !== undefined ? { sessionToken: credential.sessionToken } : {}),
-    });
-  }
+  const credentials = resolveCredentials(config.credentials);
   const now = config.now ?? (() => new Date());
   if (typeof now !== "function") throw new TypeError("config.now must be a function");
   const port = config.port ?? 0;
@@ -585,7 +610,7 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
     apis,
     authorizerNames: [...allAuthorizerNames],
     credentials,
-    verifierOptions: { credentials: verifierCredentials, region, service: "execute-api", now },
+    verifierOptions: { region, service: "execute-api", now },
     trustForwardedFor: config.trustForwardedFor === true,
     now,
     maxBodyBytes,

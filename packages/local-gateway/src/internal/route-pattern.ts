@@ -89,6 +89,24 @@ export function matchPattern(
   return pathSegments.length === segments.length ? rank : undefined;
 }
 
+/**
+ * @internal The path parameters of a path the pattern matched, from its segments as the gateway
+ * decoded them (once, as API Gateway does): `{id}` one segment, `{proxy+}` the rest joined by `/`.
+ * `{}` for a pattern without parameters or a path it does not match.
+ */
+export function extractPathParameters(
+  pattern: RoutePattern,
+  pathSegments: readonly string[],
+): Record<string, string> {
+  if (matchPattern(pattern, pathSegments) === undefined) return {};
+  const parameters: Record<string, string> = {};
+  for (const [index, segment] of pattern.segments.entries()) {
+    if (segment.kind === "greedy") parameters[segment.name] = pathSegments.slice(index).join("/");
+    else if (segment.kind === "param") parameters[segment.name] = pathSegments[index] as string;
+  }
+  return parameters;
+}
+
 /** @internal Negative when `a` is more specific than `b`. */
 export function compareRanks(a: readonly number[], b: readonly number[]): number {
   const length = Math.min(a.length, b.length);

@@ -1,6 +1,6 @@
 import { composeResourcePolicy, ipDenylist } from "@gatehouse/policy";
 import { afterEach, describe, expect, it } from "vitest";
-import type { LocalGatewayConfig } from "../config/gateway-config.js";
+import type { GatewayDecisionRecord, LocalGatewayConfig } from "../config/gateway-config.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
 
 const ok = () => ({ statusCode: 200, body: "ok" });
@@ -61,6 +61,25 @@ describe("resource policy, two-phase rule", () => {
     expect(response.headers.get("x-amzn-errortype")).toBe("AccessDeniedException");
     expect(calls).toBe(0);
     expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 0, cacheHits: 0 });
+  });
+
+  it("a denied IP with a cached identity: the record says the cache was not read", async () => {
+    const records: GatewayDecisionRecord[] = [];
+    gw = await startLocalGateway({ ...config(), onDecision: (record) => records.push(record) });
+    const get = (ip: string) =>
+      fetch(`${gw?.apiUrls["rest"]}/pets`, {
+        headers: { authorization: "Bearer t", "x-forwarded-for": ip },
+      });
+    expect((await get("198.51.100.7")).status).toBe(200);
+    expect((await get("203.0.113.9")).status).toBe(403);
+    expect(records.at(-1)).toMatchObject({
+      reason: "resource-policy-explicit-deny",
+      authorizerFromCache: false,
+    });
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 1, cacheHits: 0 });
+    // The cached answer is still there for the next allowed caller.
+    expect((await get("198.51.100.7")).status).toBe(200);
+    expect(records.at(-1)).toMatchObject({ reason: "allowed", authorizerFromCache: true });
   });
 
   it("other IPs reach the authorizer", async () => {

@@ -55,6 +55,23 @@ describe("cidrContains", () => {
     },
   );
 
+  it("gives each address its own answer when addresses alternate (the last one is remembered)", () => {
+    const blocks = ["192.0.2.0/24", "198.51.100.0/24", "2001:db8::/32"];
+    const addresses = ["192.0.2.1", "198.51.100.1", "2001:db8::1", "bogus", "192.0.2.1"];
+    const expected = [
+      [true, false, false, false, true],
+      [false, true, false, false, false],
+      [false, false, true, false, false],
+    ];
+    for (let round = 0; round < 2; round++) {
+      addresses.forEach((address, a) => {
+        blocks.forEach((block, b) => {
+          expect(cidrContains(block, address)).toBe(expected[b]?.[a]);
+        });
+      });
+    }
+  });
+
   it("returns false for a non-string address", () => {
     expect(cidrContains("0.0.0.0/0", undefined as unknown as string)).toBe(false);
   });

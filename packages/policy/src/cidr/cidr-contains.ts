@@ -26,7 +26,11 @@ export function cidrNetwork(cidr: Cidr | string): CidrNetwork {
   // A hand-built Cidr object is re-validated through its text rather than trusted.
   const parsed = parseCidr(typeof cidr === "string" ? cidr : cidr.text, "cidr");
   const network = parseIpAddress(parsed.address) as IpAddressBytes;
-  const result: CidrNetwork = { version: network.version, bytes: network.bytes, prefix: parsed.prefix };
+  const result: CidrNetwork = {
+    version: network.version,
+    bytes: network.bytes,
+    prefix: parsed.prefix,
+  };
   if (typeof cidr === "object") parsedBlocks.set(cidr, result);
   return result;
 }

@@ -9,21 +9,30 @@ export interface IpAddressBytes {
   bytes: Uint8Array;
 }
 
-// Leading zeros are rejected ("010" is 8 to inet_aton and 10 to most parsers): a denylist entry
-// must not mean different things to different readers.
-const IPV6_GROUP = /^[0-9a-fA-F]{1,4}$/;
+// Both parsers walk the characters once without split or regex: a request's source address is
+// parsed on every evaluation.
 const DOT = 46;
+const COLON = 58;
 const ZERO = 48;
 const NINE = 57;
 
-/** Exactly four dot-separated decimal octets, 0-255, no leading zeros, nothing else. */
-function parseIpv4Into(text: string, out: Uint8Array, offset: number): boolean {
-  // One pass over the characters: this runs once per request address, so no split or regex.
+/**
+ * Exactly four dot-separated decimal octets 0-255 in `text[from, to)`, nothing else. Leading
+ * zeros are rejected ("010" is 8 to inet_aton and 10 to most parsers): a denylist entry must not
+ * mean different things to different readers.
+ */
+function parseIpv4Into(
+  text: string,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  offset: number,
+): boolean {
   let octet = 0;
   let value = 0;
   let digits = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i === text.length ? DOT : text.charCodeAt(i);
+  for (let i = from; i <= to; i++) {
+    const code = i === to ? DOT : text.charCodeAt(i);
     if (code === DOT) {
       if (digits === 0 || value > 255 || octet > 3) return false;
       out[offset + octet] = value;
@@ -41,47 +50,89 @@ function parseIpv4Into(text: string, out: Uint8Array, offset: number): boolean {
   return octet === 4;
 }
 
-function parseIpv6Groups(text: string, out: Uint8Array, start: number, end: number): boolean {
-  // Fills bytes [start, end) from colon-separated groups; the last group may be dotted IPv4.
-  if (text === "") return start === end;
-  const groups = text.split(":");
-  let at = start;
-  for (let i = 0; i < groups.length; i++) {
-    const group = groups[i] as string;
-    if (i === groups.length - 1 && group.includes(".")) {
-      if (at + 4 !== end) return false;
-      return parseIpv4Into(group, out, at);
+/** The value of 1 to 4 hex digits in `text[from, to)`, or -1. */
+function hexGroup(text: string, from: number, to: number): number {
+  if (to - from < 1 || to - from > 4) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    let digit: number;
+    if (code >= ZERO && code <= NINE) {
+      digit = code - ZERO;
+    } else {
+      const lower = code | 0x20; // only A-F and a-f land on a-f
+      if (lower < 0x61 || lower > 0x66) return -1;
+      digit = lower - 0x57;
     }
-    if (!IPV6_GROUP.test(group) || at + 2 > end) return false;
-    const value = Number.parseInt(group, 16);
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+function hasDot(text: string, from: number, to: number): boolean {
+  const dot = text.indexOf(".", from);
+  return dot !== -1 && dot < to;
+}
+
+/**
+ * Fills bytes [start, end) from the colon-separated groups of `text[from, to)`; the last group may
+ * be dotted IPv4.
+ */
+function parseIpv6Groups(
+  text: string,
+  from: number,
+  to: number,
+  out: Uint8Array,
+  start: number,
+  end: number,
+): boolean {
+  if (from === to) return start === end;
+  let at = start;
+  let groupStart = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && text.charCodeAt(i) !== COLON) continue;
+    if (i === to && hasDot(text, groupStart, to)) {
+      return at + 4 === end && parseIpv4Into(text, groupStart, to, out, at);
+    }
+    const value = hexGroup(text, groupStart, i);
+    if (value === -1 || at + 2 > end) return false;
     out[at] = value >> 8;
     out[at + 1] = value & 0xff;
     at += 2;
+    groupStart = i + 1;
   }
   return at === end;
+}
+
+/** How many bytes the groups in `text[from, to)` stand for (a dotted last group: 4). */
+function countBytes(text: string, from: number, to: number): number {
+  if (from === to) return 0;
+  let groups = 1;
+  let lastStart = from;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) === COLON) {
+      groups++;
+      lastStart = i + 1;
+    }
+  }
+  return hasDot(text, lastStart, to) ? (groups - 1) * 2 + 4 : groups * 2;
 }
 
 function parseIpv6(text: string): Uint8Array | undefined {
   const bytes = new Uint8Array(16);
   const gap = text.indexOf("::");
-  if (gap === -1) return parseIpv6Groups(text, bytes, 0, 16) ? bytes : undefined;
+  if (gap === -1) return parseIpv6Groups(text, 0, text.length, bytes, 0, 16) ? bytes : undefined;
   if (text.indexOf("::", gap + 1) !== -1) return undefined;
-  const head = text.slice(0, gap);
-  const tail = text.slice(gap + 2);
-  if (head.includes(".")) return undefined;
-  const headLength = countBytes(head);
-  const tailLength = countBytes(tail);
+  // head = text[0, gap), tail = text[gap + 2, length)
+  if (hasDot(text, 0, gap)) return undefined;
+  const headLength = countBytes(text, 0, gap);
+  const tailLength = countBytes(text, gap + 2, text.length);
   // `::` stands for at least one zero group (RFC 4291 2.2), so head + tail hold at most 7 groups.
   if (headLength + tailLength > 14) return undefined;
-  if (!parseIpv6Groups(head, bytes, 0, headLength)) return undefined;
-  return parseIpv6Groups(tail, bytes, 16 - tailLength, 16) ? bytes : undefined;
-}
-
-function countBytes(groupsText: string): number {
-  if (groupsText === "") return 0;
-  const groups = groupsText.split(":");
-  const last = groups[groups.length - 1] as string;
-  return last.includes(".") ? (groups.length - 1) * 2 + 4 : groups.length * 2;
+  if (!parseIpv6Groups(text, 0, gap, bytes, 0, headLength)) return undefined;
+  return parseIpv6Groups(text, gap + 2, text.length, bytes, 16 - tailLength, 16)
+    ? bytes
+    : undefined;
 }
 
 /**
@@ -95,7 +146,7 @@ export function parseIpAddress(text: string): IpAddressBytes | undefined {
     return bytes === undefined ? undefined : { version: 6, bytes };
   }
   const bytes = new Uint8Array(4);
-  return parseIpv4Into(text, bytes, 0) ? { version: 4, bytes } : undefined;
+  return parseIpv4Into(text, 0, text.length, bytes, 0) ? { version: 4, bytes } : undefined;
 }
 
 function isIpv4Mapped(bytes: Uint8Array): boolean {

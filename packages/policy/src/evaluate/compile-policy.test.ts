@@ -1,7 +1,11 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: IAM policy variables are written ${...} in plain strings.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ConditionBlock, PolicyDocument, PolicyStatement } from "../document/policy-document.js";
+import type {
+  ConditionBlock,
+  PolicyDocument,
+  PolicyStatement,
+} from "../document/policy-document.js";
 import { isPolicyError, PolicyError } from "../errors.js";
 import { compilePolicy } from "./compile-policy.js";
 import type { EvaluationRequest, RequestPrincipal } from "./evaluate-policy.js";
@@ -53,13 +57,20 @@ describe("compilePolicy", () => {
   });
 
   it("keeps its own copy: later changes to the object are not seen", () => {
-    const policy = structuredClone(denylist) as unknown as {
-      Statement: { Condition?: { IpAddress: { "aws:SourceIp": string[] } } }[];
+    const blocks = ["192.0.2.0/24"];
+    const policy = {
+      Statement: [
+        { Effect: "Allow", Action: INVOKE, Resource: "*" },
+        {
+          Effect: "Deny",
+          Action: INVOKE,
+          Resource: "*",
+          Condition: { IpAddress: { "aws:SourceIp": blocks } },
+        },
+      ],
     };
     const compiled = compilePolicy(policy);
-    (policy.Statement[1]?.Condition?.IpAddress["aws:SourceIp"] as string[]).push(
-      "198.51.100.0/24",
-    );
+    blocks.push("198.51.100.0/24");
     expect(compiled.evaluate(from("198.51.100.7")).decision).toBe("allow");
     expect(evaluatePolicy(policy, from("198.51.100.7")).decision).toBe("explicit-deny");
   });
@@ -108,16 +119,38 @@ describe("compilePolicy: errors", () => {
   }
 
   it.each([
-    ["a statement without Resource", { Statement: [{ Effect: "Allow", Action: "*" }] }, "Statement[0]"],
-    ["an unknown Effect", { Statement: { Effect: "Permit", Action: "*", Resource: "*" } }, "Statement.Effect"],
+    [
+      "a statement without Resource",
+      { Statement: [{ Effect: "Allow", Action: "*" }] },
+      "Statement[0]",
+    ],
+    [
+      "an unknown Effect",
+      { Statement: { Effect: "Permit", Action: "*", Resource: "*" } },
+      "Statement.Effect",
+    ],
     [
       "a bad CIDR",
-      { Statement: { Effect: "Deny", Action: "*", Resource: "*", Condition: { IpAddress: { "aws:SourceIp": ["10.0.0.0/33"] } } } },
+      {
+        Statement: {
+          Effect: "Deny",
+          Action: "*",
+          Resource: "*",
+          Condition: { IpAddress: { "aws:SourceIp": ["10.0.0.0/33"] } },
+        },
+      },
       "Statement.Condition.IpAddress.aws:SourceIp[0]",
     ],
     [
       "an unknown operator",
-      { Statement: { Effect: "Deny", Action: "*", Resource: "*", Condition: { StringEqualz: { k: "v" } } } },
+      {
+        Statement: {
+          Effect: "Deny",
+          Action: "*",
+          Resource: "*",
+          Condition: { StringEqualz: { k: "v" } },
+        },
+      },
       "Statement.Condition.StringEqualz",
     ],
     ["an unknown Version", { Version: "2020-01-01", Statement: [] }, "Version"],
@@ -189,7 +222,7 @@ describe("compilePolicy: agrees with the interpreter it replaced", () => {
   const NUMBER_VALUES = ["1", "1.5", "-3", "5", "7", "x", "1e3"];
   const DATE_VALUES = ["2019-07-16T12:00:00Z", "1563278400", "2031-02-03T00:00:00Z", "tomorrow"];
   const FLAG_VALUES = ["true", "FALSE", "false", "yes", "aGVsbG8=", "YQ==", "YQ"];
-  const valueOf = (pool: readonly string[]) =>
+  const contextValues = (pool: readonly string[]) =>
     fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...pool) },
       { weight: 3, arbitrary: fc.array(fc.constantFrom(...pool), { maxLength: 3 }) },
@@ -197,21 +230,31 @@ describe("compilePolicy: agrees with the interpreter it replaced", () => {
     );
   const contextArb = fc.record(
     {
-      "aws:SourceIp": valueOf(IP_VALUES),
-      "AWS:SOURCEIP": valueOf(IP_VALUES),
-      "aws:VpcSourceIp": valueOf(IP_VALUES),
-      "aws:username": valueOf(STRING_VALUES),
-      "test:key": valueOf([...STRING_VALUES, ...FLAG_VALUES, "192.0.2.0/24", "2001:db8::/32"]),
-      "aws:PrincipalArn": valueOf(ARN_VALUES),
-      "test:n": valueOf(NUMBER_VALUES),
-      "aws:CurrentTime": valueOf(DATE_VALUES),
-      "test:flag": valueOf(FLAG_VALUES),
+      "aws:SourceIp": contextValues(IP_VALUES),
+      "AWS:SOURCEIP": contextValues(IP_VALUES),
+      "aws:VpcSourceIp": contextValues(IP_VALUES),
+      "aws:username": contextValues(STRING_VALUES),
+      "test:key": contextValues([
+        ...STRING_VALUES,
+        ...FLAG_VALUES,
+        "192.0.2.0/24",
+        "2001:db8::/32",
+      ]),
+      "aws:PrincipalArn": contextValues(ARN_VALUES),
+      "test:n": contextValues(NUMBER_VALUES),
+      "aws:CurrentTime": contextValues(DATE_VALUES),
+      "test:flag": contextValues(FLAG_VALUES),
     },
     { requiredKeys: [] },
   );
   const requestArb: fc.Arbitrary<EvaluationRequest> = fc.record(
     {
-      action: fc.constantFrom(INVOKE, "EXECUTE-API:invoke", "execute-api:ManageConnections", "s3:Get"),
+      action: fc.constantFrom(
+        INVOKE,
+        "EXECUTE-API:invoke",
+        "execute-api:ManageConnections",
+        "s3:Get",
+      ),
       resource: fc.constantFrom(
         ARN,
         `${API}/prod/POST/orders`,
@@ -228,7 +271,13 @@ describe("compilePolicy: agrees with the interpreter it replaced", () => {
     { requiredKeys: ["action", "resource"] },
   );
 
-  const actionPatterns = fc.constantFrom("*", INVOKE, "execute-api:*", "EXECUTE-API:Inv?ke", "s3:*");
+  const actionPatterns = fc.constantFrom(
+    "*",
+    INVOKE,
+    "execute-api:*",
+    "EXECUTE-API:Inv?ke",
+    "s3:*",
+  );
   const resourcePatterns = fc.constantFrom(
     "*",
     "execute-api:/*",
@@ -318,9 +367,11 @@ describe("compilePolicy: agrees with the interpreter it replaced", () => {
   /** Zero to two operators per block, so that statements still apply often. */
   const conditionArb: fc.Arbitrary<ConditionBlock> = fc
     .uniqueArray(fc.constantFrom(...Object.keys(operators)), { maxLength: 2 })
-    .chain((names) => fc.tuple(...names.map((name) => operators[name]!)).map((blocks) =>
-      Object.fromEntries(names.map((name, index) => [name, blocks[index]])),
-    )) as fc.Arbitrary<ConditionBlock>;
+    .chain((names) =>
+      fc
+        .tuple(...names.map((name) => operators[name]!))
+        .map((blocks) => Object.fromEntries(names.map((name, index) => [name, blocks[index]]))),
+    ) as fc.Arbitrary<ConditionBlock>;
   const statementArb: fc.Arbitrary<PolicyStatement> = fc
     .record(
       {
@@ -388,17 +439,21 @@ describe("compilePolicy: agrees with the interpreter it replaced", () => {
 
   it("gives the same results when one compiled policy serves many requests", () => {
     fc.assert(
-      fc.property(policyArb, fc.array(requestArb, { minLength: 2, maxLength: 8 }), (policy, requests) => {
-        let compiled: ReturnType<typeof compilePolicy>;
-        try {
-          compiled = compilePolicy(policy);
-        } catch {
-          return;
-        }
-        for (const request of requests) {
-          expect(compiled.evaluate(request)).toEqual(referenceEvaluatePolicy(policy, request));
-        }
-      }),
+      fc.property(
+        policyArb,
+        fc.array(requestArb, { minLength: 2, maxLength: 8 }),
+        (policy, requests) => {
+          let compiled: ReturnType<typeof compilePolicy>;
+          try {
+            compiled = compilePolicy(policy);
+          } catch {
+            return;
+          }
+          for (const request of requests) {
+            expect(compiled.evaluate(request)).toEqual(referenceEvaluatePolicy(policy, request));
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

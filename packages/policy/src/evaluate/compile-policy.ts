@@ -2,7 +2,11 @@ import { parsePolicyDocument } from "../document/parse-policy-document.js";
 import type { OneOrMany, PolicyDocument, PolicyStatement } from "../document/policy-document.js";
 import { isPolicyError, PolicyError } from "../errors.js";
 import type { CompiledWildcard } from "../internal/wildcard.js";
-import { compileWildcard, matchCompiledWildcard, matchFoldedWildcard } from "../internal/wildcard.js";
+import {
+  compileWildcard,
+  matchCompiledWildcard,
+  matchFoldedWildcard,
+} from "../internal/wildcard.js";
 import type {
   Decision,
   EvaluationRequest,
@@ -34,6 +38,8 @@ export interface CompiledPolicy {
 }
 
 interface ResourcePattern {
+  /** Patterns are shared by the statements that repeat them; their result is kept per request. */
+  readonly id: number;
   /** `execute-api:/...`: a path inside whichever API the policy is attached to. */
   readonly short: boolean;
   /** The compiled pattern; `undefined` when it holds a policy variable (substituted per request). */
@@ -58,22 +64,33 @@ function list(value: OneOrMany<string> | undefined): readonly string[] {
   return typeof value === "string" ? [value] : value;
 }
 
-function compileResource(text: string, variables: boolean): ResourcePattern {
-  return {
-    short: text.startsWith("execute-api:/"),
-    compiled: variables && text.includes("${") ? undefined : compileWildcard(text),
-    text,
-  };
+/** Resource patterns by text: `arn:...:api/*` often heads several statements. */
+type ResourceTable = Map<string, ResourcePattern>;
+
+function compileResource(text: string, variables: boolean, table: ResourceTable): ResourcePattern {
+  let pattern = table.get(text);
+  if (pattern === undefined) {
+    pattern = {
+      id: table.size,
+      short: text.startsWith("execute-api:/"),
+      compiled: variables && text.includes("${") ? undefined : compileWildcard(text),
+      text,
+    };
+    table.set(text, pattern);
+  }
+  return pattern;
 }
 
 function compileStatement(
   statement: PolicyStatement,
   index: number,
   variables: boolean,
+  table: ResourceTable,
 ): CompiledStatement {
   return {
     match: { index, sid: statement.Sid, effect: statement.Effect },
-    principal: statement.Principal === undefined ? undefined : compilePrincipal(statement.Principal),
+    principal:
+      statement.Principal === undefined ? undefined : compilePrincipal(statement.Principal),
     notPrincipal:
       statement.NotPrincipal === undefined ? undefined : compilePrincipal(statement.NotPrincipal),
     actions: list(statement.Action ?? statement.NotAction).map((pattern) =>
@@ -81,7 +98,7 @@ function compileStatement(
     ),
     notAction: statement.Action === undefined,
     resources: list(statement.Resource ?? statement.NotResource).map((pattern) =>
-      compileResource(pattern, variables),
+      compileResource(pattern, variables, table),
     ),
     notResource: statement.Resource === undefined,
     condition:
@@ -91,7 +108,22 @@ function compileStatement(
   };
 }
 
-function matchesResource(pattern: ResourcePattern, request: RequestState): boolean {
+/** Per request: 0 not tried yet, 1 matches, 2 does not (variables resolve alike within a request). */
+type ResourceResults = Uint8Array;
+
+function matchesResource(
+  pattern: ResourcePattern,
+  request: RequestState,
+  results: ResourceResults,
+): boolean {
+  const known = results[pattern.id];
+  if (known !== 0) return known === 1;
+  const matched = matchResource(pattern, request);
+  results[pattern.id] = matched ? 1 : 2;
+  return matched;
+}
+
+function matchResource(pattern: ResourcePattern, request: RequestState): boolean {
   let compiled = pattern.compiled;
   if (compiled === undefined) {
     const resolved = substituteVariables(pattern.text, request.context);
@@ -107,7 +139,11 @@ function matchesResource(pattern: ResourcePattern, request: RequestState): boole
   return matchCompiledWildcard(compiled, target);
 }
 
-function applies(statement: CompiledStatement, request: RequestState): boolean {
+function applies(
+  statement: CompiledStatement,
+  request: RequestState,
+  results: ResourceResults,
+): boolean {
   if (
     statement.principal !== undefined &&
     !matchesCompiledPrincipal(statement.principal, request)
@@ -130,7 +166,7 @@ function applies(statement: CompiledStatement, request: RequestState): boolean {
   if (actionListed === statement.notAction) return false;
   let resourceListed = false;
   for (const pattern of statement.resources) {
-    if (matchesResource(pattern, request)) {
+    if (matchesResource(pattern, request, results)) {
       resourceListed = true;
       break;
     }
@@ -141,12 +177,17 @@ function applies(statement: CompiledStatement, request: RequestState): boolean {
   );
 }
 
-function decide(statements: readonly CompiledStatement[], request: RequestState): EvaluationResult {
+function decide(
+  statements: readonly CompiledStatement[],
+  resourceCount: number,
+  request: RequestState,
+): EvaluationResult {
+  const results: ResourceResults = new Uint8Array(resourceCount);
   const matched: MatchedStatement[] = [];
   let allowed = false;
   let denied = false;
   for (const statement of statements) {
-    if (!applies(statement, request)) continue;
+    if (!applies(statement, request, results)) continue;
     const { match } = statement;
     // A fresh object per result: callers may keep or change what they are given.
     matched.push({ index: match.index, sid: match.sid, effect: match.effect });
@@ -173,12 +214,14 @@ export function failClosed(cause: unknown): EvaluationResult {
 export function compileParsedPolicy(document: PolicyDocument): CompiledPolicy {
   const variables = document.Version === "2012-10-17";
   const source = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+  const table: ResourceTable = new Map();
   const statements = source.map((statement, index) =>
-    compileStatement(statement, index, variables),
+    compileStatement(statement, index, variables, table),
   );
+  const resourceCount = table.size;
   const evaluate = (request: EvaluationRequest): EvaluationResult => {
     try {
-      return decide(statements, prepareRequest(request));
+      return decide(statements, resourceCount, prepareRequest(request));
     } catch (cause) {
       return failClosed(cause);
     }

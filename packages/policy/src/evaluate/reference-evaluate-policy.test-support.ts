@@ -440,10 +440,12 @@ function decide(document: PolicyDocument, request: Prepared): EvaluationResult {
 }
 
 /** `evaluatePolicy` before compilation: parse, then interpret the document. */
-export function referenceEvaluatePolicy(policy: unknown, request: EvaluationRequest): EvaluationResult {
+export function referenceEvaluatePolicy(
+  policy: unknown,
+  request: EvaluationRequest,
+): EvaluationResult {
   try {
-    const document =
-      parsePolicyDocument(policy);
+    const document = parsePolicyDocument(policy);
     return decide(document, prepareRequest(request));
   } catch (cause) {
     const error = isPolicyError(cause)

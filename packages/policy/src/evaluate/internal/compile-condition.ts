@@ -325,7 +325,8 @@ export function compileCondition(block: ConditionBlock, variables: boolean): Com
       keys.push({
         operator,
         key: key.toLowerCase(),
-        test: operator.comparison === "Null" ? undefined : compileStatic(operator.comparison, fixed),
+        test:
+          operator.comparison === "Null" ? undefined : compileStatic(operator.comparison, fixed),
         nullAbsent: nulls.includes(true),
         nullPresent: nulls.includes(false),
         dynamic,

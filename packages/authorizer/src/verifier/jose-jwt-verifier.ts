@@ -1,0 +1,31 @@
+import { joseSignatureCheck } from "./internal/jose-signature.js";
+import { createJwtVerifier, type JwtVerifierOptions } from "./jwt-verifier.js";
+import type { JwtClaims, TokenVerifier } from "./token-verifier.js";
+
+/**
+ * `jwtVerifier` with jose for PS256/384/512 and HS256/384/512 (`sharedSecret`), from
+ * `@gatehouse/authorizer/jose`; RS*, ES* and EdDSA stay on aws-jwt-verify exactly as with the
+ * main entry's `jwtVerifier`, and the options are the same. A separate entry because a bundler
+ * cannot drop a dynamic `import("jose")`: only a Lambda that needs PS* or HS* carries jose.
+ * jose 6 is ESM-only: it is loaded with a dynamic `import()` on the first PS*/HS* token, which
+ * works from CommonJS with `require(esm)` off (Lambda).
+ *
+ * @param options See {@link JwtVerifierOptions}; misuse throws `TypeError` here, at cold start.
+ * @returns A {@link TokenVerifier} whose `verify` throws only `AuthorizerError`.
+ * @example
+ * ```ts
+ * import { jwtVerifier } from "@gatehouse/authorizer/jose";
+ *
+ * const verifier = jwtVerifier({
+ *   issuer: "https://idp.example.com/",
+ *   audience: "https://api.example.com",
+ *   jwksUri: "https://idp.example.com/jwks.json",
+ *   algorithms: ["PS256"],
+ * });
+ * ```
+ */
+export function jwtVerifier<C extends JwtClaims = JwtClaims>(
+  options: JwtVerifierOptions,
+): TokenVerifier<C> {
+  return createJwtVerifier<C>(options, joseSignatureCheck);
+}

@@ -7,7 +7,7 @@ import type { JwtClaims, TokenVerifier } from "./token-verifier.js";
  * `@gatehouse/authorizer/jose`; RS*, ES* and EdDSA stay on aws-jwt-verify exactly as with the
  * main entry's `jwtVerifier`, and the options are the same. A separate entry because a bundler
  * cannot drop a dynamic `import("jose")`: only a Lambda that needs PS* or HS* carries jose.
- * jose 6 is ESM-only: it is loaded with a dynamic `import()` on the first PS*/HS* token, which
+ * jose 6 is ESM-only: it is loaded with a dynamic `import()` on the first PS* and HS* token, which
  * works from CommonJS with `require(esm)` off (Lambda).
  *
  * @param options See {@link JwtVerifierOptions}; misuse throws `TypeError` here, at cold start.

@@ -2,6 +2,7 @@ import { createTestIssuer, type TestAlg, type TestIssuer } from "@gatehouse/test
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuthorizerErrorCode, isAuthorizerError } from "../errors.js";
 import { JwksCache } from "../jwks/jwks-cache.js";
+import { jwtVerifier as joseJwtVerifier } from "./jose-jwt-verifier.js";
 import { type JwtVerifierOptions, jwtVerifier } from "./jwt-verifier.js";
 
 const T0 = Date.UTC(2030, 0, 1);
@@ -39,7 +40,8 @@ describe("jwtVerifier: algorithms", () => {
     it(`verifies ${alg}`, async () => {
       const other = await createTestIssuer({ alg, now });
       try {
-        const verifier = jwtVerifier({
+        // PS* is verified with jose: the @gatehouse/authorizer/jose entry.
+        const verifier = (alg.startsWith("PS") ? joseJwtVerifier : jwtVerifier)({
           issuer: other.issuer,
           audience: "api",
           jwksUri: other.jwksUri,
@@ -58,7 +60,7 @@ describe("jwtVerifier: algorithms", () => {
 
   it("verifies HS256 with an explicit sharedSecret", async () => {
     const secret = "a-shared-secret-of-at-least-32-bytes!";
-    const verifier = jwtVerifier({
+    const verifier = joseJwtVerifier({
       issuer: issuer.issuer,
       audience: "api",
       sharedSecret: secret,
@@ -76,7 +78,7 @@ describe("jwtVerifier: algorithms", () => {
   });
 
   it("rejects RS256 on a verifier that only allows HS256", async () => {
-    const verifier = jwtVerifier({
+    const verifier = joseJwtVerifier({
       issuer: issuer.issuer,
       audience: "api",
       sharedSecret: "a-shared-secret-of-at-least-32-bytes!",
@@ -192,7 +194,7 @@ describe("jwtVerifier: signature and keys", () => {
   it("rejects a PS256 token with a bad signature (invalid_signature)", async () => {
     const ps = await createTestIssuer({ alg: "PS256", now });
     try {
-      const verifier = jwtVerifier({
+      const verifier = joseJwtVerifier({
         issuer: ps.issuer,
         audience: null,
         jwksUri: ps.jwksUri,
@@ -241,7 +243,7 @@ describe("jwtVerifier: claims", () => {
   });
 
   it("rejects the wrong audience on the jose path too", async () => {
-    const verifier = jwtVerifier({
+    const verifier = joseJwtVerifier({
       issuer: issuer.issuer,
       audience: "api",
       sharedSecret: "a-shared-secret-of-at-least-32-bytes!",
@@ -367,5 +369,56 @@ describe("jwtVerifier: configuration errors (TypeError at construction)", () => 
   it("needs jwksUri or jwks", () => {
     const { jwksUri: _, ...rest } = base;
     expect(() => jwtVerifier(rest)).toThrow(TypeError);
+  });
+});
+
+describe("jwtVerifier: the jose entry", () => {
+  const secret = "a-shared-secret-of-at-least-32-bytes!";
+  const withoutKeys = (): Omit<JwtVerifierOptions, "jwksUri"> => {
+    const { jwksUri: _, ...rest } = base;
+    return rest;
+  };
+
+  it("refuses PS* and HS* from the main entry, naming @gatehouse/authorizer/jose", () => {
+    expect(() => jwtVerifier({ ...base, algorithms: ["RS256", "PS256"] })).toThrow(
+      /PS256 is verified with jose.*@gatehouse\/authorizer\/jose/,
+    );
+    expect(() =>
+      jwtVerifier({ ...withoutKeys(), sharedSecret: secret, algorithms: ["HS256"] }),
+    ).toThrow(/HS256 is verified with jose.*@gatehouse\/authorizer\/jose/);
+  });
+
+  it("keeps the main entry's option checks first", () => {
+    expect(() =>
+      jwtVerifier({ ...withoutKeys(), sharedSecret: "short", algorithms: ["HS256"] }),
+    ).toThrow(/too short/);
+  });
+
+  it("verifies RS256 on aws-jwt-verify exactly as the main entry does", async () => {
+    const token = await issuer.mintToken({ aud: "api", sub: "user-1" });
+    const [main, jose] = await Promise.all([
+      jwtVerifier(base).verify(token),
+      joseJwtVerifier(base).verify(token),
+    ]);
+    expect(jose).toEqual(main);
+    const bad = await issuer.mintToken({ aud: "other" });
+    expect(await codeOf(joseJwtVerifier(base).verify(bad))).toBe("invalid_audience");
+  });
+
+  it("verifies PS256 and RS256 with one verifier", async () => {
+    const ps = await createTestIssuer({ alg: "PS256", now });
+    try {
+      const verifier = joseJwtVerifier({
+        issuer: ps.issuer,
+        audience: "api",
+        jwksUri: ps.jwksUri,
+        algorithms: ["RS256", "PS256"],
+        now,
+      });
+      const verified = await verifier.verify(await ps.mintToken({ aud: "api", sub: "p" }));
+      expect(verified.header.alg).toBe("PS256");
+    } finally {
+      await ps.close();
+    }
   });
 });

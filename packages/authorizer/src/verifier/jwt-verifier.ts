@@ -80,7 +80,7 @@ export function jwtVerifier<C extends JwtClaims = JwtClaims>(
 }
 
 /**
- * The verifier behind both `jwtVerifier`s; `jose` is the PS*/HS* signature check, given only by
+ * The verifier behind both `jwtVerifier`s; `jose` is the PS* and HS* signature check, given only by
  * the `@gatehouse/authorizer/jose` entry.
  * @internal
  */
@@ -119,11 +119,13 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
       }
     }
     secret = Uint8Array.from(secret);
+    needsJose(algorithms, jose);
   } else {
     algorithms = parseAlgorithms(options.algorithms, "algorithms", "never");
     if (options.jwksUri === undefined && options.jwks === undefined) {
       throw new TypeError("jwtVerifier needs jwksUri, jwks (or sharedSecret for HS*)");
     }
+    needsJose(algorithms, jose);
     if (options.jwksUri !== undefined) {
       jwksKey = assertJwksUrl(options.jwksUri, "jwksUri").href;
       cache.setSource(jwksKey, jwksKey);
@@ -146,14 +148,8 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
       );
     }
   }
-  const joseAlgorithms = [...algorithms].filter((alg) => !AWS_JWT_VERIFY_ALGORITHMS.has(alg));
-  if (joseAlgorithms.length > 0 && jose === undefined) {
-    throw new TypeError(
-      `jwtVerifier: ${joseAlgorithms.join(", ")} ${joseAlgorithms.length === 1 ? "is" : "are"} verified with jose, which "@gatehouse/authorizer" leaves out: import { jwtVerifier } from "@gatehouse/authorizer/jose" (same options)`,
-    );
-  }
   const verifyWithJose =
-    joseAlgorithms.length === 0 || jose === undefined
+    jose === undefined || !needsJose(algorithms, jose)
       ? undefined
       : jose({ cache, jwksKey, secret, audience });
 
@@ -196,6 +192,24 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
       }
     },
   };
+}
+
+/**
+ * Whether an allowlisted algorithm is verified with jose (PS*, HS*); without the jose entry's
+ * check that is a `TypeError` naming the entry to import instead.
+ */
+function needsJose(
+  algorithms: ReadonlySet<JwtAlgorithm>,
+  jose: JoseSignatureCheck | undefined,
+): boolean {
+  const joseAlgorithms = [...algorithms].filter((alg) => !AWS_JWT_VERIFY_ALGORITHMS.has(alg));
+  if (joseAlgorithms.length === 0) return false;
+  if (jose === undefined) {
+    throw new TypeError(
+      `jwtVerifier: ${joseAlgorithms.join(", ")} ${joseAlgorithms.length === 1 ? "is" : "are"} verified with jose, which "@gatehouse/authorizer" leaves out: import { jwtVerifier } from "@gatehouse/authorizer/jose" (same options)`,
+    );
+  }
+  return true;
 }
 
 function assertAudienceOption(audience: unknown): void {

@@ -3,7 +3,8 @@
 const assert = require("node:assert/strict");
 const { createAuthorizer, isAuthorizerError, jwtVerifier } = require("@gatehouse/authorizer");
 const { gatehouseAuthorizer } = require("@gatehouse/authorizer/middy");
-const { issuer, jwks, mint, methodArn } = require("./shared.cjs");
+const jose = require("@gatehouse/authorizer/jose");
+const { issuer, jwks, mint, mintHs256, sharedSecret, methodArn } = require("./shared.cjs");
 
 (async () => {
   const verifier = jwtVerifier({ issuer, audience: "api", algorithms: ["RS256"], jwks });
@@ -26,7 +27,17 @@ const { issuer, jwks, mint, methodArn } = require("./shared.cjs");
     message: "Unauthorized",
   });
   assert.equal(typeof gatehouseAuthorizer, "function");
-  console.log("ok: CommonJS require of @gatehouse/authorizer (+ /middy) with require(esm) off");
+
+  // The jose entry: HS256 through jose (ESM-only, loaded by a dynamic import from CommonJS).
+  assert.throws(
+    () => jwtVerifier({ issuer, audience: "api", algorithms: ["HS256"], sharedSecret }),
+    /@gatehouse\/authorizer\/jose/,
+  );
+  const hs = jose.jwtVerifier({ issuer, audience: "api", algorithms: ["HS256"], sharedSecret });
+  assert.equal((await hs.verify(mintHs256({}))).claims.sub, "user-2");
+  console.log(
+    "ok: CommonJS require of @gatehouse/authorizer (+ /middy, /jose) with require(esm) off",
+  );
 })().catch((error) => {
   console.error(error);
   process.exit(1);

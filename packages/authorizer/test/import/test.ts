@@ -6,6 +6,7 @@ import {
   type TokenVerifier,
   type VerifiedToken,
 } from "@gatehouse/authorizer";
+import { jwtVerifier as joseJwtVerifier } from "@gatehouse/authorizer/jose";
 import { gatehouseAuthorizer } from "@gatehouse/authorizer/middy";
 
 const verifier: TokenVerifier = jwtVerifier({
@@ -20,7 +21,13 @@ const handler = createAuthorizer({
   principalId: (token: VerifiedToken) => token.claims.sub ?? "anonymous",
 });
 const code: AuthorizerErrorCode = "token_expired";
-export const used = [handler, code, gatehouseAuthorizer];
+const psVerifier: TokenVerifier = joseJwtVerifier({
+  issuer: "https://issuer.example.com/",
+  audience: "api",
+  algorithms: ["PS256", "RS256"],
+  jwksUri: "https://issuer.example.com/.well-known/jwks.json",
+});
+export const used = [handler, code, gatehouseAuthorizer, psVerifier];
 
 // @ts-expect-error: the algorithm allowlist is required.
 jwtVerifier({ issuer: "https://issuer.example.com/", audience: null, jwksUri: "https://x/jwks" });

@@ -174,7 +174,10 @@ function fastIam(
 ): IamResponse | undefined {
   const http = event.shape === "http-v1" || event.shape === "http-v2";
   if (typeof input.principalId !== "string") return undefined;
-  if (input.usageIdentifierKey !== undefined && (http || typeof input.usageIdentifierKey !== "string"))
+  if (
+    input.usageIdentifierKey !== undefined &&
+    (http || typeof input.usageIdentifierKey !== "string")
+  )
     return undefined;
   let context: Record<string, unknown> | undefined;
   if (input.context !== undefined) {
@@ -188,7 +191,8 @@ function fastIam(
     policyDocument: { Version: "2012-10-17", Statement: copyStatements(statements) },
   };
   if (context !== undefined) response.context = context;
-  if (input.usageIdentifierKey !== undefined) response.usageIdentifierKey = input.usageIdentifierKey;
+  if (input.usageIdentifierKey !== undefined)
+    response.usageIdentifierKey = input.usageIdentifierKey;
   return fits(response) ? response : undefined;
 }
 
@@ -291,9 +295,7 @@ export function buildDecisionResponse(
   return respond(event, prepareResponse(event, input, settings), input, settings);
 }
 
-function copyStatements(
-  statements: readonly IamAuthorizerStatement[],
-): IamAuthorizerStatement[] {
+function copyStatements(statements: readonly IamAuthorizerStatement[]): IamAuthorizerStatement[] {
   return statements.map((statement) => copyJson(statement));
 }
 

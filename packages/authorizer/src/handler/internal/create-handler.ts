@@ -15,12 +15,7 @@ import type {
   DecisionOutcome,
   EventShape,
 } from "../authorizer-options.js";
-import {
-  buildRefusal,
-  prepareResponse,
-  type ResponseSettings,
-  respond,
-} from "./build-response.js";
+import { buildRefusal, prepareResponse, type ResponseSettings, respond } from "./build-response.js";
 import { type Decision, DecisionCache } from "./decision-cache.js";
 import { extractToken } from "./extract-token.js";
 import { type RecognisedEvent, recogniseEvent } from "./recognise-event.js";

@@ -2,7 +2,7 @@ import type { JwksCache } from "../../jwks/jwks-cache.js";
 import type { DecodedJwt } from "./decode-jwt.js";
 
 /**
- * @internal The PS*/HS* signature check of a `jwtVerifier`: made once per verifier, then called
+ * @internal The PS* and HS* signature check of a `jwtVerifier`: made once per verifier, then called
  * with each token whose (allowlisted) algorithm aws-jwt-verify does not verify. Supplied only by
  * the `@gatehouse/authorizer/jose` entry, so that the main entry never references jose.
  */

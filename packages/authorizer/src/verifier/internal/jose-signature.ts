@@ -5,7 +5,7 @@ import type { JoseSignatureCheck } from "./jose-signature-check.js";
 import { type Jose, loadJose } from "./load-jose.js";
 
 /**
- * @internal The PS*/HS* path on jose: the key from the JWKS cache (it must suit the algorithm) or
+ * @internal The PS* and HS* path on jose: the key from the JWKS cache (it must suit the algorithm) or
  * the shared secret, `compactVerify` restricted to the token's allowlisted algorithm, then `aud`.
  */
 export const joseSignatureCheck: JoseSignatureCheck = ({ cache, jwksKey, secret, audience }) => {

@@ -155,3 +155,43 @@ describe("decision cache", () => {
     });
   });
 });
+
+describe("decision cache: responses handed out", () => {
+  it("gives every call its own copy (changing one never leaks into the next hit)", async () => {
+    const { handler, logs } = setup();
+    const first = (await handler(restTokenEvent({ token: "Bearer tok.alice" }))) as {
+      principalId: string;
+      policyDocument: { Statement: { Resource: string[] }[] };
+      context?: Record<string, unknown>;
+    };
+    const pristine = structuredClone(first);
+    first.principalId = "mallory";
+    first.policyDocument.Statement[0]?.Resource.push("arn:aws:execute-api:*:*:*/*");
+    if (first.context !== undefined) first.context["sub"] = "mallory";
+    const second = await handler(restTokenEvent({ token: "Bearer tok.alice" }));
+    expect(logs.map((log) => log.cached)).toEqual([false, true]);
+    expect(second).toEqual(pristine);
+  });
+
+  it("tells allowed and denied routes apart on a hit (one decision, many routes)", async () => {
+    const verifier = fakeVerifier({ "tok.alice": { sub: "alice", scope: "pets/read" } });
+    const logs: DecisionLog[] = [];
+    const handler = createAuthorizer({
+      verifier,
+      now: () => START,
+      routes: {
+        "GET /pets/{id}": { scopes: ["pets/read"] },
+        "POST /pets": { scopes: ["pets/write"] },
+      },
+      hooks: { onDecision: (log) => logs.push(log) },
+    });
+    await handler(restTokenEvent({ token: "Bearer tok.alice", method: "GET", path: "/pets/1" }));
+    await handler(restTokenEvent({ token: "Bearer tok.alice", method: "POST", path: "/pets" }));
+    await handler(restTokenEvent({ token: "Bearer tok.alice", method: "GET", path: "/pets/2" }));
+    expect(logs.map((log) => [log.outcome, log.cached])).toEqual([
+      ["allow", false],
+      ["deny", true],
+      ["allow", true],
+    ]);
+  });
+});

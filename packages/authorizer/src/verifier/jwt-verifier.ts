@@ -29,6 +29,7 @@ export interface JwtVerifierOptions extends CommonVerifierOptions {
    * The algorithm allowlist, e.g. `["RS256"]`. Required: the token header alone is never trusted,
    * and a key without `alg` (Entra ID) is used with the header's algorithm only when it is listed
    * here and suits the key type. HS* only together with `sharedSecret`, and then only HS*.
+   * PS* and HS* need the `jwtVerifier` of `@gatehouse/authorizer/jose`.
    */
   algorithms: readonly JwtAlgorithm[];
   /** Where the issuer publishes its JWKS (https; plain http for loopback only). */

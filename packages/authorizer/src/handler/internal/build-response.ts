@@ -11,7 +11,7 @@ import {
   type SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
 import type { AuthorizerResponse, EventShape } from "../authorizer-options.js";
-import { matchesResource } from "./glob.js";
+import { compileResource } from "./glob.js";
 import type { RecognisedEvent } from "./recognise-event.js";
 
 /** @internal */
@@ -40,9 +40,9 @@ export interface PreparedResponse {
   readonly iam: IamResponse;
   /** Simple responses (HTTP API 2.0), by `isAuthorized`, built on first use. */
   simple: [SimpleAuthorizerResponse | undefined, SimpleAuthorizerResponse | undefined];
-  /** The statements' resources, to tell whether a route is allowed without the IAM evaluator. */
-  readonly allowResources: readonly string[];
-  readonly denyResources: readonly string[];
+  /** The statements' resources, compiled, to tell whether a route is allowed without the IAM evaluator. */
+  readonly allowResources: readonly ((arn: string) => boolean)[];
+  readonly denyResources: readonly ((arn: string) => boolean)[];
 }
 
 /** API Gateway's authorizer-result quota, as `@gatehouse/policy`'s builders enforce it. */
@@ -218,10 +218,11 @@ export function prepareResponse(
     iam = undefined;
   }
   iam ??= canonicalIam(event, input, settings);
-  const allowResources: string[] = [];
-  const denyResources: string[] = [];
+  const allowResources: ((arn: string) => boolean)[] = [];
+  const denyResources: ((arn: string) => boolean)[] = [];
   for (const statement of iam.policyDocument.Statement) {
-    (statement.Effect === "Allow" ? allowResources : denyResources).push(...resources(statement));
+    const compiled = resources(statement).map(compileResource);
+    (statement.Effect === "Allow" ? allowResources : denyResources).push(...compiled);
   }
   return { iam, simple: [undefined, undefined], allowResources, denyResources };
 }
@@ -233,8 +234,8 @@ export function prepareResponse(
  * @internal
  */
 export function allowsArn(prepared: PreparedResponse, arn: string): boolean {
-  for (const pattern of prepared.denyResources) if (matchesResource(pattern, arn)) return false;
-  for (const pattern of prepared.allowResources) if (matchesResource(pattern, arn)) return true;
+  for (const matches of prepared.denyResources) if (matches(arn)) return false;
+  for (const matches of prepared.allowResources) if (matches(arn)) return true;
   return false;
 }
 
@@ -278,7 +279,21 @@ export function respond(
   if (event.shape === "http-v2" && settings.simpleResponses) {
     return { response: copyJson(simpleResponse(prepared, input, allowed)), allowed };
   }
-  return { response: copyJson(prepared.iam), allowed };
+  return { response: copyIam(prepared.iam), allowed };
+}
+
+/** {@link copyJson} unrolled for the IAM response, the hot path of every cache hit. */
+function copyIam(iam: IamResponse): IamResponse {
+  const copy: IamResponse = {
+    principalId: iam.principalId,
+    policyDocument: {
+      Version: iam.policyDocument.Version,
+      Statement: copyStatements(iam.policyDocument.Statement),
+    },
+  };
+  if (iam.context !== undefined) copy.context = copyJson(iam.context);
+  if (iam.usageIdentifierKey !== undefined) copy.usageIdentifierKey = iam.usageIdentifierKey;
+  return copy;
 }
 
 /**

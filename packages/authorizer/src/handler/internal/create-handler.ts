@@ -17,7 +17,7 @@ import type {
 } from "../authorizer-options.js";
 import { buildRefusal, prepareResponse, type ResponseSettings, respond } from "./build-response.js";
 import { type Decision, DecisionCache } from "./decision-cache.js";
-import { extractToken } from "./extract-token.js";
+import { checkTokenCharacters, extractToken } from "./extract-token.js";
 import { type RecognisedEvent, recogniseEvent } from "./recognise-event.js";
 import { allowedRoutesFor } from "./route-rules.js";
 import { type ResolvedOptions, validateOptions } from "./validate-options.js";
@@ -262,6 +262,7 @@ export function createHandler<C extends JwtClaims>(
     let token: string;
     try {
       token = extractToken(recognised, resolved.sources);
+      if (cache === undefined) checkTokenCharacters(token);
     } catch (error) {
       return fail(error);
     }
@@ -275,6 +276,8 @@ export function createHandler<C extends JwtClaims>(
         cached = decision !== undefined;
       }
       if (decision === undefined) {
+        // With a cache, token68 is checked on a miss only: a hit is a string that passed it.
+        if (cache !== undefined) checkTokenCharacters(token);
         const verified = await verifier.verify(token, { event: rawEvent });
         decision = await decide(verified, recognised);
         if (cache !== undefined && key !== undefined && !isRequestOnly(decision.allow)) {

@@ -131,7 +131,8 @@ function readSource(source: TokenSource, event: RecognisedEvent): string | undef
 /**
  * Reads the token from the first configured source present in the event.
  * @throws AuthorizerError `missing_token` when no source is present, `malformed_token` for a
- *   present value that is ambiguous, lacks a required `Bearer `, or is not token68.
+ *   present value that is ambiguous or lacks a required `Bearer ` (token68 is checked by
+ *   {@link checkTokenCharacters}).
  * @internal
  */
 export function extractToken(event: RecognisedEvent, sources: readonly TokenSource[]): string {
@@ -150,6 +151,16 @@ export function extractToken(event: RecognisedEvent, sources: readonly TokenSour
   if (token === undefined || token === "") {
     throw authorizerError("missing_token", "no token in the event where the token sources look");
   }
-  if (!TOKEN68.test(token)) malformed("the token has characters a bearer token cannot have");
   return token;
+}
+
+/**
+ * The second half of extraction: the token must be token68. Separate so that a decision-cache hit
+ * can skip it (a cached token is the same string, already checked); anything else calls it right
+ * after {@link extractToken}.
+ * @throws AuthorizerError `malformed_token`.
+ * @internal
+ */
+export function checkTokenCharacters(token: string): void {
+  if (!TOKEN68.test(token)) malformed("the token has characters a bearer token cannot have");
 }

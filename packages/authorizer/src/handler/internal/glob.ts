@@ -53,6 +53,36 @@ function substituteVariables(text: string): number[] | null {
   return tokens;
 }
 
+/**
+ * {@link matchesResource} for one pattern, compiled once: the handler matches every request's ARN
+ * against the same few resources.
+ * @internal
+ */
+export function compileResource(pattern: string): (value: string) => boolean {
+  if (pattern.includes("${") || pattern.includes("?")) {
+    return (value) => matchesResource(pattern, value);
+  }
+  if (!pattern.includes("*")) return (value) => value === pattern;
+  const segments = pattern.split("*");
+  const first = segments[0] as string;
+  const last = segments[segments.length - 1] as string;
+  const middles = segments.slice(1, -1).filter((segment) => segment !== "");
+  const minLength = first.length + last.length;
+  return (value) => {
+    if (value.length < minLength || !value.startsWith(first) || !value.endsWith(last)) {
+      return false;
+    }
+    let position = first.length;
+    const end = value.length - last.length;
+    for (const segment of middles) {
+      const index = value.indexOf(segment, position);
+      if (index === -1 || index + segment.length > end) return false;
+      position = index + segment.length;
+    }
+    return true;
+  };
+}
+
 /** Glob matching (`*`, `?`) without policy variables. */
 export function matchesGlob(pattern: string, value: string): boolean {
   if (pattern.includes("?")) {

@@ -11,6 +11,9 @@ export default defineConfig({
       "@gatehouse/policy": src("policy"),
       "@gatehouse/sigv4": src("sigv4"),
       "@gatehouse/testing": src("testing"),
+      "@gatehouse/authorizer/jose": fileURLToPath(
+        new URL("./packages/authorizer/src/jose.ts", import.meta.url),
+      ),
       "@gatehouse/authorizer/middy": fileURLToPath(
         new URL("./packages/authorizer/src/middy.ts", import.meta.url),
       ),

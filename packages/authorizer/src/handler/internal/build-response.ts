@@ -92,36 +92,92 @@ function canonicalIam(
  * Policy documents by shape, stage and allowed set: identities with the same rights on the same
  * stage share one (compiling route templates to ARNs is most of a builder call). Bounded.
  */
-const DOCUMENTS_LIMIT = 512;
-const documents = new Map<string, readonly IamAuthorizerStatement[]>();
+const STAGES_LIMIT = 512;
+const DOCUMENTS_PER_STAGE = 16;
 
-function documentKey(event: RecognisedEvent, allow: AllowedRoutes): string | undefined {
-  if (allow === "stage") return `${event.shape}\0${event.stageScope}\0stage`;
-  if (!Array.isArray(allow)) return undefined;
-  for (const template of allow) if (typeof template !== "string") return undefined;
-  return `${event.shape}\0${event.stageScope}\0${JSON.stringify(allow)}`;
+interface Document {
+  /** `"stage"` or the route templates the document was built for (a private copy). */
+  readonly allow: "stage" | readonly string[];
+  readonly statements: readonly IamAuthorizerStatement[];
+  /** UTF-8 bytes of `JSON.stringify(policyDocument)`. */
+  readonly bytes: number;
+  readonly allowResources: readonly ((arn: string) => boolean)[];
+  readonly denyResources: readonly ((arn: string) => boolean)[];
 }
 
-function statementsFor(
+/**
+ * By event shape, then stage scope (the parsed-ARN memo hands out the same string each time, so
+ * no key is built per call), then a short list compared template by template (the route table's
+ * templates are the same string instances each time).
+ */
+const documents = new Map<EventShape, Map<string, Document[]>>();
+let stageCount = 0;
+
+function compileStatements(statements: readonly IamAuthorizerStatement[]): {
+  allowResources: ((arn: string) => boolean)[];
+  denyResources: ((arn: string) => boolean)[];
+} {
+  const allowResources: ((arn: string) => boolean)[] = [];
+  const denyResources: ((arn: string) => boolean)[] = [];
+  for (const statement of statements) {
+    const compiled = resources(statement).map(compileResource);
+    (statement.Effect === "Allow" ? allowResources : denyResources).push(...compiled);
+  }
+  return { allowResources, denyResources };
+}
+
+function sameAllow(a: "stage" | readonly string[], b: "stage" | readonly string[]): boolean {
+  if (a === "stage" || b === "stage") return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function documentFor(
   event: RecognisedEvent,
   input: ResponseInput,
   settings: ResponseSettings,
-): readonly IamAuthorizerStatement[] | undefined {
-  const key = documentKey(event, input.allow);
-  if (key === undefined) return undefined;
-  let statements = documents.get(key);
-  if (statements === undefined) {
-    // The same builder, with nothing but the stage and the allowed set.
-    const bare = canonicalIam(
-      event,
-      { principalId: "", allow: input.allow, context: undefined, usageIdentifierKey: undefined },
-      settings,
-    );
-    statements = bare.policyDocument.Statement;
-    if (documents.size >= DOCUMENTS_LIMIT) documents.clear();
-    documents.set(key, statements);
+): Document | undefined {
+  const { allow } = input;
+  if (allow !== "stage") {
+    if (!Array.isArray(allow)) return undefined;
+    for (const template of allow) if (typeof template !== "string") return undefined;
   }
-  return statements;
+  let byStage = documents.get(event.shape);
+  if (byStage === undefined) {
+    byStage = new Map();
+    documents.set(event.shape, byStage);
+  }
+  let list = byStage.get(event.stageScope);
+  if (list !== undefined) {
+    for (const document of list) if (sameAllow(document.allow, allow)) return document;
+  }
+  // The same builder, with nothing but the stage and the allowed set.
+  const bare = canonicalIam(
+    event,
+    { principalId: "", allow, context: undefined, usageIdentifierKey: undefined },
+    settings,
+  );
+  const statements = bare.policyDocument.Statement;
+  const document: Document = {
+    allow: allow === "stage" ? "stage" : [...(allow as string[])],
+    statements,
+    bytes: utf8Bytes(JSON.stringify(bare.policyDocument)),
+    ...compileStatements(statements),
+  };
+  if (list === undefined) {
+    if (stageCount >= STAGES_LIMIT) {
+      documents.clear();
+      stageCount = 0;
+      return documentFor(event, input, settings);
+    }
+    list = [];
+    byStage.set(event.stageScope, list);
+    stageCount++;
+  }
+  if (list.length >= DOCUMENTS_PER_STAGE) list.shift();
+  list.push(document);
+  return document;
 }
 
 /** Context keys a shape reserves (the builders refuse them). */
@@ -158,8 +214,60 @@ function simpleContext(
   return out;
 }
 
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
 function fits(response: object): boolean {
-  return Buffer.byteLength(JSON.stringify(response), "utf8") <= MAX_RESPONSE_BYTES;
+  return utf8Bytes(JSON.stringify(response)) <= MAX_RESPONSE_BYTES;
+}
+
+/** The most bytes a JSON string of this text can take: 6 (`\\u001f`) per UTF-16 unit, quotes. */
+function stringBound(text: string): number {
+  return 6 * text.length + 2;
+}
+
+/**
+ * An upper bound of the IAM response's size, without serialising anything: flat values only
+ * (strings, numbers (at most 25 characters as JSON; 32 counted), booleans, `null`), as
+ * `simpleContext` returns.
+ */
+function iamBound(response: IamResponse, documentBytes: number): number {
+  let bound = '{"principalId":,"policyDocument":}'.length + stringBound(response.principalId);
+  bound += documentBytes;
+  const { context, usageIdentifierKey } = response;
+  if (context !== undefined) {
+    bound += ',"context":{}'.length;
+    for (const key of Object.keys(context)) {
+      const value = context[key];
+      bound += stringBound(key) + 2 + (typeof value === "string" ? stringBound(value) : 32);
+    }
+  }
+  if (usageIdentifierKey !== undefined) {
+    bound += ',"usageIdentifierKey":'.length + stringBound(usageIdentifierKey);
+  }
+  return bound;
+}
+
+/**
+ * `fits(response)` for an IAM response in the builders' key order, without serialising the
+ * (memoised) policy document again: `{"principalId":…,"policyDocument":…,"context":…,
+ * "usageIdentifierKey":…}` piece by piece; the names are ASCII.
+ */
+function iamFits(response: IamResponse, documentBytes: number): boolean {
+  if (iamBound(response, documentBytes) <= MAX_RESPONSE_BYTES) return true;
+  let bytes =
+    '{"principalId":,"policyDocument":}'.length +
+    utf8Bytes(JSON.stringify(response.principalId)) +
+    documentBytes;
+  if (response.context !== undefined) {
+    bytes += ',"context":'.length + utf8Bytes(JSON.stringify(response.context));
+  }
+  if (response.usageIdentifierKey !== undefined) {
+    bytes +=
+      ',"usageIdentifierKey":'.length + utf8Bytes(JSON.stringify(response.usageIdentifierKey));
+  }
+  return bytes <= MAX_RESPONSE_BYTES;
 }
 
 /**
@@ -171,7 +279,7 @@ function fastIam(
   event: RecognisedEvent,
   input: ResponseInput,
   settings: ResponseSettings,
-): IamResponse | undefined {
+): PreparedResponse | undefined {
   const http = event.shape === "http-v1" || event.shape === "http-v2";
   if (typeof input.principalId !== "string") return undefined;
   if (
@@ -184,16 +292,25 @@ function fastIam(
     context = simpleContext(input.context, event.shape === "http-v2", reservedKey(event.shape));
     if (context === undefined) return undefined;
   }
-  const statements = statementsFor(event, input, settings);
-  if (statements === undefined) return undefined;
-  const response: IamResponse = {
+  const document = documentFor(event, input, settings);
+  if (document === undefined) return undefined;
+  const iam: IamResponse = {
     principalId: input.principalId,
-    policyDocument: { Version: "2012-10-17", Statement: copyStatements(statements) },
+    // The memoised statements themselves: the master is never handed out (`respond` copies).
+    policyDocument: {
+      Version: "2012-10-17",
+      Statement: document.statements as IamAuthorizerStatement[],
+    },
   };
-  if (context !== undefined) response.context = context;
-  if (input.usageIdentifierKey !== undefined)
-    response.usageIdentifierKey = input.usageIdentifierKey;
-  return fits(response) ? response : undefined;
+  if (context !== undefined) iam.context = context;
+  if (input.usageIdentifierKey !== undefined) iam.usageIdentifierKey = input.usageIdentifierKey;
+  if (!iamFits(iam, document.bytes)) return undefined;
+  return {
+    iam,
+    simple: [undefined, undefined],
+    allowResources: document.allowResources,
+    denyResources: document.denyResources,
+  };
 }
 
 function resources(statement: IamAuthorizerStatement): readonly string[] {
@@ -211,20 +328,18 @@ export function prepareResponse(
   input: ResponseInput,
   settings: ResponseSettings,
 ): PreparedResponse {
-  let iam: IamResponse | undefined;
   try {
-    iam = fastIam(event, input, settings);
+    const fast = fastIam(event, input, settings);
+    if (fast !== undefined) return fast;
   } catch {
-    iam = undefined;
+    // The builder below gives the canonical result or error.
   }
-  iam ??= canonicalIam(event, input, settings);
-  const allowResources: ((arn: string) => boolean)[] = [];
-  const denyResources: ((arn: string) => boolean)[] = [];
-  for (const statement of iam.policyDocument.Statement) {
-    const compiled = resources(statement).map(compileResource);
-    (statement.Effect === "Allow" ? allowResources : denyResources).push(...compiled);
-  }
-  return { iam, simple: [undefined, undefined], allowResources, denyResources };
+  const iam = canonicalIam(event, input, settings);
+  return {
+    iam,
+    simple: [undefined, undefined],
+    ...compileStatements(iam.policyDocument.Statement),
+  };
 }
 
 /**
@@ -311,7 +426,19 @@ export function buildDecisionResponse(
 }
 
 function copyStatements(statements: readonly IamAuthorizerStatement[]): IamAuthorizerStatement[] {
-  return statements.map((statement) => copyJson(statement));
+  return statements.map((statement) => {
+    const { Action, Effect, Resource } = statement;
+    // The builders' statements: exactly Action, Effect, Resource, in this order.
+    if (
+      typeof Action === "string" &&
+      Array.isArray(Resource) &&
+      statement.Condition === undefined &&
+      Object.keys(statement).length === 3
+    ) {
+      return { Action, Effect, Resource: Resource.slice() };
+    }
+    return copyJson(statement);
+  });
 }
 
 /** A deep copy of a JSON value (what the builders return), own `__proto__` keys included. */

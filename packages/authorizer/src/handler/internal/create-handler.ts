@@ -39,13 +39,20 @@ function isRequestOnly(allow: AllowedRoutes): boolean {
 function defaultContext(verified: VerifiedToken): Record<string, unknown> {
   const { claims, scopes, groups } = verified;
   const { sub, token_use: tokenUse, client_id: clientId } = claims;
-  return {
-    ...(typeof sub === "string" ? { sub } : {}),
-    ...(scopes.length > 0 ? { scope: scopes.join(" ") } : {}),
-    ...(groups.length > 0 ? { groups: groups.join(",") } : {}),
-    ...(typeof tokenUse === "string" ? { token_use: tokenUse } : {}),
-    ...(typeof clientId === "string" ? { client_id: clientId } : {}),
-  };
+  // Plain assignments, in this order (spreads of conditional literals cost a microsecond).
+  const context: {
+    sub?: string;
+    scope?: string;
+    groups?: string;
+    token_use?: string;
+    client_id?: string;
+  } = {};
+  if (typeof sub === "string") context.sub = sub;
+  if (scopes.length > 0) context.scope = scopes.join(" ");
+  if (groups.length > 0) context.groups = groups.join(",");
+  if (typeof tokenUse === "string") context.token_use = tokenUse;
+  if (typeof clientId === "string") context.client_id = clientId;
+  return context;
 }
 
 /** Maps a failure to the outcome it stands for. */

@@ -1,6 +1,7 @@
 // Smoke test of the packed @gatehouse/policy from ESM (run by scripts/check-packages.mjs).
 import assert from "node:assert/strict";
 import {
+  compilePolicy,
   composeResourcePolicy,
   evaluatePolicy,
   formatExecuteApiArn,
@@ -49,5 +50,13 @@ assert.notEqual(evaluatePolicy(policy, request("198.51.100.7")).decision, "expli
 const broken = evaluatePolicy({ Statement: "nope" }, request("192.0.2.7"));
 assert.equal(broken.decision, "implicit-deny");
 assert.ok(isPolicyError(broken.error));
+
+// Compiled once, evaluated many times, with the same answers.
+const compiled = compilePolicy(policy);
+assert.equal(compiled.evaluate(request("192.0.2.7")).decision, "explicit-deny");
+assert.equal(
+  compiled.evaluate(request("198.51.100.7")).decision,
+  evaluatePolicy(policy, request("198.51.100.7")).decision,
+);
 
 console.log("ok: ESM import of @gatehouse/policy");

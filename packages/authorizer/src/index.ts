@@ -41,9 +41,14 @@ export type {
   IssuerResolver,
   MultiIssuerVerifierOptions,
 } from "./verifier/multi-issuer-verifier.js";
+export { decodeJwtUnverified } from "./verifier/decode-jwt-unverified.js";
+export type {
+  DecodeJwtUnverifiedOptions,
+  UnverifiedJwt,
+} from "./verifier/decode-jwt-unverified.js";
 // @section jwks
 export { JwksCache } from "./jwks/jwks-cache.js";
-export type { JwksCacheOptions } from "./jwks/jwks-cache.js";
+export type { JwksCacheOptions, TokenParts } from "./jwks/jwks-cache.js";
 export { assertJwksUrl } from "./jwks/assert-jwks-url.js";
 export { loadJwks } from "./jwks/load-jwks.js";
 export type { JwksInput } from "./jwks/load-jwks.js";

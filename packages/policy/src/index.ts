@@ -120,6 +120,11 @@ export { evaluatePolicy } from "./evaluate/evaluate-policy.js";
 export type { CompiledPolicy } from "./evaluate/compile-policy.js";
 export { compilePolicy } from "./evaluate/compile-policy.js";
 
+// wildcard
+// @section wildcard
+export type { WildcardMatcher, WildcardOptions } from "./wildcard/wildcard.js";
+export { compileWildcard, matchesWildcard } from "./wildcard/wildcard.js";
+
 // gateway
 // @section gateway
 export type {
@@ -152,7 +157,11 @@ export { wouldCachedPolicyAllow } from "./gateway/would-cached-policy-allow.js";
 // lint
 // @section lint
 export type { LintFinding, LintRuleCode, LintSeverity } from "./lint/lint-finding.js";
-export type { IpAddressType, LintResourcePolicyOptions } from "./lint/lint-options.js";
+export type {
+  CommonLintOptions,
+  IpAddressType,
+  LintResourcePolicyOptions,
+} from "./lint/lint-options.js";
 export { lintResourcePolicy } from "./lint/lint-resource-policy.js";
 export { lintRuleSeverities } from "./lint/lint-rule-severities.js";
 

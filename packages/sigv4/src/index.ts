@@ -12,6 +12,7 @@ export type {
   CredentialsProvider,
 } from "./credentials/aws-credentials.js";
 export { fromEnv } from "./credentials/from-env.js";
+export type { EnvironmentVariables } from "./credentials/from-env.js";
 export type { MemoizeCredentialsOptions } from "./credentials/memoize-credentials.js";
 export { memoizeCredentials } from "./credentials/memoize-credentials.js";
 // @section clock

@@ -66,7 +66,11 @@ interface Entry {
   failure: AuthorizerError | undefined;
 }
 
-type TokenParts = { header: { kid?: unknown } };
+/**
+ * What {@link JwksCache.getJwk} reads of a token: its decoded header, for the `kid`. Matches the
+ * decomposed JWT aws-jwt-verify passes to a `JwksCache`.
+ */
+export type TokenParts = { header: { kid?: unknown } };
 
 /**
  * A JWKS cache built for Lambda, usable as aws-jwt-verify's `JwksCache`: single-flight fetches

@@ -1,43 +1,36 @@
+import type { AuthorizerError, UnverifiedJwt } from "@gatehouse/authorizer";
+import { decodeJwtUnverified, isAuthorizerError } from "@gatehouse/authorizer";
 import { usageError } from "../errors.js";
 
-/** A JWT's header and claims, decoded without verification; the signature is dropped. @internal */
-export interface DecodedJwt {
-  header: Record<string, unknown>;
-  claims: Record<string, unknown>;
-}
-
-const SEGMENT = /^[A-Za-z0-9_-]*$/;
-
-function decodeSegment(segment: string, what: string): Record<string, unknown> {
-  if (!SEGMENT.test(segment)) throw usageError(`not a JWT: the ${what} is not base64url`);
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
-  } catch {
-    throw usageError(`not a JWT: the ${what} is not base64url JSON`);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw usageError(`not a JWT: the ${what} is not a JSON object`);
-  }
-  return value as Record<string, unknown>;
-}
-
 /**
- * Splits a compact JWS and decodes its header and payload. No verification; the signature is
- * never decoded or kept. Messages never repeat the token.
+ * Decodes a JWT for display through `@gatehouse/authorizer`'s `decodeJwtUnverified`: no
+ * verification; the signature is never decoded or kept. A leading `Bearer ` and surrounding
+ * whitespace are ignored; any length is accepted. Messages never repeat the token.
  * @internal
  */
-export function decodeJwt(token: string): DecodedJwt {
+export function decodeJwt(token: string): UnverifiedJwt {
   const value = token.trim().replace(/^Bearer\s+/i, "");
-  const parts = value.split(".");
-  if (parts.length === 5) throw usageError("not a JWS: this is an encrypted JWT (JWE, 5 segments)");
-  if (parts.length !== 3) {
-    throw usageError(`not a JWT: expected 3 dot-separated segments, got ${parts.length}`);
+  if (value === "") throw usageError("not a JWT: expected 3 dot-separated segments, got 1");
+  try {
+    return decodeJwtUnverified(value, { maxTokenBytes: Number.POSITIVE_INFINITY });
+  } catch (error) {
+    if (isAuthorizerError(error)) throw usageError(notAJwt(error));
+    throw error;
   }
-  return {
-    header: decodeSegment(parts[0] as string, "header"),
-    claims: decodeSegment(parts[1] as string, "payload"),
-  };
+}
+
+/** The decoder's error in the CLI's words. */
+function notAJwt(error: AuthorizerError): string {
+  if (error.expected === 3 && typeof error.actual === "number") {
+    return error.actual === 5
+      ? "not a JWS: this is an encrypted JWT (JWE, 5 segments)"
+      : `not a JWT: expected 3 dot-separated segments, got ${error.actual}`;
+  }
+  const match = /^JWT (header|payload|signature) is not (.+)$/.exec(error.message);
+  if (match === null) return "not a JWT";
+  const [, what, problem] = match;
+  const detail = problem === "UTF-8" || problem === "JSON" ? "base64url JSON" : problem;
+  return `not a JWT: the ${what} is not ${detail}`;
 }
 
 /** `exp` / `iat` / `nbf` / `auth_time` as ISO dates with a relative hint. @internal */

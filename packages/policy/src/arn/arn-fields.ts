@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { PolicyError } from "../errors.js";
-import { matchesWildcard } from "../internal/wildcard.js";
+import { matchesWildcard } from "../wildcard/wildcard.js";
 import type { Partition } from "./execute-api-arn.js";
 import type { ApiTarget } from "./expand-resource-arn.js";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isPolicyError } from "../errors.js";
-import { matchesWildcard } from "../internal/wildcard.js";
+import { matchesWildcard } from "../wildcard/wildcard.js";
 import { type ApiType, routeTemplateToArn } from "./route-template.js";
 
 function errorOf(run: () => unknown): unknown {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isPolicyError } from "../errors.js";
-import { matchesWildcard } from "../internal/wildcard.js";
+import { matchesWildcard } from "../wildcard/wildcard.js";
 import { buildHttpV2IamAuthorizerResponse } from "./build-http-v2-iam-authorizer-response.js";
 
 // Shaped like an HTTP API payload 2.0 event on the $default stage.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isPolicyError } from "../errors.js";
-import { matchesWildcard } from "../internal/wildcard.js";
+import { matchesWildcard } from "../wildcard/wildcard.js";
 import { buildWebSocketAuthorizerResponse } from "./build-web-socket-authorizer-response.js";
 
 // Shaped like a WebSocket $connect event: no HTTP verb, the route key ends the ARN.

@@ -1,12 +1,12 @@
 import { parsePolicyDocument } from "../document/parse-policy-document.js";
 import type { OneOrMany, PolicyDocument, PolicyStatement } from "../document/policy-document.js";
 import { isPolicyError, PolicyError } from "../errors.js";
-import type { CompiledWildcard } from "../internal/wildcard.js";
+import type { CompiledWildcard } from "../wildcard/wildcard.js";
 import {
-  compileWildcard,
+  compilePattern,
   matchCompiledWildcard,
   matchFoldedWildcard,
-} from "../internal/wildcard.js";
+} from "../wildcard/wildcard.js";
 import type {
   Decision,
   EvaluationRequest,
@@ -73,7 +73,7 @@ function compileResource(text: string, variables: boolean, table: ResourceTable)
     pattern = {
       id: table.size,
       short: text.startsWith("execute-api:/"),
-      compiled: variables && text.includes("${") ? undefined : compileWildcard(text),
+      compiled: variables && text.includes("${") ? undefined : compilePattern(text),
       text,
     };
     table.set(text, pattern);
@@ -94,7 +94,7 @@ function compileStatement(
     notPrincipal:
       statement.NotPrincipal === undefined ? undefined : compilePrincipal(statement.NotPrincipal),
     actions: list(statement.Action ?? statement.NotAction).map((pattern) =>
-      compileWildcard(pattern, true),
+      compilePattern(pattern, true),
     ),
     notAction: statement.Action === undefined,
     resources: list(statement.Resource ?? statement.NotResource).map((pattern) =>
@@ -128,7 +128,7 @@ function matchResource(pattern: ResourcePattern, request: RequestState): boolean
   if (compiled === undefined) {
     const resolved = substituteVariables(pattern.text, request.context);
     if (resolved === null) return false;
-    compiled = compileWildcard(resolved);
+    compiled = compilePattern(resolved);
   }
   let target = request.resource;
   if (pattern.short && !target.startsWith("execute-api:/")) {

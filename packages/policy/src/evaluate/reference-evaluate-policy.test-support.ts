@@ -22,8 +22,8 @@ import type {
   PolicyStatement,
 } from "../document/policy-document.js";
 import { isPolicyError, PolicyError } from "../errors.js";
-import type { WildcardPart } from "../internal/wildcard.js";
-import { compileWildcard, matchCompiledWildcard, matchesWildcard } from "../internal/wildcard.js";
+import type { WildcardPart } from "../wildcard/wildcard.js";
+import { compilePattern, matchCompiledWildcard, matchesWildcard } from "../wildcard/wildcard.js";
 import type {
   Decision,
   EvaluationRequest,
@@ -171,7 +171,7 @@ function matchesArn(actual: string, expected: string | readonly WildcardPart[]):
   const expectedParts = typeof expected === "string" ? splitArn(expected) : splitArnParts(expected);
   if (expectedParts === undefined) return false;
   return expectedParts.every((pattern, index) =>
-    matchCompiledWildcard(compileWildcard(pattern), actualParts[index] as string),
+    matchCompiledWildcard(compilePattern(pattern), actualParts[index] as string),
   );
 }
 
@@ -180,7 +180,7 @@ function compare(operator: ConditionOperator, actual: string, expected: PolicyVa
   const { comparison } = operator;
   switch (comparison) {
     case "StringLike":
-      return matchCompiledWildcard(compileWildcard(expected), actual);
+      return matchCompiledWildcard(compilePattern(expected), actual);
     case "Arn":
       return matchesArn(actual, expected);
     default:
@@ -394,7 +394,7 @@ function matchesResource(pattern: string, request: Prepared, variables: boolean)
     if (short === null) return false;
     target = short;
   }
-  return matchCompiledWildcard(compileWildcard(resolved), target);
+  return matchCompiledWildcard(compilePattern(resolved), target);
 }
 
 function applies(statement: PolicyStatement, request: Prepared, variables: boolean): boolean {

@@ -5,7 +5,8 @@ import type { MethodAuthType } from "../gateway/api-gateway-access.js";
 /** The API's IP address type. Private APIs are always `dualstack`. */
 export type IpAddressType = "ipv4" | "dualstack";
 
-interface CommonLintOptions {
+/** Options of {@link lintResourcePolicy} shared by every endpoint type. */
+export interface CommonLintOptions {
   /** The authorization types used by the API's methods (each method has one). */
   authTypes: readonly MethodAuthType[];
   /**

@@ -1,7 +1,8 @@
 import { SigV4Error } from "../errors.js";
 import type { AwsCredentials, CredentialsProvider } from "./aws-credentials.js";
 
-type Env = Record<string, string | undefined>;
+/** Environment variables as {@link fromEnv} reads them, e.g. `process.env`. */
+export type EnvironmentVariables = Record<string, string | undefined>;
 
 /**
  * A credentials provider that reads the standard environment variables each time it is called:
@@ -18,7 +19,7 @@ type Env = Record<string, string | undefined>;
  * ```
  * @see https://docs.aws.amazon.com/sdkref/latest/guide/environment-variables.html
  */
-export function fromEnv(env?: Env): CredentialsProvider {
+export function fromEnv(env?: EnvironmentVariables): CredentialsProvider {
   if (env !== undefined && (typeof env !== "object" || env === null)) {
     throw new TypeError(
       `fromEnv: env must be an object, got ${env === null ? "null" : typeof env}`,
@@ -53,7 +54,7 @@ export function fromEnv(env?: Env): CredentialsProvider {
   };
 }
 
-function required(source: Env, name: string): string {
+function required(source: EnvironmentVariables, name: string): string {
   const value = source[name];
   if (typeof value !== "string" || value === "") {
     throw new SigV4Error("credentials_unavailable", `fromEnv: ${name} is not set`, { path: name });
@@ -61,8 +62,8 @@ function required(source: Env, name: string): string {
   return value;
 }
 
-function processEnv(): Env | undefined {
+function processEnv(): EnvironmentVariables | undefined {
   // Read through globalThis: this package must not import `node:process` (browsers, workers).
   const env = (globalThis as { process?: { env?: unknown } }).process?.env;
-  return typeof env === "object" && env !== null ? (env as Env) : undefined;
+  return typeof env === "object" && env !== null ? (env as EnvironmentVariables) : undefined;
 }

@@ -6,12 +6,12 @@ import {
   buildHttpV2SimpleAuthorizerResponse,
   buildRestAuthorizerResponse,
   buildWebSocketAuthorizerResponse,
+  compileWildcard,
   type IamAuthorizerResponse,
   type IamAuthorizerStatement,
   type SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
 import type { AuthorizerResponse, EventShape } from "../authorizer-options.js";
-import { compileResource } from "./glob.js";
 import type { RecognisedEvent } from "./recognise-event.js";
 
 /** @internal */
@@ -120,7 +120,10 @@ function compileStatements(statements: readonly IamAuthorizerStatement[]): {
   const allowResources: ((arn: string) => boolean)[] = [];
   const denyResources: ((arn: string) => boolean)[] = [];
   for (const statement of statements) {
-    const compiled = resources(statement).map(compileResource);
+    // Matches as evaluatePolicy matches these resources for a request without context.
+    const compiled = resources(statement).map((resource) =>
+      compileWildcard(resource, { policyVariables: true }),
+    );
     (statement.Effect === "Allow" ? allowResources : denyResources).push(...compiled);
   }
   return { allowResources, denyResources };

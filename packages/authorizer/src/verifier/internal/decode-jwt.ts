@@ -57,10 +57,20 @@ function isStringArray(value: unknown): value is string[] {
 }
 
 /**
- * @internal Splits a compact JWS and parses header and claims, checking shapes and types only.
+ * @internal Splits a compact JWS and parses header and payload as JSON objects, checking the
+ * structure only (three base64url segments, UTF-8 JSON objects), not the types of any member.
  * Throws `token_too_large` or `malformed_token`; never verifies anything.
  */
-export function decodeJwt(token: unknown, maxTokenBytes: number): DecodedJwt {
+export function splitJwt(
+  token: unknown,
+  maxTokenBytes: number,
+): {
+  header: Record<string, unknown>;
+  claims: Record<string, unknown>;
+  headerB64: string;
+  payloadB64: string;
+  signatureB64: string;
+} {
   if (typeof token !== "string" || token.length === 0) {
     return malformed("JWT is not a non-empty string");
   }
@@ -72,7 +82,11 @@ export function decodeJwt(token: unknown, maxTokenBytes: number): DecodedJwt {
   }
   const parts = token.split(".");
   if (parts.length !== 3) {
-    return malformed("JWT is not three dot-separated segments (a JWE or junk?)");
+    throw authorizerError(
+      "malformed_token",
+      "JWT is not three dot-separated segments (a JWE or junk?)",
+      { expected: 3, actual: parts.length },
+    );
   }
   const [headerB64, payloadB64, signatureB64] = parts as [string, string, string];
   const header = decodeSegment(headerB64, "header");
@@ -81,7 +95,15 @@ export function decodeJwt(token: unknown, maxTokenBytes: number): DecodedJwt {
   if (!(signatureB64 === "" || SEGMENT.test(signatureB64)) || signatureB64.length % 4 === 1) {
     malformed("JWT signature is not base64url");
   }
+  return { header, claims, headerB64, payloadB64, signatureB64 };
+}
 
+/**
+ * @internal Splits a compact JWS and parses header and claims, checking shapes and types only.
+ * Throws `token_too_large` or `malformed_token`; never verifies anything.
+ */
+export function decodeJwt(token: unknown, maxTokenBytes: number): DecodedJwt {
+  const { header, claims, headerB64, payloadB64, signatureB64 } = splitJwt(token, maxTokenBytes);
   const { alg } = header;
   if (typeof alg !== "string") malformed("JWT header alg is not a string", "alg");
   for (const name of ["kid", "typ", "cty"]) {

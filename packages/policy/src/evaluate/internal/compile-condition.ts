@@ -13,8 +13,8 @@ import { cidrContains, cidrNetwork, networkContains } from "../../cidr/cidr-cont
 import type { Cidr } from "../../cidr/parse-cidr.js";
 import { parseCidr } from "../../cidr/parse-cidr.js";
 import type { ConditionBlock, ConditionValue } from "../../document/policy-document.js";
-import type { CompiledWildcard, WildcardPart } from "../../internal/wildcard.js";
-import { compileWildcard, matchCompiledWildcard } from "../../internal/wildcard.js";
+import type { CompiledWildcard, WildcardPart } from "../../wildcard/wildcard.js";
+import { compilePattern, matchCompiledWildcard } from "../../wildcard/wildcard.js";
 import type { Comparison, ConditionOperator } from "./condition-operator.js";
 import { parseConditionOperator } from "./condition-operator.js";
 import {
@@ -147,7 +147,7 @@ function compareResolved(comparison: Comparison, actual: string, expected: Polic
   if (expected === null) return false;
   switch (comparison) {
     case "StringLike":
-      return matchCompiledWildcard(compileWildcard(expected), actual);
+      return matchCompiledWildcard(compilePattern(expected), actual);
     case "Arn": {
       const actualParts = splitArn(actual);
       if (actualParts === undefined) return false;
@@ -155,7 +155,7 @@ function compareResolved(comparison: Comparison, actual: string, expected: Polic
       if (parts === undefined) return false;
       return matchesArnParts(
         actualParts,
-        parts.map((part) => compileWildcard(part)),
+        parts.map((part) => compilePattern(part)),
       );
     }
     default:
@@ -252,12 +252,12 @@ function compileStatic(comparison: Comparison, texts: readonly string[]): Static
       return (actual) => set.has(actual.toLowerCase());
     }
     case "StringLike": {
-      const patterns = texts.map((text) => compileWildcard(text));
+      const patterns = texts.map((text) => compilePattern(text));
       return (actual) => patterns.some((pattern) => matchCompiledWildcard(pattern, actual));
     }
     case "Arn": {
       const patterns = defined(texts.map(splitArn)).map((parts) =>
-        parts.map((part) => compileWildcard(part)),
+        parts.map((part) => compilePattern(part)),
       );
       if (patterns.length === 0) return NEVER;
       return (actual) => {

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import type { WildcardPart } from "../../internal/wildcard.js";
+import type { WildcardPart } from "../../wildcard/wildcard.js";
 
 /** Request context with lower-cased key names. @internal */
 export type NormalizedContext = ReadonlyMap<string, string | readonly string[]>;

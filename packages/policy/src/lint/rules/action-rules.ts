@@ -1,4 +1,4 @@
-import { matchesWildcard } from "../../internal/wildcard.js";
+import { matchesWildcard } from "../../wildcard/wildcard.js";
 import { createFinding } from "../create-finding.js";
 import type { LintContext } from "../lint-context.js";
 import type { LintFinding } from "../lint-finding.js";

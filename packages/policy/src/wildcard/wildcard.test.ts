@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileWildcard, matchCompiledWildcard, matchesWildcard } from "./wildcard.js";
+import {
+  compilePattern,
+  compileWildcard,
+  matchCompiledWildcard,
+  matchesWildcard,
+} from "./wildcard.js";
 
 /** A slow, obviously correct reference: dynamic programming over the whole table. */
 function reference(pattern: string, value: string): boolean {
@@ -87,7 +92,7 @@ describe("matchesWildcard", () => {
   });
 
   it("keeps characters from literal parts out of the wildcard grammar", () => {
-    const compiled = compileWildcard(["home/", { literal: "*" }, "/*"]);
+    const compiled = compilePattern(["home/", { literal: "*" }, "/*"]);
     expect(matchCompiledWildcard(compiled, "home/*/file")).toBe(true);
     expect(matchCompiledWildcard(compiled, "home/alice/file")).toBe(false);
   });
@@ -104,6 +109,43 @@ describe("matchesWildcard", () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe("compileWildcard (public)", () => {
+  it("matches like matchesWildcard, with and without ignoreCase", () => {
+    const cases: [string, string][] = [
+      [
+        "arn:aws:execute-api:*:*:abc/prod/GET/*",
+        "arn:aws:execute-api:eu-west-1:1:abc/prod/GET/a/b",
+      ],
+      ["execute-api:Invoke", "EXECUTE-API:invoke"],
+      ["*", ""],
+      ["a?c", "abc"],
+      ["a*b*c", "aXbYc"],
+      ["exact", "exact"],
+    ];
+    for (const [pattern, value] of cases) {
+      for (const ignoreCase of [false, true]) {
+        expect(compileWildcard(pattern, { ignoreCase })(value)).toBe(
+          matchesWildcard(pattern, value, { ignoreCase }),
+        );
+      }
+    }
+    expect(compileWildcard("execute-api:Invoke", { ignoreCase: true })("EXECUTE-API:invoke")).toBe(
+      true,
+    );
+    expect(compileWildcard("execute-api:Invoke")("EXECUTE-API:invoke")).toBe(false);
+  });
+
+  it("reads policy variables only when asked", () => {
+    const pattern = "home/$" + "{aws:username, 'guest'}/*";
+    expect(compileWildcard(pattern, { policyVariables: true })("home/guest/x")).toBe(true);
+    expect(compileWildcard(pattern)("home/guest/x")).toBe(false);
+    expect(compileWildcard(pattern)(pattern)).toBe(true);
+    expect(compileWildcard("home/$" + "{aws:username}", { policyVariables: true })("home/")).toBe(
+      false,
     );
   });
 });

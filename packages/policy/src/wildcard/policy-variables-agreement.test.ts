@@ -1,14 +1,12 @@
-import {
-  buildHttpV2IamAuthorizerResponse,
-  buildRestAuthorizerResponse,
-  buildWebSocketAuthorizerResponse,
-  evaluatePolicy,
-} from "@gatehouse/policy";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileResource, matchesResource } from "./glob.js";
+import { buildHttpV2IamAuthorizerResponse } from "../authorizer-response/build-http-v2-iam-authorizer-response.js";
+import { buildRestAuthorizerResponse } from "../authorizer-response/build-rest-authorizer-response.js";
+import { buildWebSocketAuthorizerResponse } from "../authorizer-response/build-web-socket-authorizer-response.js";
+import { evaluatePolicy } from "../evaluate/evaluate-policy.js";
+import { compileWildcard, matchesWildcard } from "./wildcard.js";
 
-/** What the handler used to run on every call: the IAM evaluator on a one-statement policy. */
+/** The IAM evaluator on a one-statement policy, without request context. */
 function evaluatorAllows(pattern: string, arn: string): boolean {
   const policy = {
     Version: "2012-10-17" as const,
@@ -36,7 +34,7 @@ const piece = fc.constantFrom(
   "$",
 );
 
-describe("matchesResource agrees with evaluatePolicy", () => {
+describe("wildcards with policyVariables agree with evaluatePolicy on a Resource", () => {
   it("on generated patterns and ARNs", () => {
     fc.assert(
       fc.property(
@@ -48,8 +46,8 @@ describe("matchesResource agrees with evaluatePolicy", () => {
           const pattern = `${BASE}/${patternPieces.join("")}`;
           const arn = `${BASE}/${valuePieces.join("")}`;
           const expected = evaluatorAllows(pattern, arn);
-          expect(matchesResource(pattern, arn)).toBe(expected);
-          expect(compileResource(pattern)(arn)).toBe(expected);
+          expect(matchesWildcard(pattern, arn, { policyVariables: true })).toBe(expected);
+          expect(compileWildcard(pattern, { policyVariables: true })(arn)).toBe(expected);
         },
       ),
       { numRuns: 2000 },
@@ -93,7 +91,9 @@ describe("matchesResource agrees with evaluatePolicy", () => {
       for (const statement of response.policyDocument.Statement) {
         for (const resource of [statement.Resource].flat()) {
           for (const arn of [...arns, `${BASE}/$connect`, `${BASE}/sendMessage`]) {
-            expect(compileResource(resource)(arn)).toBe(evaluatorAllows(resource, arn));
+            expect(compileWildcard(resource, { policyVariables: true })(arn)).toBe(
+              evaluatorAllows(resource, arn),
+            );
           }
         }
       }

@@ -1,14 +1,16 @@
 /**
- * IAM glob matching (`*` and `?`), compiled once per pattern and cached.
+ * IAM wildcard matching (`*` and `?`), compiled once per pattern and cached: the one engine behind
+ * the evaluator, the linter and the public {@link compileWildcard} / {@link matchesWildcard}.
  *
  * Matching never backtracks more than one star deep: a pattern is cut at its stars into literal
  * segments; the first must be a prefix, the last a suffix, and each middle segment is taken at its
  * leftmost occurrence (greedy leftmost is exact for globs), so `*a*a*a*a*b` against a long string
  * costs one scan per segment instead of an exponential search.
  *
- * @internal
  * @packageDocumentation
  */
+
+import { substituteVariables } from "../evaluate/internal/policy-variables.js";
 
 /** A piece of a pattern: a string whose `*`/`?` are wildcards, or `{ literal }` taken verbatim. @internal */
 export type WildcardPart = string | { readonly literal: string };
@@ -19,7 +21,7 @@ interface Segment {
   readonly any: readonly boolean[] | undefined;
 }
 
-/** A compiled pattern; build with {@link compileWildcard}. @internal */
+/** A compiled pattern; build with {@link compilePattern}. @internal */
 export interface CompiledWildcard {
   readonly ignoreCase: boolean;
   /** `exact`: no wildcard at all; `all`: only stars; `glob`: the general case. */
@@ -113,7 +115,7 @@ function build(parts: readonly WildcardPart[], ignoreCase: boolean): CompiledWil
  * pieces from policy-variable substitution) are not, since they vary per request.
  * @internal
  */
-export function compileWildcard(
+export function compilePattern(
   pattern: string | readonly WildcardPart[],
   ignoreCase = false,
 ): CompiledWildcard {
@@ -226,13 +228,77 @@ export function matchFoldedWildcard(compiled: CompiledWildcard, value: string): 
   return true;
 }
 
+/** Options of {@link compileWildcard} and {@link matchesWildcard}. */
+export interface WildcardOptions {
+  /**
+   * Compare case-insensitively, as IAM compares actions (`execute-api:invoke` equals
+   * `execute-api:Invoke`). Resources and ARNs are case-sensitive.
+   * @default false
+   */
+  ignoreCase?: boolean;
+  /**
+   * Read policy variables in the pattern as `evaluatePolicy` reads a `Resource` of a
+   * `Version: "2012-10-17"` policy for a request without context: `${key, 'default'}` becomes its
+   * default (taken literally, so a `*` in it is no wildcard), a variable without a default matches
+   * nothing, and `${*}`, `${?}`, `${$}` are a literal `*`, `?`, `$`. Off, `${...}` is plain text.
+   * @default false
+   */
+  policyVariables?: boolean;
+}
+
+/** A compiled pattern from {@link compileWildcard}: tells whether a whole value matches it. */
+export type WildcardMatcher = (value: string) => boolean;
+
+const EMPTY_CONTEXT: ReadonlyMap<string, string> = new Map();
+const NEVER: WildcardMatcher = () => false;
+const ALWAYS: WildcardMatcher = () => true;
+
+/**
+ * Compiles an IAM wildcard pattern once, for matching many values: `*` is any run of characters
+ * (including `/` and `:`), `?` exactly one character, everything else literal. Matching takes
+ * linear time in the value whatever the pattern (no backtracking blow-up on `*a*a*a*b`).
+ *
+ * @param pattern - The pattern, e.g. a policy's `Resource` `arn:aws:execute-api:*:*:abc123/prod/GET/*`.
+ * @param options - `ignoreCase` for actions; `policyVariables` to read `${...}` as a `Resource` does.
+ * @returns A function telling whether the whole of a value matches the whole pattern.
+ * @example
+ * ```ts
+ * const covers = compileWildcard("arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets/*");
+ * covers("arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets/42"); // true
+ * covers("arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/POST/pets/42"); // false
+ *
+ * const owner = compileWildcard("arn:aws:s3:::home/${aws:username, 'guest'}/*", { policyVariables: true });
+ * owner("arn:aws:s3:::home/guest/notes.txt"); // true
+ * ```
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
+ */
+export function compileWildcard(pattern: string, options: WildcardOptions = {}): WildcardMatcher {
+  const ignoreCase = options.ignoreCase === true;
+  let source: string | WildcardPart[] = pattern;
+  if (options.policyVariables === true) {
+    const substituted = substituteVariables(pattern, EMPTY_CONTEXT);
+    if (substituted === null) return NEVER;
+    source = substituted;
+  }
+  const compiled = compilePattern(source, ignoreCase);
+  if (compiled.kind === "all") return ALWAYS;
+  if (compiled.kind === "exact") {
+    const { exact } = compiled;
+    return ignoreCase ? (value) => value.toLowerCase() === exact : (value) => value === exact;
+  }
+  return ignoreCase
+    ? (value) => matchFoldedWildcard(compiled, value.toLowerCase())
+    : (value) => matchFoldedWildcard(compiled, value);
+}
+
 /**
  * Tells whether `value` matches an IAM wildcard pattern: `*` is any run of characters (including
- * `/` and `:`), `?` exactly one character, everything else literal.
+ * `/` and `:`), `?` exactly one character, everything else literal. Patterns are compiled once and
+ * cached; use {@link compileWildcard} to hold on to one.
  *
  * @param pattern - The pattern, e.g. `arn:aws:execute-api:*:*:abc123/prod/GET/*`.
  * @param value - The concrete string, e.g. a method ARN.
- * @param options - `ignoreCase` for actions (`execute-api:invoke` equals `execute-api:Invoke`).
+ * @param options - `ignoreCase` for actions; `policyVariables` to read `${...}` as a `Resource` does.
  * @returns `true` when the whole of `value` matches the whole pattern.
  * @example
  * ```ts
@@ -240,12 +306,12 @@ export function matchFoldedWildcard(compiled: CompiledWildcard, value: string): 
  * matchesWildcard("execute-api:Invoke", "EXECUTE-API:invoke", { ignoreCase: true }); // true
  * ```
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards
- * @internal
  */
 export function matchesWildcard(
   pattern: string,
   value: string,
-  options?: { ignoreCase?: boolean },
+  options?: WildcardOptions,
 ): boolean {
-  return matchCompiledWildcard(compileWildcard(pattern, options?.ignoreCase === true), value);
+  if (options?.policyVariables === true) return compileWildcard(pattern, options)(value);
+  return matchCompiledWildcard(compilePattern(pattern, options?.ignoreCase === true), value);
 }

@@ -17,6 +17,10 @@ function failureOf(run: () => unknown): [string, string | undefined] | undefined
 }
 
 describe("encodeFlatContext", () => {
+  it("turns -0 into 0, as JSON.stringify does", () => {
+    expect(Object.is(encodeFlatContext({ zero: -0 }, REJECT)["zero"], 0)).toBe(true);
+  });
+
   it("leaves null and undefined values out", () => {
     expect(encodeFlatContext({ a: null, b: undefined, c: "x" }, REJECT)).toEqual({ c: "x" });
   });

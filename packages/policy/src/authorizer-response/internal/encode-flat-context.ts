@@ -36,7 +36,8 @@ export function encodeFlatContext(
       typeof value === "boolean" ||
       (typeof value === "number" && Number.isFinite(value))
     ) {
-      setOwn(out, key, value);
+      // JSON has no negative zero: JSON.stringify(-0) is "0".
+      setOwn(out, key, value === 0 ? 0 : value);
     } else if (typeof value === "object" && rules.nested === "json-string") {
       setOwn(out, key, JSON.stringify(toJsonValue(value, path)));
     } else {

@@ -13,6 +13,13 @@ function failureOf(run: () => unknown): [string, string | undefined] | undefined
 }
 
 describe("encodeJsonContext", () => {
+  it("turns -0 into 0 at any depth, as JSON.stringify does", () => {
+    const encoded = encodeJsonContext({ zero: -0, list: [-0], nested: { zero: -0 } });
+    expect(Object.is(encoded["zero"], 0)).toBe(true);
+    expect(Object.is((encoded["list"] as number[])[0], 0)).toBe(true);
+    expect(Object.is((encoded["nested"] as Record<string, number>)["zero"], 0)).toBe(true);
+  });
+
   it("turns undefined array items into null, as JSON.stringify does", () => {
     expect(encodeJsonContext({ list: [1, undefined, 3] })).toEqual({ list: [1, null, 3] });
   });

@@ -38,7 +38,7 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 
 /**
  * A JSON-safe copy of `value` with the meaning `JSON.stringify` gives it (`undefined` members
- * left out, `undefined` array items become `null`, `toJSON` honoured), except that anything
+ * left out, `undefined` array items become `null`, `-0` becomes `0`, `toJSON` honoured), except that anything
  * `JSON.stringify` would silently lose or choke on throws `"invalid_context"`: non-finite numbers,
  * bigint, functions, symbols, Map/Set/class instances, cycles.
  * @internal
@@ -54,7 +54,8 @@ export function toJsonValue(
       return value;
     case "number":
       if (!Number.isFinite(value)) throw invalid(path, "a finite number", describe(value));
-      return value;
+      // JSON has no negative zero: JSON.stringify(-0) is "0".
+      return value === 0 ? 0 : value;
     case "undefined":
       return undefined;
     case "object": {

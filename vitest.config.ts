@@ -32,6 +32,10 @@ export default defineConfig({
     ],
     environment: "node",
     pool: "forks",
+    // Guards, not timing assertions: generous so a busy 2-core CI box (the 10 s load test runs
+    // beside other files) does not turn slow process spawns or property runs into failures.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     reporters: ["default"],
   },
 });

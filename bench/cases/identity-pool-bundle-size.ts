@@ -127,7 +127,10 @@ export default defineSuite({
     "`aws-amplify/auth`. The import-cost table is a single-file bundle (what `import()` defers is " +
     "inlined); with code splitting (`--splitting`, as Vite, webpack and Rollup do for `import()`), " +
     "`initial` is the entry chunk and its static imports, `all chunks` adds every chunk reachable " +
-    "through `import()` (for us: the basic flow and the error hints, loaded only when used):\n\n" +
+    "through `import()` (for us: the basic flow, the error details with the fix-it hints, and the " +
+    "store-key hash of insecure contexts, each loaded only when used; the initial chunk is all the " +
+    "enhanced flow needs for its first credentials, whereas the AWS SDK's first call loads its " +
+    "deferred client):\n\n" +
     (await splitTable()),
   cases: [],
   importCost: [

@@ -33,12 +33,15 @@ const loadBefore = os.loadavg()[0]!;
 function runOnce(file: string, caseName: string): Measurement {
   const child = spawnSync(process.execPath, [worker, file, caseName], {
     encoding: "utf8",
+    // A run takes about a second; a worker that never ends (a leaked socket or timer) is killed.
+    timeout: 120_000,
     env: {
       ...process.env,
       BENCH_TIME_MS: String(config.timeMs),
       BENCH_WARMUP_MS: String(config.warmupMs),
     },
   });
+  if (child.error) throw new Error(`case "${caseName}" failed: ${child.error.message}`);
   if (child.status !== 0) throw new Error(`case "${caseName}" failed:\n${child.stderr}`);
   return JSON.parse(child.stdout) as Measurement;
 }

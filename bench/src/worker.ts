@@ -16,4 +16,5 @@ if (!found) throw new Error(`suite "${suite.name}" has no case "${caseName}"`);
 await found.setup?.();
 const { BENCH_WARMUP_MS: warmupMs = "250", BENCH_TIME_MS: timeMs = "500" } = process.env;
 const result = await measure(found.fn, { warmupMs: Number(warmupMs), timeMs: Number(timeMs) });
-process.stdout.write(`${JSON.stringify(result)}\n`);
+// Exit once the line is flushed: a case may leave a socket or timer open (a keep-alive agent).
+process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));

@@ -56,6 +56,7 @@ export type { JwksInput } from "./jwks/load-jwks.js";
 export type {
   AuthorizeResult,
   AuthorizerHandler,
+  AuthorizerHandlerEvent,
   AuthorizerHooks,
   AuthorizerOptions,
   AuthorizerRequest,

@@ -60,26 +60,27 @@ export interface IdentityPoolErrorOptions {
  */
 export class IdentityPoolError extends Error {
   override readonly name = "IdentityPoolError";
-  readonly code: IdentityPoolErrorCode;
-  readonly status: number | undefined;
-  readonly retryable: boolean;
-  readonly hint: string | undefined;
-  readonly operation: string | undefined;
+  // Declared, not initialised: the constructor sets them (no class-field boilerplate in bundles).
+  declare readonly code: IdentityPoolErrorCode;
+  declare readonly status: number | undefined;
+  declare readonly retryable: boolean;
+  declare readonly hint: string | undefined;
+  declare readonly operation: string | undefined;
 
   constructor(
     code: IdentityPoolErrorCode,
     message: string,
     options: IdentityPoolErrorOptions = {},
   ) {
-    super(
-      options.hint === undefined ? message : `${message}. Fix: ${options.hint}`,
-      options.cause === undefined ? undefined : { cause: options.cause },
-    );
-    this.code = code;
-    this.status = options.status;
-    this.retryable = options.retryable ?? false;
-    this.hint = options.hint;
-    this.operation = options.operation;
+    // `options` doubles as Error's options: `cause` is installed only when it is present.
+    super(options.hint === undefined ? message : `${message}. Fix: ${options.hint}`, options);
+    Object.assign(this, {
+      code,
+      status: options.status,
+      retryable: !!options.retryable,
+      hint: options.hint,
+      operation: options.operation,
+    });
   }
 }
 

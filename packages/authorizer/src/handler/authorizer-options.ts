@@ -1,7 +1,11 @@
 import type {
   AllowedRoutes,
   AuthorizerEvent,
+  HttpApiV1AuthorizerEvent,
+  HttpApiV2AuthorizerEvent,
   IamAuthorizerResponse,
+  RestRequestAuthorizerEvent,
+  RestTokenAuthorizerEvent,
   SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
 import type { AuthorizerErrorCode } from "../errors.js";
@@ -226,8 +230,63 @@ export type AuthorizerResponse =
   | IamAuthorizerResponse<Record<string, unknown>>
   | SimpleAuthorizerResponse;
 
-/** A Lambda authorizer handler. Throws only `Error("Unauthorized")`. */
+/** The members of a REQUEST event that are string maps. */
+type EventMapKey =
+  | "headers"
+  | "multiValueHeaders"
+  | "queryStringParameters"
+  | "multiValueQueryStringParameters"
+  | "pathParameters"
+  | "stageVariables";
+
+/** A map whose values may be `undefined` (`@types/aws-lambda` declares them so); `null` stays. */
+type WithUndefinedValues<M> =
+  M extends Readonly<Record<string, infer V>> ? Readonly<Record<string, V | undefined>> : M;
+
+/** `E` with maps that may hold `undefined` values and `version` typed as `V`. */
+type LooseEvent<E, V = E[keyof E & "version"]> = {
+  [K in keyof E]: K extends "version"
+    ? V
+    : K extends EventMapKey
+      ? WithUndefinedValues<E[K]>
+      : E[K];
+};
+
+/**
+ * What a handler for the events `E` accepts: `E` itself, and the same event as
+ * `@types/aws-lambda` types it. That package types HTTP API 2.0 `version` as `string`, gives its
+ * maps `undefined` values, and has no type for HTTP API 1.0 and WebSocket `$connect` events
+ * (users type them as `APIGatewayRequestAuthorizerEvent`, a REST REQUEST event). The wider input
+ * is safe: a handler recognises the event at run time by `type`, `version`,
+ * `requestContext.eventType` and the ARN, and refuses (fails closed) any event it does not handle.
+ *
+ * @example
+ * ```ts
+ * import type { HttpApiV2AuthorizerEvent } from "@gatehouse/policy";
+ * import type { APIGatewayRequestAuthorizerEventV2 } from "aws-lambda";
+ *
+ * declare const event: APIGatewayRequestAuthorizerEventV2;
+ * const input: AuthorizerHandlerEvent<HttpApiV2AuthorizerEvent> = event;
+ * ```
+ */
+export type AuthorizerHandlerEvent<E extends AuthorizerEvent = AuthorizerEvent> =
+  E extends RestTokenAuthorizerEvent
+    ? E
+    : E extends HttpApiV2AuthorizerEvent
+      ? LooseEvent<E, string>
+      : E extends HttpApiV1AuthorizerEvent
+        ? LooseEvent<E> | LooseEvent<RestRequestAuthorizerEvent>
+        : E extends RestRequestAuthorizerEvent
+          ? LooseEvent<E>
+          : LooseEvent<E> | LooseEvent<RestRequestAuthorizerEvent>;
+
+/**
+ * A Lambda authorizer handler for the events `E` (see `AuthorizerHandlerEvent`). Throws only
+ * `Error("Unauthorized")`. The REST, WebSocket and HTTP API simple-response handlers are
+ * assignable to the matching `@types/aws-lambda` handler types
+ * (`APIGatewayRequestAuthorizerHandler`, ...).
+ */
 export type AuthorizerHandler<
   E extends AuthorizerEvent = AuthorizerEvent,
   R extends AuthorizerResponse = AuthorizerResponse,
-> = (event: E, context?: unknown) => Promise<R>;
+> = (event: AuthorizerHandlerEvent<E>, context?: unknown) => Promise<R>;

@@ -22,7 +22,8 @@ export type HttpApiAuthorizerOptions<C extends JwtClaims = JwtClaims> = Authoriz
  * the TTL to 0).
  *
  * @param options - as {@link createAuthorizer}.
- * @returns the handler.
+ * @returns the handler; with simple responses an `APIGatewayRequestSimpleAuthorizerHandlerV2`
+ *   from `@types/aws-lambda`.
  * @throws TypeError for unusable options (route templates must be HTTP API route keys).
  * @example
  * ```ts

@@ -9,7 +9,7 @@ import { createHandler } from "./internal/create-handler.js";
  * any configured header, query parameter or cookie). Any other event shape is refused.
  *
  * @param options - as {@link createAuthorizer}, without `http`.
- * @returns the handler.
+ * @returns the handler, an `APIGatewayRequestAuthorizerHandler` from `@types/aws-lambda`.
  * @throws TypeError for unusable options (route templates must be REST templates).
  * @example
  * ```ts

@@ -15,7 +15,7 @@ export type IamAuthorizerOptions<C extends JwtClaims = JwtClaims> = Omit<
  * Any other event shape is refused (fail closed).
  *
  * @param options - as {@link createAuthorizer}, without `http`.
- * @returns the handler.
+ * @returns the handler, an `APIGatewayTokenAuthorizerHandler` from `@types/aws-lambda`.
  * @throws TypeError for unusable options (route templates must be REST templates).
  * @example
  * ```ts

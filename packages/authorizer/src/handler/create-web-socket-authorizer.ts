@@ -11,7 +11,8 @@ import { createHandler } from "./internal/create-handler.js";
  * Route templates are WebSocket route keys; the policy must cover `$connect`.
  *
  * @param options - as {@link createAuthorizer}, without `http`.
- * @returns the handler.
+ * @returns the handler, an `APIGatewayRequestAuthorizerHandler` from `@types/aws-lambda` (which
+ *   types `$connect` events as REQUEST events).
  * @throws TypeError for unusable options.
  * @example
  * ```ts

@@ -2,12 +2,19 @@
 import {
   type AuthorizerErrorCode,
   createAuthorizer,
+  createHttpApiAuthorizer,
+  createRestRequestAuthorizer,
   jwtVerifier,
   type TokenVerifier,
   type VerifiedToken,
 } from "@gatehouse/authorizer";
 import { jwtVerifier as joseJwtVerifier } from "@gatehouse/authorizer/jose";
 import { gatehouseAuthorizer } from "@gatehouse/authorizer/middy";
+import type {
+  APIGatewayRequestAuthorizerEventV2,
+  APIGatewayRequestAuthorizerHandler,
+  APIGatewayRequestSimpleAuthorizerHandlerV2,
+} from "aws-lambda";
 
 const verifier: TokenVerifier = jwtVerifier({
   issuer: "https://issuer.example.com/",
@@ -27,7 +34,22 @@ const psVerifier: TokenVerifier = joseJwtVerifier({
   algorithms: ["PS256", "RS256"],
   jwksUri: "https://issuer.example.com/.well-known/jwks.json",
 });
-export const used = [handler, code, gatehouseAuthorizer, psVerifier];
+// The handlers fit @types/aws-lambda (an optional peer), in both directions.
+const restRequest: APIGatewayRequestAuthorizerHandler = createRestRequestAuthorizer({ verifier });
+const httpSimple: APIGatewayRequestSimpleAuthorizerHandlerV2 = createHttpApiAuthorizer({
+  verifier,
+  http: { simpleResponses: true },
+});
+const takesV2 = (event: APIGatewayRequestAuthorizerEventV2) => handler(event);
+export const used = [
+  handler,
+  code,
+  gatehouseAuthorizer,
+  psVerifier,
+  restRequest,
+  httpSimple,
+  takesV2,
+];
 
 // @ts-expect-error: the algorithm allowlist is required.
 jwtVerifier({ issuer: "https://issuer.example.com/", audience: null, jwksUri: "https://x/jwks" });

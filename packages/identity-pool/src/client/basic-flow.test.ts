@@ -57,4 +57,17 @@ describe("basic (classic) flow", () => {
     expect(isIdentityPoolError(error) && error.status).toBe(403);
     expect(isIdentityPoolError(error) && error.hint).toContain("trust");
   });
+
+  it("an STS answer without Credentials is InvalidResponseError of AssumeRoleWithWebIdentity", async () => {
+    const fetch = (async (url: string, init: RequestInit) =>
+      String(init.body).startsWith("Action=AssumeRoleWithWebIdentity")
+        ? new Response("<AssumeRoleWithWebIdentityResponse/>")
+        : globalThis.fetch(url, init)) as unknown as typeof globalThis.fetch;
+    const client = fx.client({ flow: "basic", roleArn: GUEST_ROLE, fetch });
+    const error = await client.getCredentials().catch((e: unknown) => e);
+    expect(isIdentityPoolError(error) && [error.code, error.operation]).toEqual([
+      "InvalidResponseError",
+      "AssumeRoleWithWebIdentity",
+    ]);
+  });
 });

@@ -1,41 +1,43 @@
 import { assumeRoleWithWebIdentity } from "../internal/sts.js";
-import { callCognito, field, type Transport } from "../internal/transport.js";
-import type { IdentityPoolCredentials } from "./create-identity-pool-client.js";
+import type { CognitoAnswer, Transport } from "../internal/transport.js";
+import type { IdentityPoolClientOptions } from "./create-identity-pool-client.js";
 
 /**
  * @internal The basic (classic) flow's exchange: `GetOpenIdToken` (unless a developer backend
- * already gave the OpenID token), then STS `AssumeRoleWithWebIdentity` with `roleArn`. A separate
- * chunk, loaded by `import()` only for `flow: "basic"`, so the STS and XML code stays out of the
- * enhanced flow's bundle.
+ * already gave the OpenID token), then STS `AssumeRoleWithWebIdentity` with `roleArn` (with
+ * `guestRoleArn` for guests). Answers the operation and a Cognito-shaped answer for the client's
+ * one credentials check.
+ *
+ * A separate chunk, loaded by `import()` only for `flow: "basic"`, so the STS and XML code stays
+ * out of the enhanced flow's bundle. It imports nothing of the client's at run time (the transport
+ * is an argument): a shared import would make bundlers split the page's code into two chunks.
  */
 export async function basicCredentials(
   transport: Transport,
-  endpoint: string,
+  options: IdentityPoolClientOptions,
   stsEndpoint: string,
   identityId: string,
-  resolved: Record<string, string> | undefined,
+  logins: Record<string, string> | undefined,
   openIdToken: string | undefined,
-  roleArn: string,
-  roleSessionName: string,
-  durationSeconds: number | undefined,
-): Promise<IdentityPoolCredentials> {
+): Promise<[operation: string, answer: CognitoAnswer]> {
+  const {
+    roleArn,
+    guestRoleArn = roleArn,
+    roleSessionName = "CognitoIdentityCredentials",
+    durationSeconds,
+  } = options;
   const token =
     openIdToken ??
-    field(
+    transport.field(
       "GetOpenIdToken",
-      (
-        await callCognito(transport, endpoint, "GetOpenIdToken", {
-          IdentityId: identityId,
-          ...(resolved === undefined ? {} : { Logins: resolved }),
-        })
-      ).Token,
+      (await transport.call("GetOpenIdToken", { IdentityId: identityId, Logins: logins })).Token,
       "Token",
     );
   const credentials = await assumeRoleWithWebIdentity(transport, stsEndpoint, {
-    RoleArn: roleArn,
+    RoleArn: (logins === undefined ? guestRoleArn : roleArn) as string,
     RoleSessionName: roleSessionName,
     WebIdentityToken: token,
     DurationSeconds: durationSeconds,
   });
-  return { ...credentials, identityId };
+  return ["AssumeRoleWithWebIdentity", { IdentityId: identityId, Credentials: credentials }];
 }

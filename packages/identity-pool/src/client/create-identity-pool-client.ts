@@ -1,14 +1,9 @@
-import { IdentityPoolError, isIdentityPoolError } from "../errors.js";
+import { IdentityPoolError, type IdentityPoolErrorOptions } from "../errors.js";
 import { checkLoginKey } from "../internal/check-login-key.js";
-import { identityKey } from "../internal/identity-key.js";
+import { guestKey, identityKey } from "../internal/identity-key.js";
+import { checkFunctions, optionCheck } from "../internal/option-check.js";
 import { resolveRegion, serviceEndpoint } from "../internal/region.js";
-import {
-  callCognito,
-  createTransport,
-  expectOption,
-  field,
-  invalidResponse,
-} from "../internal/transport.js";
+import { type CognitoAnswer, createTransport, field } from "../internal/transport.js";
 import type { RetryOptions } from "../retry-options.js";
 import type { IdentityStore } from "../stores/identity-store.js";
 import { memoryIdentityStore } from "../stores/memory-identity-store.js";
@@ -113,12 +108,13 @@ export interface IdentityPoolClient {
 interface Identity {
   id: string;
   /** The store key it was read from, when it came from the store. */
-  cachedAt?: string;
+  cachedAt?: string | undefined;
   key: string;
 }
 
+type Logins = Record<string, string> | undefined;
+
 const DEVELOPER_KEY = "cognito-identity.amazonaws.com";
-const WHERE = "createIdentityPoolClient";
 
 /**
  * Creates a client that exchanges logins (or nothing, for guests) for temporary AWS credentials
@@ -148,64 +144,54 @@ const WHERE = "createIdentityPoolClient";
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html
  */
 export function createIdentityPoolClient(options: IdentityPoolClientOptions): IdentityPoolClient {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${WHERE}: options must be an object`);
-  }
+  const check = optionCheck("createIdentityPoolClient");
   const {
     identityPoolId,
     developerIdentity,
-    accountId,
-    customRoleArn,
     flow = "enhanced",
-    roleArn,
-    guestRoleArn = roleArn,
-    roleSessionName = "CognitoIdentityCredentials",
     durationSeconds,
     identityStore = memoryIdentityStore(),
     refreshBeforeExpirySeconds = 300,
     now = Date.now,
   } = options;
-  const region = resolveRegion(WHERE, identityPoolId, options.region);
-  const endpoint = options.endpoint ?? serviceEndpoint("cognito-identity", region);
-  const stsEndpoint = options.stsEndpoint ?? serviceEndpoint("sts", region);
-  const transport = createTransport(WHERE, options);
-  expectOption(flow === "enhanced" || flow === "basic", WHERE, "flow", '"enhanced" or "basic"');
-  expectOption(
-    flow === "enhanced" || typeof roleArn === "string",
-    WHERE,
+  const region = resolveRegion(check, identityPoolId, options.region);
+  const transport = createTransport(
+    check,
+    options,
+    options.endpoint ?? serviceEndpoint("cognito-identity", region),
+  );
+  check(flow === "enhanced" || flow === "basic", "flow", '"enhanced" or "basic"');
+  check(
+    flow === "enhanced" || typeof options.roleArn === "string",
     "roleArn",
     "set for the basic flow",
   );
-  expectOption(
+  check(
     durationSeconds === undefined ||
       (Number.isInteger(durationSeconds) && durationSeconds >= 900 && durationSeconds <= 43_200),
-    WHERE,
     "durationSeconds",
     "an integer from 900 to 43200",
   );
-  expectOption(
+  check(
     refreshBeforeExpirySeconds >= 0 && Number.isFinite(refreshBeforeExpirySeconds),
-    WHERE,
     "refreshBeforeExpirySeconds",
     "a finite number >= 0",
   );
-  for (const [name, value] of Object.entries({
-    now,
-    developerIdentity,
-    "identityStore.get": identityStore?.get,
-    "identityStore.set": identityStore?.set,
-    "identityStore.delete": identityStore?.delete,
-  })) {
-    expectOption(
-      typeof value === "function" || (value === undefined && name === "developerIdentity"),
-      WHERE,
-      name,
-      "a function",
-    );
-  }
+  checkFunctions(
+    check,
+    {
+      now,
+      "identityStore.get": identityStore?.get,
+      "identityStore.set": identityStore?.set,
+      "identityStore.delete": identityStore?.delete,
+    },
+    { developerIdentity },
+  );
 
   let logins: LoginsInput | undefined;
-  let held: { credentials: IdentityPoolCredentials; refreshAt: number } | undefined;
+  let held: IdentityPoolCredentials | undefined;
+  /** When `held` is to be refreshed, in epoch milliseconds. */
+  let refreshAt = 0;
   let inflight: Promise<IdentityPoolCredentials> | undefined;
   /** Bumped by setLogins/clearCache: an exchange started before must not install its result. */
   let generation = 0;
@@ -214,148 +200,126 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
 
   const setLogins = (value: LoginsInput | undefined): void => {
     if (value !== undefined) {
-      expectOption(typeof value === "object" && value !== null, WHERE, "logins", "an object");
-      expectOption(
-        developerIdentity === undefined,
-        WHERE,
-        "logins",
-        "left out with developerIdentity",
-      );
+      check(typeof value === "object" && value !== null, "logins", "an object");
+      check(developerIdentity === undefined, "logins", "left out with developerIdentity");
       for (const [key, token] of Object.entries(value)) {
-        expectOption(
+        check(
           typeof token === "string" || typeof token === "function",
-          WHERE,
           `logins["${key}"]`,
           "a string or a function",
         );
         checkLoginKey(key);
       }
     }
-    logins = value !== undefined && Object.keys(value).length > 0 ? value : undefined;
-    held = undefined;
-    inflight = undefined;
+    logins = value && Object.keys(value).length > 0 ? value : undefined;
+    held = inflight = undefined;
     generation++;
   };
   setLogins(options.logins);
 
-  // A failing store must not break sign-in: reads miss, writes are skipped.
-  const store = {
-    get: async (key: string) => {
-      usedKeys.add(key);
-      try {
-        return (await identityStore.get(key)) || undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    set: async (key: string, value: string) => {
-      usedKeys.add(key);
-      try {
-        await identityStore.set(key, value);
-      } catch {}
-    },
-    delete: async (key: string) => {
-      try {
-        await identityStore.delete(key);
-      } catch {}
-    },
+  /** The store, failing soft: a read that throws misses, a write that throws is skipped. */
+  const store = async (
+    operation: keyof IdentityStore,
+    key: string,
+    value?: string,
+  ): Promise<string | undefined> => {
+    if (operation !== "delete") usedKeys.add(key);
+    try {
+      return (await identityStore[operation](key, value as string)) || undefined;
+    } catch {
+      return undefined;
+    }
   };
 
-  const resolveLogins = async (): Promise<Record<string, string> | undefined> => {
+  const resolveLogins = async (): Promise<Logins> => {
     if (logins === undefined) return undefined;
     const resolved: Record<string, string> = {};
     for (const [key, value] of Object.entries(logins)) {
+      const invalid = (why: string, more?: IdentityPoolErrorOptions) =>
+        new IdentityPoolError("InvalidLoginsError", `logins["${key}"]: ${why}`, more);
       let token: unknown;
       try {
         token = typeof value === "function" ? await value() : value;
       } catch (error) {
-        throw new IdentityPoolError(
-          "InvalidLoginsError",
-          `logins["${key}"]: the token function failed`,
-          {
-            cause: error,
-          },
-        );
+        throw invalid("the token function failed", { cause: error });
       }
       if (typeof token !== "string" || token === "") {
-        throw new IdentityPoolError(
-          "InvalidLoginsError",
-          `logins["${key}"]: no token (empty or not a string)`,
-        );
+        throw invalid("no token (empty or not a string)");
       }
       resolved[key] = token;
     }
     return resolved;
   };
 
-  const getId = async (resolved: Record<string, string> | undefined): Promise<string> => {
-    const answer = await callCognito(transport, endpoint, "GetId", {
-      IdentityPoolId: identityPoolId,
-      ...(accountId === undefined ? {} : { AccountId: accountId }),
-      ...(resolved === undefined ? {} : { Logins: resolved }),
-    });
-    return field("GetId", answer.IdentityId, "IdentityId");
-  };
+  const getId = async (resolved: Logins): Promise<string> =>
+    field(
+      "GetId",
+      (
+        await transport.call("GetId", {
+          IdentityPoolId: identityPoolId,
+          AccountId: options.accountId,
+          Logins: resolved,
+        })
+      ).IdentityId,
+      "IdentityId",
+    );
 
   /** The stored id for this user, else a stored guest id to link at sign-in, else `GetId`. */
-  const findIdentity = (resolved: Record<string, string> | undefined): Promise<Identity> =>
-    identityKey(identityPoolId, resolved).then((key) => {
-      const pending = identityInflight.get(key);
-      if (pending !== undefined) return pending;
-      const lookup = (async (): Promise<Identity> => {
-        const stored = await store.get(key);
-        if (stored !== undefined) return { id: stored, cachedAt: key, key };
-        if (resolved !== undefined) {
-          const guestKey = await identityKey(identityPoolId, undefined);
-          const guest = await store.get(guestKey);
-          if (guest !== undefined) return { id: guest, cachedAt: guestKey, key };
+  const findIdentity = async (resolved: Logins): Promise<Identity> => {
+    const key = await identityKey(identityPoolId, resolved);
+    let lookup = identityInflight.get(key);
+    if (lookup === undefined) {
+      lookup = (async (): Promise<Identity> => {
+        for (const cachedAt of resolved === undefined ? [key] : [key, guestKey(identityPoolId)]) {
+          const id = await store("get", cachedAt);
+          if (id !== undefined) return { id, cachedAt, key };
         }
         const id = await getId(resolved);
-        await store.set(key, id);
+        await store("set", key, id);
         return { id, key };
       })();
       identityInflight.set(key, lookup);
       const clear = () => identityInflight.delete(key);
       lookup.then(clear, clear);
-      return lookup;
-    });
+    }
+    return lookup;
+  };
 
   const exchange = async (
     identityId: string,
-    resolved: Record<string, string> | undefined,
+    resolved: Logins,
     openIdToken?: string,
   ): Promise<IdentityPoolCredentials> => {
+    let operation = "GetCredentialsForIdentity";
+    let answer: CognitoAnswer;
     if (flow === "basic") {
       // STS and its XML answers: a separate chunk, loaded on the first basic-flow exchange.
       const { basicCredentials } = await import("./basic-flow.js");
-      return basicCredentials(
+      [operation, answer] = await basicCredentials(
         transport,
-        endpoint,
-        stsEndpoint,
+        options,
+        options.stsEndpoint ?? serviceEndpoint("sts", region),
         identityId,
         resolved,
         openIdToken,
-        (resolved === undefined && openIdToken === undefined ? guestRoleArn : roleArn) as string,
-        roleSessionName,
-        durationSeconds,
       );
+    } else {
+      answer = await transport.call(operation, {
+        IdentityId: identityId,
+        Logins: resolved,
+        CustomRoleArn: options.customRoleArn,
+      });
     }
-    const op = "GetCredentialsForIdentity";
-    const answer = await callCognito(transport, endpoint, op, {
-      IdentityId: identityId,
-      ...(resolved === undefined ? {} : { Logins: resolved }),
-      ...(customRoleArn === undefined ? {} : { CustomRoleArn: customRoleArn }),
-    });
-    const c = answer.Credentials;
+    // One check for both flows (STS's answer comes in Cognito's shape).
+    const c = answer.Credentials ?? {};
     // Epoch seconds, possibly written 1.5E9 (JSON numbers) or as a numeric string.
-    const seconds = Number(c?.Expiration);
-    if (!Number.isFinite(seconds) || c?.Expiration === "")
-      throw invalidResponse(op, "no Expiration");
+    const seconds = c.Expiration === "" ? Number.NaN : Number(c.Expiration);
+    if (!Number.isFinite(seconds)) field(operation, undefined, "Expiration");
     return {
-      accessKeyId: field(op, c?.AccessKeyId, "AccessKeyId"),
-      secretAccessKey: field(op, c?.SecretKey, "SecretKey"),
-      sessionToken: field(op, c?.SessionToken, "SessionToken"),
-      expiration: new Date(seconds * 1000),
+      accessKeyId: field(operation, c.AccessKeyId, "AccessKeyId"),
+      secretAccessKey: field(operation, c.SecretKey, "SecretKey"),
+      sessionToken: field(operation, c.SessionToken, "SessionToken"),
+      expiration: new Date(Math.round(seconds * 1000)),
       identityId: typeof answer.IdentityId === "string" ? answer.IdentityId : identityId,
     };
   };
@@ -366,54 +330,46 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
       return exchange(identityId, { [DEVELOPER_KEY]: token }, token);
     }
     const resolved = await resolveLogins();
-    const identity = await findIdentity(resolved);
+    const { id, cachedAt, key } = await findIdentity(resolved);
     let credentials: IdentityPoolCredentials;
     try {
-      credentials = await exchange(identity.id, resolved);
+      credentials = await exchange(id, resolved);
     } catch (error) {
       // Only a stored id can be stale; throttling and the like never drop it (they are retried).
-      const code = isIdentityPoolError(error) ? error.code : "";
-      if (identity.cachedAt === undefined) throw error;
-      if (code === "ResourceNotFoundException") {
-        await store.delete(identity.cachedAt);
-      } else if (code !== "NotAuthorizedException") {
-        throw error;
-      }
+      const code = (error as { code?: unknown } | null)?.code;
+      const notFound = code === "ResourceNotFoundException";
+      if (cachedAt === undefined || !(notFound || code === "NotAuthorizedException")) throw error;
+      if (notFound) await store("delete", cachedAt);
       // NotAuthorized may be the token's fault (kept: GetId then fails too) or the id's (it was
       // linked elsewhere, or is a guest id used by a user): a fresh GetId decides.
       const fresh = await getId(resolved);
-      if (code === "NotAuthorizedException" && fresh === identity.id) throw error;
-      await store.set(identity.key, fresh);
+      if (!notFound && fresh === id) throw error;
+      await store("set", key, fresh);
       credentials = await exchange(fresh, resolved);
     }
-    const linked = identity.cachedAt !== undefined && identity.cachedAt !== identity.key;
-    if (credentials.identityId !== identity.id || linked) {
+    const linked = cachedAt !== undefined && cachedAt !== key;
+    if (credentials.identityId !== id || linked) {
       // Linked a guest id at sign-in (or the service merged identities): the user's entry now
       // holds it, and the guest entry is spent.
-      await store.set(identity.key, credentials.identityId);
-      if (identity.cachedAt !== undefined && identity.cachedAt !== identity.key) {
-        await store.delete(identity.cachedAt);
-      }
+      await store("set", key, credentials.identityId);
+      if (linked) await store("delete", cachedAt);
     }
     return credentials;
   };
 
   const getCredentials = async (): Promise<IdentityPoolCredentials> => {
-    const current = held;
-    if (current !== undefined && now() < current.refreshAt) return current.credentials;
+    if (held !== undefined && now() < refreshAt) return held;
     let pending = inflight;
     if (pending === undefined) {
       const started = generation;
       const attempt = fetchCredentials().then((credentials) => {
         if (started === generation) {
           const expiresAt = credentials.expiration.getTime();
-          const lifetime = expiresAt - now();
-          held = {
-            credentials,
-            // Never refresh earlier than half-way, or short-lived credentials refresh on every call.
-            refreshAt:
-              expiresAt - Math.min(refreshBeforeExpirySeconds * 1000, Math.max(0, lifetime / 2)),
-          };
+          held = credentials;
+          // Never refresh earlier than half-way, or short-lived credentials refresh on every call.
+          refreshAt =
+            expiresAt -
+            Math.min(refreshBeforeExpirySeconds * 1000, Math.max(0, (expiresAt - now()) / 2));
         }
         return credentials;
       });
@@ -426,10 +382,8 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     try {
       return await pending;
     } catch (error) {
-      const fallback = held;
-      if (fallback !== undefined && now() < fallback.credentials.expiration.getTime()) {
-        return fallback.credentials;
-      }
+      // A failed refresh while the held credentials still work: keep using them.
+      if (held !== undefined && now() < held.expiration.getTime()) return held;
       throw error;
     }
   };
@@ -438,17 +392,16 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     getCredentials,
     provider: getCredentials,
     setLogins,
-    getIdentityId: async () => {
-      const current = held;
-      if (current !== undefined) return current.credentials.identityId;
-      if (developerIdentity !== undefined) return (await developerIdentity()).identityId;
-      return (await findIdentity(await resolveLogins())).id;
-    },
+    getIdentityId: async () =>
+      held?.identityId ??
+      (developerIdentity
+        ? (await developerIdentity()).identityId
+        : (await findIdentity(await resolveLogins())).id),
     clearCache: async () => {
       setLogins(logins);
       const keys = [...usedKeys];
       usedKeys.clear();
-      await Promise.all(keys.map((key) => store.delete(key)));
+      await Promise.all(keys.map((key) => store("delete", key)));
     },
   };
 }

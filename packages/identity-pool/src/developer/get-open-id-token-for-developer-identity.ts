@@ -1,6 +1,7 @@
 import { type CredentialsInput, signRequest } from "@gatehouse/sigv4";
+import { optionCheck } from "../internal/option-check.js";
 import { resolveRegion, serviceEndpoint } from "../internal/region.js";
-import { callCognito, createTransport, field } from "../internal/transport.js";
+import { createTransport } from "../internal/transport.js";
 import type { RetryOptions } from "../retry-options.js";
 
 /** Options of {@link getOpenIdTokenForDeveloperIdentity}. */
@@ -70,47 +71,15 @@ export interface DeveloperIdentityToken {
 export async function getOpenIdTokenForDeveloperIdentity(
   options: DeveloperIdentityTokenOptions,
 ): Promise<DeveloperIdentityToken> {
-  const where = "getOpenIdTokenForDeveloperIdentity";
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${where}: options must be an object`);
-  }
+  const check = optionCheck("getOpenIdTokenForDeveloperIdentity");
   const { identityPoolId, logins, identityId, tokenDurationSeconds, principalTags, credentials } =
     options;
-  const region = resolveRegion(where, identityPoolId, options.region);
-  const transport = createTransport(where, options);
-  if (
-    typeof logins !== "object" ||
-    logins === null ||
-    Object.keys(logins).length === 0 ||
-    Object.values(logins).some((value) => typeof value !== "string" || value === "")
-  ) {
-    throw new TypeError(`${where}: options.logins must map a developer provider name to a user id`);
-  }
-  if (
-    tokenDurationSeconds !== undefined &&
-    !(
-      Number.isInteger(tokenDurationSeconds) &&
-      tokenDurationSeconds >= 1 &&
-      tokenDurationSeconds <= 86_400
-    )
-  ) {
-    throw new TypeError(
-      `${where}: options.tokenDurationSeconds must be an integer from 1 to 86400`,
-    );
-  }
+  const region = resolveRegion(check, identityPoolId, options.region);
   const date = options.date;
-  const operation = "GetOpenIdTokenForDeveloperIdentity";
-  const answer = await callCognito(
-    transport,
+  const transport = createTransport(
+    check,
+    options,
     options.endpoint ?? serviceEndpoint("cognito-identity", region),
-    operation,
-    {
-      IdentityPoolId: identityPoolId,
-      Logins: logins,
-      ...(identityId === undefined ? {} : { IdentityId: identityId }),
-      ...(tokenDurationSeconds === undefined ? {} : { TokenDuration: tokenDurationSeconds }),
-      ...(principalTags === undefined ? {} : { PrincipalTags: principalTags }),
-    },
     async (url, headers, body) => {
       const signed = await signRequest(
         { method: "POST", url, headers, body },
@@ -126,8 +95,33 @@ export async function getOpenIdTokenForDeveloperIdentity(
       return rest;
     },
   );
+  check(
+    typeof logins === "object" &&
+      logins !== null &&
+      Object.keys(logins).length > 0 &&
+      Object.values(logins).every((value) => typeof value === "string" && value !== ""),
+    "logins",
+    "a map of a developer provider name to a user id",
+  );
+  check(
+    tokenDurationSeconds === undefined ||
+      (Number.isInteger(tokenDurationSeconds) &&
+        tokenDurationSeconds >= 1 &&
+        tokenDurationSeconds <= 86_400),
+    "tokenDurationSeconds",
+    "an integer from 1 to 86400",
+  );
+  const operation = "GetOpenIdTokenForDeveloperIdentity";
+  // JSON.stringify leaves out the optional parameters that are undefined.
+  const answer = await transport.call(operation, {
+    IdentityPoolId: identityPoolId,
+    Logins: logins,
+    IdentityId: identityId,
+    TokenDuration: tokenDurationSeconds,
+    PrincipalTags: principalTags,
+  });
   return {
-    identityId: field(operation, answer.IdentityId, "IdentityId"),
-    token: field(operation, answer.Token, "Token"),
+    identityId: transport.field(operation, answer.IdentityId, "IdentityId"),
+    token: transport.field(operation, answer.Token, "Token"),
   };
 }

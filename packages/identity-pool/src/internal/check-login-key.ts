@@ -13,31 +13,22 @@ const OIDC = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d+)?(?:\/[^\s?#]*)?$/i;
  */
 export function checkLoginKey(key: string): void {
   const userPool = USER_POOL.exec(key);
-  if (userPool) {
-    if (userPool[1] === userPool[2]) return;
-    throw invalidKey(key, "two regions");
-  }
   // accounts.google.com, graph.facebook.com, www.amazon.com, appleid.apple.com, api.twitter.com and
   // cognito-identity.amazonaws.com (developer identities) are host names: OIDC accepts them.
-  if (SAML.test(key)) return;
-  if (/^[a-z]{2}(-[a-z]+)+-\d{1,2}_\w+$/i.test(key)) {
-    throw invalidKey(key, `a user pool's key is cognito-idp.{region}.amazonaws.com/${key}`);
-  }
-  if (/^https?:\/\//i.test(key)) {
-    throw invalidKey(key, "no scheme (https://)");
-  }
-  if (/^cognito-idp\./.test(key) || !OIDC.test(key)) {
-    throw invalidKey(
-      key,
-      "expected a provider name such as cognito-idp.{region}.amazonaws.com/{userPoolId}",
+  const why = userPool
+    ? userPool[1] !== userPool[2] && "two regions"
+    : !SAML.test(key) &&
+      (/^[a-z]{2}(-[a-z]+)+-\d{1,2}_\w+$/i.test(key)
+        ? `a user pool's key is cognito-idp.{region}.amazonaws.com/${key}`
+        : /^https?:\/\//i.test(key)
+          ? "no scheme (https://)"
+          : (/^cognito-idp\./.test(key) || !OIDC.test(key)) &&
+            "expected a provider name such as cognito-idp.{region}.amazonaws.com/{userPoolId}");
+  if (why) {
+    // Keys name providers, never users: safe to quote (bounded).
+    throw new IdentityPoolError(
+      "InvalidLoginsError",
+      `Invalid logins key "${key.slice(0, 200)}": ${why}`,
     );
   }
-}
-
-function invalidKey(key: string, why: string): IdentityPoolError {
-  // Keys name providers, never users: safe to quote (bounded).
-  return new IdentityPoolError(
-    "InvalidLoginsError",
-    `Invalid logins key "${key.slice(0, 200)}": ${why}`,
-  );
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { identityKey } from "./identity-key.js";
 
 const jwt = (claims: Record<string, unknown>) =>
@@ -33,5 +33,20 @@ describe("identityKey", () => {
   it("contains neither the subject nor the token", async () => {
     const key = await identityKey(POOL, { "graph.facebook.com": "EAAopaquetoken" });
     expect(key).toMatch(new RegExp(`^${POOL}:[0-9a-f]{32}$`));
+  });
+
+  describe("without WebCrypto (insecure browser contexts)", () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it("uses the non-crypto digest: per user, without the subject", async () => {
+      vi.stubGlobal("crypto", undefined);
+      const alice = await identityKey(POOL, { [KEY]: jwt({ iss: ISS, sub: "alice" }) });
+      const bob = await identityKey(POOL, { [KEY]: jwt({ iss: ISS, sub: "bob" }) });
+      expect(alice).toMatch(new RegExp(`^${POOL}:[0-9a-z]+\\.[0-9a-z]+$`));
+      expect(alice).not.toBe(bob);
+      expect(alice).not.toContain("alice");
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isIdentityPoolError } from "../errors.js";
+import { optionCheck } from "./option-check.js";
 import { assumeRoleWithWebIdentity } from "./sts.js";
 import { createTransport } from "./transport.js";
 
@@ -16,13 +17,17 @@ const ok = `<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/
 </AssumeRoleWithWebIdentityResponse>`;
 
 function call(status: number, body: string, sent: string[] = []) {
-  const transport = createTransport("t", {
-    fetch: (async (_url: string, init: RequestInit) => {
-      sent.push(String(init.body));
-      return new Response(body, { status });
-    }) as unknown as typeof fetch,
-    retry: { maxAttempts: 1 },
-  });
+  const transport = createTransport(
+    optionCheck("t"),
+    {
+      fetch: (async (_url: string, init: RequestInit) => {
+        sent.push(String(init.body));
+        return new Response(body, { status });
+      }) as unknown as typeof fetch,
+      retry: { maxAttempts: 1 },
+    },
+    "http://127.0.0.1:1/cognito",
+  );
   return assumeRoleWithWebIdentity(transport, "http://127.0.0.1:1/", {
     RoleArn: "arn:aws:iam::123456789012:role/R",
     RoleSessionName: "s",
@@ -32,12 +37,12 @@ function call(status: number, body: string, sent: string[] = []) {
 }
 
 describe("assumeRoleWithWebIdentity", () => {
-  it("parses the credentials, decoding XML entities", async () => {
+  it("reads the credentials in Cognito's shape, decoding XML entities", async () => {
     expect(await call(200, ok)).toEqual({
-      accessKeyId: "ASIAEXAMPLE",
-      secretAccessKey: "se&cret/+=",
-      sessionToken: "to<ken",
-      expiration: new Date("2030-01-01T01:00:00Z"),
+      AccessKeyId: "ASIAEXAMPLE",
+      SecretKey: "se&cret/+=",
+      SessionToken: "to<ken",
+      Expiration: Date.UTC(2030, 0, 1, 1) / 1000,
     });
   });
 
@@ -59,8 +64,12 @@ describe("assumeRoleWithWebIdentity", () => {
     ]);
   });
 
-  it("an answer without Credentials is InvalidResponseError", async () => {
-    const error = await call(200, "<x/>").catch((e: unknown) => e);
-    expect(isIdentityPoolError(error) && error.code).toBe("InvalidResponseError");
+  it("an answer without Credentials reads as no fields (the client then throws InvalidResponseError)", async () => {
+    expect(await call(200, "<x/>")).toEqual({
+      AccessKeyId: undefined,
+      SecretKey: undefined,
+      SessionToken: undefined,
+      Expiration: Number.NaN,
+    });
   });
 });

@@ -1,5 +1,4 @@
-import type { IdentityPoolError } from "../errors.js";
-import { field, invalidResponse, send, serviceError, type Transport } from "./transport.js";
+import type { CognitoAnswer, Transport } from "./transport.js";
 import { xmlText } from "./xml-text.js";
 
 const OPERATION = "AssumeRoleWithWebIdentity";
@@ -12,60 +11,45 @@ export interface AssumeRoleInput {
   DurationSeconds?: number | undefined;
 }
 
-/** @internal Temporary credentials as STS returns them. */
-export interface StsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: Date;
-}
-
 /**
- * @internal STS `AssumeRoleWithWebIdentity` (query protocol, unsigned, form-encoded POST): parses
- * `AssumeRoleWithWebIdentityResult/Credentials` out of the XML answer, or the `ErrorResponse`.
+ * @internal STS `AssumeRoleWithWebIdentity` (query protocol, unsigned, form-encoded POST): reads
+ * `AssumeRoleWithWebIdentityResult/Credentials` out of the XML answer, in the shape of Cognito's
+ * `Credentials` (`SecretKey`, `Expiration` in epoch seconds, `NaN` when unreadable) so that one
+ * check serves both flows; an `ErrorResponse` is thrown with its `Code` and `Message`.
  */
 export function assumeRoleWithWebIdentity(
   transport: Transport,
   endpoint: string,
   input: AssumeRoleInput,
-): Promise<StsCredentials> {
+): Promise<NonNullable<CognitoAnswer["Credentials"]>> {
   const form = new URLSearchParams({ Action: OPERATION, Version: "2011-06-15" });
   for (const [name, value] of Object.entries(input)) {
     if (value !== undefined) form.set(name, String(value));
   }
-  return send(
-    transport,
+  return transport.send(
     OPERATION,
     endpoint,
     { "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
-    form.toString(),
-    async (status, _headers, text) => {
-      if (status < 200 || status > 299) throw await stsError(status, text);
-      const credentials = xmlText(
-        xmlText(text, "AssumeRoleWithWebIdentityResult", true) ?? "",
-        "Credentials",
-        true,
-      );
-      if (credentials === undefined) throw invalidResponse(OPERATION, "no Credentials");
-      const expiration = new Date(
-        field(OPERATION, xmlText(credentials, "Expiration"), "Expiration"),
-      );
-      if (Number.isNaN(expiration.getTime())) throw invalidResponse(OPERATION, "bad Expiration");
-      return {
-        accessKeyId: field(OPERATION, xmlText(credentials, "AccessKeyId"), "AccessKeyId"),
-        secretAccessKey: field(
-          OPERATION,
-          xmlText(credentials, "SecretAccessKey"),
-          "SecretAccessKey",
-        ),
-        sessionToken: field(OPERATION, xmlText(credentials, "SessionToken"), "SessionToken"),
-        expiration,
-      };
+    String(form),
+    (text) => {
+      const credentials =
+        xmlText(
+          xmlText(text, "AssumeRoleWithWebIdentityResult", true) ?? "",
+          "Credentials",
+          true,
+        ) ?? "";
+      const error = xmlText(text, "Error", true) ?? "";
+      const read = (tag: string) => xmlText(credentials, tag);
+      return [
+        {
+          AccessKeyId: read("AccessKeyId"),
+          SecretKey: read("SecretAccessKey"),
+          SessionToken: read("SessionToken"),
+          Expiration: Date.parse(read("Expiration") ?? "") / 1000,
+        },
+        xmlText(error, "Code"),
+        xmlText(error, "Message"),
+      ];
     },
   );
-}
-
-function stsError(status: number, text: string): Promise<IdentityPoolError> {
-  const error = xmlText(text, "Error", true) ?? "";
-  return serviceError(OPERATION, status, xmlText(error, "Code"), xmlText(error, "Message"));
 }

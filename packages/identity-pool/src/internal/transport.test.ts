@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isIdentityPoolError } from "../errors.js";
-import { callCognito, createTransport } from "./transport.js";
+import { optionCheck } from "./option-check.js";
+import { createTransport } from "./transport.js";
 
 const URL_ = "http://127.0.0.1:1/";
 
@@ -13,13 +14,17 @@ function transportWith(answers: Array<Response | Error>, sleeps: number[] = []) 
     if (next === undefined) throw new Error("no more answers");
     return next;
   }) as unknown as typeof globalThis.fetch;
-  const transport = createTransport("test", {
-    fetch,
-    random: () => 1,
-    sleep: async (ms) => {
-      sleeps.push(ms);
+  const transport = createTransport(
+    optionCheck("test"),
+    {
+      fetch,
+      random: () => 1,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
     },
-  });
+    URL_,
+  );
   return { transport, requests };
 }
 
@@ -32,10 +37,10 @@ async function failure(promise: Promise<unknown>) {
   return error;
 }
 
-describe("callCognito", () => {
+describe("transport.call", () => {
   it("sends JSON 1.1 with the X-Amz-Target of the operation", async () => {
     const { transport, requests } = transportWith([json(200, { IdentityId: "x" })]);
-    await callCognito(transport, URL_, "GetId", { IdentityPoolId: "p" });
+    await transport.call("GetId", { IdentityPoolId: "p" });
     expect(requests[0]?.headers).toEqual({
       "content-type": "application/x-amz-json-1.1",
       "x-amz-target": "AWSCognitoIdentityService.GetId",
@@ -50,7 +55,7 @@ describe("callCognito", () => {
         { "x-amzn-ErrorType": "NotAuthorizedException:http://internal.amazon.com/" },
       ),
     ]);
-    const error = await failure(callCognito(transport, URL_, "GetId", {}));
+    const error = await failure(transport.call("GetId", {}));
     expect([error.code, error.status, error.operation]).toEqual([
       "NotAuthorizedException",
       400,
@@ -65,9 +70,7 @@ describe("callCognito", () => {
         Message: "m",
       }),
     ]);
-    expect((await failure(callCognito(transport, URL_, "GetId", {}))).code).toBe(
-      "ResourceNotFoundException",
-    );
+    expect((await failure(transport.call("GetId", {}))).code).toBe("ResourceNotFoundException");
   });
 
   it("retries network errors, then reports NetworkError", async () => {
@@ -81,24 +84,28 @@ describe("callCognito", () => {
       ],
       sleeps,
     );
-    const error = await failure(callCognito(transport, URL_, "GetId", {}));
+    const error = await failure(transport.call("GetId", {}));
     expect([error.code, error.retryable]).toEqual(["NetworkError", true]);
     expect(sleeps).toEqual([100, 200, 400]);
   });
 
   it("caps the backoff at maxDelayMs", async () => {
     const sleeps: number[] = [];
-    const transport = createTransport("t", {
-      fetch: (async () => {
-        throw new TypeError("x");
-      }) as unknown as typeof fetch,
-      retry: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 250 },
-      random: () => 1,
-      sleep: async (ms) => {
-        sleeps.push(ms);
+    const transport = createTransport(
+      optionCheck("t"),
+      {
+        fetch: (async () => {
+          throw new TypeError("x");
+        }) as unknown as typeof fetch,
+        retry: { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 250 },
+        random: () => 1,
+        sleep: async (ms) => {
+          sleeps.push(ms);
+        },
       },
-    });
-    await failure(callCognito(transport, URL_, "GetId", {}));
+      URL_,
+    );
+    await failure(transport.call("GetId", {}));
     expect(sleeps).toEqual([100, 200, 250, 250]);
   });
 
@@ -107,14 +114,14 @@ describe("callCognito", () => {
       new Response("<html>bad gateway</html>", { status: 502 }),
       json(200, { IdentityId: "x" }),
     ]);
-    expect(await callCognito(transport, URL_, "GetId", {})).toEqual({ IdentityId: "x" });
+    expect(await transport.call("GetId", {})).toEqual({ IdentityId: "x" });
   });
 
   it("does not retry LimitExceededException (a quota, not a rate)", async () => {
     const { transport, requests } = transportWith([
       json(400, { __type: "LimitExceededException" }),
     ]);
-    await failure(callCognito(transport, URL_, "GetId", {}));
+    await failure(transport.call("GetId", {}));
     expect(requests).toHaveLength(1);
   });
 
@@ -123,15 +130,13 @@ describe("callCognito", () => {
     const { transport } = transportWith([
       json(400, { __type: "NotAuthorizedException", message: `Invalid login token ${token}` }),
     ]);
-    const error = await failure(callCognito(transport, URL_, "GetId", {}));
+    const error = await failure(transport.call("GetId", {}));
     expect(error.message).not.toContain(token);
     expect(error.message).toContain("[redacted]");
   });
 
   it("a 200 that is not JSON is InvalidResponseError", async () => {
     const { transport } = transportWith([new Response("ok", { status: 200 })]);
-    expect((await failure(callCognito(transport, URL_, "GetId", {}))).code).toBe(
-      "InvalidResponseError",
-    );
+    expect((await failure(transport.call("GetId", {}))).code).toBe("InvalidResponseError");
   });
 });

@@ -16,11 +16,7 @@ export function memoryIdentityStore(): IdentityStore {
   const map = new Map<string, string>();
   return {
     get: (key) => map.get(key),
-    set: (key, value) => {
-      map.set(key, value);
-    },
-    delete: (key) => {
-      map.delete(key);
-    },
+    set: (key, value) => void map.set(key, value),
+    delete: (key) => void map.delete(key),
   };
 }

@@ -193,7 +193,9 @@ export interface RestApiConfig extends ApiConfigBase {
   endpointType?: EndpointType;
   /**
    * The resource policy (short `execute-api:/*` or full resources), evaluated with the two-phase
-   * rule before Lambda authorizers; `null` or absent for none.
+   * rule before Lambda authorizers; `null` or absent for none. Compiled once at start: later
+   * changes to the object are not seen (restart, as AWS needs a redeploy), and a malformed policy
+   * fails the start with `invalid_config`.
    */
   resourcePolicy?: PolicyDocument | null;
   /**

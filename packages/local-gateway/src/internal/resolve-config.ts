@@ -5,6 +5,8 @@
  */
 import {
   type CognitoResourcePolicyMode,
+  type CompiledPolicy,
+  compilePolicy,
   type EndpointType,
   isPolicyError,
   type PolicyDocument,
@@ -86,7 +88,8 @@ export interface ResolvedApi {
   /** Local mount point: basePath plus `/{stage}` (unless HTTP `$default`). */
   prefix: string;
   endpointType: EndpointType;
-  resourcePolicy: PolicyDocument | null;
+  /** Compiled once at start (a change to the config object afterwards is not seen). */
+  resourcePolicy: CompiledPolicy | null;
   cognitoResourcePolicy: CognitoResourcePolicyMode;
   sourceVpc: string | undefined;
   sourceVpce: string | undefined;
@@ -577,14 +580,17 @@ export function resolveConfig(config: LocalGatewayConfig): ResolvedGateway {
       };
     });
     const rest = api.type === "REST" ? api : undefined;
+    let resourcePolicy: CompiledPolicy | null = null;
     if (rest?.resourcePolicy !== undefined && rest.resourcePolicy !== null) {
       checkPolicy(rest.resourcePolicy, `${path}.resourcePolicy`);
+      // Once per API, not per request; checked above, so this does not throw.
+      resourcePolicy = compilePolicy(rest.resourcePolicy);
     }
     const endpointType = rest?.endpointType ?? "REGIONAL";
     return {
       ...base,
       endpointType,
-      resourcePolicy: rest?.resourcePolicy ?? null,
+      resourcePolicy,
       cognitoResourcePolicy: rest?.cognitoResourcePolicy ?? "must-allow",
       sourceVpc: rest?.sourceVpc,
       sourceVpce: rest?.sourceVpce,

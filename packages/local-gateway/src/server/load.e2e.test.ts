@@ -1,5 +1,6 @@
 import { Agent, request } from "node:http";
 import { loadavg } from "node:os";
+import { composeResourcePolicy, ipDenylist } from "@gatehouse/policy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
 
@@ -15,6 +16,8 @@ describe("load on loopback", () => {
         {
           type: "REST",
           name: "rest",
+          // Every request goes through the resource policy (compiled once at start-up).
+          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })]),
           authorizers: {
             auth: {
               type: "TOKEN",

@@ -1,6 +1,12 @@
-import { composeResourcePolicy, ipDenylist } from "@gatehouse/policy";
+import {
+  composeResourcePolicy,
+  ipDenylist,
+  type PolicyDocument,
+  type PolicyStatement,
+} from "@gatehouse/policy";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GatewayDecisionRecord, LocalGatewayConfig } from "../config/gateway-config.js";
+import { isLocalGatewayError } from "../errors.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
 
 const ok = () => ({ statusCode: 200, body: "ok" });
@@ -105,5 +111,79 @@ describe("resource policy, two-phase rule", () => {
       headers: { "x-forwarded-for": "203.0.113.9" },
     });
     expect(response.status).toBe(403);
+  });
+});
+
+describe("resource policy, compiled once at start", () => {
+  let gw: LocalGateway | undefined;
+  afterEach(async () => {
+    await gw?.close();
+    gw = undefined;
+  });
+
+  const allowAll: PolicyStatement = {
+    Effect: "Allow",
+    Principal: "*",
+    Action: "execute-api:Invoke",
+    Resource: "execute-api:/*",
+  };
+
+  function withPolicy(resourcePolicy: PolicyDocument): LocalGatewayConfig {
+    return {
+      trustForwardedFor: true,
+      apis: [
+        {
+          type: "REST",
+          name: "rest",
+          resourcePolicy,
+          routes: [{ method: "GET", resource: "/open", auth: "NONE", handler: ok }],
+        },
+      ],
+    };
+  }
+
+  async function startError(config: LocalGatewayConfig): Promise<unknown> {
+    try {
+      gw = await startLocalGateway(config);
+    } catch (error) {
+      return error;
+    }
+    throw new Error("expected startLocalGateway to fail");
+  }
+
+  it("does not read the config's policy object again: a change after start is not seen", async () => {
+    const resourcePolicy: PolicyDocument = { Version: "2012-10-17", Statement: [allowAll] };
+    gw = await startLocalGateway(withPolicy(resourcePolicy));
+    const get = () =>
+      fetch(`${gw?.apiUrls["rest"]}/open`, { headers: { "x-forwarded-for": "198.51.100.7" } });
+    expect((await get()).status).toBe(200);
+    // As in AWS, where a changed policy takes effect only after a redeploy (here: a restart).
+    (resourcePolicy.Statement as PolicyStatement[]).push({ ...allowAll, Effect: "Deny" });
+    expect((await get()).status).toBe(200);
+    await gw.close();
+    gw = await startLocalGateway(withPolicy(resourcePolicy));
+    expect((await get()).status).toBe(403);
+  });
+
+  it("refuses to start with a malformed policy, with the path of the bad field", async () => {
+    const error = await startError(
+      withPolicy({ Statement: [{ ...allowAll, Effect: "Alow" as "Allow" }] }),
+    );
+    expect(isLocalGatewayError(error) && [error.code, error.path]).toEqual([
+      "invalid_config",
+      "apis[0].resourcePolicy.Statement[0].Effect",
+    ]);
+  });
+
+  it("refuses to start with a short resource that does not expand (not a 500 per request)", async () => {
+    const error = await startError(
+      withPolicy({
+        Statement: [{ ...allowAll, Resource: ["execute-api:/*", "execute-api:nope"] }],
+      }),
+    );
+    expect(isLocalGatewayError(error) && [error.code, error.path]).toEqual([
+      "invalid_config",
+      "apis[0].resourcePolicy.Statement[0].Resource[1]",
+    ]);
   });
 });

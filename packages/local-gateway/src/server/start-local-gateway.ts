@@ -6,6 +6,7 @@ import { LocalGatewayError } from "../errors.js";
 import { type GatewayReply, gatewayReply } from "../internal/gateway-response.js";
 import { GatewayRuntime } from "../internal/gateway-runtime.js";
 import { clientIp, readIncoming } from "../internal/incoming-request.js";
+import { prepareResourcePolicies } from "../internal/prepare-resource-policies.js";
 import { type ProcessedRequest, processRequest } from "../internal/process-request.js";
 import { resolveConfig } from "../internal/resolve-config.js";
 import { acceptWebSocket, writeRawReply } from "../internal/web-socket-handshake.js";
@@ -62,8 +63,8 @@ function send(response: ServerResponse, reply: GatewayReply): void {
 /**
  * Starts API Gateway's authorization layer on 127.0.0.1 in front of in-process handlers: routes,
  * `AWS_IAM` (SigV4 verified), Lambda authorizers (TOKEN, REQUEST, HTTP 1.0 / 2.0, WebSocket
- * `$connect`) with API Gateway's result cache, JWT / Cognito authorizers, resource policies with
- * the two-phase rule, and API Gateway's exact refusals.
+ * `$connect`) with API Gateway's result cache, JWT / Cognito authorizers, resource policies
+ * (compiled once, now) with the two-phase rule, and API Gateway's exact refusals.
  *
  * @param config - the APIs, routes, authorizers, credentials and options; validated now.
  * @returns the running gateway: `url`, per-API URLs, `stats()`, `close()`.
@@ -85,6 +86,7 @@ function send(response: ServerResponse, reply: GatewayReply): void {
  */
 export async function startLocalGateway(config: LocalGatewayConfig): Promise<LocalGateway> {
   const gateway = resolveConfig(config);
+  await prepareResourcePolicies(gateway);
   const runtime = new GatewayRuntime(gateway);
   const upgraded = new Set<Duplex>();
 

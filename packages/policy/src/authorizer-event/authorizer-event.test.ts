@@ -2,7 +2,10 @@ import { describe, expectTypeOf, it } from "vitest";
 import type { AuthorizerEvent } from "./authorizer-event.js";
 import type { HttpApiV1AuthorizerEvent } from "./http-api-v1-authorizer-event.js";
 import type { HttpApiV2AuthorizerEvent } from "./http-api-v2-authorizer-event.js";
-import type { RestRequestAuthorizerEvent } from "./rest-request-authorizer-event.js";
+import type {
+  RestAuthorizerRequestContext,
+  RestRequestAuthorizerEvent,
+} from "./rest-request-authorizer-event.js";
 import type { RestTokenAuthorizerEvent } from "./rest-token-authorizer-event.js";
 import type { WebSocketConnectAuthorizerEvent } from "./web-socket-connect-authorizer-event.js";
 
@@ -65,6 +68,15 @@ describe("AuthorizerEvent", () => {
       string[] | null | undefined
     >();
     expectTypeOf<HttpApiV2AuthorizerEvent["cookies"]>().toEqualTypeOf<string[] | undefined>();
+  });
+
+  it("takes undefined in optional request-context members, as @types/aws-lambda declares them", () => {
+    const absent: string | undefined = undefined;
+    const context: Partial<RestAuthorizerRequestContext> = {
+      domainName: absent,
+      identity: { sourceIp: "192.0.2.1", vpcId: absent },
+    };
+    expectTypeOf(context.domainName).toEqualTypeOf<string | undefined>();
   });
 
   it("rejects an unknown type", () => {

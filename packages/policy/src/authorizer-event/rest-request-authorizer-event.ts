@@ -3,6 +3,7 @@ import type { AuthorizerRequestIdentity } from "./authorizer-request-identity.js
 /**
  * `requestContext` of a REST API (or HTTP API payload 1.0) REQUEST authorizer event.
  * `path` includes the stage (`/prod/pets`) on REST APIs; `resourcePath` is the route template.
+ * Optional members also accept `undefined`, as `@types/aws-lambda` declares them.
  *
  * @example
  * ```ts
@@ -24,14 +25,14 @@ export interface RestAuthorizerRequestContext {
   httpMethod: string;
   path: string;
   identity: AuthorizerRequestIdentity;
-  extendedRequestId?: string;
-  requestTime?: string;
+  extendedRequestId?: string | undefined;
+  requestTime?: string | undefined;
   /** Epoch milliseconds. */
-  requestTimeEpoch?: number;
-  protocol?: string;
-  domainName?: string;
-  domainPrefix?: string;
-  deploymentId?: string;
+  requestTimeEpoch?: number | undefined;
+  protocol?: string | undefined;
+  domainName?: string | undefined;
+  domainPrefix?: string | undefined;
+  deploymentId?: string | undefined;
 }
 
 /**

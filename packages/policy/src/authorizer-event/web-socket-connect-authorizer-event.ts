@@ -1,7 +1,8 @@
 import type { AuthorizerRequestIdentity } from "./authorizer-request-identity.js";
 
 /**
- * `requestContext` of a WebSocket `$connect` authorizer event.
+ * `requestContext` of a WebSocket `$connect` authorizer event. Optional members also accept
+ * `undefined`, as in the REST request context.
  *
  * @example
  * ```ts
@@ -21,11 +22,11 @@ export interface WebSocketConnectAuthorizerRequestContext {
   requestId: string;
   domainName: string;
   identity: AuthorizerRequestIdentity;
-  extendedRequestId?: string;
-  requestTime?: string;
+  extendedRequestId?: string | undefined;
+  requestTime?: string | undefined;
   /** Epoch milliseconds. */
-  requestTimeEpoch?: number;
-  accountId?: string;
+  requestTimeEpoch?: number | undefined;
+  accountId?: string | undefined;
 }
 
 /**

@@ -198,6 +198,9 @@ function decide(
   return { decision, matched };
 }
 
+/** The validated document behind each policy {@link compilePolicy} returned. */
+const sources = new WeakMap<CompiledPolicy, PolicyDocument>();
+
 /** The result for a policy or request that could not be read: fail closed. @internal */
 export function failClosed(cause: unknown): EvaluationResult {
   const error = isPolicyError(cause)
@@ -234,7 +237,8 @@ export function compileParsedPolicy(document: PolicyDocument): CompiledPolicy {
  * wildcard patterns (resources, actions, `StringLike`, `ArnLike`) compiled, condition operators
  * parsed and keys lower-cased, typed condition values (numbers, dates, booleans, base64) read. Use
  * it when one policy (an API's resource policy, an authorizer's cached policy) decides many
- * requests; {@link evaluatePolicy} compiles on every call.
+ * requests; {@link evaluatePolicy} compiles on every call. `evaluateApiGatewayAccess` and
+ * `wouldCachedPolicyAllow` take the result as `resourcePolicy`.
  *
  * Unlike `evaluatePolicy`, it throws on a malformed policy, so that a bad policy is found when it
  * is loaded rather than on every request; `evaluate` on the result never throws.
@@ -269,5 +273,20 @@ export function compileParsedPolicy(document: PolicyDocument): CompiledPolicy {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 export function compilePolicy(policy: unknown): CompiledPolicy {
-  return compileParsedPolicy(parsePolicyDocument(policy));
+  const document = parsePolicyDocument(policy);
+  const compiled = compileParsedPolicy(document);
+  sources.set(compiled, document);
+  return compiled;
+}
+
+/**
+ * The validated copy of the document `compiled` was compiled from, or `undefined` when `compiled`
+ * did not come from {@link compilePolicy} (of this copy of the package). Read-only: the gateway
+ * model reads statements from it (short resources, `Principal`), and nobody may change it.
+ * @internal
+ */
+export function compiledPolicySource(compiled: unknown): PolicyDocument | undefined {
+  return typeof compiled === "object" && compiled !== null
+    ? sources.get(compiled as CompiledPolicy)
+    : undefined;
 }

@@ -6,6 +6,7 @@
 import type { IamAuthorizerResponse } from "../authorizer-response/iam-authorizer-response.js";
 import type { PolicyDocument } from "../document/policy-document.js";
 import type { PolicyError } from "../errors.js";
+import type { CompiledPolicy } from "../evaluate/compile-policy.js";
 import type { ConditionContext, Decision } from "../evaluate/evaluate-policy.js";
 
 /** The API's endpoint type; it decides which network condition keys exist. */
@@ -68,9 +69,11 @@ interface GatewayRequestBase {
   endpointType: EndpointType;
   /**
    * The API's resource policy, short (`execute-api:/*`) or full resources; `undefined` or `null`
-   * when the API has none. A malformed one throws `PolicyError` (API Gateway refuses to save it).
+   * when the API has none. A document is read on every call; the result of {@link compilePolicy}
+   * is prepared once per API and reused, with the same results. A malformed one throws
+   * `PolicyError` (API Gateway refuses to save it), the same error for either form.
    */
-  resourcePolicy?: PolicyDocument | null | undefined;
+  resourcePolicy?: PolicyDocument | CompiledPolicy | null | undefined;
   /** The client IP (`aws:SourceIp`); public (REGIONAL, EDGE) APIs only. */
   sourceIp?: string;
   /** The client IP inside the VPC (`aws:VpcSourceIp`); PRIVATE APIs only. */

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PolicyDocument, PolicyStatement } from "../document/policy-document.js";
 import { isPolicyError } from "../errors.js";
+import { type CompiledPolicy, compilePolicy } from "../evaluate/compile-policy.js";
 import type { ApiGatewayAccessOptions, EndpointType } from "./api-gateway-access.js";
 import { evaluateApiGatewayAccess } from "./evaluate-api-gateway-access.js";
 
@@ -130,7 +131,7 @@ function build(
   arn: string,
   net: { endpointType: EndpointType; ip: string; sourceVpce: string },
   a: Auth,
-  policy: PolicyDocument | undefined,
+  policy: PolicyDocument | CompiledPolicy | undefined,
 ): Built {
   let count = 0;
   const common = {
@@ -165,7 +166,62 @@ const denyEveryone: PolicyStatement = {
   Resource: "*",
 };
 
+/** Method ARNs of other APIs too: one compiled policy is prepared per API it is used with. */
+const anyApiMethodArn = fc.oneof(
+  methodArn,
+  fc.constantFrom(
+    "arn:aws:execute-api:eu-west-1:111122223333:other/prod/GET/pets",
+    "arn:aws-cn:execute-api:cn-north-1:123456789012:abc123/prod/POST/orders",
+  ),
+);
+
+/** Resource policies, some with a short resource that does not expand (invalid_arn per call). */
+const anyResourcePolicy: fc.Arbitrary<PolicyDocument> = fc.oneof(
+  { weight: 9, arbitrary: resourcePolicy },
+  {
+    weight: 1,
+    arbitrary: resourcePolicy.map((policy) => ({
+      ...policy,
+      Statement: [
+        ...(policy.Statement as PolicyStatement[]),
+        { ...denyEveryone, Resource: "execute-api:not-a-path" },
+      ],
+    })),
+  },
+);
+
+type Outcome =
+  | { returned: Awaited<ReturnType<typeof evaluateApiGatewayAccess>>; calls: number }
+  | { threw: { name: string; code: unknown; path: unknown; message: string } };
+
+async function outcome(built: Built): Promise<Outcome> {
+  try {
+    return { returned: await evaluateApiGatewayAccess(built.options), calls: built.calls() };
+  } catch (error) {
+    const { name, message, code, path } = error as Error & { code?: unknown; path?: unknown };
+    return { threw: { name, message, code, path } };
+  }
+}
+
 describe("evaluateApiGatewayAccess under random policies and requests", () => {
+  it("gives deep-equal results for a resource policy and its compiled form, reused across requests", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        anyResourcePolicy,
+        fc.array(fc.tuple(anyApiMethodArn, network, auth), { minLength: 1, maxLength: 4 }),
+        async (policy, requests) => {
+          const compiled = compilePolicy(policy);
+          for (const [arn, net, a] of requests) {
+            const fromDocument = await outcome(build(arn, net, a, policy));
+            const fromCompiled = await outcome(build(arn, net, a, compiled));
+            expect(fromCompiled).toEqual(fromDocument);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("never answers 200, nor invokes the authorizer, when the resource policy explicitly denies", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -215,7 +271,12 @@ describe("evaluateApiGatewayAccess under random policies and requests", () => {
           fc.constantFrom("NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS"),
           fc.anything(),
         ),
-        resourcePolicy: fc.oneof(resourcePolicy, fc.anything(), fc.json()),
+        resourcePolicy: fc.oneof(
+          resourcePolicy,
+          resourcePolicy.map(compilePolicy),
+          fc.anything(),
+          fc.json(),
+        ),
         sourceIp: fc.oneof(fc.constant("192.0.2.1"), fc.anything()),
         vpcSourceIp: fc.anything(),
         sourceVpce: fc.anything(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IamAuthorizerResponse } from "../authorizer-response/iam-authorizer-response.js";
 import type { PolicyDocument, PolicyStatement } from "../document/policy-document.js";
 import { isPolicyError } from "../errors.js";
+import { compilePolicy } from "../evaluate/compile-policy.js";
 import type { ApiGatewayAccessOptions, IamCaller } from "./api-gateway-access.js";
 import { evaluateApiGatewayAccess } from "./evaluate-api-gateway-access.js";
 
@@ -736,5 +737,152 @@ describe("malformed input", () => {
       } as unknown as ApiGatewayAccessOptions),
     );
     expect(error).toBeInstanceOf(TypeError);
+  });
+});
+
+describe("a compiled resource policy (compilePolicy)", () => {
+  const ipDenylist = policy(allowAll, deny({ IpAddress: { "aws:SourceIp": "203.0.113.0/24" } }));
+
+  it("keeps the two-phase rule: an explicit Deny stops the caller before the authorizer", async () => {
+    const { calls, authorizer } = countingAuthorizer("unauthorized");
+    const result = await evaluateApiGatewayAccess({
+      methodArn: METHOD_ARN,
+      endpointType: "REGIONAL",
+      authType: "LAMBDA",
+      sourceIp: "203.0.113.9",
+      resourcePolicy: compilePolicy(ipDenylist),
+      authorizer,
+    });
+    expect(result).toMatchObject({
+      status: 403,
+      message: anonymousMessage(true),
+      phase: "pre-authorizer",
+      reason: "resource-policy-explicit-deny",
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it("gives the result of the document for each request it is reused for", async () => {
+    const compiled = compilePolicy(ipDenylist);
+    for (const sourceIp of ["203.0.113.9", "198.51.100.7", "203.0.113.200", "2001:db8::1"]) {
+      const request = { methodArn: METHOD_ARN, endpointType: "REGIONAL", sourceIp } as const;
+      const answer = authorizerResponse("Allow");
+      expect(
+        await evaluateApiGatewayAccess({
+          ...request,
+          authType: "LAMBDA",
+          authorizer: answer,
+          resourcePolicy: compiled,
+        }),
+      ).toEqual(
+        await evaluateApiGatewayAccess({
+          ...request,
+          authType: "LAMBDA",
+          authorizer: answer,
+          resourcePolicy: ipDenylist,
+        }),
+      );
+    }
+  });
+
+  it("expands short resources for each API it is used with", async () => {
+    const compiled = compilePolicy(
+      policy(
+        { Effect: "Allow", Principal: "*", Action: INVOKE, Resource: "execute-api:/prod/GET/*" },
+        {
+          Effect: "Allow",
+          Principal: "*",
+          Action: INVOKE,
+          Resource: `arn:aws:execute-api:us-east-1:${API_ACCOUNT}:abc123/prod/POST/*`,
+        },
+      ),
+    );
+    const status = async (methodArn: string) =>
+      (
+        await evaluateApiGatewayAccess({
+          methodArn,
+          endpointType: "REGIONAL",
+          authType: "NONE",
+          resourcePolicy: compiled,
+        })
+      ).status;
+    const other = `arn:aws-cn:execute-api:cn-north-1:${OTHER_ACCOUNT}:xyz789`;
+    expect(await status(METHOD_ARN)).toBe(200);
+    expect(await status(`${other}/prod/GET/pets`)).toBe(200);
+    expect(await status(`arn:aws:execute-api:us-east-1:${API_ACCOUNT}:abc123/prod/POST/x`)).toBe(
+      200,
+    );
+    expect(await status(`${other}/prod/POST/x`)).toBe(403);
+    expect(await status(`${other}/dev/GET/pets`)).toBe(403);
+  });
+
+  it("refuses anonymous callers when it grants only IAM principals", async () => {
+    const result = await evaluateApiGatewayAccess({
+      methodArn: METHOD_ARN,
+      endpointType: "REGIONAL",
+      authType: "LAMBDA",
+      authorizer: authorizerResponse("Allow"),
+      resourcePolicy: compilePolicy(
+        policy({
+          Effect: "Allow",
+          Principal: { AWS: `arn:aws:iam::${API_ACCOUNT}:root` },
+          Action: INVOKE,
+          Resource: "execute-api:/*",
+        }),
+      ),
+    });
+    expect(result).toMatchObject({ status: 403, reason: "iam-principal-requires-iam-auth" });
+  });
+
+  it("ignores changes to the document after compilation", async () => {
+    const document = policy(allowAll);
+    const compiled = compilePolicy(document);
+    (document.Statement as PolicyStatement[]).push(deny());
+    const result = await evaluateApiGatewayAccess({
+      methodArn: METHOD_ARN,
+      endpointType: "REGIONAL",
+      authType: "NONE",
+      resourcePolicy: compiled,
+    });
+    expect(result.status).toBe(200);
+  });
+
+  it("throws the document's PolicyError, on every call, for a short resource that does not expand", async () => {
+    const document = policy({ ...allowAll, Resource: ["execute-api:/*", "execute-api:nope"] });
+    const compiled = compilePolicy(document);
+    const errors = await Promise.all(
+      [document, compiled, compiled].map((resourcePolicy) =>
+        rejection(() =>
+          evaluateApiGatewayAccess({
+            methodArn: METHOD_ARN,
+            endpointType: "REGIONAL",
+            authType: "NONE",
+            resourcePolicy,
+          }),
+        ),
+      ),
+    );
+    for (const error of errors) {
+      expect(isPolicyError(error) && [error.code, error.path, error.message]).toEqual([
+        "invalid_arn",
+        "resourcePolicy.Statement[0].Resource[1]",
+        (errors[0] as Error).message,
+      ]);
+    }
+  });
+
+  it("throws PolicyError invalid_policy for an object that only looks compiled", async () => {
+    const error = await rejection(() =>
+      evaluateApiGatewayAccess({
+        methodArn: METHOD_ARN,
+        endpointType: "REGIONAL",
+        authType: "NONE",
+        resourcePolicy: { evaluate: () => ({ decision: "allow", matched: [] }) },
+      }),
+    );
+    expect(isPolicyError(error) && [error.code, error.path]).toEqual([
+      "invalid_policy",
+      "resourcePolicy",
+    ]);
   });
 });

@@ -40,31 +40,41 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
  * / `aws:SourceVpc` / `aws:SourceVpce` on private ones, `aws:Principal*` for IAM callers; so a
  * negated operator on a missing key is true, as in AWS.
  *
- * @param options - The request, the method's authorization and the API's resource policy.
+ * The resource policy may be a document, read on every call, or the result of
+ * {@link compilePolicy}: prepared once per API and reused, with the same results. Compile it once
+ * when it decides many requests (a server, a test suite).
+ *
+ * @param options - The request, the method's authorization and the API's resource policy
+ *   (a document or a compiled policy).
  * @returns The status (200, 401, 403, 500), API Gateway's message, and the decisions behind it.
  * @throws TypeError when the options are misused (unknown auth or endpoint type, an option that
  *   does not apply, a condition key the model derives itself).
- * @throws PolicyError for bad values: `invalid_arn` (`methodArn`), `invalid_policy` (resource or
- *   caller policy, with the `path` of the bad field), `invalid_request` (an IP that is not an IP),
- *   `invalid_account_id` / `invalid_principal` (the IAM caller).
+ * @throws PolicyError for bad values: `invalid_arn` (`methodArn`, or a short resource of the
+ *   resource policy that does not expand), `invalid_policy` (resource or caller policy, with the
+ *   `path` of the bad field; a compiled policy from another copy of this package), `invalid_request`
+ *   (an IP that is not an IP), `invalid_account_id` / `invalid_principal` (the IAM caller). The
+ *   same errors for a document and for its compiled form (`compilePolicy` itself throws
+ *   `invalid_policy` for a malformed document).
  * @example
  * ```ts
+ * // Compiled once (a document works too, read on every call); throws PolicyError if malformed.
+ * const resourcePolicy = compilePolicy({
+ *   Version: "2012-10-17",
+ *   Statement: [
+ *     { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+ *     {
+ *       Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*",
+ *       Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
+ *     },
+ *   ],
+ * });
  * let calls = 0;
  * const result = await evaluateApiGatewayAccess({
  *   methodArn: "arn:aws:execute-api:us-east-1:123456789012:abc123/prod/GET/pets",
  *   endpointType: "REGIONAL",
  *   authType: "LAMBDA",
  *   sourceIp: "203.0.113.9",
- *   resourcePolicy: {
- *     Version: "2012-10-17",
- *     Statement: [
- *       { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
- *       {
- *         Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*",
- *         Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
- *       },
- *     ],
- *   },
+ *   resourcePolicy,
  *   authorizer: () => { calls++; return "unauthorized"; },
  * });
  * result.status; // 403

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { IamAuthorizerResponse } from "../authorizer-response/iam-authorizer-response.js";
+import type { PolicyDocument } from "../document/policy-document.js";
+import { compilePolicy } from "../evaluate/compile-policy.js";
 import { evaluateApiGatewayAccess } from "./evaluate-api-gateway-access.js";
 import { wouldCachedPolicyAllow } from "./would-cached-policy-allow.js";
 
@@ -61,26 +63,44 @@ describe("wouldCachedPolicyAllow", () => {
     expect([verdict.authorizerInvoked, verdict.authorizerFromCache]).toEqual([false, true]);
   });
 
+  const ipDenylist: PolicyDocument = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Deny",
+        Principal: "*",
+        Action: "execute-api:Invoke",
+        Resource: "execute-api:/*",
+        Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
+      },
+    ],
+  };
+
   it("still applies the resource policy's explicit Deny before the cached policy", () => {
     const verdict = wouldCachedPolicyAllow({
       cachedResponse: respond(`${STAGE}/*`),
       methodArn: ROUTE_2,
       endpointType: "REGIONAL",
       sourceIp: "203.0.113.9",
-      resourcePolicy: {
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Deny",
-            Principal: "*",
-            Action: "execute-api:Invoke",
-            Resource: "execute-api:/*",
-            Condition: { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
-          },
-        ],
-      },
+      resourcePolicy: ipDenylist,
     });
     expect(verdict).toMatchObject({ allowed: false, phase: "pre-authorizer" });
+  });
+
+  it("takes a compiled resource policy, with the document's verdict", () => {
+    const compiled = compilePolicy(ipDenylist);
+    for (const sourceIp of ["203.0.113.9", "198.51.100.7"]) {
+      const request = { cachedResponse: respond(`${STAGE}/*`), methodArn: ROUTE_2, sourceIp };
+      expect(
+        wouldCachedPolicyAllow({ ...request, endpointType: "REGIONAL", resourcePolicy: compiled }),
+      ).toEqual(
+        wouldCachedPolicyAllow({
+          ...request,
+          endpointType: "REGIONAL",
+          resourcePolicy: ipDenylist,
+        }),
+      );
+    }
   });
 
   it("does not let a WebSocket stage-wide /*/* pattern cover $connect", () => {

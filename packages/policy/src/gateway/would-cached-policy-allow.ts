@@ -30,8 +30,9 @@ export interface CachedPolicyVerdict extends ApiGatewayAccessResult {
  * to access this resource`) on every other route once caching is on; a stage-wide pattern such as
  * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/*` does not.
  *
- * @param options - Request 2 (as for {@link evaluateApiGatewayAccess} with a Lambda authorizer)
- *   and the cached response of request 1.
+ * @param options - Request 2 (as for {@link evaluateApiGatewayAccess} with a Lambda authorizer;
+ *   `resourcePolicy` a document or the result of `compilePolicy`) and the cached response of
+ *   request 1.
  * @returns The result API Gateway would give request 2, with `authorizerFromCache: true`.
  * @throws TypeError when `cachedResponse` is not an object, `cachedMethodArn` is on another stage,
  *   or the options are misused as in {@link evaluateApiGatewayAccess}.

@@ -131,28 +131,37 @@ function namesOnlyIamPrincipals(statement: PolicyStatement): boolean {
   return list.length > 0 && !list.includes("*");
 }
 
+/** The Allow statements that name only IAM principals, as if they named everyone; `null` if none. */
+function iamOnlyAllows(policy: PolicyDocument): CompiledPolicy | null {
+  const rewritten = statementsOf(policy)
+    .filter((statement) => statement.Effect === "Allow" && namesOnlyIamPrincipals(statement))
+    .map((statement): PolicyStatement => ({ ...statement, Principal: "*" }));
+  if (rewritten.length === 0) return null;
+  const document: PolicyDocument = { Statement: rewritten };
+  if (policy.Version !== undefined) document.Version = policy.Version;
+  // Built from statements of the parsed resource policy: valid, and held by nobody else.
+  return compileParsedPolicy(document);
+}
+
 /**
  * @internal True when the resource policy's only way to allow this request is an Allow naming IAM
  * principals (`Principal: { AWS: ... }`): a caller that is not SigV4-signed (`anonymous`) can never
  * satisfy it, so every non-`AWS_IAM` method fails with the `User: anonymous` message.
  */
 export function grantsOnlyIamPrincipals(p: PreparedRequest): boolean {
-  if (p.resourcePolicy === undefined) return false;
-  const rewritten = statementsOf(p.resourcePolicy)
-    .filter((statement) => statement.Effect === "Allow" && namesOnlyIamPrincipals(statement))
-    .map((statement): PolicyStatement => ({ ...statement, Principal: "*" }));
-  if (rewritten.length === 0) return false;
-  const document: PolicyDocument = { Statement: rewritten };
-  if (p.resourcePolicy.Version !== undefined) document.Version = p.resourcePolicy.Version;
-  // Built from statements of the parsed resource policy: valid, and held by nobody else.
-  return evaluate(compileParsedPolicy(document), p, "anonymous") === "allow";
+  const policy = p.resourcePolicy;
+  if (policy === undefined) return false;
+  if (policy.iamOnlyAllows === undefined) policy.iamOnlyAllows = iamOnlyAllows(policy.document);
+  return (
+    policy.iamOnlyAllows !== null && evaluate(policy.iamOnlyAllows, p, "anonymous") === "allow"
+  );
 }
 
 /** @internal The resource policy's decision for this caller, `"absent"` without one. */
 export function resourcePolicyDecision(p: PreparedRequest): Decision | "absent" {
-  return p.compiledResourcePolicy === undefined
+  return p.resourcePolicy === undefined
     ? "absent"
-    : evaluate(p.compiledResourcePolicy, p, p.principal);
+    : evaluate(p.resourcePolicy.compiled, p, p.principal);
 }
 
 function resourcePolicyRefusal(

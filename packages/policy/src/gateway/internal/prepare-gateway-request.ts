@@ -3,16 +3,16 @@
  * @internal
  * @packageDocumentation
  */
-import { type ApiTarget, expandResourceArn } from "../../arn/expand-resource-arn.js";
+import type { ApiTarget } from "../../arn/expand-resource-arn.js";
 import { parseExecuteApiArn } from "../../arn/parse-execute-api-arn.js";
 import { parsePolicyDocument } from "../../document/parse-policy-document.js";
-import type { PolicyDocument, PolicyStatement } from "../../document/policy-document.js";
-import { isPolicyError, PolicyError } from "../../errors.js";
+import { PolicyError } from "../../errors.js";
 import type { CompiledPolicy } from "../../evaluate/compile-policy.js";
 import { compileParsedPolicy } from "../../evaluate/compile-policy.js";
 import type { ConditionContext, RequestPrincipal } from "../../evaluate/evaluate-policy.js";
 import type { IamCaller } from "../api-gateway-access.js";
 import { buildConditionContext } from "./build-condition-context.js";
+import { type PreparedResourcePolicy, prepareResourcePolicy } from "./prepare-resource-policy.js";
 
 /** @internal Everything the decision steps read, validated. */
 export interface PreparedRequest {
@@ -20,10 +20,8 @@ export interface PreparedRequest {
   apiAccountId: string;
   /** `partition:region:account:apiId/stage`: the scope of the authorizer cache. */
   stageScope: string;
-  /** Expanded to full ARNs; `undefined` when the API has no resource policy. */
-  resourcePolicy: PolicyDocument | undefined;
-  /** `resourcePolicy`, compiled once for every decision step that evaluates it. */
-  compiledResourcePolicy: CompiledPolicy | undefined;
+  /** Expanded to full ARNs and compiled; `undefined` when the API has no resource policy. */
+  resourcePolicy: PreparedResourcePolicy | undefined;
   /** Only for `AWS_IAM` requests that carry a caller. */
   iamCaller: IamCaller | undefined;
   principal: RequestPrincipal;
@@ -183,58 +181,6 @@ function checkAuthOptions(
   }
 }
 
-function withPath(error: unknown, path: string): unknown {
-  if (!isPolicyError(error)) return error;
-  return new PolicyError(error.code, error.message, {
-    path,
-    ...(error.expected === undefined ? {} : { expected: error.expected }),
-    actual: error.actual,
-    cause: error,
-  });
-}
-
-function expandList(
-  value: string | string[] | undefined,
-  path: string,
-  expand: (resource: string) => string,
-): string | string[] | undefined {
-  if (value === undefined) return undefined;
-  const list = Array.isArray(value) ? value : [value];
-  const expanded = list.map((resource, index) => {
-    try {
-      return expand(resource);
-    } catch (error) {
-      throw withPath(error, Array.isArray(value) ? `${path}[${index}]` : path);
-    }
-  });
-  return Array.isArray(value) ? expanded : expanded[0];
-}
-
-/** @internal Parses the resource policy and rewrites short resources as API Gateway does on save. */
-export function prepareResourcePolicy(
-  input: unknown,
-  target: ApiTarget,
-): PolicyDocument | undefined {
-  if (input === undefined || input === null) return undefined;
-  const document = parsePolicyDocument(input, "resourcePolicy");
-  const expand = (resource: string) => expandResourceArn(resource, target);
-  const one = (statement: PolicyStatement, path: string): PolicyStatement => {
-    const copy: PolicyStatement = { ...statement };
-    const resource = expandList(statement.Resource, `${path}.Resource`, expand);
-    const notResource = expandList(statement.NotResource, `${path}.NotResource`, expand);
-    if (resource !== undefined) copy.Resource = resource;
-    if (notResource !== undefined) copy.NotResource = notResource;
-    return copy;
-  };
-  const statements = document.Statement;
-  return {
-    ...document,
-    Statement: Array.isArray(statements)
-      ? statements.map((statement, index) => one(statement, `resourcePolicy.Statement[${index}]`))
-      : one(statements, "resourcePolicy.Statement"),
-  };
-}
-
 /** @internal Parses and compiles the caller's identity policies (one or several documents). */
 export function prepareCallerPolicies(caller: IamCaller): CompiledPolicy[] {
   const policy = caller.callerPolicy;
@@ -287,9 +233,6 @@ export function prepareGatewayRequest(input: unknown): PreparedRequest {
     apiAccountId: request.accountId,
     stageScope: request.stageScope,
     resourcePolicy,
-    // Parsed and expanded above into a copy nobody else holds: compiled without a second check.
-    compiledResourcePolicy:
-      resourcePolicy === undefined ? undefined : compileParsedPolicy(resourcePolicy),
     iamCaller,
     principal:
       iamCaller === undefined

@@ -161,12 +161,14 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
             expected: issuers,
           });
         }
-        await awsVerifyDecoded(aws, token, decoded, (payload, properties) =>
+        // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
+        const pending = awsVerifyDecoded(aws, token, decoded, (payload, properties) =>
           validateCognitoJwtFields(
             payload,
             properties as Parameters<typeof validateCognitoJwtFields>[1],
           ),
         );
+        if (pending !== undefined) await pending;
         checkClaims(decoded.claims, common.claimChecks);
         return toVerifiedToken<C>(decoded, cache.keySetExpiresAt(jwksUri));
       } catch (error) {

@@ -167,7 +167,9 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
           });
         }
         if (aws !== undefined && AWS_JWT_VERIFY_ALGORITHMS.has(decoded.header.alg)) {
-          await awsVerifyDecoded(aws, token, decoded);
+          // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
+          const pending = awsVerifyDecoded(aws, token, decoded);
+          if (pending !== undefined) await pending;
         } else if (verifyWithJose !== undefined) {
           await verifyWithJose(token, decoded);
         } else {

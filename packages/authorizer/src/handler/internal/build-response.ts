@@ -40,9 +40,25 @@ export interface PreparedResponse {
   readonly iam: IamResponse;
   /** Simple responses (HTTP API 2.0), by `isAuthorized`, built on first use. */
   simple: [SimpleAuthorizerResponse | undefined, SimpleAuthorizerResponse | undefined];
-  /** The statements' resources, compiled, to tell whether a route is allowed without the IAM evaluator. */
-  readonly allowResources: readonly ((arn: string) => boolean)[];
-  readonly denyResources: readonly ((arn: string) => boolean)[];
+  /** The statements' resources, compiled (shared by every decision with the same document). */
+  readonly matcher: ResourceMatcher;
+  /**
+   * Whether `iam.context` holds only strings, finite numbers, booleans and `null` (and no
+   * `__proto__` key), as {@link simpleContext} returns it: then a spread copies it.
+   */
+  readonly flatContext: boolean;
+}
+
+/**
+ * A policy's resources compiled, to tell whether a request's ARN is allowed without the IAM
+ * evaluator, with the last answer remembered (a pure function of the resources and the ARN).
+ * @internal
+ */
+export interface ResourceMatcher {
+  readonly allow: readonly ((arn: string) => boolean)[];
+  readonly deny: readonly ((arn: string) => boolean)[];
+  lastArn: string | undefined;
+  lastAllowed: boolean;
 }
 
 /** API Gateway's authorizer-result quota, as `@gatehouse/policy`'s builders enforce it. */
@@ -101,8 +117,7 @@ interface Document {
   readonly statements: readonly IamAuthorizerStatement[];
   /** UTF-8 bytes of `JSON.stringify(policyDocument)`. */
   readonly bytes: number;
-  readonly allowResources: readonly ((arn: string) => boolean)[];
-  readonly denyResources: readonly ((arn: string) => boolean)[];
+  readonly matcher: ResourceMatcher;
 }
 
 /**
@@ -113,10 +128,7 @@ interface Document {
 const documents = new Map<EventShape, Map<string, Document[]>>();
 let stageCount = 0;
 
-function compileStatements(statements: readonly IamAuthorizerStatement[]): {
-  allowResources: ((arn: string) => boolean)[];
-  denyResources: ((arn: string) => boolean)[];
-} {
+function compileStatements(statements: readonly IamAuthorizerStatement[]): ResourceMatcher {
   const allowResources: ((arn: string) => boolean)[] = [];
   const denyResources: ((arn: string) => boolean)[] = [];
   for (const statement of statements) {
@@ -126,7 +138,7 @@ function compileStatements(statements: readonly IamAuthorizerStatement[]): {
     );
     (statement.Effect === "Allow" ? allowResources : denyResources).push(...compiled);
   }
-  return { allowResources, denyResources };
+  return { allow: allowResources, deny: denyResources, lastArn: undefined, lastAllowed: false };
 }
 
 function sameAllow(a: "stage" | readonly string[], b: "stage" | readonly string[]): boolean {
@@ -166,7 +178,7 @@ function documentFor(
     allow: allow === "stage" ? "stage" : [...(allow as string[])],
     statements,
     bytes: utf8Bytes(JSON.stringify(bare.policyDocument)),
-    ...compileStatements(statements),
+    matcher: compileStatements(statements),
   };
   if (list === undefined) {
     if (stageCount >= STAGES_LIMIT) {
@@ -311,8 +323,8 @@ function fastIam(
   return {
     iam,
     simple: [undefined, undefined],
-    allowResources: document.allowResources,
-    denyResources: document.denyResources,
+    matcher: document.matcher,
+    flatContext: true,
   };
 }
 
@@ -341,7 +353,8 @@ export function prepareResponse(
   return {
     iam,
     simple: [undefined, undefined],
-    ...compileStatements(iam.policyDocument.Statement),
+    matcher: compileStatements(iam.policyDocument.Statement),
+    flatContext: false,
   };
 }
 
@@ -352,8 +365,17 @@ export function prepareResponse(
  * @internal
  */
 export function allowsArn(prepared: PreparedResponse, arn: string): boolean {
-  for (const matches of prepared.denyResources) if (matches(arn)) return false;
-  for (const matches of prepared.allowResources) if (matches(arn)) return true;
+  const { matcher } = prepared;
+  if (matcher.lastArn === arn) return matcher.lastAllowed;
+  const allowed = matchArn(matcher, arn);
+  matcher.lastArn = arn;
+  matcher.lastAllowed = allowed;
+  return allowed;
+}
+
+function matchArn(matcher: ResourceMatcher, arn: string): boolean {
+  for (const matches of matcher.deny) if (matches(arn)) return false;
+  for (const matches of matcher.allow) if (matches(arn)) return true;
   return false;
 }
 
@@ -397,11 +419,11 @@ export function respond(
   if (event.shape === "http-v2" && settings.simpleResponses) {
     return { response: copyJson(simpleResponse(prepared, input, allowed)), allowed };
   }
-  return { response: copyIam(prepared.iam), allowed };
+  return { response: copyIam(prepared.iam, prepared.flatContext), allowed };
 }
 
 /** {@link copyJson} unrolled for the IAM response, the hot path of every cache hit. */
-function copyIam(iam: IamResponse): IamResponse {
+function copyIam(iam: IamResponse, flatContext: boolean): IamResponse {
   const copy: IamResponse = {
     principalId: iam.principalId,
     policyDocument: {
@@ -409,7 +431,10 @@ function copyIam(iam: IamResponse): IamResponse {
       Statement: copyStatements(iam.policyDocument.Statement),
     },
   };
-  if (iam.context !== undefined) copy.context = copyJson(iam.context);
+  if (iam.context !== undefined) {
+    // A spread defines own data properties (no setter runs), enough for flat values.
+    copy.context = flatContext ? { ...iam.context } : copyJson(iam.context);
+  }
   if (iam.usageIdentifierKey !== undefined) copy.usageIdentifierKey = iam.usageIdentifierKey;
   return copy;
 }

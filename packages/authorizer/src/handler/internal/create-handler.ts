@@ -9,6 +9,7 @@ import type { JwtClaims, VerifiedToken } from "../../verifier/token-verifier.js"
 import type {
   AuthorizeResult,
   AuthorizerHandler,
+  AuthorizerHooks,
   AuthorizerOptions,
   AuthorizerResponse,
   DecisionLog,
@@ -18,7 +19,12 @@ import type {
 import { buildRefusal, prepareResponse, type ResponseSettings, respond } from "./build-response.js";
 import { type Decision, DecisionCache } from "./decision-cache.js";
 import { checkTokenCharacters, extractToken } from "./extract-token.js";
-import { type RecognisedEvent, recogniseEvent } from "./recognise-event.js";
+import {
+  type RecognisedEvent,
+  recogniseEvent,
+  sourceIpOf,
+  stageVariablesOf,
+} from "./recognise-event.js";
 import { allowedRoutesFor } from "./route-rules.js";
 import { type ResolvedOptions, validateOptions } from "./validate-options.js";
 
@@ -131,8 +137,9 @@ export function createHandler<C extends JwtClaims>(
     return principal;
   }
 
-  async function decide(verified: VerifiedToken<C>, event: RecognisedEvent): Promise<Decision<C>> {
-    let principalId = principalOf(verified);
+  /** The part of a decision made without the `authorize` hook: principal, routes, context. */
+  function decideByRules(verified: VerifiedToken<C>, event: RecognisedEvent): Decision<C> {
+    const principalId = principalOf(verified);
     let ruleSet: readonly string[] | "stage";
     let context: Record<string, unknown> | undefined;
     try {
@@ -140,70 +147,98 @@ export function createHandler<C extends JwtClaims>(
         resolved.routes === undefined
           ? "stage"
           : allowedRoutesFor(resolved.routes, verified, event.apiType);
-      context = contextOf === undefined ? undefined : { ...contextOf(verified) };
+      // The default context is a fresh object already; a user's function's result is copied.
+      context =
+        contextOf === undefined
+          ? undefined
+          : contextOf === defaultContext
+            ? contextOf(verified)
+            : { ...contextOf(verified) };
     } catch (cause) {
       internal("a route rule or the context function threw", cause);
     }
+    return { verified, principalId, allow: ruleSet, context, usageIdentifierKey: undefined };
+  }
+
+  async function decideWithHook(
+    authorize: NonNullable<AuthorizerOptions<C>["authorize"]>,
+    verified: VerifiedToken<C>,
+    event: RecognisedEvent,
+  ): Promise<Decision<C>> {
+    const byRules = decideByRules(verified, event);
+    const ruleSet = byRules.allow as readonly string[] | "stage";
+    let { principalId, context } = byRules;
     let allow: AllowedRoutes = ruleSet;
     let usageIdentifierKey: string | undefined;
-    if (authorize !== undefined) {
-      let result: AuthorizeResult;
-      try {
-        result = await authorize(verified, {
-          shape: event.shape,
-          apiType: event.apiType,
-          arn: event.arn,
-          route: event.route,
-          stage: event.stage,
-          sourceIp: event.sourceIp,
-          stageVariables: event.stageVariables,
-          allowedRoutes: ruleSet,
-          event: event.event,
-        });
-      } catch (cause) {
-        internal("the authorize hook threw", cause);
+    let result: AuthorizeResult;
+    try {
+      result = await authorize(verified, {
+        shape: event.shape,
+        apiType: event.apiType,
+        arn: event.arn,
+        route: event.route,
+        stage: event.stage,
+        sourceIp: sourceIpOf(event),
+        stageVariables: stageVariablesOf(event),
+        allowedRoutes: ruleSet,
+        event: event.event,
+      });
+    } catch (cause) {
+      internal("the authorize hook threw", cause);
+    }
+    if (!isObject(result))
+      throw authorizerError("internal_error", "the authorize hook did not return an object");
+    const value = result.allow;
+    if (value === true) allow = ruleSet;
+    else if (value === false) allow = [];
+    else if (value === "stage" || Array.isArray(value) || isObject(value)) allow = value;
+    else throw authorizerError("internal_error", "the authorize hook returned an unusable allow");
+    if (result.context !== undefined) {
+      if (!isObject(result.context))
+        throw authorizerError(
+          "internal_error",
+          "the authorize hook returned a context that is not an object",
+        );
+      context = { ...context, ...result.context };
+    }
+    if (result.principalId !== undefined) {
+      if (typeof result.principalId !== "string" || result.principalId === "") {
+        throw authorizerError("internal_error", "the authorize hook returned an empty principalId");
       }
-      if (!isObject(result))
-        throw authorizerError("internal_error", "the authorize hook did not return an object");
-      const value = result.allow;
-      if (value === true) allow = ruleSet;
-      else if (value === false) allow = [];
-      else if (value === "stage" || Array.isArray(value) || isObject(value)) allow = value;
-      else throw authorizerError("internal_error", "the authorize hook returned an unusable allow");
-      if (result.context !== undefined) {
-        if (!isObject(result.context))
-          throw authorizerError(
-            "internal_error",
-            "the authorize hook returned a context that is not an object",
-          );
-        context = { ...context, ...result.context };
+      principalId = result.principalId;
+    }
+    if (result.usageIdentifierKey !== undefined) {
+      if (typeof result.usageIdentifierKey !== "string") {
+        throw authorizerError(
+          "internal_error",
+          "the authorize hook returned a usageIdentifierKey that is not a string",
+        );
       }
-      if (result.principalId !== undefined) {
-        if (typeof result.principalId !== "string" || result.principalId === "") {
-          throw authorizerError(
-            "internal_error",
-            "the authorize hook returned an empty principalId",
-          );
-        }
-        principalId = result.principalId;
-      }
-      if (result.usageIdentifierKey !== undefined) {
-        if (typeof result.usageIdentifierKey !== "string") {
-          throw authorizerError(
-            "internal_error",
-            "the authorize hook returned a usageIdentifierKey that is not a string",
-          );
-        }
-        usageIdentifierKey = result.usageIdentifierKey;
-      }
+      usageIdentifierKey = result.usageIdentifierKey;
     }
     return { verified, principalId, allow, context, usageIdentifierKey };
   }
 
-  function emit(log: DecisionLog): void {
-    const onDecision = hooks?.onDecision;
+  /** Tells the `onDecision` hook (if any) how this event ended. */
+  function emit(
+    onDecision: AuthorizerHooks["onDecision"],
+    started: number,
+    outcome: DecisionOutcome,
+    code: AuthorizerErrorCode | undefined,
+    recognised: RecognisedEvent | undefined,
+    principalId: string | undefined,
+    cached: boolean,
+  ): void {
     if (onDecision === undefined) return;
     try {
+      // Plain assignments in the documented key order (spreads of conditional literals are slow).
+      const log: DecisionLog = { outcome } as DecisionLog;
+      if (code !== undefined) log.code = code;
+      log.eventShape = recognised?.shape ?? "unknown";
+      log.route = recognised?.route ?? null;
+      if (principalId !== undefined) log.principalId = principalId;
+      log.durationMs = performance.now() - started;
+      log.cached = cached;
       const returned: unknown = onDecision.call(hooks, log);
       // An async hook's rejection must not become an unhandled rejection.
       if (returned instanceof Promise) returned.catch(() => undefined);
@@ -212,90 +247,44 @@ export function createHandler<C extends JwtClaims>(
     }
   }
 
-  async function handle(rawEvent: unknown): Promise<AuthorizerResponse> {
-    const started = performance.now();
-    let recognised: RecognisedEvent | undefined;
-    /** Whether a refusal may be answered for this event (not for a shape this factory refuses). */
-    let refusable = true;
-    let cached = false;
-    let principalId: string | undefined;
-
-    const log = (outcome: DecisionOutcome, code?: AuthorizerErrorCode): void => {
-      emit({
-        outcome,
-        ...(code === undefined ? {} : { code }),
-        eventShape: recognised?.shape ?? "unknown",
-        route: recognised?.route ?? null,
-        ...(principalId === undefined ? {} : { principalId }),
-        durationMs: performance.now() - started,
-        cached,
-      });
-    };
-
-    /** Answers a failure: throw `Unauthorized`, or a refusal where configured and possible. */
-    const fail = (error: unknown): AuthorizerResponse => {
-      const { outcome, code } = classify(error);
-      log(outcome, code);
-      const refuse =
-        outcome === "deny" ||
-        (outcome === "unauthorized" && resolved.onInvalidToken === "deny") ||
-        (outcome === "error" && resolved.onInternalError === "deny");
-      if (refuse && refusable && recognised !== undefined) {
-        try {
-          return buildRefusal(recognised, settings);
-        } catch {
-          // Fall through to 401.
-        }
+  /**
+   * Answers a failure: throws `Unauthorized`, or returns a refusal where configured and possible
+   * (`refusable` is false for a shape this factory refuses).
+   */
+  function fail(
+    error: unknown,
+    onDecision: AuthorizerHooks["onDecision"],
+    started: number,
+    recognised: RecognisedEvent | undefined,
+    refusable: boolean,
+    principalId: string | undefined,
+    cached: boolean,
+  ): AuthorizerResponse {
+    const { outcome, code } = classify(error);
+    emit(onDecision, started, outcome, code, recognised, principalId, cached);
+    const refuse =
+      outcome === "deny" ||
+      (outcome === "unauthorized" && resolved.onInvalidToken === "deny") ||
+      (outcome === "error" && resolved.onInternalError === "deny");
+    if (refuse && refusable && recognised !== undefined) {
+      try {
+        return buildRefusal(recognised, settings);
+      } catch {
+        // Fall through to 401.
       }
-      throw unauthorized();
-    };
-
-    try {
-      recognised = recogniseEvent(rawEvent);
-      if (!accepted.has(recognised.shape)) {
-        refusable = false;
-        throw authorizerError(
-          "invalid_event",
-          `${factory} does not handle ${recognised.shape} events`,
-        );
-      }
-      if (recognised.shape === "http-v1" && resolved.simpleResponses) {
-        throw authorizerError("invalid_event", "simple responses need HTTP API payload format 2.0");
-      }
-    } catch (error) {
-      return fail(error);
     }
+    throw unauthorized();
+  }
 
-    let token: string;
-    try {
-      token = extractToken(recognised, resolved.sources);
-      if (cache === undefined) checkTokenCharacters(token);
-    } catch (error) {
-      return fail(error);
-    }
-
-    let decision: Decision<C> | undefined;
-    let key: string | undefined;
-    try {
-      if (cache !== undefined) {
-        key = DecisionCache.key(token, `${recognised.shape}\0${recognised.stageScope}`);
-        decision = cache.get(key);
-        cached = decision !== undefined;
-      }
-      if (decision === undefined) {
-        // With a cache, token68 is checked on a miss only: a hit is a string that passed it.
-        if (cache !== undefined) checkTokenCharacters(token);
-        const verified = await verifier.verify(token, { event: rawEvent });
-        decision = await decide(verified, recognised);
-        if (cache !== undefined && key !== undefined && !isRequestOnly(decision.allow)) {
-          cache.set(key, decision);
-        }
-      }
-    } catch (error) {
-      return fail(error);
-    }
-
-    principalId = decision.principalId;
+  /** The response of a decision for this event, built once per decision, copied per call. */
+  function answer(
+    decision: Decision<C>,
+    onDecision: AuthorizerHooks["onDecision"],
+    started: number,
+    recognised: RecognisedEvent,
+    cached: boolean,
+  ): AuthorizerResponse {
+    const principalId = decision.principalId;
     let built: { response: AuthorizerResponse; allowed: boolean };
     try {
       // Built once per decision (the cache key covers shape and stage); a hit only copies it and
@@ -312,19 +301,107 @@ export function createHandler<C extends JwtClaims>(
       if ("error" in prepared) throw prepared.error;
       built = respond(recognised, prepared.response, decision, settings);
     } catch (error) {
-      return fail(error);
+      return fail(error, onDecision, started, recognised, true, principalId, cached);
     }
-    if (built.allowed) log("allow");
-    else log("deny", "access_denied");
+    if (built.allowed) {
+      emit(onDecision, started, "allow", undefined, recognised, principalId, cached);
+    } else {
+      emit(onDecision, started, "deny", "access_denied", recognised, principalId, cached);
+    }
     return built.response;
   }
 
-  return async function gatehouseAuthorizer(event: unknown): Promise<AuthorizerResponse> {
+  /**
+   * The miss path: verify, decide, remember, answer. Rejects with nothing but `Unauthorized`
+   * (so the handler hands this promise out as it is).
+   */
+  async function verifyAndAnswer(
+    token: string,
+    rawEvent: unknown,
+    recognised: RecognisedEvent,
+    key: string | undefined,
+    onDecision: AuthorizerHooks["onDecision"],
+    started: number,
+  ): Promise<AuthorizerResponse> {
     try {
-      return await handle(event);
+      let decision: Decision<C>;
+      try {
+        const verified = await verifier.verify(token, { event: rawEvent });
+        decision =
+          authorize === undefined
+            ? decideByRules(verified, recognised)
+            : await decideWithHook(authorize, verified, recognised);
+        if (cache !== undefined && key !== undefined && !isRequestOnly(decision.allow)) {
+          cache.set(key, decision);
+        }
+      } catch (error) {
+        return fail(error, onDecision, started, recognised, true, undefined, false);
+      }
+      return answer(decision, onDecision, started, recognised, false);
     } catch {
-      // Belt and braces: whatever escaped, API Gateway must see exactly "Unauthorized".
+      // Belt and braces: whatever escapes, API Gateway must see exactly "Unauthorized".
       throw unauthorized();
+    }
+  }
+
+  /**
+   * Everything up to the verification runs synchronously: a decision-cache hit is answered with
+   * no promise in between; a miss returns the promise of {@link verifyAndAnswer}.
+   */
+  function handle(rawEvent: unknown): AuthorizerResponse | Promise<AuthorizerResponse> {
+    const onDecision = hooks?.onDecision;
+    const started = onDecision === undefined ? 0 : performance.now();
+    let recognised: RecognisedEvent;
+    try {
+      recognised = recogniseEvent(rawEvent);
+    } catch (error) {
+      return fail(error, onDecision, started, undefined, true, undefined, false);
+    }
+    try {
+      if (!accepted.has(recognised.shape)) {
+        throw authorizerError(
+          "invalid_event",
+          `${factory} does not handle ${recognised.shape} events`,
+        );
+      }
+    } catch (error) {
+      return fail(error, onDecision, started, recognised, false, undefined, false);
+    }
+    let token: string;
+    try {
+      if (recognised.shape === "http-v1" && resolved.simpleResponses) {
+        throw authorizerError("invalid_event", "simple responses need HTTP API payload format 2.0");
+      }
+      token = extractToken(recognised, resolved.sources);
+      if (cache === undefined) checkTokenCharacters(token);
+    } catch (error) {
+      return fail(error, onDecision, started, recognised, true, undefined, false);
+    }
+
+    let key: string | undefined;
+    if (cache !== undefined) {
+      let decision: Decision<C> | undefined;
+      try {
+        key = DecisionCache.key(token, recognised.cacheScope);
+        decision = cache.get(key);
+        // With a cache, token68 is checked on a miss only: a hit is a string that passed it.
+        if (decision === undefined) checkTokenCharacters(token);
+      } catch (error) {
+        return fail(error, onDecision, started, recognised, true, undefined, false);
+      }
+      if (decision !== undefined) return answer(decision, onDecision, started, recognised, true);
+    }
+    return verifyAndAnswer(token, rawEvent, recognised, key, onDecision, started);
+  }
+
+  return function gatehouseAuthorizer(event: unknown): Promise<AuthorizerResponse> {
+    // Belt and braces: whatever escapes, API Gateway must see exactly "Unauthorized".
+    try {
+      const result = handle(event);
+      // A promise is verifyAndAnswer's, which rejects with `Unauthorized` only.
+      return result instanceof Promise ? result : Promise.resolve(result);
+    } catch {
+      return Promise.reject(unauthorized());
     }
   };
 }

@@ -4,7 +4,6 @@ import type { RawEvent, RecognisedEvent } from "./recognise-event.js";
 
 /** token68 (RFC 7235): what a bearer token, and every compact JWS, is made of. */
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
-const BEARER = /^bearer +(.*)$/i;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -81,11 +80,45 @@ function protocolValues(record: RawEvent, prefix: string): string[] {
   return values;
 }
 
+/**
+ * `BEARER.exec(text)?.[1]` without the regex (whose `(.*)` copies the whole token): a
+ * case-insensitive `bearer`, one or more spaces, then the rest, which (like `.`) must hold no line
+ * terminator; `undefined` when `text` is not of that form.
+ */
+function afterBearer(text: string): string | undefined {
+  // Each letter in either case (`c | 0x20` folds exactly the ASCII upper case onto the lower).
+  if (
+    text.length < 7 ||
+    (text.charCodeAt(0) | 0x20) !== 0x62 ||
+    (text.charCodeAt(1) | 0x20) !== 0x65 ||
+    (text.charCodeAt(2) | 0x20) !== 0x61 ||
+    (text.charCodeAt(3) | 0x20) !== 0x72 ||
+    (text.charCodeAt(4) | 0x20) !== 0x65 ||
+    (text.charCodeAt(5) | 0x20) !== 0x72 ||
+    text.charCodeAt(6) !== 0x20
+  ) {
+    return undefined;
+  }
+  let start = 7;
+  while (text.charCodeAt(start) === 32) start++;
+  const rest = text.slice(start);
+  if (
+    rest.includes("\n") ||
+    rest.includes("\r") ||
+    rest.includes("\u2028") ||
+    rest.includes("\u2029")
+  ) {
+    return undefined;
+  }
+  return rest;
+}
+
 function stripBearer(value: string, mode: BearerMode, what: string): string {
-  const match = BEARER.exec(value.trim());
-  if (match !== null) return (match[1] ?? "").trim();
+  const trimmed = value.trim();
+  const rest = afterBearer(trimmed);
+  if (rest !== undefined) return rest.trim();
   if (mode === "required") malformed(`${what} is not a Bearer credential`);
-  return value.trim();
+  return trimmed;
 }
 
 function tokenEventBearer(sources: readonly TokenSource[]): BearerMode {

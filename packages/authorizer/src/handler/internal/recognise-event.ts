@@ -13,10 +13,10 @@ export interface RecognisedEvent {
   arn: string;
   /** `arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}`: the API Gateway cache scope. */
   stageScope: string;
+  /** `{shape}\0{stageScope}`: what a cached decision is valid for (the same string each time). */
+  cacheScope: string;
   stage: string;
   route: string | null;
-  sourceIp: string | null;
-  stageVariables: Readonly<Record<string, string>>;
   event: AuthorizerEvent;
   record: RawEvent;
 }
@@ -99,19 +99,14 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-function routeOf(
-  shape: EventShape,
-  event: RawEvent,
-  arnMethod?: string,
-  arnPath?: string,
-): string | null {
-  const requestContext = contextOf(event);
+function routeOf(shape: EventShape, event: RawEvent, parts: ParsedArn): string | null {
   switch (shape) {
     case "rest-token":
-      return arnMethod !== undefined && arnPath !== undefined ? `${arnMethod} ${arnPath}` : null;
+      // From the ARN alone: memoised with it.
+      return parts.tokenRoute;
     case "rest-request":
     case "http-v1": {
-      const routeKey = stringOrNull(requestContext.routeKey);
+      const routeKey = stringOrNull(contextOf(event).routeKey);
       if (shape === "http-v1" && routeKey !== null) return routeKey;
       const method = stringOrNull(event.httpMethod);
       const resource = stringOrNull(event.resource);
@@ -124,10 +119,22 @@ function routeOf(
   }
 }
 
-function sourceIpOf(shape: EventShape, event: RawEvent): string | null {
-  const { http, identity } = contextOf(event);
-  const holder = shape === "http-v2" ? http : identity;
+/**
+ * The client IP, when the event carries it (read when an `authorize` hook asks).
+ * @internal
+ */
+export function sourceIpOf(event: RecognisedEvent): string | null {
+  const { http, identity } = contextOf(event.record);
+  const holder = event.shape === "http-v2" ? http : identity;
   return isRecord(holder) ? stringOrNull(holder.sourceIp) : null;
+}
+
+/**
+ * The event's string stage variables, as a fresh object (read when an `authorize` hook asks).
+ * @internal
+ */
+export function stageVariablesOf(event: RecognisedEvent): Record<string, string> {
+  return stringMap(event.record.stageVariables);
 }
 
 interface ParsedArn {
@@ -136,16 +143,26 @@ interface ParsedArn {
   method: string | undefined;
   path: string | undefined;
   routeKey: string | undefined;
+  /** The route of a REST TOKEN event, `METHOD /path`, from the ARN. */
+  tokenRoute: string | null;
+  /** `{shape}\0{stageScope}` by shape, built on first use. */
+  cacheScopes: Partial<Record<EventShape, string>>;
 }
 
-/** Parsed ARNs: API Gateway sends the same few method ARNs again and again. Bounded. */
+/**
+ * Parsed ARNs by field (`methodArn`, `routeArn`), then ARN: API Gateway sends the same few ARNs
+ * again and again. Bounded.
+ */
 const ARN_MEMO_LIMIT = 1024;
-const parsedArns = new Map<string, ParsedArn>();
+const parsedArns = {
+  methodArn: new Map<string, ParsedArn>(),
+  routeArn: new Map<string, ParsedArn>(),
+};
 
 /** Parses and checks the event's ARN (memoised: the parse is a pure function of the string). */
 function parseArn(arn: string, arnField: "routeArn" | "methodArn"): ParsedArn {
-  const memoKey = `${arnField}\0${arn}`;
-  const memo = parsedArns.get(memoKey);
+  const memos = parsedArns[arnField];
+  const memo = memos.get(arn);
   if (memo !== undefined) return memo;
   let parts: ReturnType<typeof parseExecuteApiArn>;
   try {
@@ -167,15 +184,18 @@ function parseArn(arn: string, arnField: "routeArn" | "methodArn"): ParsedArn {
   ) {
     invalidEvent(`event.${arnField} is not a concrete execute-api ARN`);
   }
+  const { method, path } = parts;
   const parsed: ParsedArn = {
     stageScope: `arn:${partition}:execute-api:${region}:${accountId}:${apiId}/${stage}`,
     stage,
-    method: parts.method,
-    path: parts.path,
+    method,
+    path,
     routeKey: parts.routeKey,
+    tokenRoute: method !== undefined && path !== undefined ? `${method} ${path}` : null,
+    cacheScopes: {},
   };
-  if (parsedArns.size >= ARN_MEMO_LIMIT) parsedArns.clear();
-  parsedArns.set(memoKey, parsed);
+  if (memos.size >= ARN_MEMO_LIMIT) memos.clear();
+  memos.set(arn, parsed);
   return parsed;
 }
 
@@ -195,15 +215,19 @@ export function recogniseEvent(event: unknown): RecognisedEvent {
   if (shape === "websocket-connect" && parts.routeKey !== "$connect") {
     invalidEvent("a WebSocket CONNECT event whose methodArn does not end in /$connect");
   }
+  let cacheScope = parts.cacheScopes[shape];
+  if (cacheScope === undefined) {
+    cacheScope = `${shape}\0${parts.stageScope}`;
+    parts.cacheScopes[shape] = cacheScope;
+  }
   return {
     shape,
     apiType: API_TYPES[shape],
     arn,
     stageScope: parts.stageScope,
+    cacheScope,
     stage: parts.stage,
-    route: routeOf(shape, raw, parts.method, parts.path),
-    sourceIp: sourceIpOf(shape, raw),
-    stageVariables: stringMap(raw.stageVariables),
+    route: routeOf(shape, raw, parts),
     event: event as unknown as AuthorizerEvent,
     record: raw,
   };

@@ -87,6 +87,35 @@ export function compileRoutes<C extends JwtClaims>(
   });
 }
 
+/** Up to this many values, an array's `includes` beats building a `Set` (same SameValueZero test). */
+const SCAN_LIMIT = 8;
+
+function membership(values: readonly string[]): readonly string[] | ReadonlySet<string> {
+  return Array.isArray(values) && values.length <= SCAN_LIMIT ? values : new Set(values);
+}
+
+function contains(values: readonly string[] | ReadonlySet<string>, value: string): boolean {
+  return Array.isArray(values)
+    ? (values as readonly string[]).includes(value)
+    : (values as ReadonlySet<string>).has(value);
+}
+
+function hasAll(
+  values: readonly string[] | ReadonlySet<string>,
+  required: readonly string[],
+): boolean {
+  for (const entry of required) if (!contains(values, entry)) return false;
+  return true;
+}
+
+function hasAny(
+  values: readonly string[] | ReadonlySet<string>,
+  wanted: readonly string[],
+): boolean {
+  for (const entry of wanted) if (contains(values, entry)) return true;
+  return false;
+}
+
 /**
  * Every route template of the table this identity satisfies (valid for `apiType`): the full set,
  * not only the current route, so the policy stays right when API Gateway reuses it.
@@ -98,13 +127,13 @@ export function allowedRoutesFor<C extends JwtClaims>(
   verified: VerifiedToken<C>,
   apiType: ApiType,
 ): string[] {
-  const scopes = new Set(verified.scopes);
-  const groups = new Set(verified.groups);
+  const scopes = membership(verified.scopes);
+  const groups = membership(verified.groups);
   const allowed: string[] = [];
   for (const route of routes) {
     if (!route.apiTypes.has(apiType)) continue;
-    if (!route.scopes.every((scope) => scopes.has(scope))) continue;
-    if (route.groups !== undefined && !route.groups.some((group) => groups.has(group))) continue;
+    if (!hasAll(scopes, route.scopes)) continue;
+    if (route.groups !== undefined && !hasAny(groups, route.groups)) continue;
     if (route.claims !== undefined && route.claims(verified.claims, verified) !== true) continue;
     allowed.push(route.template);
   }

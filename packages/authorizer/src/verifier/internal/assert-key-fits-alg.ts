@@ -2,6 +2,18 @@ import { authorizerError } from "../../errors.js";
 
 const EC_CURVES: Record<string, string> = { ES256: "P-256", ES384: "P-384", ES512: "P-521" };
 
+/** Modulus lengths by key object: the same cached JWK comes back for every token it signed. */
+const modulusBytes = new WeakMap<object, { n: string; bytes: number }>();
+
+/** The byte length of an RSA modulus (memoised per key object and `n`: a pure function of `n`). */
+function modulusLength(jwk: object, n: string): number {
+  const memo = modulusBytes.get(jwk);
+  if (memo !== undefined && memo.n === n) return memo.bytes;
+  const bytes = Buffer.from(n, "base64url").length;
+  modulusBytes.set(jwk, { n, bytes });
+  return bytes;
+}
+
 /**
  * @internal The selected JWK must suit the token's (already allowlisted) algorithm: RS and PS need
  * an RSA key of at least 2048 bits, ES256/384/512 an EC key on P-256/384/521, EdDSA an OKP key,
@@ -23,7 +35,7 @@ export function assertKeyFitsAlg(
   if (jwk.use !== undefined && jwk.use !== "sig") mismatch();
   if (alg.startsWith("RS") || alg.startsWith("PS")) {
     if (jwk.kty !== "RSA" || typeof jwk.n !== "string") mismatch();
-    if (Buffer.from(jwk.n as string, "base64url").length < 256) {
+    if (modulusLength(jwk, jwk.n as string) < 256) {
       throw authorizerError("jwks_invalid", "RSA key is shorter than 2048 bits", { claim: "n" });
     }
     return;

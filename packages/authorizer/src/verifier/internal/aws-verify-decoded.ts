@@ -1,6 +1,7 @@
 import { JwtParseError } from "aws-jwt-verify/error";
 import type { DecomposedJwt } from "aws-jwt-verify/jwt";
 import type { JwtPayload } from "aws-jwt-verify/jwt-model";
+import { KEY_NOT_CACHED } from "./checked-jwks-cache.js";
 import type { DecodedJwt } from "./decode-jwt.js";
 
 /** What an aws-jwt-verify 5 verifier is, including the protected steps of its `verify`. */
@@ -12,6 +13,11 @@ interface AwsVerifier {
     jwksUri: string,
     properties: Record<string, unknown>,
   ) => Promise<unknown>;
+  verifyDecomposedJwtSync?: (
+    decomposed: DecomposedJwt,
+    jwksUri: string,
+    properties: Record<string, unknown>,
+  ) => unknown;
 }
 
 /**
@@ -23,18 +29,24 @@ interface AwsVerifier {
  * aws-jwt-verify refuses it). `after` runs on success with the payload and the properties used,
  * as `CognitoJwtVerifier.verify` runs its Cognito checks. Falls back to `verify(token)` if the
  * steps are missing (another aws-jwt-verify version).
+ *
+ * When the key is already in a fresh cached key set (every token but the first few after a cold
+ * start or a key rotation), the step is aws-jwt-verify's synchronous twin `verifyDecomposedJwtSync`
+ * (what its `verifySync` runs: the same JWK checks, signature and claim checks, with no promise
+ * per step), and nothing is returned; otherwise the asynchronous step, and a promise.
+ * The cache must be a {@link checkedJwksCache}: its `getCachedJwk` says "not cached" with
+ * {@link KEY_NOT_CACHED}.
  */
-export async function awsVerifyDecoded(
+export function awsVerifyDecoded(
   verifier: unknown,
   token: string,
   decoded: DecodedJwt,
   after?: (payload: JwtPayload, properties: Record<string, unknown>) => void,
-): Promise<void> {
+): Promise<void> | undefined {
   const aws = verifier as AwsVerifier;
-  const { getIssuerConfig, verifyDecomposedJwt } = aws;
+  const { getIssuerConfig, verifyDecomposedJwt, verifyDecomposedJwtSync } = aws;
   if (typeof getIssuerConfig !== "function" || typeof verifyDecomposedJwt !== "function") {
-    await aws.verify(token);
-    return;
+    return aws.verify(token).then(() => undefined);
   }
   if (decoded.signatureB64 === "") {
     // decomposeUnverifiedJwt's own refusal of a JWS without a signature.
@@ -45,17 +57,27 @@ export async function awsVerifyDecoded(
   const payload = decoded.claims as JwtPayload;
   const config = getIssuerConfig.call(aws, decoded.claims.iss);
   const properties: Record<string, unknown> = { ...config };
-  await verifyDecomposedJwt.call(
-    aws,
-    {
-      header: decoded.header as DecomposedJwt["header"],
-      headerB64: decoded.headerB64,
-      payload,
-      payloadB64: decoded.payloadB64,
-      signatureB64: decoded.signatureB64,
-    },
-    config.jwksUri,
-    properties,
-  );
-  after?.(payload, properties);
+  const decomposed: DecomposedJwt = {
+    header: decoded.header as DecomposedJwt["header"],
+    headerB64: decoded.headerB64,
+    payload,
+    payloadB64: decoded.payloadB64,
+    signatureB64: decoded.signatureB64,
+  };
+  if (typeof verifyDecomposedJwtSync === "function") {
+    let cached = true;
+    try {
+      verifyDecomposedJwtSync.call(aws, decomposed, config.jwksUri, properties);
+    } catch (error) {
+      if (error !== KEY_NOT_CACHED) throw error;
+      cached = false;
+    }
+    if (cached) {
+      after?.(payload, properties);
+      return undefined;
+    }
+  }
+  return verifyDecomposedJwt.call(aws, decomposed, config.jwksUri, properties).then(() => {
+    after?.(payload, properties);
+  });
 }

@@ -3,8 +3,17 @@ import type { JwksCache } from "../../jwks/jwks-cache.js";
 import { assertKeyFitsAlg } from "./assert-key-fits-alg.js";
 
 /**
+ * @internal Thrown by the checked cache's `getCachedJwk` when the token's key is not in a fresh
+ * cached key set: the caller then takes aws-jwt-verify's asynchronous path, whose `getJwk` fetches
+ * as the cache's lifecycle rules allow (and throws the same errors it always did).
+ */
+export const KEY_NOT_CACHED: unique symbol = Symbol("gatehouse.keyNotCached");
+
+/**
  * @internal The cache as aws-jwt-verify sees it, with one more check on every key it hands out:
- * the key must suit the token's algorithm (see {@link assertKeyFitsAlg}).
+ * the key must suit the token's algorithm (see {@link assertKeyFitsAlg}). `getCachedJwk` (used by
+ * aws-jwt-verify's synchronous `verifyDecomposedJwtSync`) throws {@link KEY_NOT_CACHED} instead of
+ * a verification error when the key would need the asynchronous path.
  */
 export function checkedJwksCache(cache: JwksCache): AwsJwksCache {
   return {
@@ -14,7 +23,12 @@ export function checkedJwksCache(cache: JwksCache): AwsJwksCache {
       return jwk;
     },
     getCachedJwk(jwksUri, decomposedJwt) {
-      const jwk = cache.getCachedJwk(jwksUri, decomposedJwt);
+      let jwk: ReturnType<JwksCache["getCachedJwk"]>;
+      try {
+        jwk = cache.getCachedJwk(jwksUri, decomposedJwt);
+      } catch {
+        throw KEY_NOT_CACHED;
+      }
       assertKeyFitsAlg(jwk, String(decomposedJwt.header.alg));
       return jwk;
     },

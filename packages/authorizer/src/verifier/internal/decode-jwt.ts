@@ -1,3 +1,4 @@
+import { isAscii } from "node:buffer";
 import { authorizerError } from "../../errors.js";
 import type { JwtClaims, JwtHeader } from "../token-verifier.js";
 
@@ -33,7 +34,9 @@ function decodeSegment(segment: string, what: string): Record<string, unknown> {
   let text: string;
   let value: unknown;
   try {
-    text = UTF8.decode(Buffer.from(segment, "base64url"));
+    const bytes = Buffer.from(segment, "base64url");
+    // ASCII (nearly every JWT) is its own UTF-8 check; anything else goes through the strict decoder.
+    text = isAscii(bytes) ? bytes.toString("latin1") : UTF8.decode(bytes);
   } catch {
     return malformed(`JWT ${what} is not UTF-8`);
   }
@@ -47,6 +50,10 @@ function decodeSegment(segment: string, what: string): Record<string, unknown> {
   }
   return value as Record<string, unknown>;
 }
+
+const STRING_HEADERS = ["kid", "typ", "cty"] as const;
+const DATE_CLAIMS = ["exp", "nbf", "iat"] as const;
+const STRING_CLAIMS = ["iss", "sub", "jti", "scope", "token_use", "client_id"] as const;
 
 function isNumericDate(value: unknown): boolean {
   return typeof value === "number" && Number.isFinite(value);
@@ -80,15 +87,19 @@ export function splitJwt(
       actual: token.length,
     });
   }
-  const parts = token.split(".");
-  if (parts.length !== 3) {
+  // token.split(".") without the array: the segments are the same strings.
+  const first = token.indexOf(".");
+  const second = first === -1 ? -1 : token.indexOf(".", first + 1);
+  if (second === -1 || token.indexOf(".", second + 1) !== -1) {
     throw authorizerError(
       "malformed_token",
       "JWT is not three dot-separated segments (a JWE or junk?)",
-      { expected: 3, actual: parts.length },
+      { expected: 3, actual: token.split(".").length },
     );
   }
-  const [headerB64, payloadB64, signatureB64] = parts as [string, string, string];
+  const headerB64 = token.slice(0, first);
+  const payloadB64 = token.slice(first + 1, second);
+  const signatureB64 = token.slice(second + 1);
   const header = decodeSegment(headerB64, "header");
   const claims = decodeSegment(payloadB64, "payload");
   // An empty signature is structurally fine (`alg: none`): the algorithm check rejects it.
@@ -106,17 +117,17 @@ export function decodeJwt(token: unknown, maxTokenBytes: number): DecodedJwt {
   const { header, claims, headerB64, payloadB64, signatureB64 } = splitJwt(token, maxTokenBytes);
   const { alg } = header;
   if (typeof alg !== "string") malformed("JWT header alg is not a string", "alg");
-  for (const name of ["kid", "typ", "cty"]) {
+  for (const name of STRING_HEADERS) {
     if (header[name] !== undefined && typeof header[name] !== "string") {
       malformed(`JWT header ${name} is not a string`, name);
     }
   }
-  for (const name of ["exp", "nbf", "iat"]) {
+  for (const name of DATE_CLAIMS) {
     if (claims[name] !== undefined && !isNumericDate(claims[name])) {
       malformed(`JWT claim ${name} is not a number`, name);
     }
   }
-  for (const name of ["iss", "sub", "jti", "scope", "token_use", "client_id"]) {
+  for (const name of STRING_CLAIMS) {
     if (claims[name] !== undefined && typeof claims[name] !== "string") {
       malformed(`JWT claim ${name} is not a string`, name);
     }

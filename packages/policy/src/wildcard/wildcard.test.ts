@@ -83,12 +83,12 @@ describe("matchesWildcard", () => {
     expect(matchesWildcard("a??b", "a😀b")).toBe(false);
   });
 
-  it("stays fast on patterns that make backtracking matchers explode", () => {
+  // A backtracking matcher would not finish these within the test timeout; no clock is read here.
+  it("answers patterns that make backtracking matchers explode", () => {
     const value = "a".repeat(100_000);
-    const started = performance.now();
     expect(matchesWildcard("*a*a*a*a*a*a*a*a*b", value)).toBe(false);
     expect(matchesWildcard("*a?a*a?a*a*a*?b", value)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(matchesWildcard("*a*a*a*a*a*a*a*a*", value)).toBe(true);
   });
 
   it("keeps characters from literal parts out of the wildcard grammar", () => {

@@ -363,3 +363,53 @@ describe("misconfigurations", () => {
     expect(JSON.stringify({ m: error.message, h: error.hint })).not.toContain(token.split(".")[1]);
   });
 });
+
+describe("options passed to the service", () => {
+  it("keeps identity ids in an async key-value store (awaited reads and writes)", async () => {
+    const map = new Map<string, string>();
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const identityStore = {
+      get: async (key: string) => {
+        await tick();
+        return map.get(key);
+      },
+      set: async (key: string, value: string) => {
+        await tick();
+        map.set(key, value);
+      },
+      delete: async (key: string) => {
+        await tick();
+        map.delete(key);
+      },
+    };
+    const first = await fx.client({ identityStore }).getCredentials();
+    expect([...map.values()]).toEqual([first.identityId]);
+    const second = await fx.client({ identityStore }).getCredentials();
+    expect(second.identityId).toBe(first.identityId);
+    expect(fx.server.calls.GetId).toBe(1);
+  });
+
+  it("sends accountId with GetId; the wrong account is refused by the service", async () => {
+    const owned = await startFixture({ accountId: "123456789012" });
+    try {
+      const ok = await owned.client({ accountId: "123456789012" }).getCredentials();
+      expect(ok.identityId).toMatch(/^us-east-1:/);
+      const error = await failure(owned.client({ accountId: "210987654321" }).getCredentials());
+      expect(error.code).toBe("NotAuthorizedException");
+    } finally {
+      await owned.close();
+    }
+  });
+
+  it("asks for customRoleArn and gets that role", async () => {
+    const admin = "arn:aws:iam::123456789012:role/Admin";
+    const custom = await startFixture({ customRoleArns: [admin] });
+    try {
+      const logins = loginsFromIdToken(await custom.issuer.mintIdToken());
+      await custom.client({ logins, customRoleArn: admin }).getCredentials();
+      expect(custom.server.issuedCredentials.at(-1)?.roleArn).toBe(admin);
+    } finally {
+      await custom.close();
+    }
+  });
+});

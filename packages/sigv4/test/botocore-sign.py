@@ -5,7 +5,9 @@ stdin: {"credentials": {"access_key_id", "secret_access_key", "token"?}, "region
         "timestamp": "YYYYMMDDTHHMMSSZ",
         "requests": [{"method", "url" (no query: path is the wire path), "params": [[k, v], ...]
                       (decoded), "headers": [[name, value], ...], "body_hex", "presign_expires"?}]}
-stdout: [{"authorization": str, "presigned_url": str | null}, ...] in the same order.
+stdout: [{"authorization": str, "presigned_url": str | null, "wire_url": str,
+          "wire_headers": [[name, value], ...]}, ...] in the same order; wire_url and wire_headers are
+        the request to send (query encoded by botocore's encoder, headers as signed, repeats kept).
 
 botocore's SigV4Auth: path normalised (dot segments, empty segments) then percent-encoded again
 (quote(path, safe='/~')), query from `params` encoded with quote(safe='-_.~') and sorted by
@@ -18,6 +20,7 @@ import sys
 import types
 
 import botocore.auth
+import botocore.utils
 from botocore.auth import SigV4Auth, SigV4QueryAuth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
@@ -64,6 +67,19 @@ for spec in job["requests"]:
             credentials, job["service"], job["region"], expires=spec["presign_expires"]
         ).add_auth(query_request)
         presigned = query_request.url
-    out.append({"authorization": request.headers["Authorization"], "presigned_url": presigned})
+    # The wire URL with the query percent-encoded by botocore's own encoder (what it signs): the
+    # prepared request's quote_plus form sends a space as `+`, which @gatehouse/sigv4 reads as a
+    # literal plus (RFC 3986), so that form would sign one string and send another.
+    query = botocore.utils.percent_encode_sequence(spec["params"])
+    wire_url = spec["url"] + ("?" + query if query else "")
+    out.append(
+        {
+            "authorization": request.headers["Authorization"],
+            "presigned_url": presigned,
+            "wire_url": wire_url,
+            # The signed request's own headers: prepare() would keep one value of a repeated name.
+            "wire_headers": [[name, value] for name, value in request.headers.items()],
+        }
+    )
 
 json.dump(out, sys.stdout)

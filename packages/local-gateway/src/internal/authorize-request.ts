@@ -110,7 +110,7 @@ async function authorizeIam(scope: RequestScope): Promise<Authorization> {
     return refuse(500, null, "InternalServerErrorException", "credential-resolver-error");
   }
   const verdict = await verifySigV4(
-    { method: request.method, url: request.url, headers: request.nodeHeaders, body: request.body },
+    { method: request.method, url: request.url, headers: request.lowerHeaders, body: request.body },
     {
       ...gateway.verifierOptions,
       credentials:

@@ -21,8 +21,6 @@ export interface IncomingRequest {
   headers: Record<string, string[]>;
   /** Header values by lower-case name. */
   lowerHeaders: Record<string, string[]>;
-  /** Node's header map, for the SigV4 verifier. */
-  nodeHeaders: IncomingMessage["headers"];
   body: Buffer;
   sourceIp: string;
   userAgent: string;
@@ -86,7 +84,6 @@ export function readIncoming(
     query,
     headers,
     lowerHeaders,
-    nodeHeaders: request.headers,
     body,
     sourceIp,
     userAgent: lowerHeaders["user-agent"]?.[0] ?? "",

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import {
   createClockOffset,
   createSignedFetch,
@@ -49,6 +50,36 @@ describe("startSigV4Verifier", () => {
       accessKeyId: KEY.accessKeyId,
       presigned: false,
     });
+  });
+
+  it("accepts a header sent twice, which SigV4 signs as the trimmed values joined with `,`", async () => {
+    const signed = await signRequest(
+      {
+        method: "GET",
+        url: `${verifier.url}/prod/pets`,
+        headers: [
+          ["x-tag", "one"],
+          ["x-tag", "\ttwo  three "],
+        ],
+      },
+      signOptions,
+    );
+    // Node's fetch would merge the two lines into one; node:http sends an array as repeated lines.
+    const { host: _host, ...headers } = signed.headers;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        signed.url,
+        { method: "GET", headers: { ...headers, "x-tag": ["one", "\ttwo  three "] } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+    expect(signed.headers["authorization"]).toContain("SignedHeaders=host;x-amz-date;x-tag");
+    expect(status).toBe(200);
   });
 
   it("reads the whole body of a POST", async () => {

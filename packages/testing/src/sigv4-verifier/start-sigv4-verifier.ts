@@ -102,7 +102,7 @@ export async function startSigV4Verifier(
           ? target
           : `http://${req.headers.host ?? "127.0.0.1"}${target}`;
         return verifySigV4(
-          { method: req.method ?? "GET", url, headers: req.headers, body },
+          { method: req.method ?? "GET", url, headers: req.headersDistinct, body },
           verifierOptions,
         );
       })

@@ -16,3 +16,22 @@ export function headerValue(
   }
   return undefined;
 }
+
+/**
+ * Every value of a header, looked up case-insensitively, in the order received: one entry per
+ * occurrence of a repeated header (given as an array). Empty when absent.
+ * @internal
+ */
+export function headerValues(
+  headers: VerifiableRequest["headers"],
+  name: string,
+): ReadonlyArray<string> {
+  const wanted = name.toLowerCase();
+  const values: string[] = [];
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== wanted || value === undefined) continue;
+    if (typeof value === "string") values.push(value);
+    else values.push(...value);
+  }
+  return values;
+}

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { presignUrl, type SigningDetails, type SignOptions, signRequest } from "@gatehouse/sigv4";
 import type { VerifiableRequest } from "../verifiable-request.js";
-import { headerValue } from "./header-value.js";
+import { headerValues } from "./header-value.js";
 import type { ParsedSignature } from "./parse-signature.js";
 
 /** The signature the verifier expects, and what went into it when the signer says so. @internal */
@@ -32,8 +32,8 @@ export async function recomputeSignature(
   const headers: Array<[string, string]> = [];
   for (const name of parsed.signedHeaders) {
     if (GENERATED.has(name)) continue;
-    const value = headerValue(request.headers, name);
-    if (value !== undefined) headers.push([name, value]);
+    // A repeated header goes in value by value: the signer trims each, then joins them with `,`.
+    for (const value of headerValues(request.headers, name)) headers.push([name, value]);
   }
   // Sign the token only when the client did: a token sent but not signed is compared, not signed.
   const credentials: SignOptions["credentials"] = {

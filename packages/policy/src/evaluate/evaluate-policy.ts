@@ -1,6 +1,7 @@
+import { parsePolicyDocument } from "../document/parse-policy-document.js";
 import type { PolicyError } from "../errors.js";
 import type { CompiledPolicy } from "./compile-policy.js";
-import { compilePolicy, failClosed } from "./compile-policy.js";
+import { compileParsedPolicy, compilePolicy, failClosed } from "./compile-policy.js";
 
 /**
  * Condition keys and their values for one request, e.g. `{ "aws:SourceIp": "192.0.2.10" }`. Key
@@ -96,8 +97,13 @@ function compileJsonPolicy(text: string): CompiledPolicy {
 export function evaluatePolicy(policy: unknown, request: EvaluationRequest): EvaluationResult {
   let compiled: CompiledPolicy;
   try {
-    // An object is compiled on every call: the caller may have changed it since the last one.
-    compiled = typeof policy === "string" ? compileJsonPolicy(policy) : compilePolicy(policy);
+    // An object is compiled on every call: the caller may have changed it since the last one. Not
+    // through compilePolicy: its WeakMap entry for the gateway model would cost this path twice the
+    // time in garbage collection for an object dropped at once.
+    compiled =
+      typeof policy === "string"
+        ? compileJsonPolicy(policy)
+        : compileParsedPolicy(parsePolicyDocument(policy));
   } catch (cause) {
     return failClosed(cause);
   }

@@ -14,6 +14,10 @@ import {
 import { verifySigV4 } from "@gatehouse/testing";
 import { AuthorizerCache } from "./authorizer-cache.js";
 import { buildAuthorizerEvent } from "./build-authorizer-event.js";
+import {
+  type AuthorizerResponseViolation,
+  checkAuthorizerResponse,
+} from "./check-authorizer-response.js";
 import type { GatewayRuntime } from "./gateway-runtime.js";
 import {
   CredentialResolverError,
@@ -144,6 +148,11 @@ async function authorizeIam(scope: RequestScope): Promise<Authorization> {
   );
 }
 
+/** HTTP API payload 1.0 keeps `claims` for JWT authorizers; REST, 2.0 and WebSocket reserve none. */
+function reservedContextKeys(scope: RequestScope, authorizer: LambdaAuthorizer): string[] {
+  return scope.api.type === "HTTP" && authorizer.payloadFormatVersion === "1.0" ? ["claims"] : [];
+}
+
 function isUnauthorizedError(error: unknown): boolean {
   return (error instanceof Error ? error.message : error) === "Unauthorized";
 }
@@ -167,6 +176,9 @@ async function authorizeSimple(
       ? refuse(401, "Unauthorized", "UnauthorizedException", "authorizer-unauthorized", extra)
       : refuse(500, null, "AuthorizerConfigurationException", "authorizer-error", extra);
   }
+  const violation = checkAuthorizerResponse(response, []);
+  if (violation !== undefined)
+    return refuse(500, null, "AuthorizerConfigurationException", violation, extra);
   if (
     !isRecord(response) ||
     typeof response["isAuthorized"] !== "boolean" ||
@@ -253,6 +265,7 @@ async function authorizeLambda(
     );
   }
   let rawContext: unknown;
+  let violation: AuthorizerResponseViolation | undefined;
   const v2 = scope.api.type === "HTTP" && authorizer.payloadFormatVersion === "2.0";
   const result = await evaluateApiGatewayAccess({
     ...modelBase(scope),
@@ -263,6 +276,9 @@ async function authorizeLambda(
       const response = await authorizer.handler(
         buildAuthorizerEvent(scope, authorizer, values ?? []) as never,
       );
+      violation = checkAuthorizerResponse(response, reservedContextKeys(scope, authorizer));
+      // Not a response the model accepts: a malformed answer, 500, never cached.
+      if (violation !== undefined) return null;
       if (!isRecord(response)) return response;
       rawContext = response["context"];
       // Payload 2.0 context may hold arrays and maps; the model checks only the REST-style policy.
@@ -274,6 +290,9 @@ async function authorizeLambda(
     },
   });
   const extra = { authorizer: authorizer.name, fromCache: false };
+  if (violation !== undefined) {
+    return refuse(result.status, result.message, result.errorType, violation, extra);
+  }
   if (result.authorizerResponse !== undefined && key !== undefined) {
     cache.set(
       key,

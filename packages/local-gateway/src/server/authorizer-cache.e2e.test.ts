@@ -1,7 +1,11 @@
 import { createAuthorizer, jwtVerifier } from "@gatehouse/authorizer";
 import { createTestIssuer, type TestIssuer } from "@gatehouse/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { AuthorizerHandler, LocalGatewayConfig } from "../config/gateway-config.js";
+import type {
+  AuthorizerHandler,
+  GatewayDecisionRecord,
+  LocalGatewayConfig,
+} from "../config/gateway-config.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
 
 const ok = () => ({ statusCode: 200, body: "ok" });
@@ -179,5 +183,87 @@ describe("authorizer result caching", () => {
     expect((await get("/b", "t")).status).toBe(200);
     expect((await get("/a", "t")).status).toBe(200);
     expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 2, cacheHits: 1 });
+  });
+
+  /** A REST REQUEST authorizer on two identity sources that counts its calls and allows the stage. */
+  function restRequestApi(resultTtlInSeconds: number, calls: { headers: unknown }[]) {
+    return {
+      type: "REST" as const,
+      name: "rest",
+      authorizers: {
+        auth: {
+          type: "REQUEST" as const,
+          resultTtlInSeconds,
+          identitySources: [
+            "method.request.header.Authorization",
+            "method.request.querystring.tenant",
+          ],
+          handler: (event: { methodArn: string; headers?: unknown }) => {
+            calls.push({ headers: event.headers });
+            return {
+              principalId: "user",
+              policyDocument: {
+                Version: "2012-10-17",
+                Statement: [
+                  {
+                    Action: "execute-api:Invoke",
+                    Effect: "Allow",
+                    Resource: event.methodArn.replace(/\/dev\/.*$/, "/dev/*"),
+                  },
+                ],
+              },
+            };
+          },
+        },
+      },
+      routes: [{ method: "GET", resource: "/orders", auth: { authorizer: "auth" }, handler: ok }],
+    };
+  }
+
+  it("REST REQUEST authorizer with caching: a missing identity source -> 401 without invoking", async () => {
+    const calls: { headers: unknown }[] = [];
+    const records: GatewayDecisionRecord[] = [];
+    gw = await startLocalGateway({
+      apis: [restRequestApi(300, calls)],
+      onDecision: (record) => records.push(record),
+    });
+    const noHeader = await fetch(`${gw.apiUrls["rest"]}/orders?tenant=acme`);
+    expect(noHeader.status).toBe(401);
+    expect(noHeader.headers.get("x-amzn-errortype")).toBe("UnauthorizedException");
+    expect(await noHeader.json()).toEqual({ message: "Unauthorized" });
+    // One of two sources missing is enough; an empty value counts as missing.
+    expect((await get("/orders")).status).toBe(401);
+    expect((await get("/orders?tenant=")).status).toBe(401);
+    expect(calls).toHaveLength(0);
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 0, cacheHits: 0 });
+    expect(records.map((record) => record.reason)).toEqual([
+      "missing-identity-source",
+      "missing-identity-source",
+      "missing-identity-source",
+    ]);
+    // With every source present the authorizer runs.
+    expect((await get("/orders?tenant=acme")).status).toBe(200);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("REST REQUEST authorizer with caching off (TTL 0): a missing identity source still invokes it", async () => {
+    // PLATFORM-FACTS §2: 401 without invoking only "with caching on, or HTTP API".
+    const calls: { headers: unknown }[] = [];
+    const records: GatewayDecisionRecord[] = [];
+    gw = await startLocalGateway({
+      apis: [restRequestApi(0, calls)],
+      onDecision: (record) => records.push(record),
+    });
+    const response = await fetch(`${gw.apiUrls["rest"]}/orders`);
+    expect(response.status).toBe(200);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.headers).not.toHaveProperty("Authorization");
+    expect(calls[0]?.headers).not.toHaveProperty("authorization");
+    expect(records.at(-1)).toMatchObject({
+      reason: "allowed",
+      authorizer: "auth",
+      authorizerFromCache: false,
+    });
+    expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 1, cacheHits: 0 });
   });
 });

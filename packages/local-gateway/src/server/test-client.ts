@@ -1,0 +1,56 @@
+/**
+ * Loopback clients shared by this package's end-to-end tests (not exported from the package):
+ * `node:http` keeps header names in the case the test writes them, which `fetch` does not, and
+ * speaks the WebSocket opening handshake.
+ * @internal
+ */
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+
+/** A response as the client saw it; `status` 101 means the WebSocket handshake was accepted. */
+export interface RawResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+function send(url: string, headers: Record<string, string>): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url.replace(/^ws:/, "http:"), { headers });
+    request.on("upgrade", (response, socket) => {
+      socket.destroy();
+      resolve({ status: response.statusCode ?? 0, headers: response.headers, body: "" });
+    });
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+/** @internal A `GET` with exactly these headers (names in the given case). */
+export function getRaw(url: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return send(url, headers);
+}
+
+/** @internal A WebSocket opening handshake to a `ws://` (or `http://`) URL. */
+export function connectWebSocket(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
+  return send(url, {
+    Connection: "Upgrade",
+    Upgrade: "websocket",
+    "Sec-WebSocket-Version": "13",
+    "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+    ...headers,
+  });
+}

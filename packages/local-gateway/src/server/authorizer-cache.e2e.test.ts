@@ -198,7 +198,7 @@ describe("authorizer result caching", () => {
             "method.request.header.Authorization",
             "method.request.querystring.tenant",
           ],
-          handler: (event: { methodArn: string; headers?: unknown }) => {
+          handler: ((event: { methodArn: string; headers?: unknown }) => {
             calls.push({ headers: event.headers });
             return {
               principalId: "user",
@@ -213,7 +213,7 @@ describe("authorizer result caching", () => {
                 ],
               },
             };
-          },
+          }) as never,
         },
       },
       routes: [{ method: "GET", resource: "/orders", auth: { authorizer: "auth" }, handler: ok }],

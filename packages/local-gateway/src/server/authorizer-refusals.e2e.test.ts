@@ -79,7 +79,9 @@ describe("authorizer refusals: status, body and error type per API type", () => 
           authorizers: {
             token: { type: "TOKEN", handler: policyAnswer as never, resultTtlInSeconds: 0 },
           },
-          routes: [{ method: "GET", resource: "/pets", auth: { authorizer: "token" }, handler: ok }],
+          routes: [
+            { method: "GET", resource: "/pets", auth: { authorizer: "token" }, handler: ok },
+          ],
         },
         {
           type: "HTTP",

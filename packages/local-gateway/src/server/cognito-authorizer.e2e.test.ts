@@ -141,7 +141,9 @@ describe("COGNITO_USER_POOLS authorizer (REST)", () => {
 
   it("a malformed token, a token signed by an unknown key, or an access token -> 401", async () => {
     await expectUnauthorized(await get("open", "not.a.jwt"));
-    await expectUnauthorized(await get("open", await issuer.mintIdToken({}, { signWith: "other" })));
+    await expectUnauthorized(
+      await get("open", await issuer.mintIdToken({}, { signWith: "other" })),
+    );
     // The authorizer wants ID tokens (tokenUse: "id").
     await expectUnauthorized(await get("open", await issuer.mintAccessToken()));
   });
@@ -166,7 +168,7 @@ describe("COGNITO_USER_POOLS authorizer (REST)", () => {
     }
   });
 
-  it('must-allow: a resource policy that allows the method lets the token through', async () => {
+  it("must-allow: a resource policy that allows the method lets the token through", async () => {
     expect((await get("allowMustAllow", idToken)).status).toBe(200);
   });
 

@@ -154,6 +154,37 @@ export type {
 } from "./gateway/would-cached-policy-allow.js";
 export { wouldCachedPolicyAllow } from "./gateway/would-cached-policy-allow.js";
 
+// audit
+// @section audit
+export type {
+  AccessAudit,
+  AccessAuditCell,
+  AccessAuditSummary,
+  AuditProbe,
+  AuditVia,
+  UnintendedAccess,
+  UnintendedCause,
+} from "./audit/access-audit.js";
+export type {
+  ApiAccessDescription,
+  AuditAnonymousCaller,
+  AuditAuthorizer,
+  AuditAuthorizerFunction,
+  AuditCaller,
+  AuditIamCaller,
+  AuditRoute,
+  AuditRouteAuth,
+  AuditRouteRequirement,
+  AuditTarget,
+  AuditTokenCaller,
+  CognitoAuditAuthorizer,
+  FunctionAuditAuthorizer,
+  RouteTableAuditAuthorizer,
+} from "./audit/api-access-description.js";
+export { auditApiAccess } from "./audit/audit-api-access.js";
+export type { AuditProbePlan, AuditProbeRoute } from "./audit/plan-audit-probes.js";
+export { planAuditProbes } from "./audit/plan-audit-probes.js";
+
 // lint
 // @section lint
 export type { LintFinding, LintRuleCode, LintSeverity } from "./lint/lint-finding.js";

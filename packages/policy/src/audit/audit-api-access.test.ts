@@ -419,7 +419,7 @@ describe("auditApiAccess: function authorizers and the authorizer cache", () => 
 });
 
 describe("auditApiAccess: IAM and Cognito callers", () => {
-  const iamApi = (policy: PolicyDocument | null, accountId = TARGET.accountId) =>
+  const iamApi = (policy: PolicyDocument | null, accountId: string = TARGET.accountId) =>
     auditApiAccess({
       target: TARGET,
       apiType: "rest",

@@ -158,7 +158,7 @@ export function selectRoute(
 function resourceKey(segments: readonly Segment[]): string {
   return segments
     .map((segment) =>
-      segment.kind === "literal" ? `=${segment.value}` : segment.kind === "param" ? "{}" : "{+}",
+      segment.kind === "literal" ? segment.value : segment.kind === "param" ? "{}" : "{+}",
     )
     .join("/");
 }

@@ -10,7 +10,7 @@
 export const EXIT_CODES = {
   /** The command did what was asked and the answer is positive (allowed, valid, no errors). */
   ok: 0,
-  /** The command ran and the answer is negative: lint errors, a denied request, an invalid token, an HTTP error response, a demo row that did not match. */
+  /** The command ran and the answer is negative: lint errors, a denied request, an invalid token, an HTTP error response, an unintended cell in an audit, a demo row that did not match. */
   checkFailed: 1,
   /** The command line is wrong: unknown command or option, missing or invalid argument, unreadable input. */
   usage: 2,

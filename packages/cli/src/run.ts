@@ -1,4 +1,5 @@
 import { type CliIo, processIo } from "./cli-io.js";
+import { audit } from "./commands/audit.js";
 import { credentials } from "./commands/credentials.js";
 import { demo } from "./commands/demo.js";
 import { dev } from "./commands/dev.js";
@@ -32,7 +33,7 @@ const GROUPS: readonly CommandGroup[] = [
   { name: "token", summary: "decode and verify JWTs", commands: [tokenDecode, tokenVerify] },
 ];
 
-const COMMANDS: readonly CommandSpec[] = [sign, credentials, dev, demo];
+const COMMANDS: readonly CommandSpec[] = [sign, credentials, dev, audit, demo];
 
 function mainHelp(): string {
   const rows: Array<[string, string]> = [];
@@ -54,7 +55,7 @@ function mainHelp(): string {
     "",
     "Exit codes:",
     "  0  ok",
-    "  1  a check failed: lint errors, a denied or failed request, an invalid token, a demo row that did not match",
+    "  1  a check failed: lint errors, a denied or failed request, an invalid token, an unintended cell in an audit, a demo row that did not match",
     "  2  usage error: unknown command or option, missing or invalid argument",
     "  3  runtime error: network, server or unexpected failure",
     "",

@@ -184,6 +184,7 @@ export type {
 export { auditApiAccess } from "./audit/audit-api-access.js";
 export type { AuditProbePlan, AuditProbeRoute } from "./audit/plan-audit-probes.js";
 export { planAuditProbes } from "./audit/plan-audit-probes.js";
+export { routeTemplateCovers } from "./audit/route-template-covers.js";
 
 // lint
 // @section lint

@@ -11,6 +11,7 @@ import {
   type PolicyDocument,
   type RestTokenAuthorizerEvent,
 } from "@gatehouse/policy";
+import type { GatewayAuditSection } from "../audit/gateway-audit-config.js";
 
 /** The sample API's account, Region and names. @internal */
 export const DEMO = {
@@ -159,6 +160,56 @@ export function demoGatewayConfig(options: {
           },
         ],
       },
+    ],
+  };
+}
+
+/**
+ * Who is meant to call what on the sample API: the `audit` section `gatehouse audit --demo` checks
+ * against the real gateway. The naive authorizer is meant for any valid token (it checks nothing
+ * else); its cache bug shows as cache-dependent cells, not as unintended ones.
+ * @internal
+ */
+export function demoAuditSection(options: {
+  /** Access tokens: `pets/read orders/read`, `pets/read pets/write orders/read`, `profile`. */
+  tokens: { reader: string; admin: string; noScopes: string };
+  /** The identity-pool role session's access key id (in the config's `credentials`). */
+  reportsAccessKeyId: string;
+  /** The other account's access key id (in the config's `credentials`). */
+  partnerAccessKeyId: string;
+}): GatewayAuditSection {
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const naive = ["GET /naive/pets", "GET /naive/pets/{id}"];
+  return {
+    callers: [
+      { name: "anonymous", grants: [] },
+      {
+        name: "reader",
+        headers: bearer(options.tokens.reader),
+        grants: {
+          [DEMO.restApi]: ["GET /pets", "GET /pets/{id}", ...naive],
+          [DEMO.httpApi]: ["GET /orders"],
+        },
+      },
+      {
+        name: "admin",
+        headers: bearer(options.tokens.admin),
+        grants: {
+          [DEMO.restApi]: ["GET /pets", "GET /pets/{id}", "POST /pets", ...naive],
+          [DEMO.httpApi]: ["GET /orders"],
+        },
+      },
+      {
+        name: "profile-only",
+        headers: bearer(options.tokens.noScopes),
+        grants: { [DEMO.restApi]: naive },
+      },
+      {
+        name: "reports-role",
+        iam: { accessKeyId: options.reportsAccessKeyId },
+        grants: { [DEMO.restApi]: ["GET /reports"] },
+      },
+      { name: "partner-account", iam: { accessKeyId: options.partnerAccessKeyId }, grants: [] },
     ],
   };
 }

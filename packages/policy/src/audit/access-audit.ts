@@ -32,16 +32,13 @@ export type AuditVia =
  *   answer the same for every route of the identity, or set the TTL to 0.
  * - `iam-identity-policy`: the IAM caller's identity policy allows it (a `*` that crosses `/`).
  * - `cognito-valid-token`: any valid token of the user pool reaches it (no scope on the method).
- * - `integration-reached`: the local gateway let the request through; the cause is not known
- *   (real-gateway audits only).
  */
 export type UnintendedCause =
   | "resource-policy-allow"
   | "authorizer-policy"
   | "cached-authorizer-policy"
   | "iam-identity-policy"
-  | "cognito-valid-token"
-  | "integration-reached";
+  | "cognito-valid-token";
 
 /** One cell of the matrix: one probe, one caller. */
 export interface AccessAuditCell extends AuditProbe {

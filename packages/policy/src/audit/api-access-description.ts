@@ -118,10 +118,12 @@ interface AuditCallerBase {
   /** Unique among the callers: the column of the matrix. */
   name: string;
   /**
-   * The routes this caller is meant to reach (templates exactly as in `routes`). Public (`NONE`)
-   * routes are meant for everyone and need not be listed. Default: for a token caller, the
-   * `routes` of the route-table authorizers that see it which it satisfies, and the Cognito routes
-   * whose scopes it holds; nothing else.
+   * The routes this caller is meant to reach, as route templates that name them
+   * (`routeTemplateCovers`: `GET /pets/{id}`, `ANY /admin/{proxy+}` for every route under
+   * `/admin/`, `*` for all); each must name at least one route. Public (`NONE`) routes are meant
+   * for everyone and need not be listed. Default: for a token caller, the routes named by the
+   * templates it satisfies in the route-table authorizers that see it, and the Cognito routes whose
+   * scopes it holds; for anonymous and IAM callers, the public routes only.
    */
   grants?: readonly string[] | undefined;
   /** The client IP (`aws:SourceIp`), public APIs. */

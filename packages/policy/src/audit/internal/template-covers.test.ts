@@ -23,3 +23,14 @@ describe("templateCovers", () => {
     expect(covers(template, route)).toBe(expected);
   });
 });
+
+describe("routeTemplateCovers", () => {
+  it("reads REST bare paths as ANY, * as everything, and refuses bad templates", async () => {
+    const { routeTemplateCovers } = await import("../route-template-covers.js");
+    expect(routeTemplateCovers("/pets", "DELETE /pets", "rest")).toBe(true);
+    expect(routeTemplateCovers("*", "GET /anything/{proxy+}", "rest")).toBe(true);
+    expect(() => routeTemplateCovers("GET pets", "GET /pets", "rest")).toThrow(
+      /method must be followed/,
+    );
+  });
+});

@@ -41,7 +41,7 @@ function describeCell(cell: AccessAuditCell): string {
   const how =
     cell.via === "cache" && cell.cachedFrom !== null
       ? `after ${code(`${cell.cachedFrom.method} ${cell.cachedFrom.path}`)} filled the authorizer cache`
-      : `with ${cell.reason}`;
+      : `(${cell.reason})`;
   return `**${tableText(cell.caller)}** reaches ${code(cell.route)} (${code(request)}): ${cell.status} ${how}`;
 }
 

@@ -6,7 +6,15 @@ import { policyInputError } from "../internal/policy-errors.js";
 
 type FailOn = "unintended" | "cache-dependent" | "never";
 
-/** What `gatehouse audit --json` prints. @internal */
+/**
+ * What `gatehouse audit --json` prints.
+ *
+ * @example
+ * ```ts
+ * const report = JSON.parse(stdout) as AuditReport;
+ * for (const audit of report.audits) console.log(audit.api, audit.unintended.length);
+ * ```
+ */
 export interface AuditReport {
   /** No unintended cell (and, with `--fail-on cache-dependent`, no cache-dependent one). */
   ok: boolean;
@@ -24,8 +32,11 @@ async function runAudits(
     const { auditApiAccess } = await import("@gatehouse/policy");
     const audits: AccessAudit[] = [];
     for (const [index, description] of input.descriptions.entries()) {
+      // JSON has no dates: an ISO time string stands for `now`.
+      const now = (description as { now?: unknown }).now;
+      const read = typeof now === "string" ? { ...description, now: new Date(now) } : description;
       try {
-        audits.push(await auditApiAccess(description));
+        audits.push(await auditApiAccess(read));
       } catch (error) {
         throw policyInputError(
           error,

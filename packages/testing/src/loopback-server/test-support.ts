@@ -72,8 +72,8 @@ export function sendHttp(
     method?: string;
     headers?: Record<string, string | string[]>;
     body?: string | Buffer;
-    /** Writes the body in pieces of this many bytes, `times` times (a chunked upload). */
-    stream?: { chunk: Buffer; times: number };
+    /** Writes `chunk` `times` times (a chunked upload), calling `onWrite` after each write. */
+    stream?: { chunk: Buffer; times: number; onWrite?: () => void };
   } = {},
 ): Promise<HttpAnswer> {
   return new Promise((resolve) => {
@@ -114,7 +114,9 @@ export function sendHttp(
     const pump = () => {
       while (written < stream.times && !req.destroyed) {
         written += 1;
-        if (!req.write(stream.chunk)) {
+        const more = req.write(stream.chunk);
+        stream.onWrite?.();
+        if (!more) {
           req.once("drain", pump);
           return;
         }

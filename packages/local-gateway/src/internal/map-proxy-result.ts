@@ -23,8 +23,8 @@ function addHeader(headers: Record<string, string | string[]>, name: string, val
 }
 
 /**
- * @internal `undefined` when the result is malformed (REST: 502, HTTP: 500), a header name or value
- * HTTP cannot carry included.
+ * @internal `undefined` when the result is malformed (REST: 502, HTTP: 500), a 1xx status or a
+ * header name or value HTTP cannot carry included.
  */
 export function mapProxyResult(
   result: unknown,
@@ -43,7 +43,8 @@ export function mapProxyResult(
   if (
     typeof statusCode !== "number" ||
     !Number.isInteger(statusCode) ||
-    statusCode < 100 ||
+    // 1xx is interim, never a final response: HTTP cannot carry it as the answer.
+    statusCode < 200 ||
     statusCode > 599
   ) {
     return undefined;

@@ -40,6 +40,12 @@ beforeAll(async () => {
           },
           {
             method: "GET",
+            resource: "/interim-status",
+            auth: "NONE",
+            handler: () => ({ statusCode: 100, body: "not final" }),
+          },
+          {
+            method: "GET",
             resource: "/bad-header-name",
             auth: "NONE",
             handler: () => ({ statusCode: 200, headers: { "bad name": "x" } }),
@@ -170,6 +176,25 @@ describe("the local gateway under malformed and unusual requests", () => {
   it("answers an integration's invalid header name 502 (REST)", async () => {
     const response = await fetch(`${gw.url}/dev/bad-header-name`);
     expect(response.status).toBe(502);
+    await expectHealthy();
+  });
+
+  it("answers an integration's 1xx status 502 (REST): it cannot be a final response", async () => {
+    const response = await fetch(`${gw.url}/dev/interim-status`);
+    expect(response.status).toBe(502);
+    await expectHealthy();
+  });
+
+  it("answers a WebSocket handshake to the target * with 400", async () => {
+    const answer = await exchangeRaw(
+      port,
+      wire("GET * HTTP/1.1", [
+        "Upgrade: websocket",
+        "Sec-WebSocket-Version: 13",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+      ]).replace("Connection: close", "Connection: Upgrade"),
+    );
+    expect(answer.status).toBe(400);
     await expectHealthy();
   });
 

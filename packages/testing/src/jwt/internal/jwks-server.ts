@@ -68,7 +68,13 @@ export async function startJwksServer(handlers: {
       case "slow": {
         const timer = setTimeout(() => {
           timers.delete(timer);
-          if (!response.destroyed) sendJson(response, 200, handlers.jwks());
+          if (response.destroyed || response.headersSent) return;
+          // Outside the request handler's try/catch: a failure here must not escape the timer.
+          try {
+            sendJson(response, 200, handlers.jwks());
+          } catch {
+            response.destroy();
+          }
         }, faultOptions.delayMs ?? DEFAULT_DELAY_MS);
         timers.add(timer);
         return;

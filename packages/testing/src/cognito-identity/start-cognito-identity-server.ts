@@ -134,6 +134,9 @@ function mediaType(req: IncomingMessage): string {
  * `GetOpenIdToken` and the SigV4-signed `GetOpenIdTokenForDeveloperIdentity`, and the STS query
  * protocol for `AssumeRoleWithWebIdentity`. Logins are verified against each provider's keys with
  * Cognito's error types and messages; throttling and faults can be injected per operation.
+ * Bodies over `maxBodyBytes` (1 MiB) are answered 413 without being read, CORS headers go to
+ * `allowedOrigins` only (by default pages served from loopback), and a malformed request gets an
+ * AWS-shaped error, never a crash.
  *
  * @param options - pools, developer credentials, clock and formats; see {@link CognitoIdentityServerOptions}.
  * @returns the running server; `close()` it in `afterAll`.

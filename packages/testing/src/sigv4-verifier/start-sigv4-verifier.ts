@@ -21,7 +21,7 @@ export interface SigV4VerifierServer {
   readonly requests: number;
   /** Requests answered 200. */
   readonly accepted: number;
-  /** Requests answered 403. */
+  /** Requests refused: 403, 413 for a body over `maxBodyBytes`, 500, or aborted mid-body. */
   readonly rejected: number;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
@@ -92,7 +92,16 @@ export async function startSigV4Verifier(
   let accepted = 0;
   let rejected = 0;
 
+  // Requests counted in `requests`, so a failure is counted in `rejected` for those only.
+  const counted = new WeakSet<IncomingMessage>();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const preflight =
+      req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+    if (!preflight) {
+      requests += 1;
+      counted.add(req);
+    }
     res.setHeader("Date", settings.now().toUTCString());
     res.setHeader("x-amzn-RequestId", randomUUID());
     // Date lets a browser client learn its clock offset; it is not a CORS-safelisted response header.
@@ -102,7 +111,7 @@ export async function startSigV4Verifier(
       (name, value) => res.setHeader(name, value),
       EXPOSED_HEADERS,
     );
-    if (req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined) {
+    if (preflight) {
       if (corsAllowed) {
         res.setHeader(
           "Access-Control-Allow-Methods",
@@ -114,7 +123,6 @@ export async function startSigV4Verifier(
       res.writeHead(204).end();
       return;
     }
-    requests += 1;
     const read = await readBody(req, loopback.maxBodyBytes);
     if (read.kind !== "body") {
       rejected += 1;
@@ -153,8 +161,8 @@ export async function startSigV4Verifier(
 
   const server = createLoopbackServer({
     handle,
-    fail(_req, res) {
-      rejected += 1;
+    fail(req, res) {
+      if (counted.has(req)) rejected += 1;
       sendJson(res, 500, { message: "Internal server error" });
     },
   });

@@ -2,6 +2,12 @@
  * @gatehouse/testing: AWS on loopback for tests.
  */
 
+// @section loopback-server
+export type {
+  AllowedOrigins,
+  LoopbackServerOptions,
+} from "./loopback-server/loopback-server-options.js";
+
 // @section sigv4-verifier
 export type {
   SigV4VerifierCredentials,

@@ -359,8 +359,12 @@ export interface LocalGatewayConfig {
    */
   now?: () => Date;
   /**
-   * Largest request body accepted, in bytes (API Gateway's payload quota is 10 MB); larger -> 413.
-   * @default 10485760
+   * Largest request body accepted, in bytes (API Gateway's payload quota is 10 MB). Larger -> 413
+   * `{"message":"Request Too Long"}` (the `REQUEST_TOO_LARGE` gateway response) with
+   * `Connection: close`: a declared `Content-Length` over the limit is refused before a byte of
+   * the body is read, a chunked body stops being read at the limit; nothing over it is buffered.
+   * @default 10485760 (10 MiB)
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html
    */
   maxBodyBytes?: number;
   /** Called once per request with the outcome; never given tokens, secrets or signatures. */

@@ -26,6 +26,25 @@ export interface IncomingRequest {
   userAgent: string;
 }
 
+const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * @internal The origin-form (`/path?query`) of a request-target, read without URL parsing, so `//`
+ * or `//evil.example/x` stay paths: an absolute-form target (`http://host/path?q`, which a server
+ * must accept, RFC 9112 section 3.2.2) gives its path and query (`/` without a path); the
+ * asterisk-form `*` and anything else give `undefined`.
+ */
+export function originForm(target: string | undefined): string | undefined {
+  if (target === undefined) return undefined;
+  if (!ABSOLUTE_FORM.test(target)) return target.startsWith("/") ? target : undefined;
+  const afterScheme = target.indexOf("//") + 2;
+  const pathAt = target.slice(afterScheme).search(/[/?#]/);
+  if (pathAt === -1) return "/";
+  const rest = target.slice(afterScheme + pathAt);
+  if (rest.startsWith("/")) return rest;
+  return rest.startsWith("?") ? `/${rest}` : "/";
+}
+
 function decodePath(path: string): string {
   try {
     return decodeURIComponent(path);
@@ -45,13 +64,13 @@ export function clientIp(request: IncomingMessage, trustForwardedFor: boolean): 
   return address.startsWith("::ffff:") ? address.slice(7) : address;
 }
 
-/** @internal */
+/** @internal `target` is the request's {@link originForm}. */
 export function readIncoming(
   request: IncomingMessage,
+  target: string,
   body: Buffer,
   sourceIp: string,
 ): IncomingRequest {
-  const target = request.url ?? "/";
   const queryIndex = target.indexOf("?");
   const rawPath = queryIndex === -1 ? target : target.slice(0, queryIndex);
   const rawQuery = queryIndex === -1 ? "" : target.slice(queryIndex + 1);

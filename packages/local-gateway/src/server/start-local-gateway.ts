@@ -3,11 +3,13 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { LocalGatewayConfig } from "../config/gateway-config.js";
 import { LocalGatewayError } from "../errors.js";
+import { answerClientError } from "../internal/answer-client-error.js";
 import { type GatewayReply, gatewayReply } from "../internal/gateway-response.js";
 import { GatewayRuntime } from "../internal/gateway-runtime.js";
-import { clientIp, readIncoming } from "../internal/incoming-request.js";
+import { clientIp, originForm, readIncoming } from "../internal/incoming-request.js";
 import { prepareResourcePolicies } from "../internal/prepare-resource-policies.js";
 import { type ProcessedRequest, processRequest } from "../internal/process-request.js";
+import { readRequestBody } from "../internal/read-request-body.js";
 import { resolveConfig } from "../internal/resolve-config.js";
 import { acceptWebSocket, writeRawReply } from "../internal/web-socket-handshake.js";
 import type { GatewayStats } from "./gateway-stats.js";
@@ -29,19 +31,14 @@ export interface LocalGateway {
   close(): Promise<void>;
 }
 
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | "too-large"> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    request.on("end", () => resolve(tooLarge ? "too-large" : Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
+function ignore(): void {}
+
+/** A request that carries a body: a non-zero `Content-Length`, or any `Transfer-Encoding`. */
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers["content-length"];
+  return (
+    request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0")
+  );
 }
 
 function report(config: LocalGatewayConfig, processed: ProcessedRequest): void {
@@ -52,12 +49,19 @@ function report(config: LocalGatewayConfig, processed: ProcessedRequest): void {
   }
 }
 
-function send(response: ServerResponse, reply: GatewayReply): void {
-  response.writeHead(reply.status, {
-    ...reply.headers,
-    "content-length": String(reply.body.length),
-  });
+/** Writes a reply; false when Node refuses it (a header it cannot write), nothing then sent. */
+function send(response: ServerResponse, reply: GatewayReply): boolean {
+  if (response.headersSent || response.destroyed) return true;
+  try {
+    response.writeHead(reply.status, {
+      ...reply.headers,
+      "content-length": String(reply.body.length),
+    });
+  } catch {
+    return false;
+  }
   response.end(reply.body);
+  return true;
 }
 
 /**
@@ -92,24 +96,45 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
 
   const server = createServer({ keepAlive: true }, (request, response) => {
     runtime.requests++;
+    request.on("error", ignore);
+    response.on("error", ignore);
+    // A response that goes out before the body was read to its end closes the connection, so
+    // the unread rest (an oversized or unwanted body) is never read on for keep-alive.
+    if (hasBody(request)) {
+      response.setHeader("connection", "close");
+      request.once("end", () => {
+        if (!response.headersSent) response.removeHeader("connection");
+      });
+    }
     void (async () => {
       let processed: ProcessedRequest;
       try {
-        const body = await readBody(request, gateway.maxBodyBytes);
-        if (body === "too-large") {
+        const target = originForm(request.url);
+        if (target === undefined) {
+          send(response, gatewayReply(400, "Bad Request", null, "-"));
+          return;
+        }
+        const read = await readRequestBody(request, gateway.maxBodyBytes);
+        if (read.kind === "aborted") return;
+        if (read.kind === "too-large") {
+          // API Gateway's REQUEST_TOO_LARGE gateway response.
           send(response, gatewayReply(413, "Request Too Long", null, "-"));
           return;
         }
-        const incoming = readIncoming(request, body, clientIp(request, gateway.trustForwardedFor));
-        processed = await processRequest(runtime, incoming);
+        const sourceIp = clientIp(request, gateway.trustForwardedFor);
+        processed = await processRequest(
+          runtime,
+          readIncoming(request, target, read.body, sourceIp),
+        );
       } catch {
-        if (!response.headersSent) send(response, gatewayReply(500, null, null, "-"));
+        send(response, gatewayReply(500, null, null, "-"));
         return;
       }
-      send(response, processed.reply);
+      if (!send(response, processed.reply)) send(response, gatewayReply(500, null, null, "-"));
       report(config, processed);
-    })();
+    })().catch(() => response.destroy());
   });
+  server.on("clientError", answerClientError);
 
   server.on("upgrade", (request: IncomingMessage, socket: Duplex) => {
     runtime.requests++;
@@ -117,7 +142,12 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
     socket.on("close", () => upgraded.delete(socket));
     socket.on("error", () => socket.destroy());
     const key = request.headers["sec-websocket-key"];
-    if (String(request.headers.upgrade).toLowerCase() !== "websocket" || typeof key !== "string") {
+    const target = originForm(request.url);
+    if (
+      String(request.headers.upgrade).toLowerCase() !== "websocket" ||
+      typeof key !== "string" ||
+      target === undefined
+    ) {
       writeRawReply(socket, gatewayReply(400, "Bad Request", null, "-"));
       return;
     }
@@ -125,6 +155,7 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
       try {
         const incoming = readIncoming(
           request,
+          target,
           Buffer.alloc(0),
           clientIp(request, gateway.trustForwardedFor),
         );
@@ -142,7 +173,7 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
       } catch {
         writeRawReply(socket, gatewayReply(500, null, null, "-"));
       }
-    })();
+    })().catch(() => socket.destroy());
   });
 
   await new Promise<void>((resolve, reject) => {

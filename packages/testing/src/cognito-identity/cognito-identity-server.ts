@@ -1,3 +1,4 @@
+import type { LoopbackServerOptions } from "../loopback-server/loopback-server-options.js";
 import type { SigV4VerifierCredentials } from "../sigv4-verifier/sigv4-verifier-options.js";
 
 /** The operations a {@link CognitoIdentityServer} answers, as named in `X-Amz-Target` / `Action`. */
@@ -44,8 +45,12 @@ export interface IdentityPoolConfig {
   accountId?: string | undefined;
 }
 
-/** Options of {@link startCognitoIdentityServer}. */
-export interface CognitoIdentityServerOptions {
+/**
+ * Options of {@link startCognitoIdentityServer}; `port`, `maxBodyBytes` (default 1 MiB, larger:
+ * 413 `SerializationException`) and `allowedOrigins` (CORS, default loopback pages only) come from
+ * {@link LoopbackServerOptions}.
+ */
+export interface CognitoIdentityServerOptions extends LoopbackServerOptions {
   /** The identity pools the server knows; any other pool id answers `ResourceNotFoundException`. */
   pools: ReadonlyArray<IdentityPoolConfig>;
   /**
@@ -67,8 +72,6 @@ export interface CognitoIdentityServerOptions {
   expirationFormat?: "seconds" | "exponent" | undefined;
   /** `iss` of the server's OpenID tokens. @default "https://cognito-identity.amazonaws.com" */
   openIdIssuer?: string | undefined;
-  /** Port on 127.0.0.1. @default 0 (a free port) */
-  port?: number | undefined;
 }
 
 /** Credentials the server handed out, in the shape {@link SigV4VerifierCredentials} accepts. */

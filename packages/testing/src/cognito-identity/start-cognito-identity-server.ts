@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  createLoopbackServer,
+  listenOnLoopback,
+} from "../loopback-server/internal/create-loopback-server.js";
+import { applyCors } from "../loopback-server/internal/origin-policy.js";
+import { readBody } from "../loopback-server/internal/read-body.js";
+import { receivedUrl, requestPath } from "../loopback-server/internal/request-target.js";
+import { resolveLoopbackOptions } from "../loopback-server/internal/resolve-loopback-options.js";
 import type { SigV4VerifierCredentials } from "../sigv4-verifier/sigv4-verifier-options.js";
 import { verifySigV4 } from "../sigv4-verifier/verify-sigv4.js";
 import type {
@@ -48,7 +55,6 @@ const JSON_OPERATIONS = {
   GetOpenIdTokenForDeveloperIdentity: getOpenIdTokenForDeveloperIdentity,
 } as const;
 const POOL_ID_PATTERN = /^[\w-]+:[0-9a-f-]+$/;
-const MAX_BODY_BYTES = 1024 * 1024;
 const ALLOWED_HEADERS =
   "authorization, content-type, x-amz-target, x-amz-date, x-amz-security-token, x-amz-user-agent, x-amz-content-sha256, amz-sdk-invocation-id, amz-sdk-request";
 
@@ -81,15 +87,12 @@ function checkOptions(options: CognitoIdentityServerOptions): void {
       throw new TypeError(`${CALLER}: options.pools[${index}].authenticatedRoleArn is required`);
     }
   });
-  const { credentialsLifetimeSeconds, port, now } = options;
+  const { credentialsLifetimeSeconds, now } = options;
   if (
     credentialsLifetimeSeconds !== undefined &&
     (!Number.isInteger(credentialsLifetimeSeconds) || credentialsLifetimeSeconds <= 0)
   ) {
     throw new TypeError(`${CALLER}: options.credentialsLifetimeSeconds must be a positive integer`);
-  }
-  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65_535)) {
-    throw new TypeError(`${CALLER}: options.port must be an integer from 0 to 65535`);
   }
   if (now !== undefined && typeof now !== "function") {
     throw new TypeError(`${CALLER}: options.now must be a function`);
@@ -121,24 +124,6 @@ function checkTimes(times: number, method: string): void {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ServiceError("SerializationException", "Request body too large.", 413));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
 function mediaType(req: IncomingMessage): string {
   return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
 }
@@ -149,6 +134,9 @@ function mediaType(req: IncomingMessage): string {
  * `GetOpenIdToken` and the SigV4-signed `GetOpenIdTokenForDeveloperIdentity`, and the STS query
  * protocol for `AssumeRoleWithWebIdentity`. Logins are verified against each provider's keys with
  * Cognito's error types and messages; throttling and faults can be injected per operation.
+ * Bodies over `maxBodyBytes` (1 MiB) are answered 413 without being read, CORS headers go to
+ * `allowedOrigins` only (by default pages served from loopback), and a malformed request gets an
+ * AWS-shaped error, never a crash.
  *
  * @param options - pools, developer credentials, clock and formats; see {@link CognitoIdentityServerOptions}.
  * @returns the running server; `close()` it in `afterAll`.
@@ -184,6 +172,7 @@ export async function startCognitoIdentityServer(
   options: CognitoIdentityServerOptions,
 ): Promise<CognitoIdentityServer> {
   checkOptions(options);
+  const loopback = resolveLoopbackOptions(options, CALLER);
   const now = options.now ?? Date.now;
   const firstPool = options.pools[0] as IdentityPoolConfig;
   const region = options.region ?? firstPool.identityPoolId.split(":")[0] ?? "us-east-1";
@@ -240,7 +229,7 @@ export async function startCognitoIdentityServer(
     const verdict = await verifySigV4(
       {
         method: req.method ?? "POST",
-        url: `http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`,
+        url: receivedUrl(req),
         headers: req.headers,
         body: new Uint8Array(body),
       },
@@ -309,54 +298,72 @@ export async function startCognitoIdentityServer(
     return true;
   }
 
-  const server = createServer((req, res) => {
-    const requestId = randomUUID();
+  function sendFailure(res: ServerResponse, error: unknown, isSts: boolean, requestId: string) {
+    const failure =
+      error instanceof ServiceError
+        ? error
+        : isSts
+          ? new ServiceError("InternalFailure", "An internal error occurred.", 500)
+          : new ServiceError("InternalErrorException", "An internal error occurred.", 500);
+    if (isSts) sendStsError(res, failure.status, failure.type, failure.message, requestId);
+    else sendJsonError(res, failure.status, failure.type, failure.message);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string) {
     res.setHeader("Date", new Date(now()).toUTCString());
     res.setHeader("x-amzn-RequestId", requestId);
-    res.setHeader("Access-Control-Allow-Origin", req.headers.origin ?? "*");
-    res.setHeader("Vary", "Origin");
-    res.setHeader("Access-Control-Expose-Headers", "Date, x-amzn-ErrorType, x-amzn-RequestId");
-    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    const corsAllowed = applyCors(
+      req.headers.origin,
+      loopback.allowsOrigin,
+      (name, value) => res.setHeader(name, value),
+      "Date, x-amzn-ErrorType, x-amzn-RequestId",
+    );
     if (req.method === "OPTIONS") {
-      res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-      res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-      res.setHeader("Access-Control-Max-Age", "600");
+      if (corsAllowed) {
+        res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+        res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        res.setHeader("Access-Control-Max-Age", "600");
+      }
       res.writeHead(204).end();
       return;
     }
-    if (req.method === "GET" && serveWellKnown(path, res)) return;
+    const path = requestPath(req.url);
+    if (req.method === "GET" && path !== undefined && serveWellKnown(path, res)) return;
     const isSts =
       req.headers["x-amz-target"] === undefined &&
       mediaType(req) === "application/x-www-form-urlencoded";
-    readBody(req)
-      .then((body) => {
-        if (req.method !== "POST") throw new ServiceError("UnknownOperationException", "", 404);
-        return isSts ? handleSts(res, body, requestId) : handleJson(req, res, body);
-      })
-      .catch((error: unknown) => {
-        if (res.headersSent) {
-          res.end();
-          return;
-        }
-        const failure =
-          error instanceof ServiceError
-            ? error
-            : isSts
-              ? new ServiceError("InternalFailure", "An internal error occurred.", 500)
-              : new ServiceError("InternalErrorException", "An internal error occurred.", 500);
-        if (isSts) sendStsError(res, failure.status, failure.type, failure.message, requestId);
-        else sendJsonError(res, failure.status, failure.type, failure.message);
-      });
+    try {
+      if (req.method !== "POST") throw new ServiceError("UnknownOperationException", "", 404);
+      const read = await readBody(req, loopback.maxBodyBytes);
+      if (read.kind === "aborted") return;
+      if (read.kind === "too-large") {
+        throw new ServiceError(
+          "SerializationException",
+          `Request body too large: the limit is ${loopback.maxBodyBytes} bytes.`,
+          413,
+        );
+      }
+      await (isSts ? handleSts(res, read.body, requestId) : handleJson(req, res, read.body));
+    } catch (error) {
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      sendFailure(res, error, isSts, requestId);
+    }
+  }
+
+  const server = createLoopbackServer({
+    handle(req, res) {
+      return handle(req, res, randomUUID());
+    },
+    fail(_req, res) {
+      sendFailure(res, undefined, false, String(res.getHeader("x-amzn-RequestId") ?? randomUUID()));
+    },
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const port = await listenOnLoopback(server, loopback.port);
+  const url = `http://127.0.0.1:${port}/`;
 
   function addFault(
     operation: string,

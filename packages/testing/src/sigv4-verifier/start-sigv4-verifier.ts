@@ -1,6 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  createLoopbackServer,
+  listenOnLoopback,
+} from "../loopback-server/internal/create-loopback-server.js";
+import { applyCors } from "../loopback-server/internal/origin-policy.js";
+import { readBody } from "../loopback-server/internal/read-body.js";
+import { receivedUrl } from "../loopback-server/internal/request-target.js";
+import { resolveLoopbackOptions } from "../loopback-server/internal/resolve-loopback-options.js";
+import type { LoopbackServerOptions } from "../loopback-server/loopback-server-options.js";
 import { resolveVerifierOptions } from "./internal/resolve-verifier-options.js";
 import type { SigV4VerifierOptions } from "./sigv4-verifier-options.js";
 import { verifySigV4 } from "./verify-sigv4.js";
@@ -13,47 +21,50 @@ export interface SigV4VerifierServer {
   readonly requests: number;
   /** Requests answered 200. */
   readonly accepted: number;
-  /** Requests answered 403. */
+  /** Requests refused: 403, 413 for a body over `maxBodyBytes`, 500, or aborted mid-body. */
   readonly rejected: number;
   /** Stops the server and drops open connections. */
   close(): Promise<void>;
 }
 
-/** Options of {@link startSigV4Verifier}. */
-export interface SigV4VerifierServerOptions extends SigV4VerifierOptions {
-  /**
-   * Port on 127.0.0.1.
-   * @default 0 (a free port)
-   */
-  port?: number | undefined;
-}
+/**
+ * Options of {@link startSigV4Verifier}: the verifier's, plus `port`, `maxBodyBytes` (default
+ * 1 MiB, larger: 413 `{"message":"Request Too Long"}`) and `allowedOrigins` (CORS, default loopback
+ * pages only) from {@link LoopbackServerOptions}.
+ */
+export interface SigV4VerifierServerOptions extends SigV4VerifierOptions, LoopbackServerOptions {}
 
 const ALLOWED_HEADERS =
   "authorization, content-type, x-amz-content-sha256, x-amz-date, x-amz-security-token";
 
-function cors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader("Access-Control-Allow-Origin", req.headers.origin ?? "*");
-  res.setHeader("Vary", "Origin");
-  // Date lets a browser client learn its clock offset; it is not a CORS-safelisted response header.
-  res.setHeader("Access-Control-Expose-Headers", "Date, x-amzn-ErrorType, x-amzn-RequestId");
-}
+const EXPOSED_HEADERS = "Date, x-amzn-ErrorType, x-amzn-RequestId";
 
-function readBody(req: IncomingMessage): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    req.on("error", reject);
-  });
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const text = JSON.stringify(body);
+  res
+    .writeHead(status, {
+      "Content-Type": "application/json",
+      "Content-Length": String(Buffer.byteLength(text)),
+      ...headers,
+    })
+    .end(text);
 }
 
 /**
  * Starts a loopback HTTP server that plays API Gateway's IAM authorization: every request is
  * checked with {@link verifySigV4} and answered `200 {"ok":true,"accessKeyId":...,"presigned":...}`
  * or `403 {"message":...}` with API Gateway's `x-amzn-ErrorType`. The `Date` header comes from
- * `options.now`, and CORS is open so a browser page on another loopback port can call it.
+ * `options.now`. CORS headers go to the `allowedOrigins` only (by default pages served from
+ * loopback, so a browser page on another loopback port can call it); bodies over `maxBodyBytes`
+ * (1 MiB) are answered 413 without being read; a malformed request gets an HTTP error, never a
+ * crash.
  *
- * @param options - the verifier options, plus an optional port.
+ * @param options - the verifier options, plus `port`, `maxBodyBytes` and `allowedOrigins`.
  * @returns the running server; `close()` it in `afterAll`.
  * @throws TypeError when the options are malformed.
  * @example
@@ -75,70 +86,90 @@ export async function startSigV4Verifier(
   options: SigV4VerifierServerOptions,
 ): Promise<SigV4VerifierServer> {
   const settings = resolveVerifierOptions(options, "startSigV4Verifier");
-  const { port = 0, ...verifierOptions } = options;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new TypeError("startSigV4Verifier: options.port must be an integer from 0 to 65535");
-  }
+  const loopback = resolveLoopbackOptions(options, "startSigV4Verifier");
+  const { port: _port, maxBodyBytes: _max, allowedOrigins: _origins, ...verifierOptions } = options;
   let requests = 0;
   let accepted = 0;
   let rejected = 0;
 
-  const server = createServer((req, res) => {
+  // Requests counted in `requests`, so a failure is counted in `rejected` for those only.
+  const counted = new WeakSet<IncomingMessage>();
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const preflight =
+      req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
+    if (!preflight) {
+      requests += 1;
+      counted.add(req);
+    }
     res.setHeader("Date", settings.now().toUTCString());
     res.setHeader("x-amzn-RequestId", randomUUID());
-    cors(req, res);
-    if (req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined) {
-      res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
-      res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-      res.setHeader("Access-Control-Max-Age", "600");
+    // Date lets a browser client learn its clock offset; it is not a CORS-safelisted response header.
+    const corsAllowed = applyCors(
+      req.headers.origin,
+      loopback.allowsOrigin,
+      (name, value) => res.setHeader(name, value),
+      EXPOSED_HEADERS,
+    );
+    if (preflight) {
+      if (corsAllowed) {
+        res.setHeader(
+          "Access-Control-Allow-Methods",
+          "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
+        );
+        res.setHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS);
+        res.setHeader("Access-Control-Max-Age", "600");
+      }
       res.writeHead(204).end();
       return;
     }
-    requests += 1;
-    readBody(req)
-      .then((body) => {
-        const target = req.url ?? "/";
-        const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(target)
-          ? target
-          : `http://${req.headers.host ?? "127.0.0.1"}${target}`;
-        return verifySigV4(
-          { method: req.method ?? "GET", url, headers: req.headersDistinct, body },
-          verifierOptions,
-        );
-      })
-      .then((verdict) => {
-        if (verdict.ok) {
-          accepted += 1;
-          const json = { ok: true, accessKeyId: verdict.accessKeyId, presigned: verdict.presigned };
-          res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(json));
-        } else {
-          rejected += 1;
-          res
-            .writeHead(verdict.status, {
-              "Content-Type": "application/json",
-              "x-amzn-ErrorType": verdict.errorType,
-            })
-            .end(JSON.stringify({ message: verdict.message }));
-        }
-      })
-      .catch(() => {
-        rejected += 1;
-        if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
-        res.end(JSON.stringify({ message: "Internal server error" }));
+    const read = await readBody(req, loopback.maxBodyBytes);
+    if (read.kind !== "body") {
+      rejected += 1;
+      // API Gateway's REQUEST_TOO_LARGE gateway response; an aborted request gets no answer.
+      if (read.kind === "too-large") sendJson(res, 413, { message: "Request Too Long" });
+      return;
+    }
+    const verdict = await verifySigV4(
+      {
+        method: req.method ?? "GET",
+        url: receivedUrl(req),
+        headers: req.headersDistinct,
+        body: new Uint8Array(read.body),
+      },
+      verifierOptions,
+    );
+    if (verdict.ok) {
+      accepted += 1;
+      sendJson(res, 200, {
+        ok: true,
+        accessKeyId: verdict.accessKeyId,
+        presigned: verdict.presigned,
       });
-  });
+    } else {
+      rejected += 1;
+      sendJson(
+        res,
+        verdict.status,
+        { message: verdict.message },
+        {
+          "x-amzn-ErrorType": verdict.errorType,
+        },
+      );
+    }
+  }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
+  const server = createLoopbackServer({
+    handle,
+    fail(req, res) {
+      if (counted.has(req)) rejected += 1;
+      sendJson(res, 500, { message: "Internal server error" });
+    },
   });
-  const address = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, loopback.port);
 
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${port}`,
     get requests() {
       return requests;
     },

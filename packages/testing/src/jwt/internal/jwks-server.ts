@@ -1,5 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import {
+  createLoopbackServer,
+  listenOnLoopback,
+} from "../../loopback-server/internal/create-loopback-server.js";
+import { requestPath } from "../../loopback-server/internal/request-target.js";
 import type { JwksFault, JwksFaultOptions } from "../test-issuer.js";
 
 /** @internal */
@@ -31,18 +36,28 @@ export async function startJwksServer(handlers: {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
-    if (request.method !== "GET" && request.method !== "HEAD") {
-      sendJson(response, 405, { message: "Method Not Allowed" });
-    } else if (path.endsWith(JWKS_PATH_SUFFIX)) {
-      jwksRequests += 1;
-      serveJwks(response);
-    } else if (path.endsWith(DISCOVERY_PATH_SUFFIX)) {
-      sendJson(response, 200, handlers.discovery(url));
-    } else {
-      sendJson(response, 404, { message: "Not Found" });
-    }
+  // It never reads a request body: a request that carries one is answered as if it had none,
+  // and its connection is closed (createLoopbackServer), so the body is not read on.
+  const server = createLoopbackServer({
+    handle(request: IncomingMessage, response: ServerResponse) {
+      const path = requestPath(request.url);
+      if (request.method !== "GET" && request.method !== "HEAD") {
+        response.setHeader("Allow", "GET, HEAD");
+        sendJson(response, 405, { message: "Method Not Allowed" });
+      } else if (path === undefined) {
+        sendJson(response, 400, { message: "Bad Request" });
+      } else if (path.endsWith(JWKS_PATH_SUFFIX)) {
+        jwksRequests += 1;
+        serveJwks(response);
+      } else if (path.endsWith(DISCOVERY_PATH_SUFFIX)) {
+        sendJson(response, 200, handlers.discovery(url));
+      } else {
+        sendJson(response, 404, { message: "Not Found" });
+      }
+    },
+    fail(_request, response) {
+      sendJson(response, 500, { message: "Internal server error" });
+    },
   });
 
   function serveJwks(response: ServerResponse): void {
@@ -53,7 +68,13 @@ export async function startJwksServer(handlers: {
       case "slow": {
         const timer = setTimeout(() => {
           timers.delete(timer);
-          if (!response.destroyed) sendJson(response, 200, handlers.jwks());
+          if (response.destroyed || response.headersSent) return;
+          // Outside the request handler's try/catch: a failure here must not escape the timer.
+          try {
+            sendJson(response, 200, handlers.jwks());
+          } catch {
+            response.destroy();
+          }
         }, faultOptions.delayMs ?? DEFAULT_DELAY_MS);
         timers.add(timer);
         return;
@@ -103,14 +124,7 @@ export async function startJwksServer(handlers: {
     socket.on("close", () => sockets.delete(socket));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server, 0);
   const url = `http://127.0.0.1:${port}`;
 
   return {

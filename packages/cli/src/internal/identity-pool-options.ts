@@ -109,7 +109,10 @@ export async function identityPoolClient(context: CommandContext): Promise<Ident
     try {
       Object.assign(logins, loginsFromIdToken(await readValue(idToken, context.io)));
     } catch (error) {
-      throw usageError(`--id-token: ${(error as Error).message}`);
+      const code = isIdentityPoolError(error) ? `${error.code}: ` : "";
+      throw new CliError("usage", `--id-token: ${code}${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   const flow = context.choice<"enhanced" | "basic">("flow", "enhanced");

@@ -161,7 +161,8 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
       return EXIT_CODES.usage;
     }
     const error = isCliError(caught) ? caught : asRuntimeError(caught, "unexpected error");
-    const debug = full.env["GATEHOUSE_DEBUG"] !== undefined && full.env["GATEHOUSE_DEBUG"] !== "";
+    const flag = full.env["GATEHOUSE_DEBUG"];
+    const debug = flag !== undefined && flag !== "" && flag !== "0";
     for (const line of describeError(error, { debug })) {
       out.note(
         scrubSecrets(
@@ -186,11 +187,15 @@ function describeError(error: CliError, options: { debug: boolean }): string[] {
     // A cause the message already states (a library error the CLI put in its own words) is
     // skipped; what it does not say (the cause behind it) is printed.
     const message = causeMessage(error, cause);
-    if (said().includes(cause.message) || said().includes(message)) continue;
+    if (message !== "" && (said().includes(cause.message) || said().includes(message))) continue;
     if (cause.depth === 1 && cause.code !== undefined && said().includes(cause.code)) continue;
-    lines.push(
-      `  cause: ${message.includes(cause.label) ? message : `${cause.label}: ${message}`}`,
-    );
+    const text =
+      message === ""
+        ? cause.label
+        : message.includes(cause.label)
+          ? message
+          : `${cause.label}: ${message}`;
+    if (!said().includes(text)) lines.push(`  cause: ${text}`);
   }
   for (const hint of [error.hint, ...causes.map((cause) => cause.hint)]) {
     if (hint !== undefined && !said().includes(hint)) lines.push(hint);

@@ -72,6 +72,7 @@ export const dev: CommandSpec = {
   args: "<config.mjs>",
   description: [
     "Loads a gateway configuration module (ESM whose default export is the config, a promise of it, or a function returning it: handlers and authorizers are functions, so JSON is not accepted) and serves it on 127.0.0.1 with @gatehouse/local-gateway: resource policies, Lambda authorizers with API Gateway's cache, JWT authorizers, SigV4 for AWS_IAM routes. Each decision is logged to stderr (codes only, never tokens).",
+    "The first Ctrl-C (or SIGTERM) closes the gateway and the servers the config started while it loaded (a test issuer), then exits; a second Ctrl-C ends it at once.",
   ],
   options: {
     port: {

@@ -265,6 +265,7 @@ export const policySimulate: CommandSpec = {
   args: "<file|-|none>",
   description: [
     "Runs @gatehouse/policy's model of API Gateway's authorization layer (evaluateApiGatewayAccess): resource policy, SigV4 callers (Table A / Table B), the two-phase rule of Lambda authorizers, Cognito authorizers. <file> is the resource policy; `none` for an API without one.",
+    "Options that do not fit the request are refused, not ignored: --authorizer needs --auth-type LAMBDA, the caller options AWS_IAM, the Cognito options COGNITO_USER_POOLS, --vpc-source-ip/--vpc/--vpce a PRIVATE endpoint.",
   ],
   options: {
     arn: {

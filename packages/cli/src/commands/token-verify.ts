@@ -267,6 +267,7 @@ export const tokenVerify: CommandSpec = {
   args: "<jwt|@file|->",
   description: [
     "Uses the verifiers of @gatehouse/authorizer: an OIDC issuer (--issuer --jwks-uri --audience --algorithms) or a Cognito user pool (--user-pool-id --client-id --token-use). Required checks cannot be skipped by omission: --any-audience / --any-client skip them explicitly. JWKS locations must be https (http only on loopback).",
+    "Prints what the verifier expected beside what the token says (iss, aud or client_id, token_use, alg, kid, exp/nbf/iat), never the signature. Options of the other kind of issuer are refused.",
   ],
   options: {
     issuer: { type: "string", value: "<url>", description: "OIDC: the exact `iss` to accept" },

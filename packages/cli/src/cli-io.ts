@@ -1,3 +1,5 @@
+import { guardStream } from "./internal/guard-stream.js";
+
 /** Where a command writes: a Node stream or anything with `write`. */
 export interface CliStream {
   write(text: string): unknown;
@@ -34,11 +36,14 @@ export interface CliIo {
   fetch: typeof fetch;
 }
 
-/** The process's own streams and environment. @internal */
+/**
+ * The process's own streams and environment. The streams survive a closed pipe (`| head`): the
+ * rest of the output is dropped, no EPIPE crash. @internal
+ */
 export function processIo(): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: guardStream(process.stdout),
+    stderr: guardStream(process.stderr),
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),

@@ -133,3 +133,30 @@ describe("gatehouse", () => {
     expect(flag.stdout).not.toContain("\u001b[");
   });
 });
+
+describe("gatehouse: unknown options", () => {
+  it("says whose option it is when it belongs to another command", async () => {
+    const result = await runCaptured(["token", "decode", "x.y.z", "--issuer", "https://a/"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "--issuer is an option of `gatehouse token verify`, not of `gatehouse token decode`",
+    );
+    expect(result.stderr).toContain("gatehouse token decode --help");
+  });
+
+  it("suggests the option a typo was meant to be", async () => {
+    const result = await runCaptured(["policy", "generate", "--deny-ipp", "198.51.100.0/24"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown option --deny-ipp");
+    expect(result.stderr).toContain("Did you mean --deny-ip?");
+  });
+
+  it("finds an unknown option given as --name=value or as a short flag", async () => {
+    const inline = await runCaptured(["token", "decode", "x.y.z", "--nope=1"]);
+    expect(inline.code).toBe(2);
+    expect(inline.stderr).toContain("unknown option --nope");
+    const short = await runCaptured(["token", "decode", "x.y.z", "-z"]);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain("unknown option -z");
+  });
+});

@@ -9,9 +9,10 @@ import { policySimulate } from "./commands/policy-simulate.js";
 import { sign } from "./commands/sign.js";
 import { tokenDecode } from "./commands/token-decode.js";
 import { tokenVerify } from "./commands/token-verify.js";
-import { isCliError } from "./errors.js";
+import { type CliError, isCliError } from "./errors.js";
 import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
 import { asRuntimeError, type CommandSpec, runCommand } from "./internal/command.js";
+import { causeMessage, causesOf, scrubSecrets } from "./internal/error-chain.js";
 import { createOutput, wantsColour } from "./internal/output.js";
 import { CLI_VERSION } from "./version.js";
 
@@ -34,6 +35,11 @@ const GROUPS: readonly CommandGroup[] = [
 ];
 
 const COMMANDS: readonly CommandSpec[] = [sign, credentials, dev, audit, demo];
+
+const ALL_COMMANDS: readonly CommandSpec[] = [
+  ...GROUPS.flatMap((group) => group.commands),
+  ...COMMANDS,
+];
 
 function mainHelp(): string {
   const rows: Array<[string, string]> = [];
@@ -147,7 +153,7 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
       out.line(resolved);
       return EXIT_CODES.ok;
     }
-    const code = await runCommand(resolved.spec, resolved.rest, full);
+    const code = await runCommand(resolved.spec, resolved.rest, full, ALL_COMMANDS);
     return code as ExitCode;
   } catch (caught) {
     if (caught instanceof UnknownCommand) {
@@ -156,15 +162,49 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
       return EXIT_CODES.usage;
     }
     const error = isCliError(caught) ? caught : asRuntimeError(caught, "unexpected error");
-    out.note(`${out.red("error:")} ${error.message}`);
-    if (error.hint !== undefined) out.note(error.hint);
-    if (
-      !isCliError(caught) &&
-      full.env["GATEHOUSE_DEBUG"] !== undefined &&
-      caught instanceof Error
-    ) {
-      out.note(caught.stack ?? "");
+    const flag = full.env["GATEHOUSE_DEBUG"];
+    const debug = flag !== undefined && flag !== "" && flag !== "0";
+    for (const line of describeError(error, { debug })) {
+      out.note(
+        scrubSecrets(
+          line.startsWith("error: ") ? `${out.red("error:")}${line.slice(6)}` : line,
+          full.env,
+        ),
+      );
     }
     return error.exitCode;
   }
+}
+
+/**
+ * The lines printed for an error: `error: <message>`, one `  cause: <code>: <message>` line per
+ * cause not already said, the hints, and with `debug` the stacks.
+ */
+function describeError(error: CliError, options: { debug: boolean }): string[] {
+  const lines = [`error: ${error.message}`];
+  const said = () => lines.join("\n");
+  const causes = causesOf(error);
+  for (const cause of causes) {
+    // A cause the message already states (a library error the CLI put in its own words) is
+    // skipped; what it does not say (the cause behind it) is printed.
+    const message = causeMessage(error, cause);
+    if (message !== "" && (said().includes(cause.message) || said().includes(message))) continue;
+    if (cause.depth === 1 && cause.code !== undefined && said().includes(cause.code)) continue;
+    const text =
+      message === ""
+        ? cause.label
+        : message.includes(cause.label)
+          ? message
+          : `${cause.label}: ${message}`;
+    if (!said().includes(text)) lines.push(`  cause: ${text}`);
+  }
+  for (const hint of [error.hint, ...causes.map((cause) => cause.hint)]) {
+    if (hint !== undefined && !said().includes(hint)) lines.push(hint);
+  }
+  if (options.debug) {
+    for (const cause of causes) {
+      if (cause.stack !== undefined) lines.push(`  stack of ${cause.label}: ${cause.stack}`);
+    }
+  }
+  return lines;
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,5 +76,109 @@ describe("gatehouse dev", () => {
   it("exits 2 for a bad --port", async () => {
     const result = await runCaptured(["dev", "x.mjs", "--port", "http"]);
     expect(result.code).toBe(2);
+  });
+});
+
+/** A config that starts its own server at import (as a test issuer does) and says its port. */
+function configWithServer(key: string): string {
+  return `
+import { createServer } from "node:http";
+const server = createServer((request, response) => response.end("issuer"));
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+globalThis[${JSON.stringify(key)}] = server.address().port;
+export default {
+  apis: [{ type: "HTTP", name: "hello", routes: [
+    { routeKey: "GET /hello", auth: "NONE", handler: () => ({ statusCode: 200, body: "hi" }) },
+  ] }],
+};
+`;
+}
+
+function writeConfig(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "gatehouse-dev-"));
+  writeFileSync(join(dir, "gateway.config.mjs"), text);
+  return dir;
+}
+
+const portOf = (key: string) => (globalThis as Record<string, unknown>)[key] as number;
+
+describe("gatehouse dev: stopping and failing", () => {
+  it("closes the servers the config started when it stops", async () => {
+    const dir = writeConfig(configWithServer("__gatehouseDevStop"));
+    const controller = new AbortController();
+    let stdout = "";
+    let listening: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => {
+      listening = resolve;
+    });
+    const { run } = await import("../run.js");
+    const done = run(["dev", "gateway.config.mjs", "--json"], {
+      cwd: dir,
+      env: {},
+      signal: controller.signal,
+      stdout: {
+        write: (text: string) => {
+          stdout += text;
+          if (stdout.trim().endsWith("}")) listening();
+        },
+      },
+      stderr: { write: () => true },
+    });
+    await started;
+    const issuerUrl = `http://127.0.0.1:${portOf("__gatehouseDevStop")}/`;
+    expect(await (await fetch(issuerUrl)).text()).toBe("issuer");
+    controller.abort();
+    expect(await done).toBe(0);
+    // Reproduction: the config's server stayed up and kept the process alive after Ctrl-C.
+    await expect(fetch(issuerUrl)).rejects.toThrow();
+  });
+
+  it("exits 3 when the port is taken, naming the cause, and closes the config's servers", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const dir = writeConfig(configWithServer("__gatehouseDevFailed"));
+      const result = await runCaptured(["dev", "gateway.config.mjs", "--port", String(port)], {
+        cwd: dir,
+        signal: new AbortController().signal,
+      });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toContain("the gateway did not start");
+      expect(result.stderr).toContain("EADDRINUSE");
+      await expect(fetch(`http://127.0.0.1:${portOf("__gatehouseDevFailed")}/`)).rejects.toThrow();
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("exits 2 for a config the gateway refuses, with the path of the bad field", async () => {
+    // Reproduction: an invalid route exited 3 ("the gateway did not start"); docs/cli.md says 2.
+    const dir = writeConfig(`export default { apis: [{ type: "HTTP", routes: [
+      { routeKey: "GETT /hello", auth: "NONE", handler: () => ({ statusCode: 200 }) },
+    ] }] };`);
+    const result = await runCaptured(["dev", "gateway.config.mjs"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("invalid config: gateway.config.mjs at apis[0].routes[0]");
+    expect(result.stderr).toContain("invalid_config");
+  });
+
+  it("shows why a config cannot be loaded, without the secrets its error quotes", async () => {
+    const secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJl";
+    const dir = writeConfig(
+      `throw new Error("config failed with token ${jwt} and key ${secret}");`,
+    );
+    const result = await runCaptured(["dev", "gateway.config.mjs"], {
+      cwd: dir,
+      env: { AWS_SECRET_ACCESS_KEY: secret },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot load gateway.config.mjs");
+    expect(result.stderr).toContain(
+      "cause: Error: config failed with token <redacted jwt> and key <redacted>",
+    );
+    expect(result.stderr).not.toContain(secret);
+    expect(result.stderr).not.toContain(jwt);
   });
 });

@@ -1,9 +1,60 @@
 import { resolve } from "node:path";
-import type { GatewayDecisionRecord, LocalGatewayConfig } from "@gatehouse/local-gateway";
+import type {
+  GatewayDecisionRecord,
+  LocalGateway,
+  LocalGatewayConfig,
+} from "@gatehouse/local-gateway";
 import { CliError, usageError } from "../errors.js";
 import type { CommandSpec } from "../internal/command.js";
 import type { Output } from "../internal/output.js";
-import { waitForStop } from "../internal/wait-for-stop.js";
+import { trackServers } from "../internal/track-servers.js";
+import { settlesWithin, stopSignal } from "../internal/wait-for-stop.js";
+
+type LocalGatewayModule = typeof import("@gatehouse/local-gateway");
+
+/**
+ * How long closing may take after Ctrl-C (or a failed start): the gateway and the servers the
+ * config started get this long to close their connections; the command then returns anyway.
+ */
+const CLOSE_GRACE_MS = 2000;
+
+/** A config that cannot be loaded: exit 2, with the loader's code, path and causes. */
+function loadFailure(error: unknown, file: string, gateway: LocalGatewayModule): CliError {
+  const expected = gateway.isLocalGatewayError(error) ? error.expected : undefined;
+  return new CliError("usage", `cannot load ${file}`, {
+    cause: error,
+    ...(expected === undefined ? {} : { hint: `Expected ${expected}.` }),
+  });
+}
+
+/**
+ * A gateway that did not start: exit 3 when the port cannot be bound (`listen_failed`), exit 2 for
+ * a config the gateway refuses (`invalid_config`, a wrong option type). Read from the code.
+ */
+function startFailure(error: unknown, file: string, gateway: LocalGatewayModule): CliError {
+  if (gateway.isLocalGatewayError(error)) {
+    if (error.code === "listen_failed") {
+      return new CliError("runtime", `the gateway did not start: ${error.message}`, {
+        cause: error,
+        hint: "Another process uses the port: give another --port, or 0 for a free one.",
+      });
+    }
+    const where = error.path === undefined ? file : `${file} at ${error.path}`;
+    return new CliError("usage", `invalid config: ${where}: ${error.code}: ${error.message}`, {
+      cause: error,
+      ...(error.expected === undefined ? {} : { hint: `Expected ${error.expected}.` }),
+    });
+  }
+  if (error instanceof TypeError) {
+    return new CliError("usage", `invalid config: ${file}: ${error.message}`, { cause: error });
+  }
+  return new CliError("runtime", "the gateway did not start", { cause: error });
+}
+
+/** Resolves to `undefined` when `stopped` wins, so Ctrl-C during a slow start stops too. */
+function unlessStopped<T>(work: Promise<T>, stopped: Promise<string>): Promise<T | undefined> {
+  return Promise.race([work, stopped.then(() => undefined)]);
+}
 
 function logDecision(out: Output, record: GatewayDecisionRecord): void {
   const status =
@@ -21,6 +72,7 @@ export const dev: CommandSpec = {
   args: "<config.mjs>",
   description: [
     "Loads a gateway configuration module (ESM whose default export is the config, a promise of it, or a function returning it: handlers and authorizers are functions, so JSON is not accepted) and serves it on 127.0.0.1 with @gatehouse/local-gateway: resource policies, Lambda authorizers with API Gateway's cache, JWT authorizers, SigV4 for AWS_IAM routes. Each decision is logged to stderr (codes only, never tokens).",
+    "The first Ctrl-C (or SIGTERM) closes the gateway and the servers the config started while it loaded (a test issuer), then exits; a second Ctrl-C ends it at once.",
   ],
   options: {
     port: {
@@ -35,41 +87,62 @@ export const dev: CommandSpec = {
   positionals: { min: 1, max: 1 },
   examples: ["gatehouse dev gateway.config.mjs", "gatehouse dev gateway.config.mjs --port 4000"],
   exitCodes: [
-    "0  stopped with Ctrl-C",
+    "0  stopped with Ctrl-C (SIGINT) or SIGTERM",
     "2  the config cannot be loaded or is invalid",
     "3  the gateway failed to start (port in use)",
   ],
   async run(context) {
-    const file = resolve(context.io.cwd, context.positionals[0] as string);
+    const file = context.positionals[0] as string;
+    const path = resolve(context.io.cwd, file);
     const portText = context.string("port");
     const port = portText === undefined ? undefined : Number(portText);
     if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
       throw usageError(`--port must be a port number; got ${portText}`);
     }
-    // Loaded on use: the other commands must not depend on the local gateway.
-    const { loadGatewayConfig, startLocalGateway } = await import("@gatehouse/local-gateway");
-    let config: LocalGatewayConfig;
-    try {
-      config = await loadGatewayConfig(file);
-    } catch (error) {
-      throw usageError(`cannot load ${context.positionals[0]}: ${(error as Error).message}`);
-    }
     const { out } = context;
-    const userOnDecision = config.onDecision;
-    const gateway = await startLocalGateway({
-      ...config,
-      ...(port === undefined ? {} : { port }),
-      onDecision: (record) => {
-        if (!context.flag("quiet")) logDecision(out, record);
-        userOnDecision?.(record);
-      },
-    }).catch((error: unknown) => {
-      const message = (error as Error).message;
-      throw error instanceof TypeError
-        ? usageError(`invalid config: ${message}`)
-        : new CliError("runtime", `the gateway did not start: ${message}`, { cause: error });
-    });
+    // Listening from the start: Ctrl-C while the config loads or the gateway starts stops too.
+    const stop = stopSignal(context.io.signal);
+    // The servers the config starts while it loads (a test issuer, a Cognito server) are closed
+    // with the gateway: a listening server would keep the process up after Ctrl-C.
+    const started = trackServers();
+    let gateway: LocalGateway | undefined;
+    let userStopped = false;
     try {
+      // Loaded on use: the other commands must not depend on the local gateway.
+      const module = await import("@gatehouse/local-gateway");
+      const config = await unlessStopped(
+        started
+          .run(() => module.loadGatewayConfig(path))
+          .catch((error: unknown) => {
+            throw loadFailure(error, file, module);
+          }),
+        stop.stopped,
+      );
+      if (config === undefined) {
+        userStopped = true;
+        return 0;
+      }
+      const userOnDecision = config.onDecision;
+      const starting = module.startLocalGateway({
+        ...config,
+        ...(port === undefined ? {} : { port }),
+        onDecision: (record) => {
+          if (!context.flag("quiet")) logDecision(out, record);
+          userOnDecision?.(record);
+        },
+      } satisfies LocalGatewayConfig);
+      gateway = await unlessStopped(
+        starting.catch((error: unknown) => {
+          throw startFailure(error, file, module);
+        }),
+        stop.stopped,
+      );
+      if (gateway === undefined) {
+        // Stopped while starting: a gateway that comes up after all is closed at once.
+        starting.then((late) => late.close()).catch(() => undefined);
+        userStopped = true;
+        return 0;
+      }
       if (context.flag("json")) out.json({ url: gateway.url, apis: gateway.apiUrls });
       else {
         out.line(`${out.bold("local gateway")} ${gateway.url}`);
@@ -77,11 +150,17 @@ export const dev: CommandSpec = {
           out.line(`  ${name.padEnd(16)} ${url}`);
         out.note(out.dim("Ctrl-C to stop"));
       }
-      await waitForStop(context.io.signal);
+      await stop.stopped;
+      userStopped = true;
+      return 0;
     } finally {
-      await gateway.close();
+      stop.dispose();
+      const closing = Promise.all([gateway?.close(), started.close()]);
+      if (!(await settlesWithin(closing, CLOSE_GRACE_MS))) {
+        out.note(out.dim(`some connections did not close within ${CLOSE_GRACE_MS / 1000} s`));
+      }
+      started.dispose();
+      if (userStopped && !context.flag("json")) out.note("stopped");
     }
-    if (!context.flag("json")) out.note("stopped");
-    return 0;
   },
 };

@@ -78,7 +78,7 @@ function buildRules(context: CommandContext): ResourcePolicyRule[] {
     try {
       rules.push(build(values));
     } catch (error) {
-      throw policyInputError(error, `--${name}`);
+      throw policyInputError(error, `--${name}`, context);
     }
   };
   each("allow-account", (principals) => accountAllowlist({ principals, ...extra }));
@@ -177,7 +177,7 @@ export const policyGenerate: CommandSpec = {
         name: context.string("name"),
       });
     } catch (error) {
-      throw policyInputError(error);
+      throw policyInputError(error, undefined, context);
     }
     context.out.line(text);
     if (context.flag("stats")) {

@@ -12,7 +12,13 @@ import {
   parseExecuteApiArn,
 } from "@gatehouse/policy";
 import { usageError } from "../errors.js";
-import type { CommandContext, CommandSpec } from "../internal/command.js";
+import {
+  type CommandContext,
+  type CommandSpec,
+  refuseTogether,
+  refuseUnless,
+} from "../internal/command.js";
+import { flagTerm } from "../internal/flag-paths.js";
 import type { Output } from "../internal/output.js";
 import { policyInputError } from "../internal/policy-errors.js";
 import { readJson } from "../internal/read-input.js";
@@ -65,6 +71,66 @@ function parseContext(pairs: readonly string[]): ConditionContext {
   return context;
 }
 
+/** The options that only mean something for one auth type. */
+const FLAGS_OF_AUTH_TYPE: ReadonlyArray<readonly [MethodAuthType, readonly string[], string]> = [
+  [
+    "AWS_IAM",
+    ["principal", "principal-org-id", "caller-policy", "unsigned", "bad-signature"],
+    "They describe a SigV4-signed caller",
+  ],
+  [
+    "LAMBDA",
+    ["authorizer", "authorizer-response"],
+    "They are what a Lambda authorizer answers, and only LAMBDA methods have one",
+  ],
+  [
+    "COGNITO_USER_POOLS",
+    ["cognito-token", "cognito-mode"],
+    "They describe a Cognito user pool authorizer",
+  ],
+];
+
+/**
+ * Options that do not fit the auth type or the endpoint type are refused: the model would ignore
+ * them, and `--authorizer deny` on a method without an authorizer would quietly answer 200.
+ */
+function checkFlagsFit(
+  context: CommandContext,
+  authType: MethodAuthType,
+  endpointType: EndpointType,
+): void {
+  const here = context.given("auth-type")
+    ? authType
+    : `${authType}, the default${authType === "AWS_IAM" ? " with --principal" : ""}`;
+  for (const [owner, flags, why] of FLAGS_OF_AUTH_TYPE) {
+    refuseUnless(context, flags, {
+      fits: authType === owner,
+      needs: `--auth-type ${owner}`,
+      here,
+      hint: `${why}: add --auth-type ${owner}, or leave the option out.`,
+    });
+  }
+  refuseTogether(context, "authorizer", ["authorizer-response"]);
+  refuseTogether(context, "unsigned", [
+    "principal",
+    "principal-org-id",
+    "caller-policy",
+    "bad-signature",
+  ]);
+  refuseUnless(context, ["vpc-source-ip", "vpc", "vpce"], {
+    fits: endpointType === "PRIVATE",
+    needs: "--endpoint-type PRIVATE",
+    here: endpointType,
+    hint: "aws:VpcSourceIp, aws:SourceVpc and aws:SourceVpce exist only for private APIs; a public API's caller is --source-ip.",
+  });
+  refuseUnless(context, ["source-ip"], {
+    fits: endpointType !== "PRIVATE",
+    needs: "a public endpoint type, REGIONAL or EDGE",
+    here: endpointType,
+    hint: "aws:SourceIp does not exist for PRIVATE APIs: give the address inside the VPC as --vpc-source-ip.",
+  });
+}
+
 async function buildRequest(context: CommandContext): Promise<ApiGatewayAccessOptions> {
   const file = context.positionals[0] as string;
   const methodArn = context.required("arn");
@@ -72,15 +138,17 @@ async function buildRequest(context: CommandContext): Promise<ApiGatewayAccessOp
   try {
     partition = parseExecuteApiArn(methodArn).partition ?? "aws";
   } catch (error) {
-    throw policyInputError(error, "--arn");
+    throw policyInputError(error, "--arn", context);
   }
-  const resourcePolicy =
-    file === "none" ? null : ((await readJson(file, context.io)) as PolicyDocument);
   const principal = context.string("principal");
   const authType = context.choice<MethodAuthType>(
     "auth-type",
     principal === undefined ? "NONE" : "AWS_IAM",
   );
+  const endpointType = context.choice<EndpointType>("endpoint-type", "REGIONAL");
+  checkFlagsFit(context, authType, endpointType);
+  const resourcePolicy =
+    file === "none" ? null : ((await readJson(file, context.io)) as PolicyDocument);
   const time = context.string("time");
   const now = time === undefined ? undefined : new Date(time);
   if (now !== undefined && Number.isNaN(now.getTime()))
@@ -90,7 +158,7 @@ async function buildRequest(context: CommandContext): Promise<ApiGatewayAccessOp
   const extra = parseContext(context.strings("context"));
   const base = {
     methodArn,
-    endpointType: context.choice<EndpointType>("endpoint-type", "REGIONAL"),
+    endpointType,
     resourcePolicy,
     ...optional("sourceIp", context.string("source-ip")),
     ...optional("vpcSourceIp", context.string("vpc-source-ip")),
@@ -147,8 +215,28 @@ async function buildRequest(context: CommandContext): Promise<ApiGatewayAccessOp
   }
 }
 
+/** Library paths that point into the files given on the command line. */
+function inputFiles(context: CommandContext): Record<string, string> {
+  const label = (file: string) => (file === "-" ? "stdin" : file);
+  const files: Record<string, string> = {};
+  const policy = context.positionals[0];
+  if (policy !== undefined && policy !== "none") files["resourcePolicy"] = label(policy);
+  const callerPolicy = context.string("caller-policy");
+  if (callerPolicy !== undefined) files["caller.callerPolicy"] = label(callerPolicy);
+  const response = context.string("authorizer-response");
+  if (response !== undefined) {
+    files["authorizer"] = label(response);
+    files["response"] = label(response);
+  }
+  return files;
+}
+
 /** Prints a gateway outcome the way `simulate` and `demo` describe it. @internal */
-export function describeOutcome(out: Output, result: ApiGatewayAccessResult): void {
+export function describeOutcome(
+  out: Output,
+  result: ApiGatewayAccessResult,
+  files: Readonly<Record<string, string>> = {},
+): void {
   const status = String(result.status);
   out.line(
     `${result.status === 200 ? out.green(out.bold(status)) : out.red(out.bold(status))}${
@@ -164,9 +252,9 @@ export function describeOutcome(out: Output, result: ApiGatewayAccessResult): vo
   );
   out.line(`principal: ${result.principal}`);
   if (result.authorizerError !== undefined) {
-    out.line(
-      `authorizer response: ${result.authorizerError.code} at ${result.authorizerError.path ?? "?"}`,
-    );
+    const { code, path } = result.authorizerError;
+    const where = path === undefined ? "?" : (flagTerm(path, files) ?? path);
+    out.line(`authorizer response: ${code} in ${where}`);
   }
 }
 
@@ -177,6 +265,7 @@ export const policySimulate: CommandSpec = {
   args: "<file|-|none>",
   description: [
     "Runs @gatehouse/policy's model of API Gateway's authorization layer (evaluateApiGatewayAccess): resource policy, SigV4 callers (Table A / Table B), the two-phase rule of Lambda authorizers, Cognito authorizers. <file> is the resource policy; `none` for an API without one.",
+    "Options that do not fit the request are refused, not ignored: --authorizer needs --auth-type LAMBDA, the caller options AWS_IAM, the Cognito options COGNITO_USER_POOLS, --vpc-source-ip/--vpc/--vpce a PRIVATE endpoint.",
   ],
   options: {
     arn: {
@@ -288,7 +377,7 @@ export const policySimulate: CommandSpec = {
     try {
       result = await evaluateApiGatewayAccess(request);
     } catch (error) {
-      throw policyInputError(error);
+      throw policyInputError(error, undefined, context, inputFiles(context));
     }
     const expect = context.string("expect");
     const ok = expect === undefined ? result.status === 200 : String(result.status) === expect;
@@ -308,7 +397,7 @@ export const policySimulate: CommandSpec = {
         ...(expect === undefined ? {} : { expected: Number(expect), matched: ok }),
       });
     } else {
-      describeOutcome(context.out, result);
+      describeOutcome(context.out, result, inputFiles(context));
       if (expect !== undefined) {
         context.out.line(
           ok ? context.out.green(`as expected (${expect})`) : context.out.red(`expected ${expect}`),

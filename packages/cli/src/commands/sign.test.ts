@@ -121,6 +121,8 @@ describe("gatehouse sign", () => {
       env,
     });
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain("request failed");
+    expect(result.stderr).toContain("the request to http://127.0.0.1:1 could not be sent");
+    // Why: the cause chain, not only that it failed.
+    expect(result.stderr).toMatch(/\n {2}cause: /);
   });
 });

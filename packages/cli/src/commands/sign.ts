@@ -8,6 +8,7 @@ import {
 } from "@gatehouse/sigv4";
 import { CliError, usageError } from "../errors.js";
 import type { CommandContext, CommandSpec } from "../internal/command.js";
+import { type FlagPaths, inFlagTerms } from "../internal/flag-paths.js";
 import {
   IDENTITY_POOL_OPTIONS,
   identityPoolClient,
@@ -39,15 +40,36 @@ async function credentialsFor(context: CommandContext): Promise<CredentialsInput
   return client.provider;
 }
 
-function sigv4Failure(error: unknown): unknown {
+/** @gatehouse/sigv4's option paths, as this command's flags. */
+const SIGV4_FLAG_PATHS: FlagPaths = {
+  "options.region": "--region",
+  "options.service": "--service",
+  "request.url": "<url>",
+  "request.method": "--request",
+  "request.headers": "--header",
+  "request.body": "--data",
+  "options.credentials": "AWS credentials",
+  "options.credentials.accessKeyId": "AWS_ACCESS_KEY_ID",
+  "options.credentials.secretAccessKey": "AWS_SECRET_ACCESS_KEY",
+  "options.credentials.sessionToken": "AWS_SESSION_TOKEN",
+};
+
+function sigv4Failure(error: unknown, context: CommandContext, fromEnvironment: boolean): unknown {
   if (!isSigV4Error(error)) return error;
   const usage =
     error.code === "missing_region" ||
     error.code === "credentials_unavailable" ||
+    error.code === "invalid_credentials" ||
+    error.code === "invalid_request" ||
     error.code === "unsupported_body";
-  return new CliError(usage ? "usage" : "runtime", `${error.code}: ${error.message}`, {
+  const message = inFlagTerms(error.message, error.path, error.code, SIGV4_FLAG_PATHS, (flag) =>
+    context.strings(flag.slice(2)),
+  );
+  const credentials =
+    error.code === "credentials_unavailable" || error.code === "invalid_credentials";
+  return new CliError(usage ? "usage" : "runtime", message, {
     cause: error,
-    ...(error.code === "credentials_unavailable"
+    ...(credentials && fromEnvironment
       ? {
           hint: "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), or use --identity-pool-id.",
         }
@@ -172,7 +194,10 @@ export const sign: CommandSpec = {
         },
       );
     } catch (error) {
-      throw identityPoolFailure(sigv4Failure(error));
+      const failure = identityPoolFailure(error);
+      throw failure !== error
+        ? failure
+        : sigv4Failure(error, context, !context.given("identity-pool-id"));
     }
     if (context.flag("dry-run")) {
       printSigned(context, signed, context.flag("verbose"));
@@ -190,10 +215,14 @@ export const sign: CommandSpec = {
       if (typeof signed.body === "string") init.body = signed.body;
       response = await context.io.fetch(signed.url, init);
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new CliError("runtime", `request failed: ${cause ?? (error as Error).message}`, {
-        cause: error,
-      });
+      // The reason (ECONNREFUSED, ENOTFOUND, a TLS error) is in the cause chain, printed below.
+      throw new CliError(
+        "runtime",
+        `the request to ${new URL(signed.url).origin} could not be sent`,
+        {
+          cause: error,
+        },
+      );
     }
     const text = await response.text();
     const responseHeaders: Record<string, string> = {};

@@ -1,7 +1,20 @@
-import type { JwtAlgorithm, TokenVerifier, VerifiedToken } from "@gatehouse/authorizer";
+import type {
+  AuthorizerError,
+  JwtAlgorithm,
+  TokenVerifier,
+  UnverifiedJwt,
+  VerifiedToken,
+} from "@gatehouse/authorizer";
 import { CliError, usageError } from "../errors.js";
-import type { CommandContext, CommandSpec } from "../internal/command.js";
-import { describeTimes } from "../internal/decode-jwt.js";
+import {
+  type CommandContext,
+  type CommandSpec,
+  refuseTogether,
+  refuseUnless,
+} from "../internal/command.js";
+import { decodeJwt, formatEpoch } from "../internal/decode-jwt.js";
+import { optionError } from "../internal/flag-paths.js";
+import { type Output, renderTable } from "../internal/output.js";
 import { readValue } from "../internal/read-input.js";
 
 function numberOption(context: CommandContext, name: string): number | undefined {
@@ -15,13 +28,53 @@ function numberOption(context: CommandContext, name: string): number | undefined
 
 type AuthorizerModule = typeof import("@gatehouse/authorizer");
 
-function buildVerifier(context: CommandContext, authorizer: AuthorizerModule): TokenVerifier {
+/** The verifiers' option names, as this command's flags (for their `TypeError`s). */
+const OPTION_FLAGS: Readonly<Record<string, string>> = {
+  issuer: "--issuer",
+  jwksUri: "--jwks-uri",
+  audience: "--audience",
+  algorithms: "--algorithms",
+  userPoolId: "--user-pool-id",
+  clientId: "--client-id",
+  tokenUse: "--token-use",
+  clockToleranceSeconds: "--clock-tolerance",
+  requiredClaims: "--require-claim",
+};
+
+/** What the verifier is told to accept, from the options: the "expected" column. */
+type Expectation = {
+  issuer: string;
+  jwksUri: string;
+  algorithms: readonly string[];
+  toleranceSeconds: number;
+} & (
+  | { kind: "oidc"; audiences: readonly string[] | null }
+  | { kind: "cognito"; clientIds: readonly string[] | null; tokenUse: "id" | "access" | null }
+);
+
+/** Refuses options that contradict each other or belong to the other kind of issuer. */
+function checkFlagsFit(context: CommandContext): void {
+  refuseTogether(context, "user-pool-id", ["issuer", "audience", "any-audience"]);
+  refuseUnless(context, ["client-id", "any-client", "token-use"], {
+    fits: context.given("user-pool-id"),
+    needs: "--user-pool-id",
+    hint: "--client-id, --any-client and --token-use check Cognito tokens; an OIDC issuer's audience is --audience.",
+  });
+  refuseTogether(context, "audience", ["any-audience"]);
+  refuseTogether(context, "client-id", ["any-client"]);
+}
+
+function buildVerifier(
+  context: CommandContext,
+  authorizer: AuthorizerModule,
+): { verifier: TokenVerifier; expected: Expectation } {
   const { JWT_ALGORITHMS, cognitoVerifier, jwtVerifier } = authorizer;
+  checkFlagsFit(context);
   const algorithms = context.strings("algorithms") as JwtAlgorithm[];
-  for (const alg of algorithms) {
+  for (const [index, alg] of algorithms.entries()) {
     if (!(JWT_ALGORITHMS as readonly string[]).includes(alg)) {
       throw usageError(
-        `--algorithms: unknown algorithm ${JSON.stringify(alg)} (one of ${JWT_ALGORITHMS.join(", ")})`,
+        `--algorithms value #${index + 1}: unknown algorithm ${JSON.stringify(alg)} (one of ${JWT_ALGORITHMS.join(", ")})`,
       );
     }
   }
@@ -42,17 +95,32 @@ function buildVerifier(context: CommandContext, authorizer: AuthorizerModule): T
           "--user-pool-id needs --client-id (or --any-client to skip the check explicitly)",
         );
       }
-      const tokenUse = context.string("token-use");
-      if (tokenUse === undefined)
+      const tokenUseText = context.string("token-use");
+      if (tokenUseText === undefined)
         throw usageError("--user-pool-id needs --token-use access|id|any");
-      return cognitoVerifier({
+      const tokenUse = tokenUseText === "any" ? null : (tokenUseText as "id" | "access");
+      const verifier = cognitoVerifier({
         ...common,
         userPoolId,
         clientId: clientIds.length === 0 ? null : clientIds,
-        tokenUse: tokenUse === "any" ? null : (tokenUse as "id" | "access"),
+        tokenUse,
         ...(algorithms.length === 0 ? {} : { algorithms }),
         ...(jwksUri === undefined ? {} : { jwksUri }),
       });
+      const region = userPoolId.slice(0, userPoolId.indexOf("_"));
+      const issuer = `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`;
+      return {
+        verifier,
+        expected: {
+          kind: "cognito",
+          issuer,
+          jwksUri: jwksUri ?? `${issuer}/.well-known/jwks.json`,
+          algorithms: algorithms.length === 0 ? ["RS256"] : algorithms,
+          toleranceSeconds: tolerance ?? 0,
+          clientIds: clientIds.length === 0 ? null : clientIds,
+          tokenUse,
+        },
+      };
     }
     const issuer = context.string("issuer");
     if (issuer === undefined) throw usageError("give --issuer (OIDC) or --user-pool-id (Cognito)");
@@ -67,17 +135,129 @@ function buildVerifier(context: CommandContext, authorizer: AuthorizerModule): T
     if (audiences.length === 0 && !context.flag("any-audience")) {
       throw usageError("--audience is required (or --any-audience to skip the check explicitly)");
     }
-    return jwtVerifier({
+    const verifier = jwtVerifier({
       ...common,
       issuer,
       jwksUri,
       algorithms,
       audience: audiences.length === 0 ? null : audiences,
     });
+    return {
+      verifier,
+      expected: {
+        kind: "oidc",
+        issuer,
+        jwksUri,
+        algorithms,
+        toleranceSeconds: tolerance ?? 0,
+        audiences: audiences.length === 0 ? null : audiences,
+      },
+    };
   } catch (error) {
-    if (error instanceof TypeError) throw usageError(error.message);
+    if (error instanceof TypeError) throw optionError(error, OPTION_FLAGS);
     throw error;
   }
+}
+
+/** One row of the expected / found table. */
+interface ClaimCheck {
+  claim: string;
+  expected: string;
+  found: string;
+  /** The verifier refused the token on this claim. */
+  failed: boolean;
+}
+
+/** Longest value shown in the table; the full claims are in `--json`. */
+const MAX_CELL = 100;
+
+function show(value: unknown): string {
+  if (value === undefined) return "(absent)";
+  const text = Array.isArray(value)
+    ? value.map((item) => String(item)).join(", ")
+    : typeof value === "string"
+      ? value
+      : JSON.stringify(value);
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}...` : text;
+}
+
+function showTime(value: unknown, nowMs: number): string {
+  return typeof value === "number" && Number.isFinite(value)
+    ? formatEpoch(value, nowMs)
+    : show(value);
+}
+
+/**
+ * What the verifier expected beside what the token says, for the claims and header members that
+ * decide: iss, aud or client_id, token_use, alg, kid, and exp / nbf / iat as ISO times. Never the
+ * signature. `error.claim` marks the row the verifier refused.
+ */
+function claimChecks(
+  expected: Expectation,
+  token: UnverifiedJwt,
+  nowMs: number,
+  error?: AuthorizerError,
+): ClaimCheck[] {
+  const { header, claims } = token;
+  const failedClaim = error?.claim;
+  const rows: Array<Omit<ClaimCheck, "failed">> = [
+    { claim: "iss", expected: expected.issuer, found: show(claims["iss"]) },
+  ];
+  if (expected.kind === "oidc") {
+    rows.push({
+      claim: "aud",
+      expected:
+        expected.audiences === null ? "any (--any-audience)" : expected.audiences.join(", "),
+      found: show(claims["aud"]),
+    });
+  } else {
+    // Cognito: an access token names its app client in client_id, an ID token in aud.
+    const use = expected.tokenUse ?? (claims["token_use"] === "access" ? "access" : "id");
+    const claim = use === "access" ? "client_id" : "aud";
+    rows.push({
+      claim,
+      expected: expected.clientIds === null ? "any (--any-client)" : expected.clientIds.join(", "),
+      found: show(claims[claim]),
+    });
+    rows.push({
+      claim: "token_use",
+      expected: expected.tokenUse ?? "access or id",
+      found: show(claims["token_use"]),
+    });
+  }
+  rows.push({ claim: "alg", expected: expected.algorithms.join(", "), found: show(header["alg"]) });
+  rows.push({ claim: "kid", expected: `a key of ${expected.jwksUri}`, found: show(header["kid"]) });
+  const tolerance = expected.toleranceSeconds * 1000;
+  const skew = expected.toleranceSeconds === 0 ? "" : ` (${expected.toleranceSeconds} s tolerance)`;
+  rows.push({
+    claim: "exp",
+    expected: `after ${new Date(nowMs - tolerance).toISOString()}${skew}`,
+    found: showTime(claims["exp"], nowMs),
+  });
+  for (const claim of ["nbf", "iat"]) {
+    if (claims[claim] === undefined) continue;
+    rows.push({
+      claim,
+      expected: `not after ${new Date(nowMs + tolerance).toISOString()}${skew}`,
+      found: showTime(claims[claim], nowMs),
+    });
+  }
+  const same = (claim: string) =>
+    failedClaim === claim ||
+    // A Cognito client check may be reported on either name.
+    (failedClaim === "aud" && claim === "client_id") ||
+    (failedClaim === "client_id" && claim === "aud");
+  return rows.map((row) => ({ ...row, failed: failedClaim !== undefined && same(row.claim) }));
+}
+
+function printChecks(out: Output, checks: readonly ClaimCheck[], error?: AuthorizerError): void {
+  const rows = checks.map((check) => [
+    check.claim,
+    check.expected,
+    check.found,
+    error === undefined ? out.green("ok") : check.failed ? out.red(`<- ${error.code}`) : "",
+  ]);
+  out.line(renderTable(["claim", "expected", "found", "check"], rows));
 }
 
 /** `gatehouse token verify`. @internal */
@@ -87,6 +267,7 @@ export const tokenVerify: CommandSpec = {
   args: "<jwt|@file|->",
   description: [
     "Uses the verifiers of @gatehouse/authorizer: an OIDC issuer (--issuer --jwks-uri --audience --algorithms) or a Cognito user pool (--user-pool-id --client-id --token-use). Required checks cannot be skipped by omission: --any-audience / --any-client skip them explicitly. JWKS locations must be https (http only on loopback).",
+    "Prints what the verifier expected beside what the token says (iss, aud or client_id, token_use, alg, kid, exp/nbf/iat), never the signature. Options of the other kind of issuer are refused.",
   ],
   options: {
     issuer: { type: "string", value: "<url>", description: "OIDC: the exact `iss` to accept" },
@@ -166,7 +347,12 @@ export const tokenVerify: CommandSpec = {
     // Loaded on use: only this command verifies tokens.
     const authorizer = await import("@gatehouse/authorizer");
     const { familyOf, isAuthorizerError } = authorizer;
-    const verifier = buildVerifier(context, authorizer);
+    const { verifier, expected } = buildVerifier(context, authorizer);
+    // Not a JWT at all is a usage error (exit 2), as for `token decode`; what is decoded here is
+    // only shown, beside what the verifier expects.
+    const decoded = decodeJwt(token);
+    const nowMs = Date.now();
+    const { out } = context;
     let verified: VerifiedToken;
     try {
       verified = await verifier.verify(token);
@@ -176,17 +362,26 @@ export const tokenVerify: CommandSpec = {
       if (family === "jwks" || family === "internal") {
         throw new CliError("runtime", `keys unavailable: ${error.code}: ${error.message}`, {
           cause: error,
+          hint: `The keys are read from ${expected.jwksUri}.`,
         });
       }
-      if (context.flag("json"))
-        context.out.json({ valid: false, code: error.code, message: error.message });
-      else
-        context.out.line(
-          `${context.out.red(context.out.bold("invalid"))} ${error.code}: ${error.message}`,
-        );
+      const checks = claimChecks(expected, decoded, nowMs, error);
+      if (context.flag("json")) {
+        out.json({
+          valid: false,
+          code: error.code,
+          message: error.message,
+          ...(error.claim === undefined ? {} : { claim: error.claim }),
+          checks,
+        });
+        return 1;
+      }
+      out.line(`${out.red(out.bold("invalid"))} ${error.code}: ${error.message}`);
+      printChecks(out, checks, error);
+      out.note(out.dim("found: as written in the token, which did not verify"));
       return 1;
     }
-    const { out } = context;
+    const checks = claimChecks(expected, decoded, nowMs);
     if (context.flag("json")) {
       out.json({
         valid: true,
@@ -195,6 +390,7 @@ export const tokenVerify: CommandSpec = {
         claims: verified.claims,
         scopes: verified.scopes,
         groups: verified.groups,
+        checks,
       });
       return 0;
     }
@@ -202,7 +398,7 @@ export const tokenVerify: CommandSpec = {
     if (verified.claims.sub !== undefined) out.line(`sub:    ${String(verified.claims.sub)}`);
     if (verified.scopes.length > 0) out.line(`scopes: ${verified.scopes.join(" ")}`);
     if (verified.groups.length > 0) out.line(`groups: ${verified.groups.join(", ")}`);
-    for (const line of describeTimes(verified.claims, Date.now())) out.line(line);
+    printChecks(out, checks);
     out.line(out.bold("claims"));
     out.line(JSON.stringify(verified.claims, null, 2));
     return 0;

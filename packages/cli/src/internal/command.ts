@@ -51,6 +51,8 @@ export interface CommandContext {
   choice<T extends string>(name: string, fallback: T): T;
   /** A required string option: a usage error when absent. */
   required(name: string): string;
+  /** Whether the option was given on the command line (any value, `false` never). */
+  given(name: string): boolean;
 }
 
 const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -66,33 +68,51 @@ export function commandName(spec: Pick<CommandSpec, "path">): string {
   return ["gatehouse", ...spec.path].join(" ");
 }
 
-/** Parses `argv` for `spec` and runs it; usage errors become `CliError("usage")`. @internal */
+/**
+ * Parses `argv` for `spec` and runs it; usage errors become `CliError("usage")`. `commands` (every
+ * command of the CLI) lets an unknown option be named as another command's.
+ * @internal
+ */
 export async function runCommand(
   spec: CommandSpec,
   argv: readonly string[],
   io: CliIo,
+  commands: readonly CommandSpec[] = [],
 ): Promise<number> {
   const options = { ...spec.options, ...COMMON_OPTIONS };
+  const config = Object.fromEntries(
+    Object.entries(options).map(([name, option]) => [
+      name,
+      {
+        type: option.type,
+        ...(option.short === undefined ? {} : { short: option.short }),
+        ...(option.multiple === true ? { multiple: true } : {}),
+      },
+    ]),
+  );
+  // A lenient pass first: its tokens name every unknown option (no message to parse), so the error
+  // can say whose option it is or what was meant.
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: config,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === "option" && !Object.hasOwn(options, token.name)) {
+      throw unknownOption(spec, token.rawName, token.name, commands);
+    }
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: Object.fromEntries(
-        Object.entries(options).map(([name, option]) => [
-          name,
-          {
-            type: option.type,
-            ...(option.short === undefined ? {} : { short: option.short }),
-            ...(option.multiple === true ? { multiple: true } : {}),
-          },
-        ]),
-      ),
-      allowPositionals: true,
-      strict: true,
-    });
+    parsed = parseArgs({ args: [...argv], options: config, allowPositionals: true, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw usageError(message, `Run \`${commandName(spec)} --help\` for the options.`);
+    throw usageError(
+      `${commandName(spec)}: ${message}`,
+      `Run \`${commandName(spec)} --help\` for the options.`,
+    );
   }
   const values = parsed.values as Record<
     string,
@@ -139,6 +159,7 @@ export async function runCommand(
     io,
     out,
     positionals,
+    given: (name) => values[name] !== undefined && values[name] !== false,
     string: (name) => {
       const value = all(name).at(-1);
       return value === undefined ? undefined : checkChoice(name, value);
@@ -161,6 +182,89 @@ export async function runCommand(
     },
   };
   return spec.run(context);
+}
+
+function unknownOption(
+  spec: CommandSpec,
+  rawName: string,
+  name: string,
+  commands: readonly CommandSpec[],
+): Error {
+  const owners = commands
+    .filter((other) => other !== spec && Object.hasOwn(other.options, name))
+    .map((other) => `\`${commandName(other)}\``);
+  const help = `Run \`${commandName(spec)} --help\` for its options.`;
+  if (owners.length > 0) {
+    return usageError(
+      `${rawName} is an option of ${owners.join(", ")}, not of \`${commandName(spec)}\``,
+      help,
+    );
+  }
+  const close = Object.keys({ ...spec.options, ...COMMON_OPTIONS }).filter(
+    (known) => rawName.startsWith("--") && editDistance(known, name) <= 2,
+  );
+  return usageError(
+    `${commandName(spec)}: unknown option ${rawName}`,
+    close.length > 0
+      ? `Did you mean ${close.map((known) => `--${known}`).join(" or ")}? ${help}`
+      : help,
+  );
+}
+
+/** Levenshtein distance, for "did you mean" (option names are short). */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/**
+ * Refuses `flags` that were given when they do not fit the rest of the command line (an
+ * authorizer answer for a method without a Lambda authorizer): a usage error, never silently
+ * ignored.
+ * @param rule.needs - what the flags need, in the user's words: `--auth-type LAMBDA`.
+ * @param rule.here - what the command line has instead: `NONE, the default`.
+ * @internal
+ */
+export function refuseUnless(
+  context: CommandContext,
+  flags: readonly string[],
+  rule: { fits: boolean; needs: string; here?: string; hint?: string },
+): void {
+  if (rule.fits) return;
+  const given = flags.filter((flag) => context.given(flag)).map((flag) => `--${flag}`);
+  if (given.length === 0) return;
+  throw usageError(
+    `${given.join(", ")} ${given.length === 1 ? "needs" : "need"} ${rule.needs}${
+      rule.here === undefined ? "" : ` (here: ${rule.here})`
+    }`,
+    rule.hint ?? `Add ${rule.needs}, or leave out ${given.join(", ")}.`,
+  );
+}
+
+/** Refuses two options that contradict each other (exit 2). @internal */
+export function refuseTogether(
+  context: CommandContext,
+  flag: string,
+  others: readonly string[],
+): void {
+  if (!context.given(flag)) return;
+  const clash = others.filter((other) => context.given(other));
+  if (clash.length === 0) return;
+  throw usageError(
+    `--${flag} cannot be combined with ${clash.map((other) => `--${other}`).join(", ")}`,
+    `Give one or the other.`,
+  );
 }
 
 function usageLine(spec: CommandSpec): string {

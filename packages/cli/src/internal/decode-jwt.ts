@@ -19,18 +19,21 @@ export function decodeJwt(token: string): UnverifiedJwt {
   }
 }
 
-/** The decoder's error in the CLI's words. */
+/**
+ * The decoder's error in the CLI's words, from its structured fields: `code`, and `expected` /
+ * `actual` for the segment count. The message is the library's own (it never quotes the token).
+ */
 function notAJwt(error: AuthorizerError): string {
-  if (error.expected === 3 && typeof error.actual === "number") {
+  if (
+    error.code === "malformed_token" &&
+    error.expected === 3 &&
+    typeof error.actual === "number"
+  ) {
     return error.actual === 5
       ? "not a JWS: this is an encrypted JWT (JWE, 5 segments)"
       : `not a JWT: expected 3 dot-separated segments, got ${error.actual}`;
   }
-  const match = /^JWT (header|payload|signature) is not (.+)$/.exec(error.message);
-  if (match === null) return "not a JWT";
-  const [, what, problem] = match;
-  const detail = problem === "UTF-8" || problem === "JSON" ? "base64url JSON" : problem;
-  return `not a JWT: the ${what} is not ${detail}`;
+  return `not a JWT (${error.code}): ${error.message}`;
 }
 
 /** `exp` / `iat` / `nbf` / `auth_time` as ISO dates with a relative hint. @internal */
@@ -39,10 +42,16 @@ export function describeTimes(claims: Record<string, unknown>, nowMs: number): s
   for (const name of ["iat", "nbf", "auth_time", "exp"]) {
     const value = claims[name];
     if (typeof value !== "number" || !Number.isFinite(value)) continue;
-    const deltaSeconds = Math.round(value - nowMs / 1000);
-    lines.push(`${name}: ${new Date(value * 1000).toISOString()} (${relative(deltaSeconds)})`);
+    lines.push(`${name}: ${formatEpoch(value, nowMs)}`);
   }
   return lines;
+}
+
+/** A NumericDate (seconds) as `2025-01-01T12:00:00.000Z (in 5m)`. @internal */
+export function formatEpoch(seconds: number, nowMs: number): string {
+  const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) return String(seconds);
+  return `${date.toISOString()} (${relative(Math.round(seconds - nowMs / 1000))})`;
 }
 
 function relative(seconds: number): string {

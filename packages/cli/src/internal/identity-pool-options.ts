@@ -1,7 +1,20 @@
 import type { IdentityPoolClient, IdentityPoolError } from "@gatehouse/identity-pool";
 import { CliError, usageError } from "../errors.js";
-import type { CommandContext, OptionSpec } from "./command.js";
+import { type CommandContext, type OptionSpec, refuseUnless } from "./command.js";
+import { findInChain } from "./error-chain.js";
+import { optionError } from "./flag-paths.js";
 import { readValue } from "./read-input.js";
+
+/** createIdentityPoolClient's option names, as flags (for its `TypeError`s). */
+const OPTION_FLAGS: Readonly<Record<string, string>> = {
+  identityPoolId: "--identity-pool-id",
+  logins: "--login",
+  endpoint: "--identity-endpoint",
+  stsEndpoint: "--sts-endpoint",
+  roleArn: "--role-arn",
+  customRoleArn: "--custom-role-arn",
+  flow: "--flow",
+};
 
 /** Options that describe an identity-pool exchange (`sign`, `credentials`). @internal */
 export const IDENTITY_POOL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -46,9 +59,36 @@ export const IDENTITY_POOL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   },
 };
 
-/** Whether any identity-pool option was given. @internal */
+/**
+ * Whether the identity pool is asked for (`--identity-pool-id`). Its other options without it are
+ * refused: `sign --id-token ...` would otherwise sign with the environment's credentials.
+ * @internal
+ */
 export function wantsIdentityPool(context: CommandContext): boolean {
-  return context.string("identity-pool-id") !== undefined;
+  const wanted = context.string("identity-pool-id") !== undefined;
+  refuseUnless(
+    context,
+    Object.keys(IDENTITY_POOL_OPTIONS).filter((name) => name !== "identity-pool-id"),
+    { fits: wanted, needs: "--identity-pool-id" },
+  );
+  return wanted;
+}
+
+/** The flow's own options: `--role-arn` and `--sts-endpoint` are the basic flow's, `--custom-role-arn` the enhanced one's. */
+function checkFlowFlags(context: CommandContext, flow: "enhanced" | "basic"): void {
+  const here = context.given("flow") ? flow : `${flow}, the default`;
+  refuseUnless(context, ["role-arn", "sts-endpoint"], {
+    fits: flow === "basic",
+    needs: "--flow basic",
+    here,
+    hint: "The enhanced flow gets the role from the identity pool; --custom-role-arn picks one of its rules-based roles.",
+  });
+  refuseUnless(context, ["custom-role-arn"], {
+    fits: flow === "enhanced",
+    needs: "--flow enhanced",
+    here,
+    hint: "The basic flow assumes --role-arn with STS.",
+  });
 }
 
 /** Builds the identity-pool client from the options. @internal */
@@ -69,10 +109,14 @@ export async function identityPoolClient(context: CommandContext): Promise<Ident
     try {
       Object.assign(logins, loginsFromIdToken(await readValue(idToken, context.io)));
     } catch (error) {
-      throw usageError(`--id-token: ${(error as Error).message}`);
+      const code = isIdentityPoolError(error) ? `${error.code}: ` : "";
+      throw new CliError("usage", `--id-token: ${code}${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   const flow = context.choice<"enhanced" | "basic">("flow", "enhanced");
+  checkFlowFlags(context, flow);
   const roleArn = context.string("role-arn");
   if (flow === "basic" && roleArn === undefined) throw usageError("--flow basic needs --role-arn");
   const optional = (key: string, value: string | undefined) =>
@@ -89,9 +133,8 @@ export async function identityPoolClient(context: CommandContext): Promise<Ident
       ...optional("customRoleArn", context.string("custom-role-arn")),
     });
   } catch (error) {
-    if (error instanceof TypeError || isIdentityPoolError(error))
-      throw usageError((error as Error).message);
-    throw error;
+    if (error instanceof TypeError) throw optionError(error, OPTION_FLAGS);
+    throw identityPoolFailure(error);
   }
 }
 
@@ -104,19 +147,24 @@ function isIdentityPoolError(value: unknown): value is IdentityPoolError {
   );
 }
 
-/** An identity-pool failure as a CLI error: messages carry no token or secret. @internal */
+/**
+ * An identity-pool failure as a CLI error, found anywhere in the error's cause chain (a signer
+ * reports it as its credentials provider's failure): the pool's code and message, whose hint says
+ * how to fix the classic misconfigurations. Exit 2 for a local mistake, 1 when the pool refused,
+ * 3 for anything else (network, throttling, timeouts). Messages carry no token or secret.
+ * @internal
+ */
 export function identityPoolFailure(error: unknown): unknown {
-  if (!isIdentityPoolError(error)) return error;
-  const local = error.code === "InvalidLoginsError" || error.code === "MisconfigurationError";
-  const denied = error.code === "NotAuthorizedException" || error.code === "AccessDenied";
+  const pool = findInChain(error, isIdentityPoolError);
+  if (pool === undefined) return error;
+  const local = pool.code === "InvalidLoginsError" || pool.code === "MisconfigurationError";
+  const denied = pool.code === "NotAuthorizedException" || pool.code === "AccessDenied";
   return new CliError(
     local ? "usage" : denied ? "denied" : "runtime",
-    `identity pool: ${error.code}: ${error.message}`,
+    `identity pool: ${pool.code}: ${pool.message}`,
     {
-      cause: error,
-      ...(error.hint === undefined || error.message.includes(error.hint)
-        ? {}
-        : { hint: error.hint }),
+      cause: pool,
+      ...(pool.hint === undefined || pool.message.includes(pool.hint) ? {} : { hint: pool.hint }),
     },
   );
 }

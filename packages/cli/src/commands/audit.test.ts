@@ -266,7 +266,7 @@ describe("gatehouse audit: usage errors (exit 2)", () => {
     expect(grant.stderr).toContain('grants names "GET /nope", which covers no route of the API');
     const template = await runCaptured(["audit", "bad-template.json"], { cwd });
     expect(template.code).toBe(2);
-    expect(template.stderr).toContain("invalid_route_template at routes[0].route");
+    expect(template.stderr).toContain("routes[0].route: invalid_route_template");
     const gateway = await runCaptured(["audit", "gateway.json"], { cwd });
     expect(gateway.code).toBe(2);
     expect(gateway.stderr).toContain("A local gateway config is a JavaScript module");

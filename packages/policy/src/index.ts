@@ -89,6 +89,7 @@ export type {
 
 // resource-policy
 // @section resource-policy
+export type { ApiAuthTypes, MethodAuthTypeName } from "./auth-types/api-auth-types.js";
 export { accountAllowlist } from "./resource-policy/account-allowlist.js";
 export type { ComposeResourcePolicyOptions } from "./resource-policy/compose-resource-policy.js";
 export { composeResourcePolicy } from "./resource-policy/compose-resource-policy.js";

@@ -22,7 +22,7 @@ const allow = (Sid: string, Resource: string[]): PolicyStatement => ({
   Resource,
 });
 const statements = (authTypes: ApiAuthTypes | null, rules = [denylist()]) =>
-  composeResourcePolicy(rules, { authTypes }).Statement;
+  composeResourcePolicy(rules, { authTypes }).Statement as PolicyStatement[];
 
 describe("composeResourcePolicy authTypes", () => {
   it.each([

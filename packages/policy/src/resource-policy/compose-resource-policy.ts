@@ -1,10 +1,7 @@
 import type { ApiTarget } from "../arn/expand-resource-arn.js";
 import { expandResourceArn } from "../arn/expand-resource-arn.js";
 import type { ApiAuthTypes } from "../auth-types/api-auth-types.js";
-import type {
-  ApiAuthTypeTable,
-  AuthTypeRoute,
-} from "../auth-types/internal/read-api-auth-types.js";
+import type { ApiAuthTypeTable } from "../auth-types/internal/read-api-auth-types.js";
 import { readApiAuthTypes } from "../auth-types/internal/read-api-auth-types.js";
 import {
   globCovers,

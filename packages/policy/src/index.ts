@@ -162,6 +162,7 @@ export type {
   CommonLintOptions,
   IpAddressType,
   LintResourcePolicyOptions,
+  LintSuppression,
 } from "./lint/lint-options.js";
 export { lintResourcePolicy } from "./lint/lint-resource-policy.js";
 export { lintRuleSeverities } from "./lint/lint-rule-severities.js";

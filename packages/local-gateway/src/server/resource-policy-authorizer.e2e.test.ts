@@ -75,7 +75,13 @@ describe("resource policy next to a Lambda authorizer (Table A)", () => {
     await issuer?.close();
   });
 
-  const call = (apiName: string, method: string, path: string, token?: string, ip = "198.51.100.7") =>
+  const call = (
+    apiName: string,
+    method: string,
+    path: string,
+    token?: string,
+    ip = "198.51.100.7",
+  ) =>
     fetch(`${gw.apiUrls[apiName]}${path}`, {
       method,
       headers: {

@@ -220,7 +220,8 @@ function restricted(rules: readonly ResourcePolicyRule[], arn: string, keys: Key
         return keys.sourceVpc === undefined || !r.values.includes(keys.sourceVpc);
       case "vpcEndpointAllowlist":
         return keys.sourceVpce === undefined || !r.values.includes(keys.sourceVpce);
-      case "accountAllowlist":
+      default:
+        // accountAllowlist grants; it restricts no one.
         return false;
     }
   });

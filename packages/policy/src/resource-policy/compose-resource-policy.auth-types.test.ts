@@ -84,6 +84,20 @@ describe("composeResourcePolicy authTypes", () => {
     expect(resources({ "/public/{proxy+}": "NONE", "*": "LAMBDA" })).toEqual(expected);
   });
 
+  it("leaves out of an ANY route the verbs another method of the same resource takes", () => {
+    const authTypes = {
+      "ANY /pets": "NONE",
+      "POST /pets": "LAMBDA",
+      "DELETE /pets": "AWS_IAM",
+    } as const;
+    expect(statements(authTypes)[0]).toEqual(
+      allow(
+        "AllowNoneAuthMethods",
+        ["GET", "HEAD", "OPTIONS", "PATCH", "PUT"].map((verb) => `execute-api:/*/${verb}/pets`),
+      ),
+    );
+  });
+
   it("leaves out a NONE resource that another one already covers", () => {
     const authTypes = {
       "OPTIONS /{proxy+}": "NONE",
@@ -151,9 +165,9 @@ describe("composeResourcePolicy authTypes", () => {
       /would also cover "GET \/x\/OPTIONS\/y" \(AWS_IAM\).*IAM policy/,
     ],
     [
-      "an ANY route over a method of the same path",
-      { "ANY /pets": "NONE", "POST /pets": "LAMBDA" },
-      /"ANY \/pets".*would also cover "POST \/pets"/,
+      "an ANY route over a deeper method",
+      { "ANY /pets/{proxy+}": "NONE", "POST /pets/{id}": "LAMBDA" },
+      /"ANY \/pets\/\{proxy\+\}".*would also cover "POST \/pets\/\{id\}"/,
     ],
   ] as const)(
     "refuses an Allow for NONE that would open an authorized route: %s",

@@ -18,7 +18,10 @@ export interface AuthTypeRoute {
   /** The key as written, e.g. `GET /pets/{id}`. */
   readonly key: string;
   readonly authType: MethodAuthType;
-  /** The verbs in method ARNs: one, or all seven for `ANY` and bare resource paths. */
+  /**
+   * The verbs in method ARNs: one, or for `ANY` and bare resource paths the seven verbs less those
+   * another listed route defines on the same resource (API Gateway sends those to that method).
+   */
   readonly verbs: readonly string[];
   readonly segments: readonly RouteSegment[];
 }
@@ -113,6 +116,25 @@ export function readApiAuthTypes(value: unknown, caller: string): ApiAuthTypeTab
     const authType = readType(type, caller, at);
     if (key === "*") fallback = authType;
     else routes.push(readRoute(key, authType, at));
+  }
+  // A method defined on a resource takes its verb from the resource's ANY method.
+  const pathOf = (route: AuthTypeRoute) =>
+    route.segments
+      .map((segment) =>
+        segment.kind === "literal" ? segment.text : segment.kind === "param" ? "{}" : "{+}",
+      )
+      .join("/");
+  const owned = new Map<string, Set<string>>();
+  for (const route of routes) {
+    if (route.verbs.length !== 1) continue;
+    const verbs = owned.get(pathOf(route)) ?? new Set<string>();
+    verbs.add(route.verbs[0] as string);
+    owned.set(pathOf(route), verbs);
+  }
+  for (const [index, route] of routes.entries()) {
+    const taken = owned.get(pathOf(route));
+    if (route.verbs.length === 1 || taken === undefined) continue;
+    routes[index] = { ...route, verbs: route.verbs.filter((verb) => !taken.has(verb)) };
   }
   const types = new Set(routes.map((route) => route.authType));
   if (fallback !== undefined) types.add(fallback);

@@ -25,8 +25,10 @@ const api = {
   accountId: "123456789012",
   apiId: "a1b2c3d4e5",
 };
-const short = composeResourcePolicy(rules);
-const expanded = composeResourcePolicy(rules, { form: "expanded", target: api });
+// Every method of this API uses AWS_IAM: the account allowlist is the only Allow.
+const authTypes = ["AWS_IAM"];
+const short = composeResourcePolicy(rules, { authTypes });
+const expanded = composeResourcePolicy(rules, { authTypes, form: "expanded", target: api });
 const size = policySize(short, api);
 
 console.log("Resource policy (short form, as you write it):");
@@ -40,7 +42,7 @@ console.log(`size: ${size.short} chars short, ${size.expanded} expanded (limit $
 if (typeof gatehouse.lintResourcePolicy === "function") {
   const findings = gatehouse.lintResourcePolicy(short, {
     endpointType: "REGIONAL",
-    authTypes: ["AWS_IAM"],
+    authTypes,
     ipAddressType: "dualstack",
     target: api,
   });

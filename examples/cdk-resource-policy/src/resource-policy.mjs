@@ -13,12 +13,17 @@ import {
   toCloudFormation,
 } from "@gatehouse/policy";
 
-export const resourcePolicy = composeResourcePolicy([
-  accountAllowlist({
-    principals: ["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:role/ci-deploy"],
-  }),
-  ipDenylist({ cidrs: ["198.51.100.0/24", "2001:db8::/32"] }),
-]);
+// `authTypes`: every method of the API uses AWS_IAM, so the only Allow is the account allowlist's
+// (an `Allow *` would let in any IAM caller whose own policy allows the call, Table A/B).
+export const resourcePolicy = composeResourcePolicy(
+  [
+    accountAllowlist({
+      principals: ["arn:aws:iam::111122223333:root", "arn:aws:iam::444455556666:role/ci-deploy"],
+    }),
+    ipDenylist({ cidrs: ["198.51.100.0/24", "2001:db8::/32"] }),
+  ],
+  { authTypes: ["AWS_IAM"] },
+);
 
 /** The document for `AWS::ApiGateway::RestApi.Policy` / `iam.PolicyDocument.fromJson`. */
 export const cloudFormationPolicy = toCloudFormation(resourcePolicy);

@@ -42,7 +42,14 @@ describe.skipIf(!existsSync(bin))("dist/bin.js (spawned)", () => {
   });
 
   it("writes a policy to stdout and exits 0", async () => {
-    const result = await gatehouse(["policy", "generate", "--deny-ip", "198.51.100.0/24"]);
+    const result = await gatehouse([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "198.51.100.0/24",
+      "--auth-type",
+      "LAMBDA",
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveProperty("Statement");
   });

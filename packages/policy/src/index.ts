@@ -89,6 +89,7 @@ export type {
 
 // resource-policy
 // @section resource-policy
+export type { ApiAuthTypes, MethodAuthTypeName } from "./auth-types/api-auth-types.js";
 export { accountAllowlist } from "./resource-policy/account-allowlist.js";
 export type { ComposeResourcePolicyOptions } from "./resource-policy/compose-resource-policy.js";
 export { composeResourcePolicy } from "./resource-policy/compose-resource-policy.js";
@@ -193,6 +194,7 @@ export type {
   CommonLintOptions,
   IpAddressType,
   LintResourcePolicyOptions,
+  LintSuppression,
 } from "./lint/lint-options.js";
 export { lintResourcePolicy } from "./lint/lint-resource-policy.js";
 export { lintRuleSeverities } from "./lint/lint-rule-severities.js";

@@ -47,6 +47,8 @@ describe("docs/policy/resource-policies.md", () => {
       ),
     );
     for (const sid of [
+      "AllowNoneAuthMethods",
+      "AllowCognitoMethods",
       "DenyIpDenylist",
       "DenyIpAllowlist",
       "DenyPrivateIpDenylist",

@@ -9,16 +9,27 @@ describe("gatehouse policy generate", () => {
       "generate",
       "--deny-ip",
       "198.51.100.0/24,2001:db8::/32",
+      "--auth-type",
+      "LAMBDA",
     ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(
-      composeResourcePolicy([ipDenylist({ cidrs: ["198.51.100.0/24", "2001:db8::/32"] })]),
+      composeResourcePolicy([ipDenylist({ cidrs: ["198.51.100.0/24", "2001:db8::/32"] })], {
+        authTypes: ["LAMBDA"],
+      }),
     );
   });
 
   it("is `gatehouse policy --flags` too", async () => {
-    const a = await runCaptured(["policy", "--allow-vpce", "vpce-0a1b2c3d"]);
-    const b = await runCaptured(["policy", "generate", "--allow-vpce", "vpce-0a1b2c3d"]);
+    const a = await runCaptured(["policy", "--allow-vpce", "vpce-0a1b2c3d", "--auth-type", "NONE"]);
+    const b = await runCaptured([
+      "policy",
+      "generate",
+      "--allow-vpce",
+      "vpce-0a1b2c3d",
+      "--auth-type",
+      "NONE",
+    ]);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
@@ -33,6 +44,8 @@ describe("gatehouse policy generate", () => {
       "444455556666",
       "--deny-ip",
       "203.0.113.7",
+      "--auth-type",
+      "AWS_IAM",
     ]);
     const b = await runCaptured([
       "policy",
@@ -41,6 +54,8 @@ describe("gatehouse policy generate", () => {
       "203.0.113.7",
       "--allow-account",
       "444455556666,111122223333",
+      "--auth-type",
+      "AWS_IAM",
     ]);
     expect(a.stdout).toBe(b.stdout);
   });
@@ -51,6 +66,8 @@ describe("gatehouse policy generate", () => {
       "generate",
       "--deny-ip",
       "203.0.113.7",
+      "--auth-type",
+      "NONE",
       "--form",
       "expanded",
       "--region",
@@ -70,6 +87,8 @@ describe("gatehouse policy generate", () => {
       "generate",
       "--deny-ip",
       "203.0.113.7",
+      "--auth-type",
+      "NONE",
       "--form",
       "expanded",
       "--region",
@@ -90,6 +109,8 @@ describe("gatehouse policy generate", () => {
       "generate",
       "--deny-ip",
       "203.0.113.7",
+      "--auth-type",
+      "NONE",
       "--format",
       format,
     ]);
@@ -103,6 +124,8 @@ describe("gatehouse policy generate", () => {
       "generate",
       "--deny-ip",
       "203.0.113.7",
+      "--auth-type",
+      "NONE",
       "--format",
       "terraform-hcl",
       "--execution-arn",
@@ -110,7 +133,9 @@ describe("gatehouse policy generate", () => {
       "--name",
       "api_policy",
     ]);
-    const policy = composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.7"] })]);
+    const policy = composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.7"] })], {
+      authTypes: ["NONE"],
+    });
     expect(result.stdout.trim()).toBe(
       toTerraformHcl(policy, {
         name: "api_policy",
@@ -120,7 +145,15 @@ describe("gatehouse policy generate", () => {
   });
 
   it("prints size and hash to stderr with --stats, leaving stdout the policy", async () => {
-    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7", "--stats"]);
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--auth-type",
+      "NONE",
+      "--stats",
+    ]);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
     expect(result.stderr).toMatch(/size: \d+ characters short.*sha256 [0-9a-f]{64}/);
   });
@@ -132,7 +165,14 @@ describe("gatehouse policy generate", () => {
   });
 
   it("exits 2 for an invalid CIDR, naming the flag and the error code", async () => {
-    const result = await runCaptured(["policy", "generate", "--deny-ip", "300.1.2.3/8"]);
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "300.1.2.3/8",
+      "--auth-type",
+      "NONE",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--deny-ip");
     expect(result.stderr).toContain("invalid_cidr");
@@ -144,10 +184,82 @@ describe("gatehouse policy generate", () => {
       "generate",
       "--deny-ip",
       "203.0.113.7",
+      "--auth-type",
+      "NONE",
       "--format",
       "yaml",
     ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--format must be one of json, cloudformation");
+  });
+
+  it("exits 2 without --auth-type, saying why it is needed", async () => {
+    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--auth-type is required");
+    expect(result.stderr).toContain("implicit deny");
+  });
+
+  it("writes no Allow for a Lambda-authorized API: Deny statements only", async () => {
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--auth-type",
+      "CUSTOM",
+    ]);
+    const policy = JSON.parse(result.stdout) as { Statement: { Effect: string }[] };
+    expect(policy.Statement.map((statement) => statement.Effect)).toEqual(["Deny"]);
+  });
+
+  it("takes per-method auth types as ROUTE=TYPE or as a JSON map, with the same result", async () => {
+    const authTypes = {
+      "OPTIONS /pets": "NONE",
+      "OPTIONS /pets/{id}": "NONE",
+      "*": "LAMBDA",
+    } as const;
+    const expected = composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.7"] })], { authTypes });
+    const pairs = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--auth-type",
+      "OPTIONS /pets=NONE",
+      "--auth-type",
+      "OPTIONS /pets/{id}=NONE,LAMBDA",
+    ]);
+    const json = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      "--auth-type",
+      JSON.stringify(authTypes),
+    ]);
+    expect(pairs.code).toBe(0);
+    expect(JSON.parse(pairs.stdout)).toEqual(expected);
+    expect(json.stdout).toBe(pairs.stdout);
+  });
+
+  it.each([
+    [["NONE,LAMBDA"], "Give a map of route -> type"],
+    [["GET /pets/{id}=NONE", "GET /pets/{id}/owner=LAMBDA"], "would also cover"],
+    [["get /pets=NONE"], "invalid_route_template"],
+    [["OPTIONS /pets=NONE", "LAMBDA", "AWS_IAM"], "at most one bare type"],
+    [["GET /pets=NONE", "GET /pets=LAMBDA"], "both NONE and LAMBDA"],
+    [["OAUTH"], "not an authorization type"],
+    [["{not json"], "not valid JSON"],
+  ])("exits 2 for --auth-type %j", async (values, message) => {
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "203.0.113.7",
+      ...values.flatMap((value) => ["--auth-type", value]),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from "@gatehouse/policy";
 import { usageError } from "../errors.js";
 import { API_TARGET_OPTIONS, readApiTarget } from "../internal/api-target.js";
+import { AUTH_TYPE_OPTION, readAuthTypes } from "../internal/auth-types-option.js";
 import type { CommandContext, CommandSpec } from "../internal/command.js";
 import { policyInputError } from "../internal/policy-errors.js";
 
@@ -96,6 +97,7 @@ export const policyGenerate: CommandSpec = {
   summary: "write a resource policy from presets (IP lists, accounts, VPCs)",
   description: [
     "Composes the presets of @gatehouse/policy into one document with the fewest statements, sorted and deterministic (the same flags always give the same bytes). Lists may be repeated or comma-separated. `gatehouse policy --deny-ip ...` is the same command.",
+    "--auth-type says how the API's methods are authorized, so that the only Allow statements are for the methods that need one (NONE, COGNITO_USER_POOLS): next to a Lambda authorizer or AWS_IAM an Allow * would override their implicit deny (Table A). The restrictions are Deny statements, checked before any authorizer runs.",
   ],
   options: {
     ...Object.fromEntries(
@@ -104,6 +106,7 @@ export const policyGenerate: CommandSpec = {
         { type: "string", multiple: true, list: true, value, description },
       ]),
     ),
+    "auth-type": AUTH_TYPE_OPTION,
     resource: {
       type: "string",
       multiple: true,
@@ -147,20 +150,28 @@ export const policyGenerate: CommandSpec = {
   },
   positionals: { min: 0, max: 0 },
   examples: [
-    "gatehouse policy generate --deny-ip 198.51.100.0/24,2001:db8::/32",
-    "gatehouse policy generate --allow-account 111122223333 --allow-account arn:aws:iam::444455556666:role/ci",
-    "gatehouse policy generate --allow-vpce vpce-0a1b2c3d --format terraform-hcl --execution-arn aws_api_gateway_rest_api.api.execution_arn",
-    "gatehouse policy generate --deny-ip 203.0.113.7 --form expanded --region eu-west-1 --account 123456789012 --api-id a1b2c3d4e5",
+    "gatehouse policy generate --deny-ip 198.51.100.0/24,2001:db8::/32 --auth-type LAMBDA",
+    'gatehouse policy generate --deny-ip 198.51.100.0/24 --auth-type "OPTIONS /pets=NONE" --auth-type "OPTIONS /pets/{id}=NONE" --auth-type CUSTOM',
+    "gatehouse policy generate --allow-account 111122223333 --allow-account arn:aws:iam::444455556666:role/ci --auth-type AWS_IAM",
+    "gatehouse policy generate --allow-vpce vpce-0a1b2c3d --auth-type NONE --format terraform-hcl --execution-arn aws_api_gateway_rest_api.api.execution_arn",
+    "gatehouse policy generate --deny-ip 203.0.113.7 --auth-type LAMBDA --form expanded --region eu-west-1 --account 123456789012 --api-id a1b2c3d4e5",
   ],
   exitCodes: [
     "0  the policy was written",
-    "2  no preset given, or an invalid value (CIDR, account, VPC id)",
+    "2  no preset or no --auth-type given, an invalid value (CIDR, account, VPC id, route), or auth types the policy cannot be safe for",
   ],
   async run(context) {
     const rules = buildRules(context);
     if (rules.length === 0) {
       throw usageError(
         "give at least one preset: --allow-account, --deny-ip, --allow-ip, --allow-vpc, --allow-vpce or --deny-private-ip",
+      );
+    }
+    const authTypes = readAuthTypes(context);
+    if (authTypes === undefined) {
+      throw usageError(
+        'gatehouse policy generate: --auth-type is required (NONE, AWS_IAM, LAMBDA, COGNITO_USER_POOLS; comma-separated for several; "ROUTE=TYPE" per method)',
+        "It decides which methods get an Allow: next to a Lambda authorizer or AWS_IAM an Allow * would override their implicit deny. An API without authorizers: --auth-type NONE (the AWS examples' shape).",
       );
     }
     const form = context.choice<"short" | "expanded">("form", "short");
@@ -170,8 +181,8 @@ export const policyGenerate: CommandSpec = {
     try {
       policy =
         form === "expanded" && target !== undefined
-          ? composeResourcePolicy(rules, { form: "expanded", target })
-          : composeResourcePolicy(rules);
+          ? composeResourcePolicy(rules, { authTypes, form: "expanded", target })
+          : composeResourcePolicy(rules, { authTypes });
       text = formatPolicy(policy, context.choice<PolicyFormat>("format", "json"), {
         executionArn: context.string("execution-arn"),
         name: context.string("name"),

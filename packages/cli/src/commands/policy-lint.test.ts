@@ -116,4 +116,76 @@ describe("gatehouse policy lint", () => {
         .code,
     ).toBe(2);
   });
+
+  const scopedToPreflights = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: "*",
+        Action: "execute-api:Invoke",
+        Resource: ["execute-api:/*/OPTIONS/pets"],
+      },
+      ipv4Denylist.Statement[1],
+    ],
+  };
+
+  it("reports the AWS example's Allow * next to a Lambda authorizer (allow-overrides-authorizer)", async () => {
+    const result = await runCaptured(["policy", "lint", "-", "--auth-type", "CUSTOM"], {
+      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("allow-overrides-authorizer");
+  });
+
+  it("takes per-method auth types, so an Allow scoped to the preflights is not an error", async () => {
+    const perRoute = ["--auth-type", "OPTIONS /pets=NONE", "--auth-type", "LAMBDA"];
+    const scoped = await runCaptured(["policy", "lint", "-", ...perRoute, "--json"], {
+      stdin: stdinOf(JSON.stringify(scopedToPreflights)),
+    });
+    expect(JSON.parse(scoped.stdout)).toMatchObject({ ok: true, findings: [] });
+    const blanket = await runCaptured(
+      ["policy", "lint", "-", "--auth-type", '{"OPTIONS /pets": "NONE", "*": "LAMBDA"}'],
+      { stdin: stdinOf(JSON.stringify(ipv4Denylist)) },
+    );
+    expect(blanket.code).toBe(1);
+    expect(blanket.stdout).toContain('the methods of "*" (LAMBDA)');
+  });
+
+  it("lists a suppressed finding with its reason, and does not fail on it", async () => {
+    const args = ["policy", "lint", "-", "--auth-type", "LAMBDA"];
+    const suppress = ["--suppress", "allow-overrides-authorizer=the authorizer denies explicitly"];
+    const text = await runCaptured([...args, ...suppress], {
+      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+    });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("suppressed error allow-overrides-authorizer");
+    expect(text.stdout).toContain("reason: the authorizer denies explicitly");
+    expect(text.stdout).toContain("1 suppressed");
+    const json = await runCaptured([...args, ...suppress, "--json"], {
+      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+    });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: true,
+      findings: [
+        {
+          code: "allow-overrides-authorizer",
+          suppressed: { reason: "the authorizer denies explicitly" },
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [["--suppress", "allow-overrides-authorizer"], "needs a reason"],
+    [["--suppress", "allow-overrides-authorizer= "], "needs a reason"],
+    [["--suppress", "no-such-rule=because"], "is not a rule code"],
+    [["--auth-type", "get /pets=NONE"], "--auth-type: invalid_route_template"],
+  ])("exits 2 for %j", async (extra, message) => {
+    const result = await runCaptured(["policy", "lint", "-", "--auth-type", "LAMBDA", ...extra], {
+      stdin: stdinOf(JSON.stringify(ipv4Denylist)),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
 });

@@ -1,15 +1,17 @@
 import {
   type EndpointType,
   type IpAddressType,
+  isPolicyError,
   type LintFinding,
   type LintResourcePolicyOptions,
   type LintSeverity,
+  type LintSuppression,
   lintResourcePolicy,
-  type MethodAuthType,
   type Partition,
 } from "@gatehouse/policy";
 import { usageError } from "../errors.js";
 import { API_TARGET_OPTIONS, readApiTarget } from "../internal/api-target.js";
+import { AUTH_TYPE_OPTION, readAuthTypes } from "../internal/auth-types-option.js";
 import type { CommandSpec } from "../internal/command.js";
 import type { Output } from "../internal/output.js";
 import { policyInputError } from "../internal/policy-errors.js";
@@ -30,19 +32,41 @@ function paintSeverity(out: Output, severity: LintSeverity): string {
 
 function printFindings(out: Output, file: string, findings: readonly LintFinding[]): void {
   for (const finding of findings) {
-    const where = finding.path === "" ? "(document)" : finding.path;
-    out.line(
-      `${paintSeverity(out, finding.severity)} ${out.bold(finding.code)} ${out.dim(`${file} ${where}`)}`,
-    );
+    const where = out.dim(`${file} ${finding.path === "" ? "(document)" : finding.path}`);
+    if (finding.suppressed !== undefined) {
+      // Still listed: a suppression stays visible in every run.
+      out.line(`${out.dim(`suppressed ${finding.severity}`)} ${out.bold(finding.code)} ${where}`);
+      out.line(`  ${out.dim("reason:")} ${finding.suppressed.reason}`);
+      continue;
+    }
+    out.line(`${paintSeverity(out, finding.severity)} ${out.bold(finding.code)} ${where}`);
     out.line(`  ${finding.message}`);
     out.line(`  ${out.green("fix:")} ${finding.fix}`);
   }
-  const count = (severity: LintSeverity) => findings.filter((f) => f.severity === severity).length;
-  if (findings.length === 0) out.line(out.green(`${file}: no findings`));
+  const active = findings.filter((f) => f.suppressed === undefined);
+  const suppressed = findings.length - active.length;
+  const count = (severity: LintSeverity) => active.filter((f) => f.severity === severity).length;
+  const tail = suppressed === 0 ? "" : `, ${suppressed} suppressed`;
+  if (active.length === 0) out.line(out.green(`${file}: no findings${tail}`));
   else
     out.line(
-      `${file}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info`,
+      `${file}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info${tail}`,
     );
+}
+
+function readSuppressions(context: { strings(name: string): string[] }): LintSuppression[] {
+  return context.strings("suppress").map((value) => {
+    const equals = value.indexOf("=");
+    const code = (equals === -1 ? value : value.slice(0, equals)).trim();
+    const reason = equals === -1 ? "" : value.slice(equals + 1).trim();
+    if (reason === "") {
+      throw usageError(
+        `--suppress ${value}: a suppression needs a reason`,
+        `Write --suppress "${code || "<code>"}=<why this finding is acceptable for this API>".`,
+      );
+    }
+    return { code: code as LintSuppression["code"], reason };
+  });
 }
 
 /** `gatehouse policy lint`. @internal */
@@ -61,13 +85,13 @@ export const policyLint: CommandSpec = {
       description: "The API's endpoint type",
       defaultText: "REGIONAL",
     },
-    "auth-type": {
+    "auth-type": AUTH_TYPE_OPTION,
+    suppress: {
       type: "string",
       multiple: true,
-      list: true,
-      value: "<type>",
-      choices: AUTH_TYPES,
-      description: "Authorization types of the API's methods (required)",
+      value: "<code=reason>",
+      description:
+        "Accept a rule's findings for this API, with the reason (required); they are still listed, as suppressed, and never fail the run",
     },
     "ip-address-type": {
       type: "string",
@@ -89,28 +113,32 @@ export const policyLint: CommandSpec = {
   positionals: { min: 1, max: 1 },
   examples: [
     "gatehouse policy lint policy.json --auth-type LAMBDA",
+    'gatehouse policy lint policy.json --auth-type "OPTIONS /pets=NONE" --auth-type "OPTIONS /pets/{id}=NONE" --auth-type LAMBDA',
+    'gatehouse policy lint policy.json --auth-type \'{"GET /reports": "AWS_IAM", "*": "CUSTOM"}\' --suppress "mixed-resource-forms=written by two tools"',
     "gatehouse policy lint policy.json --endpoint-type REGIONAL --auth-type AWS_IAM,LAMBDA --ip-address-type dualstack",
     "gatehouse policy generate --deny-ip 203.0.113.0/24 | gatehouse policy lint - --auth-type NONE --json",
   ],
   exitCodes: [
     "0  no finding at --fail-on severity or worse",
     "1  findings at --fail-on severity or worse",
-    "2  missing --auth-type, unreadable file, or not a policy document",
+    "2  missing --auth-type, a --suppress without a reason, unreadable file, or not a policy document",
   ],
   async run(context) {
     const file = context.positionals[0] as string;
-    const authTypes = context.strings("auth-type") as MethodAuthType[];
-    if (authTypes.length === 0) {
+    const authTypes = readAuthTypes(context);
+    if (authTypes === undefined) {
       throw usageError(
-        "gatehouse policy lint: --auth-type is required (NONE, AWS_IAM, LAMBDA, COGNITO_USER_POOLS; comma-separated for several)",
-        "Several rules depend on it: Principal AWS breaks every non-AWS_IAM method, Allow-only IP lists do not stop callers reaching a Lambda authorizer.",
+        'gatehouse policy lint: --auth-type is required (NONE, AWS_IAM, LAMBDA, COGNITO_USER_POOLS; comma-separated for several; "ROUTE=TYPE" per method)',
+        "Several rules depend on it: an Allow * overrides a Lambda authorizer's or IAM's implicit deny, Principal AWS breaks every non-AWS_IAM method, Allow-only IP lists do not stop callers reaching a Lambda authorizer.",
       );
     }
+    const suppress = readSuppressions(context);
     const endpointType = context.choice<EndpointType>("endpoint-type", "REGIONAL");
     const target = readApiTarget(context);
     const partition = context.string("partition") as Partition | undefined;
     const common = {
       authTypes,
+      ...(suppress.length === 0 ? {} : { suppress }),
       ...(target === undefined ? {} : { target }),
       ...(partition === undefined ? {} : { partition }),
     };
@@ -132,10 +160,15 @@ export const policyLint: CommandSpec = {
     try {
       findings = lintResourcePolicy(policy, options);
     } catch (error) {
-      throw policyInputError(error, file === "-" ? "stdin" : file);
+      // Option mistakes (a route key, a suppression code) are not the file's.
+      const route = isPolicyError(error) && error.path?.startsWith("authTypes") === true;
+      const source = route ? "--auth-type" : error instanceof TypeError ? undefined : file;
+      throw policyInputError(error, source === "-" ? "stdin" : source);
     }
     const failOn = context.choice<LintSeverity>("fail-on", "error");
-    const failed = findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]);
+    const failed = findings.some(
+      (f) => f.suppressed === undefined && SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn],
+    );
     if (context.flag("json")) context.out.json({ file, ok: !failed, findings });
     else printFindings(context.out, file === "-" ? "stdin" : file, findings);
     return failed ? 1 : 0;

@@ -4,10 +4,12 @@ import { runCaptured, stdinOf } from "../internal/capture-io.js";
 
 const ARN = "arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/prod/GET/pets";
 const denylist = JSON.stringify(
-  composeResourcePolicy([ipDenylist({ cidrs: ["198.51.100.0/24"] })]),
+  composeResourcePolicy([ipDenylist({ cidrs: ["198.51.100.0/24"] })], { authTypes: ["NONE"] }),
 );
 const accounts = JSON.stringify(
-  composeResourcePolicy([accountAllowlist({ principals: ["111122223333"] })]),
+  composeResourcePolicy([accountAllowlist({ principals: ["111122223333"] })], {
+    authTypes: ["AWS_IAM"],
+  }),
 );
 
 describe("gatehouse policy simulate", () => {

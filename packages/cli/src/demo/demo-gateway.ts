@@ -31,17 +31,22 @@ export const DEMO = {
 /**
  * The REST API's resource policy: SigV4 callers of GET /reports must be in the API's account
  * (account allowlist, scoped to the AWS_IAM route: `Principal: {AWS}` would break every other
- * method), and 198.51.100.0/24 is denied everywhere (checked before any authorizer runs).
+ * method), and 198.51.100.0/24 is denied everywhere (checked before any authorizer runs). Every
+ * other method uses a Lambda authorizer, so there is no `Allow *`: it would answer for the
+ * authorizers wherever they are silent (Table A).
  * @internal
  */
 export function demoResourcePolicy(): PolicyDocument {
-  return composeResourcePolicy([
-    accountAllowlist({
-      principals: [DEMO.accountId],
-      resources: [`execute-api:/${DEMO.stage}/GET/reports`],
-    }),
-    ipDenylist({ cidrs: [DEMO.deniedCidr] }),
-  ]);
+  return composeResourcePolicy(
+    [
+      accountAllowlist({
+        principals: [DEMO.accountId],
+        resources: [`execute-api:/${DEMO.stage}/GET/reports`],
+      }),
+      ipDenylist({ cidrs: [DEMO.deniedCidr] }),
+    ],
+    { authTypes: { "GET /reports": "AWS_IAM", "*": "LAMBDA" } },
+  );
 }
 
 const ok = (body: unknown): ProxyResult => ({

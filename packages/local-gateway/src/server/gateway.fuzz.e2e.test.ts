@@ -180,7 +180,11 @@ describe("local gateway under random requests", () => {
         {
           type: "REST",
           name: "rest",
-          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })]),
+          // No Allow for the authorizer's methods: ANY /admin/{proxy+}, which its route table does
+          // not list, stays refused (Table A).
+          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })], {
+            authTypes: { "GET /open": "NONE", "*": "LAMBDA" },
+          }),
           authorizers: { auth: { type: "TOKEN", handler } },
           routes: [
             { method: "GET", resource: "/open", auth: "NONE", handler: ok },
@@ -239,6 +243,9 @@ describe("local gateway under random requests", () => {
         expect(API_GATEWAY_STATUSES).toContain(answer.status);
         if (answer.status === 200) {
           const route = answer.record?.route ?? "";
+          // The authorizer's route table does not list it and the resource policy has no Allow
+          // for authorized methods: its silence is a deny (Table A).
+          expect(route).not.toBe("ANY /admin/{proxy+}");
           if (PROTECTED_ROUTES.has(route)) {
             expect(input.credential).toBe("valid");
             protectedAllowed++;

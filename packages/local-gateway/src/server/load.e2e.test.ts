@@ -17,7 +17,9 @@ describe("load on loopback", () => {
           type: "REST",
           name: "rest",
           // Every request goes through the resource policy (compiled once at start-up).
-          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })]),
+          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })], {
+            authTypes: { "GET /open": "NONE", "GET /pets/{id}": "LAMBDA" },
+          }),
           authorizers: {
             auth: {
               type: "TOKEN",

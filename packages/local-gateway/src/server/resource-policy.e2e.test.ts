@@ -27,7 +27,9 @@ describe("resource policy, two-phase rule", () => {
         {
           type: "REST",
           name: "rest",
-          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })]),
+          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })], {
+            authTypes: { "GET /pets": "LAMBDA", "GET /open": "NONE" },
+          }),
           authorizers: {
             auth: {
               type: "TOKEN",

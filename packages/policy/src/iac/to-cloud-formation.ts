@@ -18,7 +18,9 @@ import { type IacPolicyDocument, toIacPolicyDocument } from "./iac-policy-docume
  * import { composeResourcePolicy, ipDenylist, toCloudFormation } from "@gatehouse/policy";
  *
  * const stack = new Stack(new App(), "Pets");
- * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
+ * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })], {
+ *   authTypes: ["LAMBDA"],
+ * });
  * new apigateway.RestApi(stack, "Api", {
  *   policy: iam.PolicyDocument.fromJson(toCloudFormation(policy)),
  * });

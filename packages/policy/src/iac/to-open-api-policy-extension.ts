@@ -19,7 +19,9 @@ export interface OpenApiPolicyExtension {
  * ```ts
  * import { composeResourcePolicy, ipDenylist, toOpenApiPolicyExtension } from "@gatehouse/policy";
  *
- * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
+ * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })], {
+ *   authTypes: ["LAMBDA"],
+ * });
  * const definition = {
  *   openapi: "3.0.1",
  *   info: { title: "pets", version: "1" },

@@ -50,7 +50,9 @@ type Block = { header: string; attributes: Attribute[]; blocks: Block[] };
  * import { writeFileSync } from "node:fs";
  * import { composeResourcePolicy, ipDenylist, toTerraformHcl } from "@gatehouse/policy";
  *
- * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
+ * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })], {
+ *   authTypes: ["LAMBDA"],
+ * });
  * writeFileSync(
  *   "policy.tf",
  *   toTerraformHcl(policy, { name: "api", executionArn: "aws_api_gateway_rest_api.api.execution_arn" }),

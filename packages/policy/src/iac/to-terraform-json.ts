@@ -41,7 +41,9 @@ export interface TerraformJsonOptions {
  * ```ts
  * import { composeResourcePolicy, ipDenylist, toTerraformJson } from "@gatehouse/policy";
  *
- * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
+ * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })], {
+ *   authTypes: ["LAMBDA"],
+ * });
  * const hcl = `resource "aws_api_gateway_rest_api_policy" "api" {
  *   rest_api_id = aws_api_gateway_rest_api.api.id
  *   policy      = jsonencode(${toTerraformJson(policy, { indent: 0 })})

@@ -1,6 +1,7 @@
 import type { ExecuteApiArn, Partition } from "../arn/execute-api-arn.js";
 import type { ApiTarget } from "../arn/expand-resource-arn.js";
 import { parseExecuteApiArn } from "../arn/parse-execute-api-arn.js";
+import type { ApiAuthTypeTable } from "../auth-types/internal/read-api-auth-types.js";
 import type { Cidr } from "../cidr/parse-cidr.js";
 import { parseCidr } from "../cidr/parse-cidr.js";
 import type {
@@ -64,7 +65,10 @@ export interface LintContext {
   resources: ResourceView[];
   ipConditions: IpCondition[];
   endpointType: EndpointType;
+  /** Every authorization type the API's methods use. */
   authTypes: ReadonlySet<MethodAuthType>;
+  /** The same, per route when the caller gave a map. */
+  authTypeTable: ApiAuthTypeTable;
   ipAddressType: IpAddressType;
   partition: Partition | undefined;
   target: ApiTarget | undefined;

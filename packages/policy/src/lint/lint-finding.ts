@@ -6,6 +6,7 @@ export type LintSeverity = "error" | "warning" | "info";
  * may `switch` on it or keep an ignore list. Each code has a section in `docs/policy/linter.md`.
  */
 export type LintRuleCode =
+  | "allow-overrides-authorizer"
   | "allow-only-ip-list-with-authorizer"
   | "vpc-key-on-public-api"
   | "vpc-deny-denies-everyone"
@@ -53,4 +54,9 @@ export interface LintFinding {
   message: string;
   /** One concrete sentence saying how to correct the policy. */
   fix: string;
+  /**
+   * Set when the caller suppressed this rule (`suppress` option), with the reason it gave: the
+   * finding is still reported, so a suppression stays visible in every run.
+   */
+  suppressed?: { reason: string };
 }

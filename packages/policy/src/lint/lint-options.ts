@@ -1,14 +1,20 @@
 import type { Partition } from "../arn/execute-api-arn.js";
 import type { ApiTarget } from "../arn/expand-resource-arn.js";
-import type { MethodAuthType } from "../gateway/api-gateway-access.js";
+import type { ApiAuthTypes } from "../auth-types/api-auth-types.js";
+import type { LintRuleCode } from "./lint-finding.js";
 
 /** The API's IP address type. Private APIs are always `dualstack`. */
 export type IpAddressType = "ipv4" | "dualstack";
 
 /** Options of {@link lintResourcePolicy} shared by every endpoint type. */
 export interface CommonLintOptions {
-  /** The authorization types used by the API's methods (each method has one). */
-  authTypes: readonly MethodAuthType[];
+  /**
+   * How the API's methods are authorized: the types they use (`["LAMBDA"]`), or a map of route ->
+   * type with `"*"` for the methods not listed ({@link ApiAuthTypes}; `CUSTOM` = `LAMBDA`). With a
+   * map, `allow-overrides-authorizer` checks each Allow against the routes it reaches, so an Allow
+   * scoped to the NONE methods is not reported.
+   */
+  authTypes: ApiAuthTypes;
   /**
    * The partition every ARN should use (`aws`, `aws-cn`, `aws-us-gov`). Without it, ARNs are
    * only checked against each other.
@@ -19,6 +25,31 @@ export interface CommonLintOptions {
    * form API Gateway stores, and `partition` defaults to `target.partition`.
    */
   target?: ApiTarget;
+  /**
+   * Rules whose findings are accepted, each with the reason (required: a suppression without a
+   * reason is a `TypeError`). Suppressed findings are still returned, marked `suppressed`, after
+   * the others.
+   */
+  suppress?: readonly LintSuppression[];
+}
+
+/**
+ * One accepted rule of {@link lintResourcePolicy}: its findings are kept, marked as suppressed
+ * with this reason, and no longer count as problems (the CLI's `--fail-on` ignores them).
+ *
+ * @example
+ * ```ts
+ * const suppression: LintSuppression = {
+ *   code: "allow-overrides-authorizer",
+ *   reason: "the authorizer returns an explicit Deny for every route it refuses",
+ * };
+ * ```
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
+ */
+export interface LintSuppression {
+  code: LintRuleCode;
+  /** Why the finding is acceptable here; shown next to the finding. */
+  reason: string;
 }
 
 /**

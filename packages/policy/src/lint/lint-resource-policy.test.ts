@@ -30,7 +30,7 @@ const documentedExamples: [string, unknown, LintResourcePolicyOptions][] = [
     { ...regional, authTypes: ["AWS_IAM"] },
   ],
   [
-    "IP denylist with a Lambda authorizer",
+    "IP denylist on an API without authorizers",
     {
       Version: "2012-10-17",
       Statement: [
@@ -38,18 +38,31 @@ const documentedExamples: [string, unknown, LintResourcePolicyOptions][] = [
         denyWhen({ IpAddress: { "aws:SourceIp": ["192.0.2.0/24", "198.51.100.0/24"] } }),
       ],
     },
-    { ...regional, authTypes: ["LAMBDA"] },
+    { ...regional, authTypes: ["NONE"] },
   ],
   [
-    "IP allowlist with a Lambda authorizer",
+    "IP allowlist with a Lambda authorizer, written as a Deny only",
     {
       Version: "2012-10-17",
       Statement: [
-        allowAll,
         denyWhen({ NotIpAddress: { "aws:SourceIp": ["192.0.2.0/24", "198.51.100.0/24"] } }),
       ],
     },
     { ...regional, authTypes: ["LAMBDA"] },
+  ],
+  [
+    "IP denylist with a Lambda authorizer and CORS preflights, per route",
+    {
+      Version: "2012-10-17",
+      Statement: [
+        { ...allowAll, Resource: ["execute-api:/*/OPTIONS/pets", "execute-api:/*/OPTIONS/pets/*"] },
+        denyWhen({ IpAddress: { "aws:SourceIp": ["192.0.2.0/24", "198.51.100.0/24"] } }),
+      ],
+    },
+    {
+      ...regional,
+      authTypes: { "OPTIONS /pets": "NONE", "OPTIONS /pets/{id}": "NONE", "*": "CUSTOM" },
+    },
   ],
   [
     "IP denylist on a dual-stack API (with IPv6 blocks)",
@@ -76,7 +89,7 @@ const documentedExamples: [string, unknown, LintResourcePolicyOptions][] = [
       Version: "2012-10-17",
       Statement: [denyWhen({ StringNotEquals: { "aws:sourceVpce": "vpce-1a2b3c4d" } }), allowAll],
     },
-    { endpointType: "PRIVATE", authTypes: ["LAMBDA"] },
+    { endpointType: "PRIVATE", authTypes: ["COGNITO_USER_POOLS"] },
   ],
   [
     "private API IP denylist (with IPv6 blocks)",
@@ -145,10 +158,29 @@ describe("lintResourcePolicy", () => {
   });
 
   it("throws TypeError for an unknown auth type", () => {
-    const options = { ...regional, authTypes: ["CUSTOM"] };
+    const options = { ...regional, authTypes: ["OAUTH"] };
     expect(() =>
       lintResourcePolicy({ Statement: [] }, options as unknown as LintResourcePolicyOptions),
     ).toThrow(TypeError);
+  });
+
+  it("reads CUSTOM (CloudFormation's name) as LAMBDA", () => {
+    const policy = { Version: "2012-10-17", Statement: [allowAll] };
+    const codes = (authTypes: LintResourcePolicyOptions["authTypes"]) =>
+      lintResourcePolicy(policy, { ...regional, authTypes }).map((finding) => finding.code);
+    expect(codes(["CUSTOM"])).toEqual(codes(["LAMBDA"]));
+    expect(codes(["CUSTOM"])).toContain("allow-overrides-authorizer");
+  });
+
+  it("throws TypeError for an empty authTypes list or map", () => {
+    for (const authTypes of [[], {}]) {
+      expect(() =>
+        lintResourcePolicy({ Statement: [] }, {
+          ...regional,
+          authTypes,
+        } as LintResourcePolicyOptions),
+      ).toThrow(TypeError);
+    }
   });
 
   it("throws TypeError for a partition that contradicts the target", () => {
@@ -260,16 +292,28 @@ const policy = fc.record(
   },
   { requiredKeys: ["Statement"] },
 );
+const authType = fc.constantFrom(
+  "NONE" as const,
+  "AWS_IAM" as const,
+  "LAMBDA" as const,
+  "CUSTOM" as const,
+  "COGNITO_USER_POOLS" as const,
+);
+const authTypes: fc.Arbitrary<LintResourcePolicyOptions["authTypes"]> = fc.oneof(
+  fc.uniqueArray(authType, { minLength: 1, maxLength: 4 }),
+  fc.dictionary(
+    fc.constantFrom("*", "GET /pets", "GET /users/{id}/profile", "OPTIONS /{proxy+}", "ANY /prod"),
+    authType,
+    { minKeys: 1, maxKeys: 4 },
+  ),
+);
 const options: fc.Arbitrary<LintResourcePolicyOptions> = fc.oneof(
   fc.record({
     endpointType: fc.constantFrom("REGIONAL" as const, "EDGE" as const),
     ipAddressType: fc.constantFrom("ipv4" as const, "dualstack" as const),
-    authTypes: fc.subarray(["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS"] as const),
+    authTypes,
   }),
-  fc.record({
-    endpointType: fc.constant("PRIVATE" as const),
-    authTypes: fc.subarray(["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS"] as const),
-  }),
+  fc.record({ endpointType: fc.constant("PRIVATE" as const), authTypes }),
 );
 
 function isSorted(findings: LintFinding[]): boolean {

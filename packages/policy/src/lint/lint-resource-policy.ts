@@ -1,14 +1,17 @@
 import type { Partition } from "../arn/execute-api-arn.js";
 import { expandResourceArn } from "../arn/expand-resource-arn.js";
+import { readApiAuthTypes } from "../auth-types/internal/read-api-auth-types.js";
 import { parsePolicyDocument } from "../document/parse-policy-document.js";
 import { isPolicyError } from "../errors.js";
-import type { EndpointType, MethodAuthType } from "../gateway/api-gateway-access.js";
+import type { EndpointType } from "../gateway/api-gateway-access.js";
 import { createLintContext, type LintRule } from "./lint-context.js";
-import type { LintFinding, LintSeverity } from "./lint-finding.js";
+import type { LintFinding, LintRuleCode, LintSeverity } from "./lint-finding.js";
 import type { IpAddressType, LintResourcePolicyOptions } from "./lint-options.js";
+import { lintRuleSeverities } from "./lint-rule-severities.js";
 import { absentKeyConditions } from "./rules/absent-key-conditions.js";
 import { actionRules } from "./rules/action-rules.js";
 import { allowOnlyIpListWithAuthorizer } from "./rules/allow-only-ip-list-with-authorizer.js";
+import { allowOverridesAuthorizer } from "./rules/allow-overrides-authorizer.js";
 import { awsPrincipalWithNonIamAuth } from "./rules/aws-principal-with-non-iam-auth.js";
 import { forAllValuesWithAllow } from "./rules/for-all-values-with-allow.js";
 import { invalidResourceArn } from "./rules/invalid-resource-arn.js";
@@ -27,6 +30,7 @@ const RULES: readonly LintRule[] = [
   absentKeyConditions,
   actionRules,
   allowOnlyIpListWithAuthorizer,
+  allowOverridesAuthorizer,
   awsPrincipalWithNonIamAuth,
   forAllValuesWithAllow,
   invalidResourceArn,
@@ -43,7 +47,6 @@ const RULES: readonly LintRule[] = [
 ];
 
 const ENDPOINT_TYPES: readonly EndpointType[] = ["REGIONAL", "EDGE", "PRIVATE"];
-const AUTH_TYPES: readonly MethodAuthType[] = ["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS"];
 const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack"];
 const PARTITIONS: readonly Partition[] = ["aws", "aws-cn", "aws-us-gov"];
 const SEVERITY_ORDER: Readonly<Record<LintSeverity, number>> = { error: 0, warning: 1, info: 2 };
@@ -71,10 +74,8 @@ function readOptions(options: LintResourcePolicyOptions) {
   } else {
     ipAddressType = oneOf(options.ipAddressType, IP_ADDRESS_TYPES, "ipAddressType");
   }
-  if (!Array.isArray(options.authTypes)) fail("authTypes must be an array");
-  const authTypes = new Set(
-    options.authTypes.map((type) => oneOf(type, AUTH_TYPES, "authTypes[]")),
-  );
+  const authTypeTable = readApiAuthTypes(options.authTypes, "lintResourcePolicy");
+  const suppressions = readSuppressions(options.suppress);
   const partition =
     options.partition === undefined ? undefined : oneOf(options.partition, PARTITIONS, "partition");
   const target = options.target;
@@ -90,7 +91,37 @@ function readOptions(options: LintResourcePolicyOptions) {
       fail(`partition "${partition}" differs from target.partition "${target.partition}"`);
     }
   }
-  return { endpointType, ipAddressType, authTypes, partition, target };
+  return {
+    endpointType,
+    ipAddressType,
+    authTypes: authTypeTable.types,
+    authTypeTable,
+    partition,
+    target,
+    suppressions,
+  };
+}
+
+function readSuppressions(value: unknown): ReadonlyMap<LintRuleCode, string> {
+  const reasons = new Map<LintRuleCode, string>();
+  if (value === undefined) return reasons;
+  if (!Array.isArray(value)) fail("suppress must be an array of { code, reason }");
+  value.forEach((item: unknown, index) => {
+    const at = `suppress[${index}]`;
+    if (typeof item !== "object" || item === null) fail(`${at} must be an object { code, reason }`);
+    const { code, reason } = item as { code?: unknown; reason?: unknown };
+    if (typeof code !== "string" || !Object.hasOwn(lintRuleSeverities, code)) {
+      fail(`${at}.code ${JSON.stringify(code)} is not a rule code (see lintRuleSeverities)`);
+    }
+    if (typeof reason !== "string" || reason.trim() === "") {
+      fail(
+        `${at} (${code}) needs a reason: say why this finding is acceptable for this API, so the next reader knows`,
+      );
+    }
+    if (reasons.has(code as LintRuleCode)) fail(`${at}: ${code} is suppressed twice`);
+    reasons.set(code as LintRuleCode, reason.trim());
+  });
+  return reasons;
 }
 
 // Numbers in paths compare as numbers, so Statement[10] sorts after Statement[9].
@@ -99,6 +130,8 @@ function pathKey(path: string): string {
 }
 
 function compareFindings(a: LintFinding, b: LintFinding): number {
+  const bySuppression = Number(a.suppressed !== undefined) - Number(b.suppressed !== undefined);
+  if (bySuppression !== 0) return bySuppression;
   const bySeverity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
   if (bySeverity !== 0) return bySeverity;
   const [pathA, pathB] = [pathKey(a.path), pathKey(b.path)];
@@ -109,18 +142,22 @@ function compareFindings(a: LintFinding, b: LintFinding): number {
 
 /**
  * Checks an API Gateway resource policy for the mistakes that make it admit, deny or miss callers
- * other than intended, given how the API is set up.
+ * other than intended, given how the API is set up: among them an Allow that overrides a Lambda
+ * authorizer's or IAM's implicit deny (`allow-overrides-authorizer`, Table A).
  *
- * Findings are sorted by severity (`error` first), then by path in document order, then by code.
- * An empty `path` means the whole document.
+ * Findings are sorted: suppressed ones last, then by severity (`error` first), then by path in
+ * document order, then by code. An empty `path` means the whole document.
  *
  * @param policy - The policy as an object or a JSON string; parsed with `parsePolicyDocument`.
- * @param options - The API's endpoint type, the authorization types of its methods, its IP
- *   address type, and optionally the expected partition and the API itself (for the size check).
- * @returns The findings; an empty array for a clean policy.
+ * @param options - The API's endpoint type, the authorization types of its methods (a list, or a
+ *   map of route -> type), its IP address type, optionally the expected partition and the API
+ *   itself (for the size check), and `suppress`: rule codes accepted, each with a reason.
+ * @returns The findings, suppressed ones marked `suppressed`; an empty array for a clean policy.
  * @throws PolicyError `invalid_policy` when the policy is not a valid IAM policy document (there
- *   is nothing to lint); its `path` points at the bad field.
- * @throws TypeError when the options are malformed or contradictory (a PRIVATE API with `ipv4`).
+ *   is nothing to lint); its `path` points at the bad field. `invalid_route_template` for a bad
+ *   route key in `authTypes`.
+ * @throws TypeError when the options are malformed or contradictory (a PRIVATE API with `ipv4`,
+ *   an unknown auth type, a suppression without a reason or with an unknown code).
  * @example
  * ```ts
  * const findings = lintResourcePolicy(
@@ -141,14 +178,13 @@ export function lintResourcePolicy(
   policy: unknown,
   options: LintResourcePolicyOptions,
 ): LintFinding[] {
-  const { endpointType, ipAddressType, authTypes, partition, target } = readOptions(options);
+  const { suppressions, ...settings } = readOptions(options);
   const document = parsePolicyDocument(policy);
-  const context = createLintContext(document, {
-    endpointType,
-    ipAddressType,
-    authTypes,
-    partition,
-    target,
-  });
-  return RULES.flatMap((rule) => rule(context)).sort(compareFindings);
+  const context = createLintContext(document, settings);
+  return RULES.flatMap((rule) => rule(context))
+    .map((finding) => {
+      const reason = suppressions.get(finding.code);
+      return reason === undefined ? finding : { ...finding, suppressed: { reason } };
+    })
+    .sort(compareFindings);
 }

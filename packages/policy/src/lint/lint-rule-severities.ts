@@ -12,6 +12,7 @@ import type { LintRuleCode, LintSeverity } from "./lint-finding.js";
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html
  */
 export const lintRuleSeverities: Readonly<Record<LintRuleCode, LintSeverity>> = Object.freeze({
+  "allow-overrides-authorizer": "error",
   "allow-only-ip-list-with-authorizer": "error",
   "vpc-key-on-public-api": "warning",
   "vpc-deny-denies-everyone": "error",

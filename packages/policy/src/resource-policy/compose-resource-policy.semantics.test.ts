@@ -44,7 +44,7 @@ describe("composeResourcePolicy semantics", () => {
         resources: ["execute-api:/prod/*"],
       }),
     ],
-    { form: "expanded", target: TARGET },
+    { authTypes: ["NONE"], form: "expanded", target: TARGET },
   );
 
   it.each([
@@ -64,7 +64,7 @@ describe("composeResourcePolicy semantics", () => {
       accountAllowlist({ principals: ["444455556666"] }),
       ipAllowlist({ cidrs: ["203.0.113.0/24"] }),
     ],
-    { form: "expanded", target: TARGET },
+    { authTypes: ["AWS_IAM"], form: "expanded", target: TARGET },
   );
   const caller = { arn: "arn:aws:iam::444455556666:role/Caller", accountId: "444455556666" };
 
@@ -91,7 +91,7 @@ describe("composeResourcePolicy semantics", () => {
       sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d"] }),
       vpcEndpointAllowlist({ vpceIds: ["vpce-0123456789abcdef0"] }),
     ],
-    { form: "expanded", target: TARGET },
+    { authTypes: ["NONE"], form: "expanded", target: TARGET },
   );
 
   it.each([

@@ -125,15 +125,21 @@ const AWS_EXAMPLES: [string, ResourcePolicyRule, object][] = [
 ];
 
 describe("composeResourcePolicy", () => {
+  // The AWS examples' `Allow *` is right where no method has an authorizer (NONE), and the account
+  // allowlist where every method is AWS_IAM.
   it.each(AWS_EXAMPLES)("matches the AWS example for the %s", (_name, rule, expected) => {
-    expect(composeResourcePolicy([rule])).toEqual(expected);
+    const authTypes = rule.kind === "accountAllowlist" ? ["AWS_IAM" as const] : ["NONE" as const];
+    expect(composeResourcePolicy([rule], { authTypes })).toEqual(expected);
   });
 
   it("keeps the Allow, then one Deny per restriction, for a denylist plus an allowlist", () => {
-    const policy = composeResourcePolicy([
-      ipAllowlist({ cidrs: ["203.0.113.0/24"], resources: ["execute-api:/prod/*/admin/*"] }),
-      ipDenylist({ cidrs: ["192.0.2.0/24"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [
+        ipAllowlist({ cidrs: ["203.0.113.0/24"], resources: ["execute-api:/prod/*/admin/*"] }),
+        ipDenylist({ cidrs: ["192.0.2.0/24"] }),
+      ],
+      { authTypes: ["NONE"] },
+    );
     expect(policy.Statement).toEqual([
       ALLOW_ALL,
       deny("DenyIpDenylist", { IpAddress: { "aws:SourceIp": ["192.0.2.0/24"] } }),
@@ -144,10 +150,13 @@ describe("composeResourcePolicy", () => {
   });
 
   it("allows only the listed accounts, never `*`, when an account allowlist is combined with an IP list", () => {
-    const policy = composeResourcePolicy([
-      ipAllowlist({ cidrs: ["203.0.113.0/24"] }),
-      accountAllowlist({ principals: ["444455556666"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [
+        ipAllowlist({ cidrs: ["203.0.113.0/24"] }),
+        accountAllowlist({ principals: ["444455556666"] }),
+      ],
+      { authTypes: ["AWS_IAM"] },
+    );
     expect(policy.Statement).toEqual([
       {
         Sid: "AllowInvoke",
@@ -161,10 +170,13 @@ describe("composeResourcePolicy", () => {
   });
 
   it("merges lists of the same kind on the same resources into one statement", () => {
-    const policy = composeResourcePolicy([
-      ipDenylist({ cidrs: ["198.51.100.0/24", "2001:db8::/32"] }),
-      ipDenylist({ cidrs: ["192.0.2.0/24", "198.51.100.0/24"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [
+        ipDenylist({ cidrs: ["198.51.100.0/24", "2001:db8::/32"] }),
+        ipDenylist({ cidrs: ["192.0.2.0/24", "198.51.100.0/24"] }),
+      ],
+      { authTypes: ["NONE"] },
+    );
     expect(policy.Statement).toEqual([
       ALLOW_ALL,
       deny("DenyIpDenylist", {
@@ -174,10 +186,13 @@ describe("composeResourcePolicy", () => {
   });
 
   it("merges the resources of lists of the same kind with the same values", () => {
-    const policy = composeResourcePolicy([
-      ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["execute-api:/prod/*"] }),
-      ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["execute-api:/dev/*"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [
+        ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["execute-api:/prod/*"] }),
+        ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["execute-api:/dev/*"] }),
+      ],
+      { authTypes: ["NONE"] },
+    );
     expect(policy.Statement).toEqual([
       ALLOW_ALL,
       deny("DenyIpDenylist", { IpAddress: { "aws:SourceIp": ["192.0.2.0/24"] } }, [
@@ -188,10 +203,13 @@ describe("composeResourcePolicy", () => {
   });
 
   it("numbers the Sids when one kind needs several statements", () => {
-    const policy = composeResourcePolicy([
-      ipAllowlist({ cidrs: ["203.0.113.0/24"], resources: ["execute-api:/prod/*"] }),
-      ipAllowlist({ cidrs: ["198.51.100.0/24"], resources: ["execute-api:/dev/*"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [
+        ipAllowlist({ cidrs: ["203.0.113.0/24"], resources: ["execute-api:/prod/*"] }),
+        ipAllowlist({ cidrs: ["198.51.100.0/24"], resources: ["execute-api:/dev/*"] }),
+      ],
+      { authTypes: ["NONE"] },
+    );
     expect(policy.Statement).toEqual([
       ALLOW_ALL,
       deny("DenyIpAllowlist", { NotIpAddress: { "aws:SourceIp": ["198.51.100.0/24"] } }, [
@@ -204,11 +222,14 @@ describe("composeResourcePolicy", () => {
   });
 
   it("never merges different condition keys into one statement (conditions would be ANDed)", () => {
-    const policy = composeResourcePolicy([
-      sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d"] }),
-      vpcEndpointAllowlist({ vpceIds: ["vpce-0123456789abcdef0"] }),
-      privateIpDenylist({ cidrs: ["10.0.0.0/8"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [
+        sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d"] }),
+        vpcEndpointAllowlist({ vpceIds: ["vpce-0123456789abcdef0"] }),
+        privateIpDenylist({ cidrs: ["10.0.0.0/8"] }),
+      ],
+      { authTypes: ["NONE"] },
+    );
     expect(policy.Statement).toEqual([
       ALLOW_ALL,
       deny("DenyPrivateIpDenylist", { IpAddress: { "aws:VpcSourceIp": ["10.0.0.0/8"] } }),
@@ -220,10 +241,13 @@ describe("composeResourcePolicy", () => {
   });
 
   it("merges account allowlists on the same resources into one Allow", () => {
-    const policy = composeResourcePolicy([
-      accountAllowlist({ principals: ["444455556666"] }),
-      accountAllowlist({ principals: ["111122223333", "444455556666"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [
+        accountAllowlist({ principals: ["444455556666"] }),
+        accountAllowlist({ principals: ["111122223333", "444455556666"] }),
+      ],
+      { authTypes: ["AWS_IAM"] },
+    );
     expect(policy.Statement).toEqual([
       {
         Sid: "AllowInvoke",
@@ -236,16 +260,17 @@ describe("composeResourcePolicy", () => {
   });
 
   it("keeps the base Allow on the whole API when a restriction is scoped", () => {
-    const policy = composeResourcePolicy([
-      ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["execute-api:/prod/POST/admin"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["execute-api:/prod/POST/admin"] })],
+      { authTypes: ["NONE"] },
+    );
     expect(policy.Statement).toContainEqual(ALLOW_ALL);
   });
 
   it("writes full ARNs everywhere in the expanded form", () => {
     const policy = composeResourcePolicy(
       [ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["execute-api:/prod/*"] })],
-      { form: "expanded", target: TARGET },
+      { authTypes: ["NONE"], form: "expanded", target: TARGET },
     );
     expect(policy).toEqual({
       Version: "2012-10-17",
@@ -266,7 +291,7 @@ describe("composeResourcePolicy", () => {
           resources: ["execute-api:/prod/*", `${API_ARN}/prod/*`],
         }),
       ],
-      { form: "expanded", target: TARGET },
+      { authTypes: ["NONE"], form: "expanded", target: TARGET },
     );
     expect(policy.Statement).toContainEqual(
       deny("DenyIpDenylist", { IpAddress: { "aws:SourceIp": ["192.0.2.0/24"] } }, [
@@ -285,7 +310,10 @@ describe("composeResourcePolicy", () => {
         accountAllowlist({ principals: shuffle(principals) }),
         ipDenylist({ cidrs: shuffle(["192.0.2.128/25"]), resources: ["execute-api:/prod/*"] }),
       ];
-      return composeResourcePolicy(order.map((index) => rules[index]!));
+      return composeResourcePolicy(
+        order.map((index) => rules[index]!),
+        { authTypes: ["AWS_IAM"] },
+      );
     };
     const reference = build([0, 1, 2, 3], (list) => list);
     fc.assert(
@@ -309,7 +337,9 @@ describe("composeResourcePolicy", () => {
   it("rejects a policy over 8192 characters in the short form", () => {
     const resources = Array.from({ length: 400 }, (_, i) => `execute-api:/prod/GET/items/${i}`);
     expect(() =>
-      composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"], resources })]),
+      composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"], resources })], {
+        authTypes: ["NONE"],
+      }),
     ).toThrow(expect.objectContaining({ code: "policy_too_large" }));
   });
 
@@ -317,7 +347,9 @@ describe("composeResourcePolicy", () => {
     // The short form is checked first, so an "expanded" error means the short form fitted.
     const resources = Array.from({ length: 200 }, (_, i) => `execute-api:/prod/GET/r${i}`);
     const rules = [ipDenylist({ cidrs: ["192.0.2.0/24"], resources })];
-    expect(() => composeResourcePolicy(rules, { form: "expanded", target: TARGET })).toThrow(
+    expect(() =>
+      composeResourcePolicy(rules, { authTypes: ["NONE"], form: "expanded", target: TARGET }),
+    ).toThrow(
       expect.objectContaining({
         code: "policy_too_large",
         message: expect.stringMatching(/ expanded form/),
@@ -328,7 +360,9 @@ describe("composeResourcePolicy", () => {
   it("rejects in short form a policy whose worst-case expansion is too large", () => {
     const resources = Array.from({ length: 200 }, (_, i) => `execute-api:/prod/GET/r${i}`);
     expect(() =>
-      composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"], resources })]),
+      composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"], resources })], {
+        authTypes: ["NONE"],
+      }),
     ).toThrow(
       expect.objectContaining({
         code: "policy_too_large",
@@ -341,24 +375,28 @@ describe("composeResourcePolicy", () => {
     const resources = Array.from({ length: 60 }, (_, i) => `execute-api:/prod/GET/r${i}`);
     const rules = [ipDenylist({ cidrs: ["192.0.2.0/24"], resources })];
     expect(
-      composeResourcePolicy(rules, { form: "expanded", target: TARGET }).Statement,
+      composeResourcePolicy(rules, { authTypes: ["NONE"], form: "expanded", target: TARGET })
+        .Statement,
     ).toHaveLength(2);
   });
 
   it("rejects an ipAllowlist combined with a VPC allowlist as impossible", () => {
     expect(() =>
-      composeResourcePolicy([
-        ipAllowlist({ cidrs: ["203.0.113.0/24"] }),
-        vpcEndpointAllowlist({ vpceIds: ["vpce-1a2b3c4d"] }),
-      ]),
+      composeResourcePolicy(
+        [
+          ipAllowlist({ cidrs: ["203.0.113.0/24"] }),
+          vpcEndpointAllowlist({ vpceIds: ["vpce-1a2b3c4d"] }),
+        ],
+        { authTypes: ["NONE"] },
+      ),
     ).toThrow(TypeError);
   });
 
   it("accepts an ipDenylist next to private-API rules", () => {
-    const policy = composeResourcePolicy([
-      ipDenylist({ cidrs: ["192.0.2.0/24"] }),
-      sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d"] }),
-    ]);
+    const policy = composeResourcePolicy(
+      [ipDenylist({ cidrs: ["192.0.2.0/24"] }), sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d"] })],
+      { authTypes: ["NONE"] },
+    );
     expect(policy.Statement).toHaveLength(3);
   });
 
@@ -368,17 +406,23 @@ describe("composeResourcePolicy", () => {
     ["an unknown kind", [{ kind: "geoBlock", values: ["FR"], resources: ["execute-api:/*"] }]],
     ["a rule without values", [{ kind: "ipDenylist" }]],
   ])("throws TypeError for %s", (_name, rules) => {
-    expect(() => composeResourcePolicy(rules as ResourcePolicyRule[])).toThrow(TypeError);
+    expect(() =>
+      composeResourcePolicy(rules as ResourcePolicyRule[], { authTypes: ["NONE"] }),
+    ).toThrow(TypeError);
   });
 
   it("throws TypeError for an unknown form", () => {
     const rules = [ipDenylist({ cidrs: ["192.0.2.0/24"] })];
-    expect(() => composeResourcePolicy(rules, { form: "long" } as never)).toThrow(TypeError);
+    expect(() =>
+      composeResourcePolicy(rules, { authTypes: ["NONE"], form: "long" } as never),
+    ).toThrow(TypeError);
   });
 
   it("throws TypeError for the expanded form without a target", () => {
     const rules = [ipDenylist({ cidrs: ["192.0.2.0/24"] })];
-    expect(() => composeResourcePolicy(rules, { form: "expanded" } as never)).toThrow(TypeError);
+    expect(() =>
+      composeResourcePolicy(rules, { authTypes: ["NONE"], form: "expanded" } as never),
+    ).toThrow(TypeError);
   });
 
   it("re-validates a hand-built rule and reports the path", () => {
@@ -387,8 +431,8 @@ describe("composeResourcePolicy", () => {
       values: ["192.0.2.0/24", "300.0.0.0/8"],
       resources: ["execute-api:/*"],
     };
-    expect(() => composeResourcePolicy([rule as ResourcePolicyRule])).toThrow(
-      expect.objectContaining({ code: "invalid_cidr", path: "ipDenylist.cidrs[1]" }),
-    );
+    expect(() =>
+      composeResourcePolicy([rule as ResourcePolicyRule], { authTypes: ["NONE"] }),
+    ).toThrow(expect.objectContaining({ code: "invalid_cidr", path: "ipDenylist.cidrs[1]" }));
   });
 });

@@ -17,7 +17,10 @@ import { listOption, makeRule, normalizeCidrs, normalizeResources } from "./rule
  * @throws TypeError when `options.cidrs` or `options.resources` is not an array.
  * @example
  * ```ts
- * composeResourcePolicy([ipAllowlist({ cidrs: ["203.0.113.0/24"] })]);
+ * composeResourcePolicy(
+ *   [ipAllowlist({ cidrs: ["203.0.113.0/24"] })],
+ *   { authTypes: ["LAMBDA"] },
+ * );
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
  */

@@ -15,7 +15,10 @@ import { listOption, makeRule, normalizeCidrs, normalizeResources } from "./rule
  * @throws TypeError when `options.cidrs` or `options.resources` is not an array.
  * @example
  * ```ts
- * composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24", "2001:db8::/32"] })]);
+ * composeResourcePolicy(
+ *   [ipDenylist({ cidrs: ["192.0.2.0/24", "2001:db8::/32"] })],
+ *   { authTypes: ["LAMBDA"] },
+ * );
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
  */

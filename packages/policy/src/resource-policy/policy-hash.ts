@@ -39,7 +39,9 @@ function canonicalJson(value: unknown, path: string): string {
  * @throws TypeError when `policy` holds a value JSON cannot represent (function, bigint, NaN...).
  * @example
  * ```ts
- * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
+ * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })], {
+ *   authTypes: ["LAMBDA"],
+ * });
  * const trigger = policyHash(policy); // put it in the deployment's triggers / description
  * trigger.length; // 64
  * ```

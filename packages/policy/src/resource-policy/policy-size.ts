@@ -97,7 +97,10 @@ export function worstCaseExpandedSize(policy: PolicyDocument): number {
  * @throws TypeError when `policy` is not a policy document.
  * @example
  * ```ts
- * const size = policySize(composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]), {
+ * const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })], {
+ *   authTypes: ["LAMBDA"],
+ * });
+ * const size = policySize(policy, {
  *   partition: "aws", region: "eu-west-1", accountId: "123456789012", apiId: "a1b2c3d4e5",
  * });
  * size.expanded! <= size.limit; // true

@@ -13,7 +13,10 @@ import { listOption, makeRule, normalizeCidrs, normalizeResources } from "./rule
  * @throws TypeError when `options.cidrs` or `options.resources` is not an array.
  * @example
  * ```ts
- * composeResourcePolicy([privateIpDenylist({ cidrs: ["10.0.8.0/21"] })]);
+ * composeResourcePolicy(
+ *   [privateIpDenylist({ cidrs: ["10.0.8.0/21"] })],
+ *   { authTypes: ["LAMBDA"] },
+ * );
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
  */

@@ -15,7 +15,10 @@ const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
  * @throws TypeError when `options.vpcIds` or `options.resources` is not an array.
  * @example
  * ```ts
- * composeResourcePolicy([sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d"] })]);
+ * composeResourcePolicy(
+ *   [sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d"] })],
+ *   { authTypes: ["LAMBDA"] },
+ * );
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
  */

@@ -15,7 +15,10 @@ const VPCE_ID = /^vpce-[0-9a-f]{8,17}$/;
  * @throws TypeError when `options.vpceIds` or `options.resources` is not an array.
  * @example
  * ```ts
- * composeResourcePolicy([vpcEndpointAllowlist({ vpceIds: ["vpce-0123456789abcdef0"] })]);
+ * composeResourcePolicy(
+ *   [vpcEndpointAllowlist({ vpceIds: ["vpce-0123456789abcdef0"] })],
+ *   { authTypes: ["LAMBDA"] },
+ * );
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-examples.html
  */

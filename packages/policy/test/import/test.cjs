@@ -31,6 +31,7 @@ const target = {
   apiId: "a1b2c3d4e5",
 };
 const policy = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })], {
+  authTypes: ["LAMBDA"],
   form: "expanded",
   target,
 });

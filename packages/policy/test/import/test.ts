@@ -16,7 +16,9 @@ import {
 const arn: ExecuteApiArn = parseExecuteApiArn("execute-api:/prod/GET/pets");
 const form: "full" | "short" = arn.form;
 
-const policy: PolicyDocument = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })]);
+const policy: PolicyDocument = composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"] })], {
+  authTypes: ["NONE"],
+});
 const request: EvaluationRequest = {
   action: "execute-api:Invoke",
   resource: "arn:aws:execute-api:us-east-1:123456789012:a1b2c3d4e5/prod/GET/pets",

@@ -34,3 +34,43 @@ describe(CODE, () => {
     expect(found("*", ["NONE", "COGNITO_USER_POOLS"])).toEqual([]);
   });
 });
+
+describe(`${CODE} with a route map`, () => {
+  const lint = (statements: unknown[], authTypes: Record<string, string>) =>
+    lintResourcePolicy({ Version: "2012-10-17", Statement: statements }, {
+      endpointType: "REGIONAL",
+      authTypes,
+      ipAddressType: "ipv4",
+    } as never).filter((finding) => finding.code === CODE);
+  const allowAccount = (Resource: string) => ({
+    Effect: "Allow",
+    Principal: account,
+    Action: "execute-api:Invoke",
+    Resource,
+  });
+  const allowAnyone = (Resource: string) => ({ ...allowAccount(Resource), Principal: "*" });
+
+  it("accepts an account Allow scoped to the AWS_IAM routes", () => {
+    const authTypes = { "GET /reports": "AWS_IAM", "*": "LAMBDA" };
+    expect(lint([allowAccount("execute-api:/*/GET/reports")], authTypes)).toEqual([]);
+  });
+
+  it("reports an account Allow that reaches a LAMBDA route, even next to an Allow * for NONE", () => {
+    const authTypes = { "GET /reports": "AWS_IAM", "GET /pets": "LAMBDA", "OPTIONS /pets": "NONE" };
+    const findings = lint(
+      [allowAccount("execute-api:/*"), allowAnyone("execute-api:/*/OPTIONS/pets")],
+      authTypes,
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toContain('"GET /pets" (LAMBDA)');
+    expect(findings[0]?.message).not.toContain("OPTIONS");
+  });
+
+  it('reports an account Allow that reaches the LAMBDA methods of "*"', () => {
+    const findings = lint([allowAccount("execute-api:/*")], {
+      "GET /reports": "AWS_IAM",
+      "*": "LAMBDA",
+    });
+    expect(findings[0]?.message).toContain('the methods of "*" (LAMBDA)');
+  });
+});

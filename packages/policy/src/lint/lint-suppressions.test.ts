@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { LintResourcePolicyOptions, LintSuppression } from "./lint-options.js";
+import { lintResourcePolicy } from "./lint-resource-policy.js";
+
+// The AWS example IP denylist next to a Lambda authorizer, without Version: an error
+// (allow-overrides-authorizer) and a warning (missing-version).
+const policy = {
+  Statement: [
+    { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
+    {
+      Effect: "Deny",
+      Principal: "*",
+      Action: "execute-api:Invoke",
+      Resource: "execute-api:/*",
+      Condition: { IpAddress: { "aws:SourceIp": ["192.0.2.0/24"] } },
+    },
+  ],
+};
+const base = { endpointType: "REGIONAL", ipAddressType: "ipv4", authTypes: ["LAMBDA"] } as const;
+const lint = (suppress: unknown) =>
+  lintResourcePolicy(policy, { ...base, suppress } as LintResourcePolicyOptions);
+
+describe("lintResourcePolicy suppress", () => {
+  it("keeps a suppressed finding, marked with its reason, after the others", () => {
+    const reason = "the authorizer returns an explicit Deny for every route it refuses";
+    const findings = lint([{ code: "allow-overrides-authorizer", reason: `  ${reason} ` }]);
+    expect(findings.map((finding) => [finding.code, finding.suppressed])).toEqual([
+      ["missing-version", undefined],
+      ["allow-overrides-authorizer", { reason }],
+    ]);
+    expect(findings[1]?.severity).toBe("error");
+  });
+
+  it("returns the same findings, unmarked, without suppressions", () => {
+    const findings = lint(undefined);
+    expect(findings.map((finding) => finding.code)).toEqual([
+      "allow-overrides-authorizer",
+      "missing-version",
+    ]);
+    expect(findings.every((finding) => !("suppressed" in finding))).toBe(true);
+  });
+
+  it("accepts a suppression for a rule that finds nothing", () => {
+    expect(
+      lint([{ code: "policy-too-large", reason: "checked by the deploy pipeline" }]),
+    ).toHaveLength(2);
+  });
+
+  it.each([
+    ["no reason", [{ code: "missing-version" }], /needs a reason/],
+    ["an empty reason", [{ code: "missing-version", reason: "  " }], /needs a reason/],
+    ["an unknown code", [{ code: "no-such-rule", reason: "x" }], /is not a rule code/],
+    [
+      "the same code twice",
+      [
+        { code: "missing-version", reason: "a" },
+        { code: "missing-version", reason: "b" },
+      ],
+      /suppressed twice/,
+    ],
+    ["not an array", { code: "missing-version", reason: "a" }, /must be an array/],
+    ["a string entry", ["missing-version"], /must be an object/],
+  ])("throws TypeError for %s", (_name, suppress, message) => {
+    expect(() => lint(suppress)).toThrow(TypeError);
+    expect(() => lint(suppress)).toThrow(message);
+  });
+
+  it("requires a reason at compile time", () => {
+    // @ts-expect-error: a suppression without a reason does not compile
+    const missing: LintSuppression = { code: "missing-version" };
+    expect(missing.code).toBe("missing-version");
+  });
+});

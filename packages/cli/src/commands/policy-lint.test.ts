@@ -180,7 +180,10 @@ describe("gatehouse policy lint", () => {
     [["--suppress", "allow-overrides-authorizer"], "needs a reason"],
     [["--suppress", "allow-overrides-authorizer= "], "needs a reason"],
     [["--suppress", "no-such-rule=because"], "is not a rule code"],
-    [["--auth-type", "get /pets=NONE"], "--auth-type: invalid_route_template"],
+    [
+      ["--auth-type", "get /pets=NONE"],
+      '--auth-type at authTypes["get /pets"]: invalid_route_template',
+    ],
   ])("exits 2 for %j", async (extra, message) => {
     const result = await runCaptured(["policy", "lint", "-", "--auth-type", "LAMBDA", ...extra], {
       stdin: stdinOf(JSON.stringify(ipv4Denylist)),

@@ -54,6 +54,8 @@ describe("policy errors in flag terms", () => {
       "generate",
       "--deny-ip",
       "198.51.100.0/24",
+      "--auth-type",
+      "NONE",
       "--form",
       "expanded",
       "--region",

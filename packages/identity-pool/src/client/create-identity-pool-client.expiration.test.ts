@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { type IdentityPoolError, isIdentityPoolError } from "../errors.js";
 import {
@@ -143,5 +144,49 @@ describe("STS AssumeRoleWithWebIdentity Expiration (basic flow)", () => {
     const { url } = await stsWith("3000-01-01T00:00:00Z");
     const credentials = await client(url, () => T0, true).getCredentials();
     expect(credentials.expiration.getTime()).toBe(T0 + 12 * HOUR);
+  });
+});
+
+describe("any Expiration (property)", () => {
+  it("yields credentials valid now and for at most an hour, or InvalidResponseError / ExpiredCredentialsError", async () => {
+    const expiration = fc.oneof(
+      fc.double(),
+      fc.integer({ min: T0 / 1000 - 10_000, max: T0 / 1000 + 100_000 }),
+      fc.string(),
+      fc.integer().map(String),
+      fc.constantFrom(null, true, false, {}, [], "1.7E9", "Infinity", 1e300, -0),
+    );
+    await fc.assert(
+      fc.asyncProperty(expiration, async (value) => {
+        const fetch = (async () =>
+          new Response(
+            JSON.stringify({
+              IdentityId: IDENTITY,
+              Credentials: {
+                AccessKeyId: "ASIA1",
+                SecretKey: "s",
+                SessionToken: "t",
+                Expiration: value,
+              },
+            }),
+          )) as unknown as typeof globalThis.fetch;
+        const identity = createIdentityPoolClient({
+          identityPoolId: POOL_ID,
+          now: () => T0,
+          fetch,
+          developerIdentity: async () => ({ identityId: IDENTITY, token: "eyJ.open.id" }),
+        });
+        try {
+          const credentials = await identity.getCredentials();
+          expect(credentials.expiration.getTime()).toBeGreaterThan(T0);
+          expect(credentials.expiration.getTime()).toBeLessThanOrEqual(T0 + HOUR);
+        } catch (error) {
+          expect(isIdentityPoolError(error) && error.code).toMatch(
+            /^(InvalidResponseError|ExpiredCredentialsError)$/,
+          );
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isSigV4Error } from "../errors.js";
 import type { AwsCredentials, CredentialsProviderOptions } from "./aws-credentials.js";
@@ -313,5 +314,64 @@ describe("memoizeCredentials: distrust of the provider's expiration", () => {
     await credentials();
     time.advance(36 * HOUR);
     expect((await credentials()).accessKeyId).toBe("ASIA2");
+  });
+});
+
+describe("memoizeCredentials: property", () => {
+  it("whatever the provider does, answers only credentials valid now, or an error with a code", async () => {
+    type Step = {
+      advance: number;
+      behaviour: "ok" | "fail" | "expired" | "far" | "none";
+      lifetime: number;
+    };
+    const step = fc.record({
+      advance: fc.integer({ min: 0, max: 3 * HOUR }),
+      behaviour: fc.constantFrom("ok", "fail", "expired", "far", "none"),
+      lifetime: fc.integer({ min: 1000, max: 12 * HOUR }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 25 }), async (steps: Step[]) => {
+        const time = clock();
+        let next: Step = { advance: 0, behaviour: "ok", lifetime: HOUR };
+        let calls = 0;
+        const credentials = memoizeCredentials(
+          async () => {
+            calls += 1;
+            const { behaviour, lifetime } = next;
+            if (behaviour === "fail") throw new Error("throttled");
+            if (behaviour === "none") return { accessKeyId: `AKIA${calls}`, secretAccessKey: "s" };
+            const expiration =
+              behaviour === "expired"
+                ? time.now() - 1
+                : behaviour === "far"
+                  ? Date.UTC(3000, 0, 1)
+                  : time.now() + lifetime;
+            return {
+              accessKeyId: `ASIA${calls}`,
+              secretAccessKey: "s",
+              expiration: new Date(expiration),
+            };
+          },
+          { now: time.now },
+        );
+        for (const current of steps) {
+          next = current;
+          time.advance(current.advance);
+          try {
+            const value = await credentials();
+            if (value.expiration !== undefined) {
+              expect(value.expiration.getTime()).toBeGreaterThan(time.now());
+            }
+          } catch (error) {
+            expect(isSigV4Error(error) && error.code).toMatch(
+              /^(credentials_unavailable|expired_credentials)$/,
+            );
+          }
+          // Let a background refresh settle before the clock moves again.
+          await settle();
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createClockOffset } from "./clock/clock-offset.js";
 import type { AwsCredentials } from "./credentials/aws-credentials.js";
+import { memoizeCredentials } from "./credentials/memoize-credentials.js";
 import { isSigV4Error } from "./errors.js";
 import { createSignedFetch } from "./signed-fetch.js";
 
@@ -345,6 +346,27 @@ describe("createSignedFetch", () => {
     const error = await pending.catch((e: unknown) => e);
     expect(isSigV4Error(error) && error.code).toBe("aborted");
     expect(seen).toHaveLength(0);
+  });
+
+  it("is not wedged by a hung credentials refresh: timeout, then the next request signs", async () => {
+    let calls = 0;
+    const signedFetch = createSignedFetch({
+      credentials: memoizeCredentials(
+        () => {
+          calls += 1;
+          return calls === 1
+            ? new Promise<AwsCredentials>(() => undefined)
+            : Promise.resolve(credentials);
+        },
+        { timeoutMs: 50 },
+      ),
+      region: "eu-west-1",
+      clock: createClockOffset({ now: () => SERVER_NOW }),
+    });
+    const error = await signedFetch(`${base}/prod`).catch((e: unknown) => e);
+    expect(isSigV4Error(error) && error.code).toBe("timeout");
+    expect((await signedFetch(`${base}/prod`)).status).toBe(200);
+    expect(calls).toBe(2);
   });
 
   it("takes the signal of a Request input too", async () => {

@@ -137,7 +137,7 @@ describe("JWKS endpoints that misbehave", () => {
     try {
       const cache = new JwksCache({
         now,
-        timeoutMs: 50,
+        timeoutMs: 500,
         errorBackoffSeconds: 0,
         fetch: (input, init) => {
           calls += 1;

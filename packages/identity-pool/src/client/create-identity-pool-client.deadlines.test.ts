@@ -90,17 +90,22 @@ describe("a Cognito endpoint that accepts the request and never answers", () => 
   });
 
   it("gives up at the overall deadline (timeoutMs), whatever the attempts left", async () => {
-    const { url, operations } = await start(hang);
+    const { url } = await start(hang);
+    let attempts = 0;
     const error = await failure(
       client(url, {
         attemptTimeoutMs: 60_000,
         timeoutMs: 100,
         retry: { maxAttempts: 10 },
+        fetch: (input, init) => {
+          attempts += 1;
+          return fetch(input, init);
+        },
       }).getCredentials(),
     );
     expect(error.code).toBe("TimeoutError");
     expect(error.message).toContain("timeoutMs");
-    expect(operations).toEqual(["GetId"]);
+    expect(attempts).toBe(1);
   });
 
   it("is asked again by the next call: a timed-out exchange is not kept in flight", async () => {
@@ -113,7 +118,8 @@ describe("a Cognito endpoint that accepts the request and never answers", () => 
         GetCredentialsForIdentity: credentialsAnswer,
       })(request, response);
     });
-    const identity = client(url, { attemptTimeoutMs: 200, retry: { maxAttempts: 1 } });
+    // Long enough for the second call's real answers on a loaded machine.
+    const identity = client(url, { attemptTimeoutMs: 1000, retry: { maxAttempts: 1 } });
     expect((await failure(identity.getCredentials())).code).toBe("TimeoutError");
     expect((await identity.getCredentials()).accessKeyId).toBe("ASIAEXAMPLE");
   });
@@ -138,7 +144,7 @@ describe("a Cognito endpoint that accepts the request and never answers", () => 
       client(url, {
         flow: "basic",
         roleArn: ROLE,
-        attemptTimeoutMs: 200,
+        attemptTimeoutMs: 1000,
         retry: { maxAttempts: 2 },
       }).getCredentials(),
     );
@@ -234,7 +240,7 @@ describe("user callbacks", () => {
     );
     const stuck = () => new Promise<undefined>(() => undefined);
     const credentials = await client(url, {
-      attemptTimeoutMs: 50,
+      attemptTimeoutMs: 250,
       identityStore: { get: stuck, set: stuck, delete: stuck },
     }).getCredentials();
     expect(credentials.identityId).toBe(IDENTITY);

@@ -127,7 +127,7 @@ export interface IdentityPoolClientOptions {
   loginsTimeoutMs?: number;
   /** Clock, in epoch milliseconds. @default Date.now */
   now?: () => number;
-  /** Retries of throttling, 5xx and network failures. */
+  /** Retries of throttling, 5xx, network failures and attempts that time out. */
   retry?: RetryOptions;
   /** Waits between retries, in milliseconds. @default setTimeout */
   sleep?: (ms: number) => Promise<void>;
@@ -173,7 +173,10 @@ type Logins = Record<string, string> | undefined;
 
 const DEVELOPER_KEY = "cognito-identity.amazonaws.com";
 
-/** The longest credentials AWS issues here: GetCredentialsForIdentity 1 h, STS 12 h (43200 s). */
+/**
+ * One hour, in milliseconds: how long GetCredentialsForIdentity credentials last; STS's longest
+ * (`DurationSeconds` 43200) is 12 of them.
+ */
 const HOUR = 3_600_000;
 
 /**

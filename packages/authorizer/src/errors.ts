@@ -38,8 +38,14 @@ export type AuthorizerErrorCode =
   | "insufficient_scope"
   /** The token is valid but the route rules or `authorize` hook refuse access. */
   | "access_denied"
-  /** The key set could not be fetched (network, timeout, HTTP status, size cap, expired and not refreshable). */
+  /** The key set could not be fetched (network, HTTP status, location not allowed, expired and not refreshable). */
   | "jwks_unavailable"
+  /** The JWKS endpoint did not answer in full (headers and body) within the cache's `timeoutMs`. */
+  | "jwks_timeout"
+  /** The JWKS response is larger than the cache's `maxResponseBytes`; reading stopped there. */
+  | "jwks_too_large"
+  /** The caller's `AbortSignal` aborted the wait for the key set (the signal's reason is the `cause`). */
+  | "jwks_aborted"
   /** The key set was fetched but is not a usable JWKS (bad JSON, no keys, bad key). */
   | "jwks_invalid"
   /** The Lambda event is not an API Gateway authorizer event this package understands. */
@@ -103,7 +109,10 @@ export class TokenError extends AuthorizerError {
   override readonly name: string = "TokenError";
 }
 
-/** The key set could not be obtained or used (`jwks_unavailable`, `jwks_invalid`). */
+/**
+ * The key set could not be obtained or used (`jwks_unavailable`, `jwks_timeout`,
+ * `jwks_too_large`, `jwks_aborted`, `jwks_invalid`).
+ */
 export class JwksError extends AuthorizerError {
   override readonly name: string = "JwksError";
 }
@@ -130,6 +139,9 @@ const ERROR_NAMES = new Set([
 export function familyOf(code: AuthorizerErrorCode): AuthorizerErrorFamily {
   switch (code) {
     case "jwks_unavailable":
+    case "jwks_timeout":
+    case "jwks_too_large":
+    case "jwks_aborted":
     case "jwks_invalid":
       return "jwks";
     case "insufficient_scope":

@@ -48,7 +48,7 @@ export type {
 } from "./verifier/decode-jwt-unverified.js";
 // @section jwks
 export { JwksCache } from "./jwks/jwks-cache.js";
-export type { JwksCacheOptions, TokenParts } from "./jwks/jwks-cache.js";
+export type { JwksCacheOptions, JwksWaitOptions, TokenParts } from "./jwks/jwks-cache.js";
 export { assertJwksUrl } from "./jwks/assert-jwks-url.js";
 export { loadJwks } from "./jwks/load-jwks.js";
 export type { JwksInput } from "./jwks/load-jwks.js";

@@ -11,7 +11,19 @@ export type IdentityPoolLocalErrorCode =
   /** The service answered something this client cannot read (not JSON / XML, fields missing). */
   | "InvalidResponseError"
   /** A mistake in what was passed that can be detected locally, e.g. an access token given as an ID token. */
-  | "MisconfigurationError";
+  | "MisconfigurationError"
+  /**
+   * A deadline passed: one attempt (`attemptTimeoutMs`, retried), the whole call (`timeoutMs`), or
+   * a `logins` / `developerIdentity` function (`loginsTimeoutMs`; `operation` is `"logins"` or
+   * `"developerIdentity"`). Retryable: trying again later may succeed.
+   */
+  | "TimeoutError"
+  /** The caller's `AbortSignal` aborted the call; its reason is the `cause`. */
+  | "AbortError"
+  /** An answer larger than 1 MiB (Cognito and STS answers are a few KB): reading stopped there. */
+  | "ResponseTooLargeError"
+  /** The service sent credentials whose `Expiration` has already passed (or the device clock is wrong). */
+  | "ExpiredCredentialsError";
 
 /**
  * Every code an {@link IdentityPoolError} can carry: one of ours or the service's error type

@@ -12,6 +12,7 @@ export { IdentityPoolError, isIdentityPoolError } from "./errors.js";
 // @section client
 export type {
   DeveloperIdentity,
+  IdentityPoolCallOptions,
   IdentityPoolClient,
   IdentityPoolClientOptions,
   IdentityPoolCredentials,

@@ -1,4 +1,7 @@
-/** Retries of throttling, 5xx answers and network failures, with exponential backoff and full jitter. */
+/**
+ * Retries of throttling, 5xx answers, network failures and attempts that time out
+ * (`attemptTimeoutMs`), with exponential backoff and full jitter, within the call's `timeoutMs`.
+ */
 export interface RetryOptions {
   /** Attempts in all, the first included; 1 turns retries off. @default 4 */
   maxAttempts?: number;

@@ -13,6 +13,12 @@ export type SigV4ErrorCode =
   | "invalid_credentials"
   /** A credentials provider failed or returned nothing. */
   | "credentials_unavailable"
+  /** A credentials provider returned credentials whose `expiration` has already passed. */
+  | "expired_credentials"
+  /** A credentials provider did not answer within its deadline (`timeoutMs`). */
+  | "timeout"
+  /** The caller's `AbortSignal` aborted the wait; the signal's reason is the `cause`. */
+  | "aborted"
   /** A body that cannot be hashed up front (a stream without `payloadHash`, or an unknown type). */
   | "unsupported_body"
   /** A presigned URL lifetime outside 1..604800 seconds. */

@@ -10,6 +10,7 @@ export type {
   AwsCredentials,
   CredentialsInput,
   CredentialsProvider,
+  CredentialsProviderOptions,
 } from "./credentials/aws-credentials.js";
 export { fromEnv } from "./credentials/from-env.js";
 export type { EnvironmentVariables } from "./credentials/from-env.js";

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import type { AwsCredentials } from "./credentials/aws-credentials.js";
+import { memoizeCredentials } from "./credentials/memoize-credentials.js";
 import { isSigV4Error } from "./errors.js";
 import { signRequest } from "./sign-request.js";
 
@@ -201,6 +203,56 @@ describe("signRequest", () => {
       }),
     );
     expect(isSigV4Error(error) && error.code).toBe("credentials_unavailable");
+  });
+
+  it("bounds the wait for a provider that is not memoized (timeout after 20 s)", async () => {
+    vi.useFakeTimers();
+    try {
+      const pending = rejection(
+        sign(`${API}/`, { credentials: () => new Promise<AwsCredentials>(() => undefined) }),
+      );
+      await vi.advanceTimersByTimeAsync(20_000);
+      const error = await pending;
+      expect(isSigV4Error(error) && [error.code, error.path]).toEqual([
+        "timeout",
+        "options.credentials",
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("stops waiting for a provider when options.signal aborts, and hands it the signal", async () => {
+    const controller = new AbortController();
+    const given: Array<AbortSignal | undefined> = [];
+    const pending = rejection(
+      sign(`${API}/`, {
+        credentials: (options) => {
+          given.push(options?.signal);
+          return new Promise<AwsCredentials>(() => undefined);
+        },
+        signal: controller.signal,
+      }),
+    );
+    controller.abort(new Error("cancelled"));
+    const error = await pending;
+    expect(isSigV4Error(error) && [error.code, (error.cause as Error).message]).toEqual([
+      "aborted",
+      "cancelled",
+    ]);
+    expect(given).toEqual([controller.signal]);
+  });
+
+  it("passes a memoized provider's own error code through (timeout)", async () => {
+    const credentials = memoizeCredentials(() => new Promise<AwsCredentials>(() => undefined), {
+      timeoutMs: 50,
+    });
+    const error = await rejection(sign(`${API}/`, { credentials }));
+    expect(isSigV4Error(error) && error.code).toBe("timeout");
+  });
+
+  it("throws TypeError for a signal that is not an AbortSignal", async () => {
+    await expect(sign(`${API}/`, { signal: {} as AbortSignal })).rejects.toThrow(TypeError);
   });
 
   it("throws TypeError for an invalid date", async () => {

@@ -61,6 +61,13 @@ export interface SignOptions {
    * `"UNSIGNED-PAYLOAD"`. Required for `ReadableStream` bodies.
    */
   payloadHash?: string;
+  /**
+   * Stops the wait for a credentials provider: the call rejects with `SigV4Error` `aborted` (the
+   * signal's reason as `cause`). Passed on to the provider as `{ signal }`. A provider that is
+   * not memoized is also bounded by a deadline of 20 s (`timeout`); a memoized one by its own
+   * `timeoutMs`. Static credentials never wait.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /**

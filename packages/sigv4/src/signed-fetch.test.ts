@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createClockOffset } from "./clock/clock-offset.js";
 import type { AwsCredentials } from "./credentials/aws-credentials.js";
+import { memoizeCredentials } from "./credentials/memoize-credentials.js";
+import { isSigV4Error } from "./errors.js";
 import { createSignedFetch } from "./signed-fetch.js";
 
 /** What API Gateway's clock says in these tests; the client's clock is 10 minutes slow. */
@@ -291,21 +293,16 @@ describe("createSignedFetch", () => {
   });
 
   it("compares credential expiry with the corrected clock", async () => {
-    let calls = 0;
     const clock = createClockOffset({ now: () => SLOW_LOCAL });
     clock.offsetMs = SERVER_NOW - SLOW_LOCAL;
     const signedFetch = createSignedFetch({
-      credentials: async () => {
-        calls += 1;
-        // 2 minutes left in server time: inside the 5-minute window (12 minutes left locally).
-        return { ...credentials, expiration: new Date(SERVER_NOW + 2 * 60_000) };
-      },
+      // Expired a minute ago in server time (9 minutes left on the slow local clock).
+      credentials: async () => ({ ...credentials, expiration: new Date(SERVER_NOW - 60_000) }),
       region: "eu-west-1",
       clock,
     });
-    await signedFetch(`${base}/prod`);
-    await signedFetch(`${base}/prod`);
-    expect(calls).toBe(2);
+    const error = await signedFetch(`${base}/prod`).catch((e: unknown) => e);
+    expect(isSigV4Error(error) && error.code).toBe("expired_credentials");
   });
 
   it("sends through the injected fetch, leaving host to it", async () => {
@@ -335,6 +332,52 @@ describe("createSignedFetch", () => {
     });
     await signedFetch(`${base}/prod`, { signal: controller.signal });
     expect(signals[0]).toBe(controller.signal);
+  });
+
+  it("stops waiting for a hung credentials provider when the request's signal aborts", async () => {
+    const signedFetch = createSignedFetch({
+      credentials: () => new Promise<AwsCredentials>(() => undefined),
+      region: "eu-west-1",
+      clock: createClockOffset({ now: () => SERVER_NOW }),
+    });
+    const controller = new AbortController();
+    const pending = signedFetch(`${base}/prod`, { signal: controller.signal });
+    controller.abort();
+    const error = await pending.catch((e: unknown) => e);
+    expect(isSigV4Error(error) && error.code).toBe("aborted");
+    expect(seen).toHaveLength(0);
+  });
+
+  it("is not wedged by a hung credentials refresh: timeout, then the next request signs", async () => {
+    let calls = 0;
+    const signedFetch = createSignedFetch({
+      credentials: memoizeCredentials(
+        () => {
+          calls += 1;
+          return calls === 1
+            ? new Promise<AwsCredentials>(() => undefined)
+            : Promise.resolve(credentials);
+        },
+        { timeoutMs: 50 },
+      ),
+      region: "eu-west-1",
+      clock: createClockOffset({ now: () => SERVER_NOW }),
+    });
+    const error = await signedFetch(`${base}/prod`).catch((e: unknown) => e);
+    expect(isSigV4Error(error) && error.code).toBe("timeout");
+    expect((await signedFetch(`${base}/prod`)).status).toBe(200);
+    expect(calls).toBe(2);
+  });
+
+  it("takes the signal of a Request input too", async () => {
+    const signedFetch = createSignedFetch({
+      credentials: () => new Promise<AwsCredentials>(() => undefined),
+      region: "eu-west-1",
+    });
+    const error = await signedFetch(new Request(`${base}/prod`, { signal: AbortSignal.abort() }))
+      .then(() => undefined)
+      .catch((e: unknown) => e);
+    expect(isSigV4Error(error) && error.code).toBe("aborted");
   });
 
   it.each([

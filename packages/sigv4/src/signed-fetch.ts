@@ -2,8 +2,11 @@ import { type ClockOffset, createClockOffset } from "./clock/clock-offset.js";
 import { memoizeCredentials } from "./credentials/memoize-credentials.js";
 import { type SignableBody, type SignOptions, signRequest } from "./sign-request.js";
 
-/** Options of {@link createSignedFetch}: every signing option but `date`, plus the two below. */
-export interface SignedFetchOptions extends Omit<SignOptions, "date"> {
+/**
+ * Options of {@link createSignedFetch}: every signing option but `date` and `signal` (pass a
+ * request's `signal` in its `init`), plus the two below.
+ */
+export interface SignedFetchOptions extends Omit<SignOptions, "date" | "signal"> {
   /**
    * The `fetch` to send signed requests with (a test double, `undici`'s, a tracing wrapper).
    * @default globalThis.fetch, looked up at each call
@@ -36,7 +39,9 @@ const FETCH_NORMALISED_METHODS = new Set(["DELETE", "GET", "HEAD", "OPTIONS", "P
  * and Lambda function URLs, from Node 20+, browsers and other WebCrypto runtimes.
  *
  * - Credentials are memoized ({@link memoizeCredentials}): a provider is called once, then again
- *   shortly before `expiration`, never once per request.
+ *   shortly before `expiration`, never once per request; a provider call has a 20 s deadline
+ *   (`SigV4Error` `timeout`), and the request's `signal` (in `init` or the `Request`) also stops
+ *   the wait for credentials (`aborted`).
  * - Clock skew: when API Gateway answers 403 `Signature expired` / `Signature not yet current`,
  *   the clock learns the server time and the request is signed again and retried once. The offset
  *   is kept for later requests.
@@ -107,7 +112,13 @@ export function createSignedFetch(options: SignedFetchOptions): SignedFetch {
         headers: prepared.headers,
         body: prepared.body,
       },
-      { ...signOptions, credentials: provider, date: clock.now() },
+      {
+        ...signOptions,
+        credentials: provider,
+        date: clock.now(),
+        // The request's signal also stops the wait for credentials (`aborted`).
+        signal: init?.signal ?? (input instanceof Request ? input.signal : undefined),
+      },
     );
     const headers = new Headers();
     for (const [name, value] of Object.entries(signed.headers)) {

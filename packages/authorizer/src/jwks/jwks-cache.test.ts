@@ -51,10 +51,10 @@ describe("JwksCache: fetching", () => {
     expect(issuer.jwksRequests).toBe(1);
   });
 
-  it("fails with jwks_unavailable when the endpoint is too slow", async () => {
+  it("fails with jwks_timeout when the endpoint is too slow", async () => {
     const { verifier } = setup({ timeoutMs: 50 });
     issuer.setFault("slow", { delayMs: 5000 });
-    expect(await codeOf(verifier.verify(await issuer.mintToken({})))).toBe("jwks_unavailable");
+    expect(await codeOf(verifier.verify(await issuer.mintToken({})))).toBe("jwks_timeout");
   });
 
   it("fails with jwks_unavailable on HTTP 500", async () => {
@@ -69,16 +69,16 @@ describe("JwksCache: fetching", () => {
     expect(await codeOf(verifier.verify(await issuer.mintToken({})))).toBe("jwks_invalid");
   });
 
-  it("fails with jwks_unavailable on an oversized response (Content-Length)", async () => {
+  it("fails with jwks_too_large on an oversized response (Content-Length)", async () => {
     const { verifier } = setup({ maxResponseBytes: 64 * 1024 });
     issuer.setFault("oversized", { sizeBytes: 1024 * 1024 });
-    expect(await codeOf(verifier.verify(await issuer.mintToken({})))).toBe("jwks_unavailable");
+    expect(await codeOf(verifier.verify(await issuer.mintToken({})))).toBe("jwks_too_large");
   });
 
-  it("fails with jwks_unavailable on an oversized chunked response", async () => {
+  it("fails with jwks_too_large on an oversized chunked response", async () => {
     const { verifier } = setup({ maxResponseBytes: 64 * 1024 });
     issuer.setFault("oversized", { sizeBytes: 1024 * 1024, chunked: true });
-    expect(await codeOf(verifier.verify(await issuer.mintToken({})))).toBe("jwks_unavailable");
+    expect(await codeOf(verifier.verify(await issuer.mintToken({})))).toBe("jwks_too_large");
   });
 
   it("fails with jwks_invalid on an empty key set", async () => {

@@ -7,12 +7,14 @@ import { checkJwks } from "./internal/parse-jwks.js";
 /** Options of a {@link JwksCache}: the key-set lifecycle of one Lambda execution environment. */
 export interface JwksCacheOptions {
   /**
-   * Time allowed for one JWKS request (headers and body), in milliseconds.
+   * Deadline of one JWKS request, in milliseconds: connection, headers and the whole body (a body
+   * that trickles in times out too). There is one attempt per fetch (no retries inside a
+   * verification), so this is also the longest a verification waits for keys. `jwks_timeout`.
    * @default 1500
    */
   timeoutMs?: number;
   /**
-   * Largest JWKS response accepted, in bytes; a larger one is cut off (`jwks_unavailable`).
+   * Largest JWKS response accepted, in bytes; reading stops there (`jwks_too_large`).
    * @default 524288 (512 KB)
    */
   maxResponseBytes?: number;
@@ -72,9 +74,19 @@ interface Entry {
  */
 export type TokenParts = { header: { kid?: unknown } };
 
+/** Options of {@link JwksCache.getJwks} (and of a verifier's `hydrate`). */
+export interface JwksWaitOptions {
+  /**
+   * Stops this caller's wait: it rejects with `jwks_aborted` (the signal's reason as `cause`). A
+   * fetch other callers share goes on for them, bounded by `timeoutMs`.
+   */
+  signal?: AbortSignal | undefined;
+}
+
 /**
  * A JWKS cache built for Lambda, usable as aws-jwt-verify's `JwksCache`: single-flight fetches
- * (concurrent verifications share one request), a request timeout, a response size cap, a
+ * (concurrent verifications share one request), a deadline covering the whole response
+ * (`jwks_timeout`), a response size cap read as a stream (`jwks_too_large`), a
  * cooldown on refetches for unknown `kid`s, a maximum key-set age with an explicit
  * `staleIfError` policy (fail closed by default), and pre-seeded keys so a cold start needs no
  * network. Keys are only ever fetched from locations registered from configuration.
@@ -145,11 +157,23 @@ export class JwksCache implements AwsJwksCache {
     entry.failure = undefined;
   }
 
-  /** The current key set for `jwksUri`: from the cache while fresh, else fetched. */
-  async getJwks(jwksUri: string): Promise<Jwks> {
+  /**
+   * The current key set for `jwksUri`: from the cache while fresh, else fetched (at most
+   * `timeoutMs`; `options.signal` stops the wait).
+   */
+  async getJwks(jwksUri: string, options: JwksWaitOptions = {}): Promise<Jwks> {
     const entry = this.#entry(jwksUri);
     if (entry.jwks !== undefined && this.#now() < entry.expiresAt) return entry.jwks;
-    return this.#refreshOrStale(entry);
+    const signal = options?.signal ?? undefined;
+    if (signal === undefined) return this.#refreshOrStale(entry);
+    if (signal.aborted) throw aborted(signal);
+    return new Promise<Jwks>((resolve, reject) => {
+      const abort = () => reject(aborted(signal));
+      signal.addEventListener("abort", abort, { once: true });
+      this.#refreshOrStale(entry)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener("abort", abort));
+    });
   }
 
   /** The key for the token's `kid`, fetching only as the lifecycle rules allow. */
@@ -278,6 +302,12 @@ export class JwksCache implements AwsJwksCache {
     entry.inflight = promise;
     return promise;
   }
+}
+
+function aborted(signal: AbortSignal): AuthorizerError {
+  return authorizerError("jwks_aborted", "The wait for the JWKS was aborted by the caller", {
+    cause: signal.reason,
+  });
 }
 
 function newEntry(source: string | null): Entry {

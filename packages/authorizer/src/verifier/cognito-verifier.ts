@@ -2,6 +2,7 @@ import { CognitoJwtVerifier } from "aws-jwt-verify";
 import { validateCognitoJwtFields } from "aws-jwt-verify/cognito-verifier";
 import { authorizerError } from "../errors.js";
 import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
+import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
@@ -175,8 +176,10 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
         throw mapVerifyError(error);
       }
     },
-    async hydrate(): Promise<void> {
-      const results = await Promise.allSettled(hydrateUris.map((uri) => cache.getJwks(uri)));
+    async hydrate(options?: JwksWaitOptions): Promise<void> {
+      const results = await Promise.allSettled(
+        hydrateUris.map((uri) => cache.getJwks(uri, options)),
+      );
       const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed !== undefined && results.every((r) => r.status === "rejected")) {
         throw mapVerifyError(failed.reason);

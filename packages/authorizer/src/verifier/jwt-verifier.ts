@@ -1,6 +1,7 @@
 import { JwtVerifier } from "aws-jwt-verify";
 import { authorizerError } from "../errors.js";
 import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
+import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
@@ -186,10 +187,10 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
         throw mapVerifyError(error);
       }
     },
-    async hydrate(): Promise<void> {
+    async hydrate(options?: JwksWaitOptions): Promise<void> {
       if (secret !== undefined) return;
       try {
-        await cache.getJwks(jwksKey);
+        await cache.getJwks(jwksKey, options);
       } catch (error) {
         throw mapVerifyError(error);
       }

@@ -1,4 +1,5 @@
 import { authorizerError, isAuthorizerError } from "../errors.js";
+import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { DEFAULT_MAX_TOKEN_BYTES, decodeJwt } from "./internal/decode-jwt.js";
 import { mapVerifyError } from "./internal/map-verify-error.js";
 import type { JwtClaims, TokenVerifier, VerifiedToken, VerifyContext } from "./token-verifier.js";
@@ -117,8 +118,8 @@ export function multiIssuerVerifier<C extends JwtClaims = JwtClaims>(
         throw mapVerifyError(error);
       }
     },
-    async hydrate(): Promise<void> {
-      const results = await Promise.allSettled(verifiers.map((v) => v.hydrate()));
+    async hydrate(options?: JwksWaitOptions): Promise<void> {
+      const results = await Promise.allSettled(verifiers.map((v) => v.hydrate(options)));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
       if (failed !== undefined && results.every((r) => r.status === "rejected")) {
         throw mapVerifyError(failed.reason);

@@ -1,3 +1,5 @@
+import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
+
 /** The protected header of a JWS, as the token carries it. */
 export interface JwtHeader {
   alg: string;
@@ -59,8 +61,11 @@ export interface VerifyContext {
  */
 export interface TokenVerifier<C extends JwtClaims = JwtClaims> {
   verify(token: string, context?: VerifyContext): Promise<VerifiedToken<C>>;
-  /** Fetches (or loads the pre-seeded) keys now, e.g. at cold start. */
-  hydrate(): Promise<void>;
+  /**
+   * Fetches (or loads the pre-seeded) keys now, e.g. at cold start. Bounded by the key-set cache's
+   * `timeoutMs`; `options.signal` stops the wait (`jwks_aborted`).
+   */
+  hydrate(options?: JwksWaitOptions): Promise<void>;
   /**
    * The issuers this verifier accepts (empty for a resolver-based multi-issuer verifier). Set by
    * every Gatehouse verifier; `multiIssuerVerifier({ verifiers })` needs it to dispatch.

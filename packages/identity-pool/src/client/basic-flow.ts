@@ -18,6 +18,7 @@ export async function basicCredentials(
   stsEndpoint: string,
   identityId: string,
   logins: Record<string, string> | undefined,
+  signal: AbortSignal,
   openIdToken: string | undefined,
 ): Promise<[operation: string, answer: CognitoAnswer]> {
   const {
@@ -30,14 +31,20 @@ export async function basicCredentials(
     openIdToken ??
     transport.field(
       "GetOpenIdToken",
-      (await transport.call("GetOpenIdToken", { IdentityId: identityId, Logins: logins })).Token,
+      (await transport.call("GetOpenIdToken", { IdentityId: identityId, Logins: logins }, signal))
+        .Token,
       "Token",
     );
-  const credentials = await assumeRoleWithWebIdentity(transport, stsEndpoint, {
-    RoleArn: (logins === undefined ? guestRoleArn : roleArn) as string,
-    RoleSessionName: roleSessionName,
-    WebIdentityToken: token,
-    DurationSeconds: durationSeconds,
-  });
+  const credentials = await assumeRoleWithWebIdentity(
+    transport,
+    stsEndpoint,
+    {
+      RoleArn: (logins === undefined ? guestRoleArn : roleArn) as string,
+      RoleSessionName: roleSessionName,
+      WebIdentityToken: token,
+      DurationSeconds: durationSeconds,
+    },
+    signal,
+  );
   return ["AssumeRoleWithWebIdentity", { IdentityId: identityId, Credentials: credentials }];
 }

@@ -21,6 +21,7 @@ describe("createIdentityPoolClient options", () => {
       /900/,
     ],
     ["a negative refresh window", { refreshBeforeExpirySeconds: -1 }, /refreshBeforeExpirySeconds/],
+    ["a negative advisory window", { advisoryRefreshSeconds: -1 }, /advisoryRefreshSeconds/],
     ["maxAttempts 0", { retry: { maxAttempts: 0 } }, /maxAttempts/],
     [
       "a store without delete",

@@ -117,15 +117,15 @@ describe("one exchange in flight", () => {
 });
 
 describe("refresh", () => {
-  it("reuses credentials until 5 minutes before Expiration", async () => {
+  it("reuses credentials until the advisory window, 15 minutes before Expiration", async () => {
     const client = fx.client();
     const first = await client.getCredentials();
-    fx.advance(3600 - 301);
+    fx.advance(3600 - 901);
     expect(await client.getCredentials()).toBe(first);
     expect(fx.server.calls.GetCredentialsForIdentity).toBe(1);
   });
 
-  it("refreshes inside the window, keeping the identity id (no second GetId)", async () => {
+  it("refreshes inside the mandatory window, keeping the identity id (no second GetId)", async () => {
     const client = fx.client();
     const first = await client.getCredentials();
     fx.advance(3600 - 300);
@@ -136,7 +136,7 @@ describe("refresh", () => {
     expect(fx.server.calls.GetCredentialsForIdentity).toBe(2);
   });
 
-  it("honours refreshBeforeExpirySeconds", async () => {
+  it("honours refreshBeforeExpirySeconds (the mandatory window's former name)", async () => {
     const client = fx.client({ refreshBeforeExpirySeconds: 60 });
     const first = await client.getCredentials();
     fx.advance(3600 - 120);

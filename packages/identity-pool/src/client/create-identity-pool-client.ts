@@ -1,9 +1,16 @@
 import { IdentityPoolError, type IdentityPoolErrorOptions } from "../errors.js";
 import { checkLoginKey } from "../internal/check-login-key.js";
+import { abortReason, deadline, race } from "../internal/deadline.js";
 import { guestKey, identityKey } from "../internal/identity-key.js";
 import { checkFunctions, optionCheck } from "../internal/option-check.js";
 import { resolveRegion, serviceEndpoint } from "../internal/region.js";
-import { type CognitoAnswer, createTransport, field } from "../internal/transport.js";
+import {
+  type CognitoAnswer,
+  createTransport,
+  field,
+  isDelay,
+  isTimeout,
+} from "../internal/transport.js";
 import type { RetryOptions } from "../retry-options.js";
 import type { IdentityStore } from "../stores/identity-store.js";
 import { memoryIdentityStore } from "../stores/memory-identity-store.js";
@@ -28,7 +35,7 @@ export interface IdentityPoolCredentials {
 /**
  * Tokens by login key (`cognito-idp.{region}.amazonaws.com/{userPoolId}`, `accounts.google.com`,
  * ...). A value is the token or a function returning the current one, called at each exchange, so
- * a refreshed ID token is picked up.
+ * a refreshed ID token is picked up; a function has `loginsTimeoutMs` to answer.
  */
 export type LoginsInput = Record<string, string | (() => string | Promise<string>)>;
 
@@ -79,11 +86,48 @@ export interface IdentityPoolClientOptions {
   identityStore?: IdentityStore;
   /** @default globalThis.fetch, looked up at each call */
   fetch?: typeof fetch;
-  /** Refresh credentials this long before `expiration`, in seconds (at most half their lifetime). @default 300 */
+  /**
+   * Advisory refresh window, in seconds before `expiration`: from then on a call answers at once
+   * with the held credentials and starts one exchange in the background; one that fails or times
+   * out is forgotten, and the next call tries again. botocore's value. Both windows shrink to fit
+   * short-lived credentials (the advisory one is at most half their lifetime).
+   * @default 900
+   */
+  advisoryRefreshSeconds?: number;
+  /**
+   * Mandatory refresh window, in seconds before `expiration`: from then on callers wait for the
+   * exchange (at most `timeoutMs`); if it fails while the held credentials have not expired, those
+   * are returned. At most `advisoryRefreshSeconds` (a wider one given alone widens the advisory
+   * window to match). botocore's value.
+   * @default 600
+   */
+  mandatoryRefreshSeconds?: number;
+  /**
+   * Former name of `mandatoryRefreshSeconds`, still honoured when that is absent.
+   * @deprecated Use `mandatoryRefreshSeconds` (and `advisoryRefreshSeconds`).
+   */
   refreshBeforeExpirySeconds?: number;
+  /**
+   * Deadline of one HTTP attempt (request, answer and its body), in milliseconds; an attempt that
+   * misses it is retried like a network failure (`TimeoutError`).
+   * @default 5000
+   */
+  attemptTimeoutMs?: number;
+  /**
+   * Deadline of a whole `getCredentials()` / `getIdentityId()` exchange (every call, retry,
+   * backoff, logins function and store access in it), in milliseconds (`TimeoutError`).
+   * @default 15000
+   */
+  timeoutMs?: number;
+  /**
+   * Deadline of each `logins` token function and of `developerIdentity`, in milliseconds
+   * (`TimeoutError`, `operation` `"logins"` or `"developerIdentity"`).
+   * @default 10000
+   */
+  loginsTimeoutMs?: number;
   /** Clock, in epoch milliseconds. @default Date.now */
   now?: () => number;
-  /** Retries of throttling, 5xx and network failures. */
+  /** Retries of throttling, 5xx, network failures and attempts that time out. */
   retry?: RetryOptions;
   /** Waits between retries, in milliseconds. @default setTimeout */
   sleep?: (ms: number) => Promise<void>;
@@ -91,18 +135,31 @@ export interface IdentityPoolClientOptions {
   random?: () => number;
 }
 
+/** What {@link IdentityPoolClient.getCredentials} and `getIdentityId` may be called with. */
+export interface IdentityPoolCallOptions {
+  /**
+   * Stops this caller's wait: the call rejects with `AbortError` (the signal's reason as `cause`).
+   * An exchange other callers share goes on for them (bounded by `timeoutMs`). Held credentials
+   * outside the refresh windows are returned without looking at the signal.
+   */
+  signal?: AbortSignal | undefined;
+}
+
 /** A client for one identity pool; see {@link createIdentityPoolClient}. */
 export interface IdentityPoolClient {
-  /** Cached credentials, or fresh ones when within the refresh window. */
-  getCredentials(): Promise<IdentityPoolCredentials>;
+  /**
+   * The held credentials, or fresh ones in the refresh windows (advisory: held now, refreshed in
+   * the background; mandatory: waits, at most `timeoutMs`).
+   */
+  getCredentials(options?: IdentityPoolCallOptions): Promise<IdentityPoolCredentials>;
   /** The identity id of the current user (or guest), from the cache or `GetId`. */
-  getIdentityId(): Promise<string>;
+  getIdentityId(options?: IdentityPoolCallOptions): Promise<string>;
   /** Forgets the credentials and every identity id this client stored (sign-out). */
   clearCache(): Promise<void>;
   /** Switches user (sign-in, sign-out, another account); drops the cached credentials. */
   setLogins(logins: LoginsInput | undefined): void;
   /** `getCredentials` as a standalone function: an AWS SDK credentials provider. */
-  readonly provider: () => Promise<IdentityPoolCredentials>;
+  readonly provider: (options?: IdentityPoolCallOptions) => Promise<IdentityPoolCredentials>;
 }
 
 interface Identity {
@@ -117,12 +174,22 @@ type Logins = Record<string, string> | undefined;
 const DEVELOPER_KEY = "cognito-identity.amazonaws.com";
 
 /**
+ * One hour, in milliseconds: how long GetCredentialsForIdentity credentials last; STS's longest
+ * (`DurationSeconds` 43200) is 12 of them.
+ */
+const HOUR = 3_600_000;
+
+/**
  * Creates a client that exchanges logins (or nothing, for guests) for temporary AWS credentials
  * from a Cognito identity pool, with plain `fetch` and no AWS SDK.
  *
- * - Credentials are reused until `expiration` minus `refreshBeforeExpirySeconds`; one exchange is
- *   in flight however many callers wait. If a refresh fails while the held credentials are still
- *   valid, those are returned.
+ * - Credentials are reused until the advisory window (15 min before `expiration`); then they are
+ *   still returned at once while one exchange runs in the background; in the mandatory window
+ *   (10 min) callers wait for it. One exchange is in flight however many callers wait. If a
+ *   refresh fails while the held credentials are still valid, those are returned.
+ * - Bounded: each HTTP attempt (`attemptTimeoutMs`, 5 s), each exchange (`timeoutMs`, 15 s), each
+ *   `logins` function (`loginsTimeoutMs`, 10 s); answers above 1 MiB are refused; an `Expiration`
+ *   in the past is refused and one beyond AWS's longest lifetime (1 h, basic flow 12 h) capped.
  * - Identity ids are kept per user (pool + login keys + the token's `iss`/`sub`) in `identityStore`.
  *   A stored guest id is sent with the logins at sign-in, so the guest identity becomes the user's.
  * - Throttling, 5xx and network failures are retried with backoff and jitter; a stored identity id
@@ -151,9 +218,14 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     flow = "enhanced",
     durationSeconds,
     identityStore = memoryIdentityStore(),
-    refreshBeforeExpirySeconds = 300,
+    mandatoryRefreshSeconds = options.refreshBeforeExpirySeconds ?? 600,
+    attemptTimeoutMs = 5000,
+    timeoutMs = 15_000,
+    loginsTimeoutMs = 10_000,
     now = Date.now,
   } = options;
+  // A mandatory window wider than the default advisory one widens the advisory one with it.
+  const { advisoryRefreshSeconds = Math.max(900, mandatoryRefreshSeconds) } = options;
   const region = resolveRegion(check, identityPoolId, options.region);
   const transport = createTransport(
     check,
@@ -172,11 +244,14 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     "durationSeconds",
     "an integer from 900 to 43200",
   );
+  check(isDelay(advisoryRefreshSeconds), "advisoryRefreshSeconds", "a finite number >= 0");
   check(
-    refreshBeforeExpirySeconds >= 0 && Number.isFinite(refreshBeforeExpirySeconds),
-    "refreshBeforeExpirySeconds",
-    "a finite number >= 0",
+    isDelay(mandatoryRefreshSeconds) && mandatoryRefreshSeconds <= advisoryRefreshSeconds,
+    "mandatoryRefreshSeconds (or refreshBeforeExpirySeconds)",
+    "a number from 0 to advisoryRefreshSeconds",
   );
+  check(isTimeout(timeoutMs), "timeoutMs", "a finite number > 0");
+  check(isTimeout(loginsTimeoutMs), "loginsTimeoutMs", "a finite number > 0");
   checkFunctions(
     check,
     {
@@ -190,8 +265,10 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
 
   let logins: LoginsInput | undefined;
   let held: IdentityPoolCredentials | undefined;
-  /** When `held` is to be refreshed, in epoch milliseconds. */
+  /** When the advisory window of `held` opens (refresh in the background), in epoch milliseconds. */
   let refreshAt = 0;
+  /** When the mandatory window of `held` opens (callers wait for the refresh). */
+  let mustRefreshAt = 0;
   let inflight: Promise<IdentityPoolCredentials> | undefined;
   /** Bumped by setLogins/clearCache: an exchange started before must not install its result. */
   let generation = 0;
@@ -217,32 +294,66 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
   };
   setLogins(options.logins);
 
-  /** The store, failing soft: a read that throws misses, a write that throws is skipped. */
+  /**
+   * The store, failing soft: a read that throws or does not answer within `attemptTimeoutMs`
+   * misses, such a write is skipped.
+   */
   const store = async (
     operation: keyof IdentityStore,
     key: string,
     value?: string,
   ): Promise<string | undefined> => {
     if (operation !== "delete") usedKeys.add(key);
+    const [signal, release] = deadline(attemptTimeoutMs, "", "");
     try {
-      return (await identityStore[operation](key, value as string)) || undefined;
+      return (await race(identityStore[operation](key, value as string), signal)) || undefined;
     } catch {
       return undefined;
+    } finally {
+      release();
     }
   };
 
-  const resolveLogins = async (): Promise<Logins> => {
+  /**
+   * `fn()` within `loginsTimeoutMs` and the exchange's `signal`: a `TimeoutError` (`operation`)
+   * naming `name` when it does not answer; its own failure goes through `failed`.
+   */
+  const callback = async <T>(
+    fn: () => T | PromiseLike<T>,
+    operation: string,
+    name: string,
+    signal: AbortSignal,
+    failed = (error: unknown): unknown => error,
+  ): Promise<T> => {
+    const [bounded, release] = deadline(
+      loginsTimeoutMs,
+      name,
+      "loginsTimeoutMs",
+      operation,
+      signal,
+    );
+    try {
+      return await race(fn(), bounded);
+    } catch (error) {
+      throw bounded.aborted ? abortReason(bounded) : failed(error);
+    } finally {
+      release();
+    }
+  };
+
+  const resolveLogins = async (signal: AbortSignal): Promise<Logins> => {
     if (logins === undefined) return undefined;
     const resolved: Record<string, string> = {};
     for (const [key, value] of Object.entries(logins)) {
+      const name = `logins["${key}"]`;
       const invalid = (why: string, more?: IdentityPoolErrorOptions) =>
-        new IdentityPoolError("InvalidLoginsError", `logins["${key}"]: ${why}`, more);
-      let token: unknown;
-      try {
-        token = typeof value === "function" ? await value() : value;
-      } catch (error) {
-        throw invalid("the token function failed", { cause: error });
-      }
+        new IdentityPoolError("InvalidLoginsError", `${name}: ${why}`, more);
+      const token: unknown =
+        typeof value === "function"
+          ? await callback(value, "logins", name, signal, (error) =>
+              invalid("the token function failed", { cause: error }),
+            )
+          : value;
       if (typeof token !== "string" || token === "") {
         throw invalid("no token (empty or not a string)");
       }
@@ -251,21 +362,33 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     return resolved;
   };
 
-  const getId = async (resolved: Logins): Promise<string> =>
+  const developer = (signal: AbortSignal) =>
+    callback(
+      developerIdentity as () => Promise<DeveloperIdentity>,
+      "developerIdentity",
+      "developerIdentity",
+      signal,
+    );
+
+  const getId = async (resolved: Logins, signal: AbortSignal): Promise<string> =>
     field(
       "GetId",
       (
-        await transport.call("GetId", {
-          IdentityPoolId: identityPoolId,
-          AccountId: options.accountId,
-          Logins: resolved,
-        })
+        await transport.call(
+          "GetId",
+          {
+            IdentityPoolId: identityPoolId,
+            AccountId: options.accountId,
+            Logins: resolved,
+          },
+          signal,
+        )
       ).IdentityId,
       "IdentityId",
     );
 
   /** The stored id for this user, else a stored guest id to link at sign-in, else `GetId`. */
-  const findIdentity = async (resolved: Logins): Promise<Identity> => {
+  const findIdentity = async (resolved: Logins, signal: AbortSignal): Promise<Identity> => {
     const key = await identityKey(identityPoolId, resolved);
     let lookup = identityInflight.get(key);
     if (lookup === undefined) {
@@ -274,7 +397,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
           const id = await store("get", cachedAt);
           if (id !== undefined) return { id, cachedAt, key };
         }
-        const id = await getId(resolved);
+        const id = await getId(resolved, signal);
         await store("set", key, id);
         return { id, key };
       })();
@@ -288,6 +411,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
   const exchange = async (
     identityId: string,
     resolved: Logins,
+    signal: AbortSignal,
     openIdToken?: string,
   ): Promise<IdentityPoolCredentials> => {
     let operation = "GetCredentialsForIdentity";
@@ -301,39 +425,57 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
         options.stsEndpoint ?? serviceEndpoint("sts", region),
         identityId,
         resolved,
+        signal,
         openIdToken,
       );
     } else {
-      answer = await transport.call(operation, {
-        IdentityId: identityId,
-        Logins: resolved,
-        CustomRoleArn: options.customRoleArn,
-      });
+      answer = await transport.call(
+        operation,
+        {
+          IdentityId: identityId,
+          Logins: resolved,
+          CustomRoleArn: options.customRoleArn,
+        },
+        signal,
+      );
     }
     // One check for both flows (STS's answer comes in Cognito's shape).
     const c = answer.Credentials ?? {};
-    // Epoch seconds, possibly written 1.5E9 (JSON numbers) or as a numeric string.
-    const seconds = c.Expiration === "" ? Number.NaN : Number(c.Expiration);
+    // Epoch seconds, a JSON number possibly written 1.5E9 (STS's date comes converted). Not a
+    // number (null, true, "", "soon"): unreadable. Trailing junk would parse, but then yields a
+    // date that is refused or capped below like any other.
+    const seconds = Number.parseFloat(c.Expiration as string);
     if (!Number.isFinite(seconds)) field(operation, undefined, "Expiration");
+    const t = now();
+    if (seconds * 1000 <= t) {
+      throw new IdentityPoolError(
+        "ExpiredCredentialsError",
+        `${operation}: credentials expired on arrival (device clock wrong?)`,
+        { operation },
+      );
+    }
     return {
       accessKeyId: field(operation, c.AccessKeyId, "AccessKeyId"),
       secretAccessKey: field(operation, c.SecretKey, "SecretKey"),
       sessionToken: field(operation, c.SessionToken, "SessionToken"),
-      expiration: new Date(Math.round(seconds * 1000)),
+      // Never beyond the longest lifetime AWS issues: a year-3000 Expiration is not kept for ever.
+      expiration: new Date(
+        Math.min(Math.round(seconds * 1000), t + (flow === "basic" ? 12 : 1) * HOUR),
+      ),
       identityId: typeof answer.IdentityId === "string" ? answer.IdentityId : identityId,
     };
   };
 
-  const fetchCredentials = async (): Promise<IdentityPoolCredentials> => {
+  const fetchCredentials = async (signal: AbortSignal): Promise<IdentityPoolCredentials> => {
     if (developerIdentity !== undefined) {
-      const { identityId, token } = await developerIdentity();
-      return exchange(identityId, { [DEVELOPER_KEY]: token }, token);
+      const { identityId, token } = await developer(signal);
+      return exchange(identityId, { [DEVELOPER_KEY]: token }, signal, token);
     }
-    const resolved = await resolveLogins();
-    const { id, cachedAt, key } = await findIdentity(resolved);
+    const resolved = await resolveLogins(signal);
+    const { id, cachedAt, key } = await findIdentity(resolved, signal);
     let credentials: IdentityPoolCredentials;
     try {
-      credentials = await exchange(id, resolved);
+      credentials = await exchange(id, resolved, signal);
     } catch (error) {
       // Only a stored id can be stale; throttling and the like never drop it (they are retried).
       const code = (error as { code?: unknown } | null)?.code;
@@ -342,10 +484,10 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
       if (notFound) await store("delete", cachedAt);
       // NotAuthorized may be the token's fault (kept: GetId then fails too) or the id's (it was
       // linked elsewhere, or is a guest id used by a user): a fresh GetId decides.
-      const fresh = await getId(resolved);
+      const fresh = await getId(resolved, signal);
       if (!notFound && fresh === id) throw error;
       await store("set", key, fresh);
-      credentials = await exchange(fresh, resolved);
+      credentials = await exchange(fresh, resolved, signal);
     }
     const linked = cachedAt !== undefined && cachedAt !== key;
     if (credentials.identityId !== id || linked) {
@@ -357,33 +499,56 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     return credentials;
   };
 
-  const getCredentials = async (): Promise<IdentityPoolCredentials> => {
+  /** `work` under a deadline of `timeoutMs` of its own (not a caller's: the work is shared). */
+  const bounded = <T>(what: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const [signal, release] = deadline(timeoutMs, what, "timeoutMs");
+    const result = race(work(signal), signal);
+    result.then(release, release);
+    return result;
+  };
+
+  /** The one exchange in flight, started when there is none; its result becomes `held`. */
+  const refresh = (): Promise<IdentityPoolCredentials> => {
+    if (inflight !== undefined) return inflight;
+    const started = generation;
+    const attempt = bounded("getCredentials", fetchCredentials).then((credentials) => {
+      if (started === generation) {
+        const expiresAt = credentials.expiration.getTime();
+        // Windows wider than half the lifetime would refresh short-lived credentials on every call.
+        const scale = Math.max(
+          0,
+          Math.min(1, (expiresAt - now()) / 2 / (advisoryRefreshSeconds * 1000)),
+        );
+        held = credentials;
+        refreshAt = expiresAt - advisoryRefreshSeconds * 1000 * scale;
+        mustRefreshAt = expiresAt - mandatoryRefreshSeconds * 1000 * scale;
+      }
+      return credentials;
+    });
+    inflight = attempt;
+    // Cleared on any outcome (a deadline included): a failed or hung exchange never poisons the
+    // next call. Handling the rejection here also keeps a failed background refresh quiet.
+    const clear = () => {
+      if (inflight === attempt) inflight = undefined;
+    };
+    attempt.then(clear, clear);
+    return attempt;
+  };
+
+  const getCredentials = async (
+    callOptions?: IdentityPoolCallOptions,
+  ): Promise<IdentityPoolCredentials> => {
     if (held !== undefined && now() < refreshAt) return held;
-    let pending = inflight;
-    if (pending === undefined) {
-      const started = generation;
-      const attempt = fetchCredentials().then((credentials) => {
-        if (started === generation) {
-          const expiresAt = credentials.expiration.getTime();
-          held = credentials;
-          // Never refresh earlier than half-way, or short-lived credentials refresh on every call.
-          refreshAt =
-            expiresAt -
-            Math.min(refreshBeforeExpirySeconds * 1000, Math.max(0, (expiresAt - now()) / 2));
-        }
-        return credentials;
-      });
-      inflight = pending = attempt;
-      const clear = () => {
-        if (inflight === attempt) inflight = undefined;
-      };
-      attempt.then(clear, clear);
-    }
+    const signal = callOptions?.signal;
+    if (signal?.aborted) throw abortReason(signal);
+    const pending = refresh();
+    // Advisory window: the held credentials now, the exchange in the background.
+    if (held !== undefined && now() < mustRefreshAt) return held;
     try {
-      return await pending;
+      return await race(pending, signal);
     } catch (error) {
       // A failed refresh while the held credentials still work: keep using them.
-      if (held !== undefined && now() < held.expiration.getTime()) return held;
+      if (!signal?.aborted && held !== undefined && now() < held.expiration.getTime()) return held;
       throw error;
     }
   };
@@ -392,11 +557,16 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     getCredentials,
     provider: getCredentials,
     setLogins,
-    getIdentityId: async () =>
+    getIdentityId: async (callOptions) =>
       held?.identityId ??
-      (developerIdentity
-        ? (await developerIdentity()).identityId
-        : (await findIdentity(await resolveLogins())).id),
+      race(
+        bounded("getIdentityId", async (signal) =>
+          developerIdentity
+            ? (await developer(signal)).identityId
+            : (await findIdentity(await resolveLogins(signal), signal)).id,
+        ),
+        callOptions?.signal,
+      ),
     clearCache: async () => {
       setLogins(logins);
       const keys = [...usedKeys];

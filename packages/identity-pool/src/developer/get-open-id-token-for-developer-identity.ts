@@ -1,7 +1,8 @@
 import { type CredentialsInput, signRequest } from "@gatehouse/sigv4";
+import { deadline, race } from "../internal/deadline.js";
 import { optionCheck } from "../internal/option-check.js";
 import { resolveRegion, serviceEndpoint } from "../internal/region.js";
-import { createTransport } from "../internal/transport.js";
+import { createTransport, isTimeout } from "../internal/transport.js";
 import type { RetryOptions } from "../retry-options.js";
 
 /** Options of {@link getOpenIdTokenForDeveloperIdentity}. */
@@ -35,6 +36,16 @@ export interface DeveloperIdentityTokenOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Signing time, for tests. @default now */
   date?: () => Date;
+  /**
+   * Deadline of one HTTP attempt (request, answer and body), in milliseconds; retried like a
+   * network failure (`TimeoutError`).
+   * @default 5000
+   */
+  attemptTimeoutMs?: number;
+  /** Deadline of the whole call (attempts, backoff, signing), in milliseconds (`TimeoutError`). @default 15000 */
+  timeoutMs?: number;
+  /** Stops the call: it rejects with `AbortError` (the signal's reason as `cause`). */
+  signal?: AbortSignal;
 }
 
 /** The answer of {@link getOpenIdTokenForDeveloperIdentity}: hand both to the browser. */
@@ -48,14 +59,16 @@ export interface DeveloperIdentityToken {
  * Server side: registers or looks up a developer-authenticated identity and returns its identity
  * id and an OpenID token (`GetOpenIdTokenForDeveloperIdentity`, signed with SigV4 for the service
  * `cognito-identity`). Give both to the browser, whose `createIdentityPoolClient({ developerIdentity })`
- * exchanges them for credentials. Throttling and 5xx are retried like the client's calls.
+ * exchanges them for credentials. Throttling, 5xx and attempts that time out are retried like the
+ * client's calls, within `timeoutMs` (15 s; 5 s per attempt).
  *
  * Only this helper imports `@gatehouse/sigv4`: a browser bundle that does not import it stays free
  * of the signer.
  *
  * @param options - See {@link DeveloperIdentityTokenOptions}.
  * @returns `{ identityId, token }`.
- * @throws IdentityPoolError with the service's error type as `code`.
+ * @throws IdentityPoolError with the service's error type as `code`, or `TimeoutError`,
+ *   `AbortError`, `ResponseTooLargeError`, `NetworkError`.
  * @throws TypeError for malformed options.
  * @example
  * ```ts
@@ -111,15 +124,30 @@ export async function getOpenIdTokenForDeveloperIdentity(
     "tokenDurationSeconds",
     "an integer from 1 to 86400",
   );
+  const { timeoutMs = 15_000 } = options;
+  check(isTimeout(timeoutMs), "timeoutMs", "a finite number > 0");
   const operation = "GetOpenIdTokenForDeveloperIdentity";
-  // JSON.stringify leaves out the optional parameters that are undefined.
-  const answer = await transport.call(operation, {
-    IdentityPoolId: identityPoolId,
-    Logins: logins,
-    IdentityId: identityId,
-    TokenDuration: tokenDurationSeconds,
-    PrincipalTags: principalTags,
-  });
+  const [signal, release] = deadline(timeoutMs, operation, "timeoutMs", operation, options.signal);
+  let answer: Awaited<ReturnType<typeof transport.call>>;
+  try {
+    // JSON.stringify leaves out the optional parameters that are undefined.
+    answer = await race(
+      transport.call(
+        operation,
+        {
+          IdentityPoolId: identityPoolId,
+          Logins: logins,
+          IdentityId: identityId,
+          TokenDuration: tokenDurationSeconds,
+          PrincipalTags: principalTags,
+        },
+        signal,
+      ),
+      signal,
+    );
+  } finally {
+    release();
+  }
   return {
     identityId: transport.field(operation, answer.IdentityId, "IdentityId"),
     token: transport.field(operation, answer.Token, "Token"),

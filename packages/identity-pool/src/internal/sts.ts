@@ -21,6 +21,7 @@ export function assumeRoleWithWebIdentity(
   transport: Transport,
   endpoint: string,
   input: AssumeRoleInput,
+  signal?: AbortSignal,
 ): Promise<NonNullable<CognitoAnswer["Credentials"]>> {
   const form = new URLSearchParams({ Action: OPERATION, Version: "2011-06-15" });
   for (const [name, value] of Object.entries(input)) {
@@ -51,5 +52,6 @@ export function assumeRoleWithWebIdentity(
         xmlText(error, "Message"),
       ];
     },
+    signal,
   );
 }

@@ -4,6 +4,7 @@
  */
 import {
   type CognitoIdentityServer,
+  type CognitoIdentityServerOptions,
   createTestIssuer,
   type IdentityPoolConfig,
   startCognitoIdentityServer,
@@ -37,7 +38,10 @@ export interface Fixture {
   close: () => Promise<void>;
 }
 
-export async function startFixture(pool: Partial<IdentityPoolConfig> = {}): Promise<Fixture> {
+export async function startFixture(
+  pool: Partial<IdentityPoolConfig> = {},
+  serverOptions: Partial<CognitoIdentityServerOptions> = {},
+): Promise<Fixture> {
   let clock = Date.UTC(2030, 0, 1);
   const now = () => clock;
   const issuer = await createTestIssuer({ kind: "cognito", region: "us-east-1", now });
@@ -56,6 +60,7 @@ export async function startFixture(pool: Partial<IdentityPoolConfig> = {}): Prom
     ],
     credentials: DEVELOPER_CREDENTIALS,
     now,
+    ...serverOptions,
   });
   const sleeps: number[] = [];
   return {

@@ -1,5 +1,6 @@
 import { IdentityPoolError, type IdentityPoolErrorOptions } from "../errors.js";
 import type { RetryOptions } from "../retry-options.js";
+import { abortReason, deadline, race } from "./deadline.js";
 import { errorType } from "./error-type.js";
 import { checkFunctions, type OptionCheck } from "./option-check.js";
 
@@ -32,10 +33,12 @@ export interface CognitoAnswer {
  */
 export interface Transport {
   /**
-   * POSTs `body` to `url`, retrying throttling, 5xx and network failures with exponential backoff
-   * and full jitter. `read` turns the answer's text into `[value, error type, error message]`: a
-   * 2xx answer resolves to the value (`InvalidResponseError` when there is none), any other is
-   * thrown as an {@link IdentityPoolError} with the error type as `code` (or `InvalidResponseError`).
+   * POSTs `body` to `url`, retrying throttling, 5xx, network failures and attempts that time out
+   * (`attemptTimeoutMs`, the body read included) with exponential backoff and full jitter, until
+   * `signal` aborts (the caller's deadline or abort: no further attempt). `read` turns the answer's
+   * text (at most {@link MAX_ANSWER_BYTES}) into `[value, error type, error message]`: a 2xx answer
+   * resolves to the value (`InvalidResponseError` when there is none), any other is thrown as an
+   * {@link IdentityPoolError} with the error type as `code` (or `InvalidResponseError`).
    */
   send<T>(
     operation: string,
@@ -46,9 +49,14 @@ export interface Transport {
       text: string,
       headers: Headers,
     ) => [value: T | undefined, type: unknown, message: unknown],
+    signal?: AbortSignal,
   ): Promise<T>;
   /** One Cognito-identity JSON 1.1 call (`X-Amz-Target: AWSCognitoIdentityService.{op}`). */
-  call(operation: string, input: Record<string, unknown>): Promise<CognitoAnswer>;
+  call(
+    operation: string,
+    input: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<CognitoAnswer>;
   /** {@link field}, for the basic flow's chunk. */
   field: typeof field;
 }
@@ -74,8 +82,52 @@ export function field(operation: string, value: unknown, name: string): string {
   );
 }
 
-const isDelay = (value: unknown): boolean =>
+/** @internal `value` is a finite number >= 0. */
+export const isDelay = (value: unknown): boolean =>
   typeof value === "number" && value >= 0 && Number.isFinite(value);
+
+/** @internal `value` is a finite number > 0 (a timeout in milliseconds). */
+export const isTimeout = (value: unknown): boolean => isDelay(value) && (value as number) > 0;
+
+/**
+ * @internal The largest answer read, in bytes: Cognito and STS answers are a few KB, so 1 MiB is
+ * far above any real one and far below what a broken proxy can send.
+ */
+export const MAX_ANSWER_BYTES = 1 << 20;
+
+/**
+ * The answer's body as text, read chunk by chunk: every read waits at most until `signal` aborts
+ * (a trickling body times out like a silent one), and reading stops past
+ * {@link MAX_ANSWER_BYTES} (`ResponseTooLargeError`). The body is cancelled on the way out.
+ */
+const readText = async (
+  response: Response,
+  operation: string,
+  signal: AbortSignal,
+): Promise<string> => {
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  try {
+    for (let chunk = await race(reader?.read(), signal); chunk && !chunk.done; ) {
+      size += chunk.value.byteLength;
+      if (size > MAX_ANSWER_BYTES) {
+        throw new IdentityPoolError(
+          "ResponseTooLargeError",
+          `${operation}: answer over ${MAX_ANSWER_BYTES} bytes`,
+          { operation, status: response.status },
+        );
+      }
+      text += decoder.decode(chunk.value, { stream: true });
+      chunk = await race(reader?.read(), signal);
+    }
+  } catch (error) {
+    reader?.cancel().catch(() => undefined);
+    throw error;
+  }
+  return text + decoder.decode();
+};
 
 /**
  * @internal Checks the options shared by every entry point (`fetch`, `retry`, `sleep`, `random`;
@@ -89,6 +141,7 @@ export function createTransport(
     retry?: RetryOptions | undefined;
     sleep?: ((ms: number) => Promise<void>) | undefined;
     random?: (() => number) | undefined;
+    attemptTimeoutMs?: number | undefined;
   },
   endpoint: string,
   sign?: Sign,
@@ -98,29 +151,43 @@ export function createTransport(
     retry = {},
     sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     random = Math.random,
+    attemptTimeoutMs = 5000,
   } = options;
   checkFunctions(check, { sleep, random }, { fetch: fetchOption });
   const { maxAttempts = 4, baseDelayMs = 100, maxDelayMs = 5000 } = retry;
   check(Number.isInteger(maxAttempts) && maxAttempts >= 1, "retry.maxAttempts", "an integer >= 1");
   check(isDelay(baseDelayMs) && isDelay(maxDelayMs), "retry delays", "finite numbers >= 0");
+  check(isTimeout(attemptTimeoutMs), "attemptTimeoutMs", "a finite number > 0");
 
-  const send: Transport["send"] = async (operation, url, headers, body, read) => {
+  const send: Transport["send"] = async (operation, url, headers, body, read, signal) => {
     for (let attempt = 1; ; attempt++) {
+      // The attempt's deadline; the caller's signal (its deadline, its abort) aborts it too.
+      const [attemptSignal, release] = deadline(
+        attemptTimeoutMs,
+        operation,
+        "attemptTimeoutMs",
+        operation,
+        signal,
+      );
       try {
         // Signed again on each attempt: the signature carries the time.
         const init = {
           method: "POST",
-          headers: sign ? await sign(url, headers, body) : headers,
+          headers: sign ? await race(sign(url, headers, body), attemptSignal) : headers,
           body,
+          signal: attemptSignal,
         };
         let response: Response;
         let text: string;
         try {
           // Looked up at each call, and called as a plain function (a `this` of ours would make
-          // the browser's fetch throw "Illegal invocation").
-          response = await (fetchOption ?? fetch)(url, init);
-          text = await response.text();
+          // the browser's fetch throw "Illegal invocation"). Raced as well: a `fetch` option that
+          // ignores the signal is bounded all the same.
+          response = await race((fetchOption ?? fetch)(url, init), attemptSignal);
+          text = await readText(response, operation, attemptSignal);
         } catch (cause) {
+          if (attemptSignal.aborted) throw abortReason(attemptSignal);
+          if (cause instanceof IdentityPoolError) throw cause;
           throw new IdentityPoolError(
             "NetworkError",
             `${operation} failed: the request did not complete`,
@@ -130,6 +197,8 @@ export function createTransport(
               cause,
             },
           );
+        } finally {
+          release();
         }
         const { ok, status } = response;
         const [value, type, message] = read(text, response.headers);
@@ -149,10 +218,19 @@ export function createTransport(
         );
         throw new IdentityPoolError(code, description, more);
       } catch (error) {
-        if (!(error instanceof IdentityPoolError) || !error.retryable || attempt >= maxAttempts) {
+        release();
+        if (
+          !(error instanceof IdentityPoolError) ||
+          !error.retryable ||
+          attempt >= maxAttempts ||
+          signal?.aborted
+        ) {
           throw error;
         }
-        await sleep(Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1))));
+        await race(
+          sleep(Math.floor(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)))),
+          signal,
+        );
       }
     }
   };
@@ -160,7 +238,7 @@ export function createTransport(
   return {
     send,
     field,
-    call: (operation, input) =>
+    call: (operation, input, signal) =>
       send(
         operation,
         endpoint,
@@ -178,6 +256,7 @@ export function createTransport(
             answer?.message ?? answer?.Message,
           ];
         },
+        signal,
       ),
   };
 }

@@ -46,11 +46,13 @@ describe("browser bundle", () => {
   });
 
   // The target was 3 KB. In one file (what `import()` defers is inlined, with esbuild's lazy module
-  // wrappers): both flows, the fix-it hints, option checks and login-key validation, about 5.4 KB.
-  // Split, the page loads about 3.9 KB. These budgets catch growth; see docs/benchmarks.md.
-  it("stays within its 5.5 KB gzip budget for the browser client in one file", async () => {
+  // wrappers): both flows, the fix-it hints, option checks and login-key validation, deadlines on
+  // every call and callback, the answer cap, the refresh windows, about 6.3 KB. Split, the page
+  // loads about 4.8 KB (3.9 KB before the deadlines). These budgets catch growth; see
+  // docs/benchmarks.md.
+  it("stays within its 6.5 KB gzip budget for the browser client in one file", async () => {
     const { gzip } = await bundle(BROWSER);
-    expect(gzip).toBeLessThanOrEqual(5632);
+    expect(gzip).toBeLessThanOrEqual(6656);
   });
 
   it("loads one chunk with the page when split, without the basic flow, the error details or the insecure-context hash", async () => {
@@ -85,7 +87,7 @@ describe("browser bundle", () => {
     const file = result.outputFiles.find((f) => f.path.endsWith(entry.split("/").pop() ?? ""));
     const gzip = gzipSync(file?.contents ?? new Uint8Array()).length;
     expect(gzip).toBeGreaterThan(2048);
-    expect(gzip).toBeLessThanOrEqual(4096);
+    expect(gzip).toBeLessThanOrEqual(5120);
   });
 
   it("pulls in the signer when the developer helper is imported (a server-side helper)", async () => {

@@ -27,16 +27,33 @@ export interface AwsCredentials {
 }
 
 /**
+ * What a {@link CredentialsProvider} may be called with.
+ *
+ * @example
+ * ```ts
+ * const credentials = await provider({ signal: AbortSignal.timeout(2000) });
+ * ```
+ */
+export interface CredentialsProviderOptions {
+  /**
+   * Stops the wait: a provider that honours it rejects once it aborts. `memoizeCredentials`
+   * passes its deadline's signal to the provider it wraps, and honours a caller's signal (its
+   * call rejects with `aborted`; the shared refresh goes on for the other callers).
+   */
+  signal?: AbortSignal | undefined;
+}
+
+/**
  * An async source of credentials, called whenever fresh credentials are needed. Any AWS SDK v3
- * `AwsCredentialIdentityProvider` fits. Wrap it in {@link memoizeCredentials} (the signed fetch does)
- * so it is not called on every request.
+ * `AwsCredentialIdentityProvider` fits (a provider may ignore the options). Wrap it in
+ * {@link memoizeCredentials} (the signed fetch does) so it is not called on every request.
  *
  * @example
  * ```ts
  * const provider: CredentialsProvider = async () => ({ accessKeyId: "AKID", secretAccessKey: "s" });
  * ```
  */
-export type CredentialsProvider = () => Promise<AwsCredentials>;
+export type CredentialsProvider = (options?: CredentialsProviderOptions) => Promise<AwsCredentials>;
 
 /**
  * Credentials as every `credentials` option accepts them: a value or an async provider.

@@ -65,17 +65,18 @@ describe("memoizeCredentials", () => {
     const { state, provider } = counting(time.now);
     const credentials = memoizeCredentials(provider, { now: time.now });
     await credentials();
-    time.advance(54 * MINUTE);
+    // Up to the advisory window, 15 minutes before expiration.
+    time.advance(44 * MINUTE);
     expect((await credentials()).accessKeyId).toBe("ASIA1");
     expect(state.calls).toBe(1);
   });
 
-  it("refreshes once the credentials are inside the refresh window", async () => {
+  it("refreshes once the credentials are inside the mandatory refresh window", async () => {
     const time = clock();
     const { state, provider } = counting(time.now);
     const credentials = memoizeCredentials(provider, { now: time.now });
     await credentials();
-    time.advance(55 * MINUTE);
+    time.advance(50 * MINUTE);
     expect((await credentials()).accessKeyId).toBe("ASIA2");
     expect(state.calls).toBe(2);
   });

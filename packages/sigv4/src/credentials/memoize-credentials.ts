@@ -1,14 +1,48 @@
 import { isSigV4Error, SigV4Error } from "../errors.js";
-import type { AwsCredentials, CredentialsInput, CredentialsProvider } from "./aws-credentials.js";
+import {
+  abortedError,
+  boundedProviders,
+  checkSignal,
+  PROVIDER_TIMEOUT_MS,
+  raceSignal,
+} from "../internal/deadline.js";
+import type {
+  AwsCredentials,
+  CredentialsInput,
+  CredentialsProvider,
+  CredentialsProviderOptions,
+} from "./aws-credentials.js";
 
 /** Options of {@link memoizeCredentials}. */
 export interface MemoizeCredentialsOptions {
   /**
-   * How long before `expiration` to fetch new credentials, in seconds. Requests signed just before
-   * the expiry may still be in flight (or retried) when it passes.
-   * @default 300
+   * Advisory refresh window, in seconds before `expiration`: from then on, a call starts a
+   * refresh in the background (one at a time) and answers at once with the held credentials; a
+   * refresh that fails or times out is forgotten and the next call tries again. botocore's value.
+   * @default 900
+   */
+  advisoryRefreshSeconds?: number;
+  /**
+   * Mandatory refresh window, in seconds before `expiration`: from then on, callers wait for the
+   * refresh (at most `timeoutMs`), so that signed requests still in flight (or retried) do not
+   * carry credentials that expire under them. If it fails while the held credentials have not
+   * expired, those are served. At most `advisoryRefreshSeconds` (a wider one given alone widens
+   * the advisory window to match). botocore's value.
+   * @default 600
+   */
+  mandatoryRefreshSeconds?: number;
+  /**
+   * Former name of `mandatoryRefreshSeconds`, still honoured when that is absent.
+   * @deprecated Use `mandatoryRefreshSeconds` (and `advisoryRefreshSeconds`).
    */
   refreshBeforeExpirySeconds?: number;
+  /**
+   * Deadline of one provider call, in milliseconds. The provider is called with a `signal` that
+   * aborts then; waiting callers get `SigV4Error` `timeout` (or the held credentials while they
+   * are valid), and the next call tries again.
+   * @default 20000
+   */
+  timeoutMs?: number;
   /**
    * The current time in milliseconds since the epoch. Pass a corrected clock (the signed fetch
    * passes its corrected clock) so that `expiration`, which is server time, is compared with
@@ -19,18 +53,31 @@ export interface MemoizeCredentialsOptions {
 }
 
 /**
- * Wraps credentials so that a provider is called only when needed: once at first use, then again
- * when the cached credentials are within `refreshBeforeExpirySeconds` of their `expiration`.
+ * The longest lifetime of any temporary credentials AWS issues (STS `GetSessionToken` and
+ * `GetFederationToken`: 129,600 s): a later `expiration` is not believed beyond it.
+ */
+const MAX_LIFETIME_MS = 36 * 3600 * 1000;
+
+/**
+ * Wraps credentials so that a provider is called only when needed: once at first use, then in
+ * the refresh windows before `expiration` (botocore's advisory and mandatory windows).
  * Credentials without `expiration` are kept for ever; static credentials are returned as they are.
  *
+ * - Until `advisoryRefreshSeconds` (15 min) before `expiration`: the held credentials, no
+ *   provider call (one clock read).
+ * - Advisory window: the held credentials at once, and one refresh in the background.
+ * - Mandatory window (`mandatoryRefreshSeconds`, 10 min): callers wait for the refresh, at most
+ *   `timeoutMs` (20 s). Both windows shrink to fit short-lived credentials (the advisory window
+ *   is at most half their lifetime).
  * - Concurrent callers share one in-flight refresh (no stampede on STS or Cognito).
- * - A failed refresh is not cached: every caller waiting on it gets the error, the next call tries
- *   again. A provider's own error is kept as `cause` of a `credentials_unavailable` `SigV4Error`.
- * - If a refresh fails while the cached credentials are still valid (inside the refresh window but
- *   not yet expired), the cached ones are served and the next call tries again.
+ * - A failed or timed-out refresh is not cached: every caller waiting on it gets the error (or
+ *   the held credentials while they are valid), the next call tries again. A provider's own
+ *   error is kept as `cause` of a `credentials_unavailable` `SigV4Error`.
  * - Provider output is checked: `accessKeyId` and `secretAccessKey` must be non-empty strings,
  *   `sessionToken` a string if present, `expiration` a valid `Date` if present
- *   (`invalid_credentials` otherwise).
+ *   (`invalid_credentials`) and in the future (`expired_credentials`); an `expiration` more than
+ *   36 hours away is treated as 36 hours away.
+ * - The returned provider takes `{ signal }`: an abort stops that caller's wait (`aborted`).
  *
  * @param input - Static credentials or a provider (any AWS SDK v3 credential provider fits).
  * @param options - See {@link MemoizeCredentialsOptions}.
@@ -44,9 +91,10 @@ export interface MemoizeCredentialsOptions {
  *   fromCognitoIdentityPool({ identityPoolId: "eu-west-1:1234...", clientConfig: { region: "eu-west-1" } }),
  * );
  * await credentials(); // calls Cognito
- * await credentials(); // cached until 5 minutes before expiration
+ * await credentials({ signal: AbortSignal.timeout(3000) }); // cached until 15 minutes before expiration
  * ```
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html
+ * @see https://github.com/boto/botocore/blob/develop/botocore/credentials.py (RefreshableCredentials)
  */
 export function memoizeCredentials(
   input: CredentialsInput,
@@ -55,15 +103,32 @@ export function memoizeCredentials(
   if (typeof options !== "object" || options === null) {
     throw new TypeError("memoizeCredentials: options must be an object");
   }
-  const { refreshBeforeExpirySeconds = 300, now = Date.now } = options;
-  if (
-    typeof refreshBeforeExpirySeconds !== "number" ||
-    !Number.isFinite(refreshBeforeExpirySeconds) ||
-    refreshBeforeExpirySeconds < 0
-  ) {
+  const {
+    mandatoryRefreshSeconds = options.refreshBeforeExpirySeconds ?? 600,
+    timeoutMs = PROVIDER_TIMEOUT_MS,
+    now = Date.now,
+  } = options;
+  // A mandatory window wider than the default advisory one widens the advisory one with it.
+  const advisoryRefreshSeconds =
+    options.advisoryRefreshSeconds ??
+    (typeof mandatoryRefreshSeconds === "number" ? Math.max(900, mandatoryRefreshSeconds) : 900);
+  const seconds = (value: unknown, name: string) => {
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new TypeError(`memoizeCredentials: options.${name} must be a finite number >= 0`);
+    }
+  };
+  seconds(advisoryRefreshSeconds, "advisoryRefreshSeconds");
+  seconds(
+    mandatoryRefreshSeconds,
+    "mandatoryRefreshSeconds" in options ? "mandatoryRefreshSeconds" : "refreshBeforeExpirySeconds",
+  );
+  if (mandatoryRefreshSeconds > advisoryRefreshSeconds) {
     throw new TypeError(
-      "memoizeCredentials: options.refreshBeforeExpirySeconds must be a finite number >= 0",
+      "memoizeCredentials: options.mandatoryRefreshSeconds must be at most advisoryRefreshSeconds",
     );
+  }
+  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || !Number.isFinite(timeoutMs)) {
+    throw new TypeError("memoizeCredentials: options.timeoutMs must be a finite number > 0");
   }
   if (typeof now !== "function") {
     throw new TypeError("memoizeCredentials: options.now must be a function");
@@ -76,54 +141,108 @@ export function memoizeCredentials(
       );
     }
     const credentials = checkCredentials(input, "credentials");
-    return () => Promise.resolve(credentials);
+    const fixed = () => Promise.resolve(credentials);
+    boundedProviders.add(fixed);
+    return fixed;
   }
 
   const provider = input;
-  const windowMs = refreshBeforeExpirySeconds * 1000;
+  const advisoryMs = advisoryRefreshSeconds * 1000;
+  const mandatoryMs = mandatoryRefreshSeconds * 1000;
   let current: AwsCredentials | undefined;
+  /** Epoch ms: the advisory window opens (Infinity without `expiration`). */
+  let refreshAt = 0;
+  /** Epoch ms: the mandatory window opens. */
+  let mustRefreshAt = 0;
+  /** Epoch ms: `current` stops working (its expiration, at most 36 h away when it was fetched). */
+  let validUntil = 0;
   let refreshing: Promise<AwsCredentials> | undefined;
+
+  const install = (credentials: AwsCredentials): void => {
+    const t = now();
+    const expiration = credentials.expiration?.getTime();
+    if (expiration === undefined) {
+      refreshAt = mustRefreshAt = validUntil = Number.POSITIVE_INFINITY;
+    } else {
+      if (expiration <= t) {
+        throw new SigV4Error(
+          "expired_credentials",
+          "memoizeCredentials: provider() returned credentials that have already expired (is the clock right?)",
+          { path: "provider().expiration", expected: "an expiration in the future" },
+        );
+      }
+      validUntil = Math.min(expiration, t + MAX_LIFETIME_MS);
+      const lifetime = validUntil - t;
+      // Windows wider than half the lifetime would refresh short-lived credentials on every call.
+      const scale = Math.min(1, lifetime / 2 / advisoryMs);
+      refreshAt = validUntil - advisoryMs * scale;
+      mustRefreshAt = validUntil - mandatoryMs * scale;
+    }
+    current = credentials;
+  };
 
   const refresh = (): Promise<AwsCredentials> => {
     if (refreshing !== undefined) return refreshing;
-    const attempt = (async () => {
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () =>
+        deadline.abort(
+          new SigV4Error(
+            "timeout",
+            `memoizeCredentials: the credentials provider did not answer within ${timeoutMs} ms`,
+            { path: "options.timeoutMs" },
+          ),
+        ),
+      timeoutMs,
+    );
+    const call = (async () => {
       let value: unknown;
       try {
-        value = await provider();
+        value = await provider({ signal: deadline.signal });
       } catch (error) {
         throw providerFailure(error);
       }
       const credentials = checkCredentials(value, "provider()");
-      current = credentials;
+      install(credentials);
       return credentials;
     })();
+    const attempt = raceSignal(call, deadline.signal, () => deadline.signal.reason);
     refreshing = attempt;
     // Cleared in a later microtask: a provider that throws synchronously must not leave a rejected
-    // promise behind as the "in-flight" refresh.
+    // promise behind as the "in-flight" refresh. Handling the rejection here also keeps a failed
+    // background refresh from being reported as unhandled.
     const clear = () => {
+      clearTimeout(timer);
       if (refreshing === attempt) refreshing = undefined;
     };
     attempt.then(clear, clear);
+    call.catch(() => undefined);
     return attempt;
   };
 
-  return async () => {
-    const held = current;
-    if (held !== undefined && !isDue(held, now(), windowMs)) return held;
+  const wait = async (signal: AbortSignal | undefined): Promise<AwsCredentials> => {
+    if (signal?.aborted) throw abortedError("memoizeCredentials", signal);
+    const pending = refresh();
+    // Advisory window: the held credentials now, the refresh in the background.
+    if (current !== undefined && now() < mustRefreshAt) return current;
     try {
-      return await refresh();
+      return await (signal === undefined
+        ? pending
+        : raceSignal(pending, signal, () => abortedError("memoizeCredentials", signal)));
     } catch (error) {
-      const fallback = current;
-      if (fallback !== undefined && !isDue(fallback, now(), 0)) return fallback;
+      if (!signal?.aborted && current !== undefined && now() < validUntil) return current;
       throw error;
     }
   };
-}
 
-function isDue(credentials: AwsCredentials, nowMs: number, windowMs: number): boolean {
-  return (
-    credentials.expiration !== undefined && credentials.expiration.getTime() - windowMs <= nowMs
-  );
+  const memoized = async (
+    providerOptions?: CredentialsProviderOptions,
+  ): Promise<AwsCredentials> => {
+    if (current !== undefined && now() < refreshAt) return current;
+    return wait(checkSignal(providerOptions?.signal, "memoizeCredentials: signal"));
+  };
+  boundedProviders.add(memoized);
+  return memoized;
 }
 
 function providerFailure(error: unknown): SigV4Error {

@@ -1,17 +1,22 @@
 import type { AwsCredentials, CredentialsInput } from "../credentials/aws-credentials.js";
-import { SigV4Error } from "../errors.js";
+import { isSigV4Error, SigV4Error } from "../errors.js";
+import { abortedError, boundedProviders, PROVIDER_TIMEOUT_MS, raceSignal } from "./deadline.js";
 
 /**
  * Resolves a credentials value or provider and checks its shape. Errors name the field at fault,
  * never its value. A value is checked synchronously (no promise, no microtask on the signing hot
  * path); a provider's result asynchronously. Callers are `async` functions, so a synchronous throw
  * still reaches the user as a rejection.
+ *
+ * A provider is called with `{ signal }` and its wait is bounded: by `signal`, and, unless it is a
+ * memoized provider (which bounds its own waits), by a deadline of its own.
  * @internal
  */
 export function resolveCredentials(
   input: CredentialsInput,
+  signal?: AbortSignal,
 ): AwsCredentials | Promise<AwsCredentials> {
-  if (typeof input === "function") return resolveProvider(input);
+  if (typeof input === "function") return resolveProvider(input, signal);
   if (typeof input !== "object" || input === null) {
     throw new TypeError(
       "options.credentials must be an AwsCredentials object or a provider function",
@@ -20,15 +25,45 @@ export function resolveCredentials(
   return checkCredentials(input);
 }
 
-async function resolveProvider(provider: () => Promise<AwsCredentials>): Promise<AwsCredentials> {
+async function resolveProvider(
+  provider: Exclude<CredentialsInput, AwsCredentials>,
+  signal: AbortSignal | undefined,
+): Promise<AwsCredentials> {
   let credentials: unknown;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    credentials = await provider();
+    let pending = provider(signal === undefined ? undefined : { signal });
+    if (!boundedProviders.has(provider)) {
+      pending = Promise.race([
+        pending,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new SigV4Error(
+                  "timeout",
+                  `The credentials provider did not answer within ${PROVIDER_TIMEOUT_MS} ms (wrap it in memoizeCredentials to choose timeoutMs).`,
+                  { path: "options.credentials" },
+                ),
+              ),
+            PROVIDER_TIMEOUT_MS,
+          );
+        }),
+      ]);
+    }
+    credentials = await (signal === undefined
+      ? pending
+      : raceSignal(pending, signal, () => abortedError("signRequest", signal)));
   } catch (error) {
+    // Our own codes (a memoized provider's `timeout`, `aborted`, `expired_credentials`, ...) say
+    // more than a wrapper would.
+    if (isSigV4Error(error)) throw error;
     throw new SigV4Error("credentials_unavailable", "The credentials provider failed.", {
       path: "options.credentials",
       cause: error,
     });
+  } finally {
+    clearTimeout(timer);
   }
   if (credentials == null) {
     throw new SigV4Error("credentials_unavailable", "The credentials provider returned nothing.", {

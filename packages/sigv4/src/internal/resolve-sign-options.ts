@@ -1,5 +1,6 @@
 import type { AwsCredentials } from "../credentials/aws-credentials.js";
 import type { SignableRequest, SignOptions } from "../sign-request.js";
+import { checkSignal } from "./deadline.js";
 import { inferScope } from "./infer-scope.js";
 import { headerPairs, normaliseMethod, type ParsedUrl, parseUrl } from "./parse-url.js";
 import { resolveCredentials } from "./resolve-credentials.js";
@@ -67,7 +68,10 @@ export function resolveSignOptions(
   for (const pair of headerPairs(request.headers)) {
     if (pair[0].toLowerCase() !== "host") headers.push(pair);
   }
-  const credentials = resolveCredentials(options.credentials);
+  const credentials = resolveCredentials(
+    options.credentials,
+    checkSignal(options.signal, "options.signal"),
+  );
   const resolve = (value: AwsCredentials): ResolvedSigning => ({
     parsed,
     method,

@@ -1,5 +1,5 @@
 import type { Jwks } from "aws-jwt-verify/jwk";
-import { authorizerError, isAuthorizerError } from "../../errors.js";
+import { type AuthorizerError, authorizerError, isAuthorizerError } from "../../errors.js";
 import { parseJwks } from "./parse-jwks.js";
 
 /** @internal */
@@ -10,26 +10,37 @@ export interface FetchJwksOptions {
 }
 
 /**
- * @internal One GET of a JWKS: no redirects, a timeout covering headers and body, and the body
- * read incrementally so an oversized response is cut off at `maxResponseBytes`.
+ * @internal One GET of a JWKS: no redirects, one deadline covering the connection, the headers
+ * and the whole body (a trickling body times out like a silent server: `jwks_timeout`), and the
+ * body read chunk by chunk so that an oversized response is cut off at `maxResponseBytes`
+ * (`jwks_too_large`). Every wait is raced against the deadline, so a `fetch` option that ignores
+ * its signal is bounded all the same.
  */
 export async function fetchJwks(url: string, options: FetchJwksOptions): Promise<Jwks> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const timeout = authorizerError(
+    "jwks_timeout",
+    `JWKS endpoint did not answer in full within ${options.timeoutMs} ms (timeoutMs)`,
+    { expected: options.timeoutMs },
+  );
+  const timer = setTimeout(() => controller.abort(timeout), options.timeoutMs);
   timer.unref?.();
+  const signal = controller.signal;
   try {
     let response: Response;
     try {
-      response = await options.fetch(url, {
-        method: "GET",
-        headers: { accept: "application/json" },
-        redirect: "error",
-        signal: controller.signal,
-      });
+      response = await raceAbort(
+        options.fetch(url, {
+          method: "GET",
+          headers: { accept: "application/json" },
+          redirect: "error",
+          signal,
+        }),
+        signal,
+      );
     } catch (error) {
-      throw unavailable(controller.signal.aborted ? "JWKS fetch timed out" : "JWKS fetch failed", {
-        cause: error,
-      });
+      if (signal.aborted) throw timeout;
+      throw unavailable("JWKS fetch failed", { cause: error });
     }
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => undefined);
@@ -38,16 +49,31 @@ export async function fetchJwks(url: string, options: FetchJwksOptions): Promise
     const declared = Number(response.headers.get("content-length"));
     if (Number.isFinite(declared) && declared > options.maxResponseBytes) {
       await response.body?.cancel().catch(() => undefined);
-      throw unavailable("JWKS response is larger than maxResponseBytes", { actual: declared });
+      throw tooLarge(options.maxResponseBytes, declared);
     }
-    const text = await readCapped(response, options.maxResponseBytes, controller.signal);
+    const text = await readCapped(response, options.maxResponseBytes, signal, timeout);
     return parseJwks(text);
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function readCapped(response: Response, max: number, signal: AbortSignal): Promise<string> {
+/** Settles as `promise`, or rejects with the signal's reason once it aborts. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+
+async function readCapped(
+  response: Response,
+  max: number,
+  signal: AbortSignal,
+  timeout: AuthorizerError,
+): Promise<string> {
   const body = response.body;
   if (body === null) return "";
   const reader = body.getReader();
@@ -55,26 +81,31 @@ async function readCapped(response: Response, max: number, signal: AbortSignal):
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await raceAbort(reader.read(), signal);
       if (done) break;
       total += value.byteLength;
-      if (total > max) {
-        await reader.cancel().catch(() => undefined);
-        throw unavailable("JWKS response is larger than maxResponseBytes", { expected: max });
-      }
+      if (total > max) throw tooLarge(max);
       chunks.push(value);
     }
   } catch (error) {
+    reader.cancel().catch(() => undefined);
+    if (signal.aborted) throw timeout;
     if (isAuthorizerError(error)) throw error;
-    throw unavailable(signal.aborted ? "JWKS fetch timed out" : "JWKS response failed", {
-      cause: error,
-    });
+    throw unavailable("JWKS response failed", { cause: error });
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
   } catch (error) {
     throw authorizerError("jwks_invalid", "JWKS is not UTF-8", { cause: error });
   }
+}
+
+function tooLarge(max: number, actual?: number): AuthorizerError {
+  return authorizerError(
+    "jwks_too_large",
+    `JWKS response is larger than maxResponseBytes (${max})`,
+    { expected: max, actual },
+  );
 }
 
 function unavailable(

@@ -1,0 +1,222 @@
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createTestIssuer, type TestIssuer } from "@gatehouse/testing";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type AuthorizerErrorCode, isAuthorizerError } from "../errors.js";
+import { jwtVerifier } from "../verifier/jwt-verifier.js";
+import { JwksCache } from "./jwks-cache.js";
+
+// Deadlines, size caps and abort signals of every JWKS fetch, against plain node:http servers that
+// misbehave on loopback. Deadlines are small injected values, never the 1.5 s default.
+
+const T0 = Date.UTC(2030, 0, 1);
+const now = () => T0;
+
+interface Loopback {
+  url: string;
+  requests: () => number;
+  written: () => number;
+  close: () => Promise<void>;
+}
+
+const servers: Loopback[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function serve(handle: (response: ServerResponse) => void): Promise<Loopback> {
+  let requests = 0;
+  let written = 0;
+  const server = createServer((_request, response) => {
+    requests += 1;
+    const write = response.write.bind(response);
+    response.write = ((chunk: string, ...rest: never[]) => {
+      written += Buffer.byteLength(chunk);
+      return write(chunk, ...rest);
+    }) as typeof response.write;
+    handle(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const loopback = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`,
+    requests: () => requests,
+    written: () => written,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  servers.push(loopback);
+  return loopback;
+}
+
+/** Accepts the request and never answers. */
+const hang = () => undefined;
+/** 200 at once, then one byte of JSON whitespace every 10 ms, never ending. */
+const trickle = (response: ServerResponse) => {
+  response.writeHead(200, { "content-type": "application/json" });
+  response.write("{");
+  const timer = setInterval(() => response.write(" "), 10);
+  response.on("close", () => clearInterval(timer));
+};
+/** 200 with a body that never ends, no Content-Length. */
+const endless = (response: ServerResponse) => {
+  response.writeHead(200, { "content-type": "application/json" });
+  const chunk = `{"keys":[${" ".repeat(64 * 1024)}`;
+  let open = true;
+  response.on("close", () => {
+    open = false;
+  });
+  const pump = () => {
+    while (open && response.write(chunk)) {}
+    if (open) response.once("drain", pump);
+  };
+  pump();
+};
+
+async function codeOf(promise: Promise<unknown>): Promise<AuthorizerErrorCode | "resolved"> {
+  try {
+    await promise;
+    return "resolved";
+  } catch (error) {
+    if (!isAuthorizerError(error)) throw error;
+    return error.code;
+  }
+}
+
+beforeAll(async () => {
+  // The first fetch of a process loads its HTTP client: not part of any deadline under test.
+  const warm = await serve((response) => response.end("{}"));
+  await fetch(warm.url).then((response) => response.text());
+});
+
+describe("JWKS endpoints that misbehave", () => {
+  it("one that accepts the request and never answers: jwks_timeout after timeoutMs", async () => {
+    const { url, requests } = await serve(hang);
+    const cache = new JwksCache({ now, timeoutMs: 100 });
+    expect(await codeOf(cache.getJwks(url))).toBe("jwks_timeout");
+    expect(requests()).toBe(1);
+  });
+
+  it("one that answers 200 and trickles a byte at a time: the body read counts (jwks_timeout)", async () => {
+    const { url } = await serve(trickle);
+    const cache = new JwksCache({ now, timeoutMs: 150 });
+    expect(await codeOf(cache.getJwks(url))).toBe("jwks_timeout");
+  });
+
+  it("one whose body never ends: jwks_too_large at maxResponseBytes, and the client hangs up", async () => {
+    const { url, written } = await serve(endless);
+    const cache = new JwksCache({ now, maxResponseBytes: 256 * 1024 });
+    expect(await codeOf(cache.getJwks(url))).toBe("jwks_too_large");
+    expect(written()).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it("a fetch option that ignores its signal is bounded all the same", async () => {
+    const cache = new JwksCache({
+      now,
+      timeoutMs: 50,
+      fetch: () => new Promise<Response>(() => undefined),
+    });
+    expect(await codeOf(cache.getJwks("https://keys.example.com/jwks.json"))).toBe("jwks_timeout");
+  });
+
+  it("a fetch option whose body never ends is bounded all the same", async () => {
+    const cache = new JwksCache({
+      now,
+      timeoutMs: 50,
+      fetch: async () =>
+        new Response(new ReadableStream({ pull: () => new Promise(() => undefined) })),
+    });
+    expect(await codeOf(cache.getJwks("https://keys.example.com/jwks.json"))).toBe("jwks_timeout");
+  });
+
+  it("a hung fetch does not stay in flight: after the error backoff the next call fetches again", async () => {
+    let calls = 0;
+    const issuer = await createTestIssuer({ now });
+    try {
+      const cache = new JwksCache({
+        now,
+        timeoutMs: 500,
+        errorBackoffSeconds: 0,
+        fetch: (input, init) => {
+          calls += 1;
+          return calls === 1 ? new Promise<Response>(() => undefined) : fetch(input, init);
+        },
+      });
+      expect(await codeOf(cache.getJwks(issuer.jwksUri))).toBe("jwks_timeout");
+      expect(await codeOf(cache.getJwks(issuer.jwksUri))).toBe("resolved");
+      expect(calls).toBe(2);
+    } finally {
+      await issuer.close();
+    }
+  });
+});
+
+describe("AbortSignal", () => {
+  let issuer: TestIssuer;
+  afterEach(async () => {
+    await issuer?.close();
+  });
+
+  it("getJwks(uri, { signal }) rejects promptly with jwks_aborted, the reason as cause", async () => {
+    const { url } = await serve(hang);
+    const cache = new JwksCache({ now, timeoutMs: 60_000 });
+    const controller = new AbortController();
+    const pending = cache.getJwks(url, { signal: controller.signal });
+    const reason = new Error("shutting down");
+    controller.abort(reason);
+    const error = await pending.catch((e: unknown) => e);
+    expect(isAuthorizerError(error) && [error.code, error.cause]).toEqual(["jwks_aborted", reason]);
+  });
+
+  it("an abort leaves the shared fetch to the other callers", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    issuer = await createTestIssuer({ now });
+    const cache = new JwksCache({
+      now,
+      timeoutMs: 60_000,
+      fetch: async (input, init) => {
+        await gate;
+        return fetch(input, init);
+      },
+    });
+    const controller = new AbortController();
+    const aborted = cache.getJwks(issuer.jwksUri, { signal: controller.signal });
+    const other = cache.getJwks(issuer.jwksUri);
+    controller.abort();
+    expect(await codeOf(aborted)).toBe("jwks_aborted");
+    release();
+    expect((await other).keys.length).toBeGreaterThan(0);
+    expect(issuer.jwksRequests).toBe(1);
+  });
+
+  it("verifier.hydrate({ signal }) rejects with jwks_aborted", async () => {
+    const { url } = await serve(hang);
+    const verifier = jwtVerifier({
+      issuer: "https://issuer.example.com/",
+      audience: null,
+      jwksUri: url,
+      algorithms: ["RS256"],
+      jwksCache: { now, timeoutMs: 60_000 },
+    });
+    expect(await codeOf(verifier.hydrate({ signal: AbortSignal.abort() }))).toBe("jwks_aborted");
+  });
+
+  it("a verification against a hung endpoint fails closed with jwks_timeout", async () => {
+    issuer = await createTestIssuer({ now });
+    const { url } = await serve(hang);
+    const verifier = jwtVerifier({
+      issuer: issuer.issuer,
+      audience: null,
+      jwksUri: url,
+      algorithms: ["RS256"],
+      now,
+      jwksCache: { now, timeoutMs: 100 },
+    });
+    expect(await codeOf(verifier.verify(await issuer.mintToken({})))).toBe("jwks_timeout");
+  });
+});

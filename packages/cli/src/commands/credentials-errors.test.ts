@@ -44,10 +44,11 @@ describe("gatehouse sign: credentials errors", () => {
       env: {},
     });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("The credentials provider failed.");
+    // The provider's own SigV4Error reaches the user as it is (no generic "provider failed").
     expect(result.stderr).toContain(
-      "cause: credentials_unavailable: fromEnv: AWS_ACCESS_KEY_ID is not set",
+      "error: credentials_unavailable: fromEnv: AWS_ACCESS_KEY_ID is not set",
     );
+    expect(result.stderr).not.toContain("The credentials provider failed.");
     expect(result.stderr).toContain("Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
   });
 

@@ -154,6 +154,20 @@ export type {
 } from "./gateway/would-cached-policy-allow.js";
 export { wouldCachedPolicyAllow } from "./gateway/would-cached-policy-allow.js";
 
+// route-table
+// @section route-table
+export { compileRouteTable } from "./route-table/compile-route-table.js";
+export type {
+  RouteConflict,
+  RoutePolicyBound,
+  RouteTable,
+  RouteTableGrant,
+  RouteTableOptions,
+  RouteTableStage,
+  RouteTableWarning,
+  RouteTableWarningCode,
+} from "./route-table/route-table.js";
+
 // lint
 // @section lint
 export type { LintFinding, LintRuleCode, LintSeverity } from "./lint/lint-finding.js";

@@ -27,7 +27,10 @@ interface Route {
 }
 
 const segment: fc.Arbitrary<Segment> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...LITERALS).map((value) => ({ kind: "literal", value }) as const) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(...LITERALS).map((value) => ({ kind: "literal", value }) as const),
+  },
   { weight: 2, arbitrary: fc.constant({ kind: "param" } as const) },
 );
 
@@ -100,35 +103,44 @@ function requestsFor(routes: readonly Route[]): fc.Arbitrary<{ method: string; p
   });
 }
 
-const caseArb: fc.Arbitrary<Case> = fc.constantFrom<"rest" | "http">("rest", "http").chain((apiType) =>
-  fc
-    .uniqueArray(routeArb(apiType), { minLength: 1, maxLength: 7, selector: shapeOf })
-    .chain((routes) =>
-      fc.record({
-        names: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 3 }),
-        withDefault: apiType === "http" ? fc.boolean() : fc.constant(false),
-        mask: fc.array(fc.boolean(), { minLength: routes.length + 1, maxLength: routes.length + 1 }),
-        requests: requestsFor(routes),
-      }).map(({ names, withDefault, mask, requests }) => {
-        const templates = routes.map((route) => templateOf(route, names));
-        if (withDefault) templates.push("$default");
-        return {
-          apiType,
-          templates,
-          routes,
-          satisfied: templates.filter((_, i) => mask[i] === true),
-          requests,
-        };
-      }),
-    ),
-);
+const caseArb: fc.Arbitrary<Case> = fc
+  .constantFrom<"rest" | "http">("rest", "http")
+  .chain((apiType) =>
+    fc
+      .uniqueArray(routeArb(apiType), { minLength: 1, maxLength: 7, selector: shapeOf })
+      .chain((routes) =>
+        fc
+          .record({
+            names: fc.array(fc.nat({ max: 3 }), { minLength: 1, maxLength: 3 }),
+            withDefault: apiType === "http" ? fc.boolean() : fc.constant(false),
+            mask: fc.array(fc.boolean(), {
+              minLength: routes.length + 1,
+              maxLength: routes.length + 1,
+            }),
+            requests: requestsFor(routes),
+          })
+          .map(({ names, withDefault, mask, requests }) => {
+            const templates = routes.map((route) => templateOf(route, names));
+            if (withDefault) templates.push("$default");
+            return {
+              apiType,
+              templates,
+              routes,
+              satisfied: templates.filter((_, i) => mask[i] === true),
+              requests,
+            };
+          }),
+      ),
+  );
 
 function arnOf(method: string, path: string): string {
   return `${STAGE}/${method}${path}`;
 }
 
 describe("compileRouteTable: the cached policy allows exactly the satisfied routes", () => {
-  it("holds for random tables, identities and requests, as the gateway model evaluates it", { timeout: 120_000 }, () => {
+  it("holds for random tables, identities and requests, as the gateway model evaluates it", {
+    timeout: 120_000,
+  }, () => {
     const counts = { requests: 0, denyNeeded: 0, refused: 0, exactTables: 0 };
     fc.assert(
       fc.property(caseArb, ({ apiType, templates, satisfied, requests }) => {

@@ -6,12 +6,7 @@ import {
 } from "../arn/internal/parse-route-template.js";
 import { type ApiType, routeTemplateToArn } from "../arn/route-template.js";
 import { PolicyError } from "../errors.js";
-import {
-  findWitness,
-  formatRequest,
-  mayMeet,
-  type PathPattern,
-} from "./internal/find-witness.js";
+import { findWitness, formatRequest, mayMeet, type PathPattern } from "./internal/find-witness.js";
 import {
   buildTableRoutes,
   compareRanks,
@@ -266,7 +261,10 @@ export function compileRouteTable(
   const units = new Map<RouteEntry, DenyUnit>(
     entries
       .filter((entry) => entry !== defaultEntry)
-      .map((entry) => [entry, { template: entry.template, tokens: entry.tokens, route: entry.route }]),
+      .map((entry) => [
+        entry,
+        { template: entry.template, tokens: entry.tokens, route: entry.route },
+      ]),
   );
   /**
    * The Denies of what an allowed pattern covers beyond its own route (deeper paths, the root),
@@ -452,7 +450,8 @@ export function compileRouteTable(
         if (reaching.includes(entry)) deny.push(...deeperUnits(entryGlob(entry)));
       }
       for (const glob of outside) {
-        if (glob.parsed.kind !== "route" || sample(glob.tokens, defaultEntry) === undefined) continue;
+        if (glob.parsed.kind !== "route" || sample(glob.tokens, defaultEntry) === undefined)
+          continue;
         deny.push(
           ...deeperUnits({
             template: glob.template,

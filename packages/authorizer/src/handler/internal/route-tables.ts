@@ -58,8 +58,9 @@ const LONG_STAGE: RouteTableStage = {
 function implies<C extends JwtClaims>(a: CompiledRoute<C>, b: CompiledRoute<C>): boolean {
   if (b.claims !== undefined && b.claims !== a.claims) return false;
   if (!b.scopes.every((scope) => a.scopes.includes(scope))) return false;
-  if (b.groups === undefined) return true;
-  return a.groups !== undefined && a.groups.every((group) => b.groups?.includes(group));
+  const wanted = b.groups;
+  if (wanted === undefined) return true;
+  return a.groups?.every((group) => wanted.includes(group)) === true;
 }
 
 function defaultWarn(warning: AuthorizerWarning): void {
@@ -166,7 +167,11 @@ function checkSize(
  * Reports, once per template, a template an `authorize` hook allowed from outside the table.
  * @internal
  */
-export function reportOutside(tables: RouteTables, apiType: ApiType, templates: readonly string[]): void {
+export function reportOutside(
+  tables: RouteTables,
+  apiType: ApiType,
+  templates: readonly string[],
+): void {
   if (!tables.hasRoutes) return;
   for (const template of templates) {
     const key = `${apiType} ${template}`;

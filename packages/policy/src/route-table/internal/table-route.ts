@@ -90,7 +90,9 @@ export function pathPatternOf(segments: readonly RouteSegment[]): PathPattern {
     kind: "segments",
     segments: segments.map(
       (segment): MatchSegment =>
-        segment.kind === "literal" ? { kind: "literal", value: segment.value } : { kind: segment.kind },
+        segment.kind === "literal"
+          ? { kind: "literal", value: segment.value }
+          : { kind: segment.kind },
     ),
   };
 }

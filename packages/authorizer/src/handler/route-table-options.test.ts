@@ -123,7 +123,7 @@ describe("warnings at construction (hooks.onWarning)", () => {
     expect(() =>
       createAuthorizer({
         verifier: verifier(),
-        hooks: { onWarning: "log" } as unknown as AuthorizerOptions["hooks"],
+        hooks: { onWarning: "log" } as unknown as NonNullable<AuthorizerOptions["hooks"]>,
       }),
     ).toThrow(/hooks.onWarning must be a function/);
   });

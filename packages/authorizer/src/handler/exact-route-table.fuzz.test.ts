@@ -19,7 +19,8 @@ import {
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jwtVerifier } from "../verifier/jwt-verifier.js";
-import type { AuthorizerWarning, RouteRequirement, TokenVerifier } from "./authorizer-options.js";
+import type { TokenVerifier } from "../verifier/token-verifier.js";
+import type { AuthorizerWarning, RouteRequirement } from "./authorizer-options.js";
 import { createAuthorizer } from "./create-authorizer.js";
 
 const REST_STAGE = "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod";
@@ -99,7 +100,9 @@ const request = fc.record({
   deeper: fc.array(fc.constantFrom(...VALUES), { maxLength: 2 }),
 });
 
-function pathFor(routes: readonly Route[], r: fc.Infer<typeof request>): string {
+type Request = typeof request extends fc.Arbitrary<infer R> ? R : never;
+
+function pathFor(routes: readonly Route[], r: Request): string {
   const chosen = routes[r.index % routes.length] as Route;
   let v = 0;
   const parts = chosen.segments.flatMap((s) =>
@@ -137,7 +140,7 @@ beforeAll(async () => {
     for (const scopes of [[], ["read"], ["write"], ["read", "write"]]) {
       const claims: Record<string, unknown> = { sub: `user-${tokens.size}`, aud: "api" };
       if (groups.length > 0) claims["cognito:groups"] = groups;
-      if (scopes.length > 0) claims.scope = scopes.join(" ");
+      if (scopes.length > 0) claims["scope"] = scopes.join(" ");
       tokens.set(key({ groups, scopes }), await issuer.mintToken(claims));
     }
   }

@@ -209,6 +209,9 @@ export function compileRouteTable(
     return undefined;
   }
 
+  const order = new Map(entries.map((entry, i) => [entry, i]));
+  const byOrder = (a: RouteEntry, b: RouteEntry) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+
   // Entries by verb, then by first path segment: the only ones a glob can reach.
   const byVerb = new Map<string, { literal: Map<string, RouteEntry[]>; open: RouteEntry[] }>();
   for (const entry of entries) {
@@ -244,9 +247,8 @@ export function compileRouteTable(
       }
       out.push(...index.open);
     }
-    return out.sort((a, b) => order.get(a)! - order.get(b)!);
+    return out.sort(byOrder);
   }
-  const order = new Map(entries.map((entry, i) => [entry, i]));
 
   // --- Which allowed entry covers requests of which other route's entry. ---
   const coveredBy = new Map<RouteEntry, RouteEntry[]>(entries.map((entry) => [entry, []]));
@@ -256,7 +258,7 @@ export function compileRouteTable(
       if (sample(entry.tokens, target) !== undefined) coveredBy.get(target)?.push(entry);
     }
   }
-  for (const list of coveredBy.values()) list.sort((a, b) => order.get(a)! - order.get(b)!);
+  for (const list of coveredBy.values()) list.sort(byOrder);
 
   const units = new Map<RouteEntry, DenyUnit>(
     entries
@@ -428,7 +430,9 @@ export function compileRouteTable(
       (stageRoute !== undefined && satisfied.has(stageRoute)) ||
       outside.some((glob) => glob.parsed.kind === "stage")
     ) {
-      return { ...wholeStage, outside: outside.map((glob) => glob.template) };
+      // `*` is the whole stage by definition: not a route the table could be missing.
+      const others = outside.filter((glob) => glob.parsed.kind !== "stage");
+      return { ...wholeStage, outside: others.map((glob) => glob.template) };
     }
 
     const allowed = entries.filter((entry) => satisfied.has(entry.route));

@@ -10,10 +10,12 @@
  * - `JWKS_FILE`: a JWKS JSON file shipped with the function, so a cold start needs no network.
  * - `JWKS_URI`: where keys are (re)fetched, e.g. after a rotation. Without it, the file's keys are
  *   the only keys.
- * - `SIMPLE_RESPONSES`: `true` to answer `{ isAuthorized }` (the authorizer's
- *   `enableSimpleResponses`); otherwise an IAM policy listing every route the token may call.
- *   With simple responses and authorizer caching on, add `$context.routeKey` to the identity
- *   sources: a simple answer is about the current route only.
+ * - `SIMPLE_RESPONSES`: `true` to answer `{ isAuthorized }` for the event's route key (the
+ *   authorizer's `enableSimpleResponses`); otherwise an IAM policy that allows exactly the routes
+ *   the token may call. A simple answer is about the current route only, so this example states
+ *   `authorizerCache: "per-route"`: deploy the authorizer with `$context.routeKey` among its
+ *   identity sources (`identitySource: ["$request.header.Authorization", "$context.routeKey"]`),
+ *   or say `"off"` with a result TTL of 0.
  */
 import { createHttpApiAuthorizer, type JwtAlgorithm, jwtVerifier } from "@gatehouse/authorizer";
 
@@ -54,5 +56,8 @@ export const handler = createHttpApiAuthorizer({
     "POST /orders": { scopes: ["orders:write"] },
     "DELETE /orders/{id}": { scopes: ["orders:write", "orders:admin"] },
   },
-  http: { simpleResponses: env("SIMPLE_RESPONSES") === "true" },
+  http:
+    env("SIMPLE_RESPONSES") === "true"
+      ? { simpleResponses: true, authorizerCache: "per-route" }
+      : { simpleResponses: false },
 });

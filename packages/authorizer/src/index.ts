@@ -61,6 +61,8 @@ export type {
   AuthorizerOptions,
   AuthorizerRequest,
   AuthorizerResponse,
+  AuthorizerWarning,
+  AuthorizerWarningCode,
   BearerMode,
   DecisionCacheOptions,
   DecisionLog,

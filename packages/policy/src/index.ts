@@ -186,6 +186,19 @@ export { auditApiAccess } from "./audit/audit-api-access.js";
 export type { AuditProbePlan, AuditProbeRoute } from "./audit/plan-audit-probes.js";
 export { planAuditProbes } from "./audit/plan-audit-probes.js";
 export { routeTemplateCovers } from "./audit/route-template-covers.js";
+// route-table
+// @section route-table
+export { compileRouteTable } from "./route-table/compile-route-table.js";
+export type {
+  RouteConflict,
+  RoutePolicyBound,
+  RouteTable,
+  RouteTableGrant,
+  RouteTableOptions,
+  RouteTableStage,
+  RouteTableWarning,
+  RouteTableWarningCode,
+} from "./route-table/route-table.js";
 
 // lint
 // @section lint

@@ -1,11 +1,13 @@
 import type {
   AllowedRoutes,
+  ApiType,
   AuthorizerEvent,
   HttpApiV1AuthorizerEvent,
   HttpApiV2AuthorizerEvent,
   IamAuthorizerResponse,
   RestRequestAuthorizerEvent,
   RestTokenAuthorizerEvent,
+  RouteTableWarning,
   SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
 import type { AuthorizerErrorCode } from "../errors.js";
@@ -151,9 +153,49 @@ export interface DecisionLog {
   cached: boolean;
 }
 
+/** Stable codes of {@link AuthorizerWarning}. */
+export type AuthorizerWarningCode =
+  /**
+   * At construction: IAM globbing cannot express the route table exactly. A Deny that keeps an
+   * identity off one route also matches requests of another route that identity may call: those
+   * requests get 403 (never the reverse). `detail` names the routes and a sample request.
+   */
+  | "inexact_route_table"
+  /**
+   * At construction: the largest policy the table can produce leaves less than 1 KB of API
+   * Gateway's 8 KB for `principalId` and `context` on a long stage ARN (`aws-us-gov`,
+   * `us-gov-west-1`, a 20-character stage), or has a Resource ARN near 512 characters there.
+   */
+  | "policy_near_size_limit"
+  /**
+   * At run time, once per template: the `authorize` hook allowed a template that is not in the
+   * `routes` table. It is allowed as it is (its ARN pattern may cover deeper paths); table routes
+   * it covers that the identity does not satisfy still get a Deny.
+   */
+  | "route_outside_table";
+
+/** Something the handler cannot make exact or safe on its own, reported through `hooks.onWarning`. */
+export interface AuthorizerWarning {
+  code: AuthorizerWarningCode;
+  /** One sentence; never a token or claim value. */
+  message: string;
+  /** The API type of the route table concerned. */
+  apiType: ApiType;
+  /** The route template concerned, when there is one. */
+  route?: string;
+  /** For `inexact_route_table`: the route table's own analysis (routes, sample requests). */
+  detail?: RouteTableWarning;
+}
+
 /** Observability hooks. A hook that throws is ignored. */
 export interface AuthorizerHooks {
   onDecision?(log: DecisionLog): void;
+  /**
+   * Warnings about the route table: at construction (cold start, synchronously, before the
+   * factory returns) and, for templates an `authorize` hook returns from outside the table, on
+   * first use. @default one `console.warn` line per warning
+   */
+  onWarning?(warning: AuthorizerWarning): void;
 }
 
 /** The decision cache (per Lambda instance). */
@@ -177,10 +219,14 @@ export interface AuthorizerOptions<C extends JwtClaims = JwtClaims> {
    */
   token?: TokenSource | readonly TokenSource[];
   /**
-   * Route templates (`"GET /pets/{id}"`, `"ANY /admin/{proxy+}"`, `"$connect"`, `"*"`) and what
-   * they require. The returned policy lists **every** template this identity satisfies, so it is
-   * right for every route while API Gateway caches it. Without a table, a valid token gets the
-   * whole stage.
+   * Every route that uses this authorizer (`"GET /pets/{id}"`, `"ANY /admin/{proxy+}"`,
+   * `"$connect"`, `"$default"`, `"*"` for all) and what it requires. The table is compiled at
+   * construction: the returned policy allows exactly the routes this identity satisfies, for
+   * every request API Gateway routes to them, while API Gateway reuses it for the whole stage
+   * (`ANY` expanded into verbs, explicit `Deny` statements for the routes it does not satisfy that
+   * an allowed pattern covers). A table whose largest policy cannot fit API Gateway's 8 KB throws
+   * a `TypeError`; where IAM globbing cannot be exact, `hooks.onWarning` says so. Without a
+   * table, a valid token gets the whole stage.
    */
   routes?: Readonly<Record<string, RouteRequirement<C>>>;
   /** Decides after the route rules; sync or async. A throw is an internal error. */
@@ -213,10 +259,18 @@ export interface AuthorizerOptions<C extends JwtClaims = JwtClaims> {
   /** HTTP API payload 2.0 settings. */
   http?: {
     /**
-     * Answer `{ isAuthorized }` for the current route (`enableSimpleResponses`). With API Gateway
-     * caching on, `$context.routeKey` must be an identity source (or the TTL 0). @default false
+     * Answer `{ isAuthorized }` for the current route (`enableSimpleResponses`), decided on the
+     * event's exact `routeKey`. @default false
      */
     simpleResponses?: boolean;
+    /**
+     * How API Gateway caches this authorizer's simple responses, stated because the handler
+     * cannot see it: `"per-route"` when `$context.routeKey` is one of the authorizer's identity
+     * sources (the cache key then includes the route), `"off"` when its result TTL is 0. Required
+     * with `simpleResponses` and a `routes` table or an `authorize` hook: a cached
+     * `{ isAuthorized: true }` would otherwise open every route of the API to that identity.
+     */
+    authorizerCache?: "per-route" | "off";
   };
   /** The decision cache, or `false`. @default `{ maxEntries: 1000, ttlSeconds: 300 }` */
   cache?: DecisionCacheOptions | false;

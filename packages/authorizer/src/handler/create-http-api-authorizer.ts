@@ -18,8 +18,9 @@ export type HttpApiAuthorizerOptions<C extends JwtClaims = JwtClaims> = Authoriz
 /**
  * Creates an HTTP API authorizer for payload format 1.0 and 2.0 (IAM-policy responses), or, with
  * `http: { simpleResponses: true }`, for payload 2.0 with simple responses (`{ isAuthorized }`
- * for the current route: with caching on, add `$context.routeKey` to the identity sources, or set
- * the TTL to 0).
+ * for the event's route key). With a `routes` table or an `authorize` hook, simple responses need
+ * `http.authorizerCache`: `"per-route"` with `$context.routeKey` among the identity sources, or
+ * `"off"` with a result TTL of 0.
  *
  * @param options - as {@link createAuthorizer}.
  * @returns the handler; with simple responses an `APIGatewayRequestSimpleAuthorizerHandlerV2`
@@ -30,7 +31,7 @@ export type HttpApiAuthorizerOptions<C extends JwtClaims = JwtClaims> = Authoriz
  * export const handler = createHttpApiAuthorizer({
  *   verifier,
  *   routes: { "GET /pets": {}, "ANY /admin/{proxy+}": { groups: ["admin"] } },
- *   http: { simpleResponses: true },
+ *   http: { simpleResponses: true, authorizerCache: "per-route" },
  * });
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html

@@ -136,7 +136,7 @@ describe("fuzzing: no Allow without a valid token, no throw but Unauthorized", (
       "simple responses and a route table",
       {
         token: sources,
-        http: { simpleResponses: true },
+        http: { simpleResponses: true, authorizerCache: "per-route" },
         routes: { "GET /pets": {}, $connect: {} },
       },
     ],

@@ -1,3 +1,5 @@
+import { compileRouteTable } from "@gatehouse/policy";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchApi, matchRoute } from "./match-route.js";
 import { type ResolvedApi, resolveConfig } from "./resolve-config.js";
@@ -84,5 +86,74 @@ describe("matchApi", () => {
       api: { type: "REST" },
     });
     expect(matchApi(apis, "/restless")).toMatchObject({ path: "/restless", api: { type: "HTTP" } });
+  });
+});
+
+describe("matchRoute agrees with @gatehouse/policy's route selection (compileRouteTable)", () => {
+  const LITERALS = ["pets", "a", "mine"];
+  // REST resources are a tree: one parameter name per position (API Gateway refuses siblings
+  // `/{id}` and `/{name}`); HTTP API routes may name them as they like.
+  const route = (type: "REST" | "HTTP") =>
+    fc.record({
+      method: fc.constantFrom("GET", "POST", "ANY", "DELETE"),
+      segments: fc.array(
+        fc.oneof(
+          fc.constantFrom(...LITERALS),
+          type === "REST" ? fc.constant("{id}") : fc.constantFrom("{id}", "{name}"),
+        ),
+        { maxLength: 3 },
+      ),
+      greedy: fc.boolean(),
+    });
+  const shape = (r: { method: string; segments: string[]; greedy: boolean }) =>
+    `${r.method} ${r.segments.map((s) => (s.startsWith("{") ? "{}" : s)).join("/")}${r.greedy ? "+" : ""}`;
+  const path = fc
+    .array(fc.constantFrom(...LITERALS, "7", "x", ""), { maxLength: 5 })
+    .map((parts) => `/${parts.join("/")}`);
+
+  it.each(["REST", "HTTP"] as const)("for random %s tables and paths", (type) => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(route(type), { minLength: 1, maxLength: 8, selector: shape }),
+        fc.boolean(),
+        fc.array(fc.tuple(fc.constantFrom("GET", "POST", "PUT", "DELETE", "HEAD"), path), {
+          minLength: 1,
+          maxLength: 20,
+        }),
+        (routes, withDefault, requests) => {
+          const templates = routes.map(
+            (r) => `${r.method} /${[...r.segments, ...(r.greedy ? ["{proxy+}"] : [])].join("/")}`,
+          );
+          if (type === "HTTP" && withDefault) templates.push("$default");
+          const api = resolveConfig({
+            apis: [
+              type === "REST"
+                ? {
+                    type,
+                    routes: templates.map((template) => {
+                      const [method, resource] = template.split(" ") as [string, string];
+                      return { method, resource, auth: "NONE" as const, handler };
+                    }),
+                  }
+                : {
+                    type,
+                    routes: templates.map((routeKey) => ({
+                      routeKey,
+                      auth: "NONE" as const,
+                      handler,
+                    })),
+                  },
+            ],
+          }).apis[0] as ResolvedApi;
+          const table = compileRouteTable(templates, type === "REST" ? "rest" : "http");
+          for (const [method, requestPath] of requests) {
+            expect(matchRoute(api, method, requestPath)?.routeKey, `${method} ${requestPath}`).toBe(
+              table.routeOf(method, requestPath),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -77,7 +77,7 @@ describe("every auth type end to end", () => {
     const simple = createAuthorizer({
       verifier: verifier(),
       routes,
-      http: { simpleResponses: true },
+      http: { simpleResponses: true, authorizerCache: "per-route" },
     });
     const config: LocalGatewayConfig = {
       credentials: [
@@ -114,7 +114,13 @@ describe("every auth type end to end", () => {
           authorizers: {
             v1: { type: "REQUEST", handler: lambda, payloadFormatVersion: "1.0" },
             v2iam: { type: "REQUEST", handler: lambda, payloadFormatVersion: "2.0" },
-            v2simple: { type: "REQUEST", handler: simple, enableSimpleResponses: true },
+            v2simple: {
+              type: "REQUEST",
+              handler: simple,
+              enableSimpleResponses: true,
+              // A simple answer is per route: the route key belongs in the cache key.
+              identitySources: ["$request.header.Authorization", "$context.routeKey"],
+            },
             jwt: { type: "JWT", verifier: verifier() },
           },
           routes: [

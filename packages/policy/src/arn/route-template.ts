@@ -1,7 +1,12 @@
 import { PolicyError } from "../errors.js";
-import { checkApiTarget, checkStage, HTTP_VERBS, hasControlCharacter } from "./arn-fields.js";
+import { checkApiTarget, checkStage } from "./arn-fields.js";
 import { MAX_RESOURCE_ARN_LENGTH } from "./arn-limits.js";
 import type { Partition } from "./execute-api-arn.js";
+import {
+  type InvalidTemplate,
+  parseRouteTemplate,
+  type RouteSegment,
+} from "./internal/parse-route-template.js";
 
 /** The kind of API Gateway API a route template belongs to. */
 export type ApiType = "rest" | "http" | "websocket";
@@ -21,9 +26,6 @@ export interface RouteTemplateArn {
 }
 
 const API_TYPES: readonly string[] = ["rest", "http", "websocket"];
-const WEBSOCKET_RESERVED: readonly string[] = ["$connect", "$disconnect", "$default"];
-const PARAMETER = /^\{([A-Za-z0-9_.-]+)(\+?)\}$/;
-const FORBIDDEN_LITERAL = /[{}*?\s]/;
 
 /**
  * Compiles an API Gateway route template to the execute-api ARN pattern a policy needs for it.
@@ -75,12 +77,7 @@ export function routeTemplateToArn(
   const invalid = (message: string, expected: string) =>
     new PolicyError("invalid_route_template", message, { path, expected, actual: template });
 
-  if (template === "") throw invalid("the route template is empty", "a route template");
-
-  const compiled =
-    apiType === "websocket"
-      ? compileWebSocket(template, invalid)
-      : compileHttp(template, apiType, invalid);
+  const compiled = compile(template, apiType, invalid);
   const pattern = prefix + compiled.tail;
   const warnings = [...compiled.warnings];
   if (pattern.length > MAX_RESOURCE_ARN_LENGTH) {
@@ -91,7 +88,25 @@ export function routeTemplateToArn(
   return { pattern, overMatch: compiled.overMatch, warnings };
 }
 
-type Invalid = (message: string, expected: string) => PolicyError;
+function compile(template: string, apiType: ApiType, invalid: InvalidTemplate): Compiled {
+  const parsed = parseRouteTemplate(template, apiType, invalid);
+  switch (parsed.kind) {
+    case "stage":
+      return { tail: apiType === "websocket" ? "*" : "*/*", overMatch: false, warnings: [] };
+    case "websocket":
+      return { tail: parsed.routeKey, overMatch: false, warnings: [] };
+    case "default":
+      return {
+        tail: "*",
+        overMatch: true,
+        warnings: [
+          "$default becomes the whole stage (*): the pattern covers every route, not only the requests that fall through to $default.",
+        ],
+      };
+    case "route":
+      return compileRoute(template, parsed.method, parsed.segments);
+  }
+}
 
 interface Compiled {
   tail: string;
@@ -99,97 +114,21 @@ interface Compiled {
   warnings: string[];
 }
 
-function compileWebSocket(template: string, invalid: Invalid): Compiled {
-  if (template === "*") return { tail: "*", overMatch: false, warnings: [] };
-  if (template.startsWith("$") && !WEBSOCKET_RESERVED.includes(template)) {
-    throw invalid(
-      `"${template}" is not a WebSocket route key: only $connect, $disconnect and $default start with $`,
-      "$connect, $disconnect, $default or a custom route key",
-    );
-  }
-  if (FORBIDDEN_LITERAL.test(template.replaceAll(/[{}]/g, "")) || hasControlCharacter(template)) {
-    throw invalid(
-      "a WebSocket route key must not contain whitespace, control characters or wildcards",
-      "$connect, $disconnect, $default or a custom route key",
-    );
-  }
-  return { tail: template, overMatch: false, warnings: [] };
-}
-
-function compileHttp(template: string, apiType: "rest" | "http", invalid: Invalid): Compiled {
-  if (template === "*") return { tail: "*/*", overMatch: false, warnings: [] };
-  if (template === "$default") {
-    if (apiType === "rest") {
-      throw invalid("REST APIs have no $default route", "METHOD /path or a resource path");
-    }
-    return {
-      tail: "*",
-      overMatch: true,
-      warnings: [
-        "$default becomes the whole stage (*): the pattern covers every route, not only the requests that fall through to $default.",
-      ],
-    };
-  }
-
-  let verb: string;
-  let resourcePath: string;
-  if (template.startsWith("/")) {
-    if (apiType === "http") {
-      throw invalid(
-        "an HTTP API route key needs a method, e.g. GET /pets or ANY /pets",
-        "METHOD /path or $default",
-      );
-    }
-    verb = "ANY";
-    resourcePath = template;
-  } else {
-    const space = template.indexOf(" ");
-    verb = space === -1 ? template : template.slice(0, space);
-    resourcePath = space === -1 ? "" : template.slice(space + 1);
-    if (verb !== "ANY" && !HTTP_VERBS.includes(verb)) {
-      const hint = HTTP_VERBS.includes(verb.toUpperCase()) ? ` (write ${verb.toUpperCase()})` : "";
-      throw invalid(
-        `"${verb}" is not an API Gateway method${hint}`,
-        "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY, in upper case",
-      );
-    }
-    if (!resourcePath.startsWith("/")) {
-      throw invalid(
-        "the method must be followed by one space and a path starting with /",
-        "METHOD /path",
-      );
-    }
-  }
-
-  const segments = resourcePath === "/" ? [] : resourcePath.slice(1).split("/");
+function compileRoute(template: string, verb: string, segments: readonly RouteSegment[]): Compiled {
   const out: string[] = [];
   const warnings: string[] = [];
   segments.forEach((segment, index) => {
     const last = index === segments.length - 1;
-    if (segment === "") {
-      throw invalid(
-        `empty path segment in "${resourcePath}"`,
-        "/segment/segment without // or a trailing /",
-      );
-    }
-    const parameter = PARAMETER.exec(segment);
-    if (parameter === null) {
-      if (FORBIDDEN_LITERAL.test(segment) || hasControlCharacter(segment)) {
-        throw invalid(
-          `path segment "${segment}" must be literal text or a whole {param}: braces must balance and enclose the segment, and wildcards or whitespace are not allowed`,
-          "literal text, {param} or a final {proxy+}",
-        );
-      }
-      out.push(segment);
+    if (segment.kind === "literal") {
+      out.push(segment.value);
       return;
     }
-    if (parameter[2] === "+") {
-      if (!last) {
-        throw invalid(`greedy parameter "${segment}" must be the last segment`, "{proxy+} last");
-      }
-    } else if (last) {
+    out.push("*");
+    if (segment.kind === "greedy") return;
+    const written = `{${segment.name}}`;
+    if (last) {
       warnings.push(
-        `"${segment}" at the end becomes "*", which in IAM also matches "/": the pattern also covers deeper paths such as ${[...segments.slice(0, index).map(exampleSegment), "a", "b"].join("/")}.`,
+        `"${written}" at the end becomes "*", which in IAM also matches "/": the pattern also covers deeper paths such as ${[...segments.slice(0, index).map(exampleSegment), "a", "b"].join("/")}.`,
       );
     } else {
       const example = [
@@ -199,10 +138,9 @@ function compileHttp(template: string, apiType: "rest" | "http", invalid: Invali
         ...segments.slice(index + 1).map(exampleSegment),
       ];
       warnings.push(
-        `"${segment}" becomes "*", which in IAM also matches "/": the pattern also covers ${example.join("/")}.`,
+        `"${written}" becomes "*", which in IAM also matches "/": the pattern also covers ${example.join("/")}.`,
       );
     }
-    out.push("*");
   });
 
   if (verb === "ANY") {
@@ -217,6 +155,6 @@ function compileHttp(template: string, apiType: "rest" | "http", invalid: Invali
   };
 }
 
-function exampleSegment(segment: string): string {
-  return PARAMETER.test(segment) ? "x" : segment;
+function exampleSegment(segment: RouteSegment): string {
+  return segment.kind === "literal" ? segment.value : "x";
 }

@@ -9,15 +9,23 @@ import {
   compileWildcard,
   type IamAuthorizerResponse,
   type IamAuthorizerStatement,
+  type RouteTableGrant,
   type SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
 import type { AuthorizerResponse, EventShape } from "../authorizer-options.js";
 import type { RecognisedEvent } from "./recognise-event.js";
+import { type RouteTables, reportOutside } from "./route-tables.js";
 
 /** @internal */
 export interface ResponseSettings {
   simpleResponses: boolean;
   nestedContext: "reject" | "json-string";
+  /**
+   * The handler's route tables: a list of templates becomes the table's exact grant (Allow and
+   * Deny), and simple responses decide on the event's route key. Without them, templates go to
+   * the builders as they are and simple responses glob the ARN.
+   */
+  tables?: RouteTables;
 }
 
 /** @internal */
@@ -43,6 +51,14 @@ export interface PreparedResponse {
   /** The statements' resources, compiled (shared by every decision with the same document). */
   readonly matcher: ResourceMatcher;
   /**
+   * With route tables, what a simple response allows: every route (`"stage"`, request-only) or
+   * the grant's route keys; `undefined` without tables (the ARN is globbed).
+   */
+  readonly routeKeys: RouteTableGrant | "all" | undefined;
+  /** The last route key asked and its answer (a pure function of `routeKeys` and the key). */
+  lastRouteKey?: string | null;
+  lastRouteKeyAllowed?: boolean;
+  /**
    * Whether `iam.context` holds only strings, finite numbers, booleans and `null` (and no
    * `__proto__` key), as {@link simpleContext} returns it: then a spread copies it.
    */
@@ -64,13 +80,50 @@ export interface ResourceMatcher {
 /** API Gateway's authorizer-result quota, as `@gatehouse/policy`'s builders enforce it. */
 const MAX_RESPONSE_BYTES = 8192;
 
+/**
+ * A list of templates through the event's route table: the exact grant, whose `allow` and `deny`
+ * go to the builder. Templates the table does not hold are reported (once each).
+ */
+function grantOf(
+  event: RecognisedEvent,
+  allow: ResponseInput["allow"],
+  settings: ResponseSettings,
+): RouteTableGrant | undefined {
+  const table = settings.tables?.byApiType.get(event.apiType);
+  if (table === undefined || !Array.isArray(allow)) return undefined;
+  const grant = table.grant(allow as readonly string[]);
+  if (grant.outside.length > 0 && settings.tables !== undefined) {
+    reportOutside(settings.tables, event.apiType, grant.outside);
+  }
+  return grant;
+}
+
+/** What a simple response allows for this decision, with route tables. */
+function routeKeysOf(
+  event: RecognisedEvent,
+  allow: ResponseInput["allow"],
+  settings: ResponseSettings,
+  grant: RouteTableGrant | undefined,
+): RouteTableGrant | "all" | undefined {
+  if (settings.tables === undefined) return undefined;
+  return Array.isArray(allow) ? (grant ?? grantOf(event, allow, settings)) : "all";
+}
+
 /** The builder that `@gatehouse/policy` has for this shape, called exactly as before. */
 function canonicalIam(
   event: RecognisedEvent,
   input: ResponseInput,
   settings: ResponseSettings,
+  grant: RouteTableGrant | undefined = grantOf(event, input.allow, settings),
 ): IamResponse {
-  const common = { principalId: input.principalId, allow: input.allow };
+  const common =
+    grant === undefined
+      ? { principalId: input.principalId, allow: input.allow }
+      : {
+          principalId: input.principalId,
+          allow: grant.allow,
+          ...(grant.deny.length === 0 ? {} : { deny: grant.deny }),
+        };
   const flat = {
     ...common,
     methodArn: event.arn,
@@ -118,15 +171,33 @@ interface Document {
   /** UTF-8 bytes of `JSON.stringify(policyDocument)`. */
   readonly bytes: number;
   readonly matcher: ResourceMatcher;
+  /** What a simple response allows (with route tables). */
+  readonly routeKeys: RouteTableGrant | "all" | undefined;
 }
 
 /**
  * By event shape, then stage scope (the parsed-ARN memo hands out the same string each time, so
  * no key is built per call), then a short list compared template by template (the route table's
- * templates are the same string instances each time).
+ * templates are the same string instances each time). One store per handler's route tables (the
+ * grant of a set depends on the table), one for handlers without.
  */
-const documents = new Map<EventShape, Map<string, Document[]>>();
-let stageCount = 0;
+interface DocumentStore {
+  byShape: Map<EventShape, Map<string, Document[]>>;
+  stageCount: number;
+}
+const untabled: DocumentStore = { byShape: new Map(), stageCount: 0 };
+const tabled = new WeakMap<RouteTables, DocumentStore>();
+
+function storeOf(settings: ResponseSettings): DocumentStore {
+  const { tables } = settings;
+  if (tables === undefined) return untabled;
+  let store = tabled.get(tables);
+  if (store === undefined) {
+    store = { byShape: new Map(), stageCount: 0 };
+    tabled.set(tables, store);
+  }
+  return store;
+}
 
 function compileStatements(statements: readonly IamAuthorizerStatement[]): ResourceMatcher {
   const allowResources: ((arn: string) => boolean)[] = [];
@@ -158,20 +229,24 @@ function documentFor(
     if (!Array.isArray(allow)) return undefined;
     for (const template of allow) if (typeof template !== "string") return undefined;
   }
-  let byStage = documents.get(event.shape);
+  const store = storeOf(settings);
+  let byStage = store.byShape.get(event.shape);
   if (byStage === undefined) {
     byStage = new Map();
-    documents.set(event.shape, byStage);
+    store.byShape.set(event.shape, byStage);
   }
   let list = byStage.get(event.stageScope);
   if (list !== undefined) {
     for (const document of list) if (sameAllow(document.allow, allow)) return document;
   }
-  // The same builder, with nothing but the stage and the allowed set.
+  // The same builder, with nothing but the stage and the allowed set (through the route table's
+  // grant: computed here, once per stage and allowed set, never per request).
+  const grant = grantOf(event, allow, settings);
   const bare = canonicalIam(
     event,
     { principalId: "", allow, context: undefined, usageIdentifierKey: undefined },
     settings,
+    grant,
   );
   const statements = bare.policyDocument.Statement;
   const document: Document = {
@@ -179,16 +254,17 @@ function documentFor(
     statements,
     bytes: utf8Bytes(JSON.stringify(bare.policyDocument)),
     matcher: compileStatements(statements),
+    routeKeys: routeKeysOf(event, allow, settings, grant),
   };
   if (list === undefined) {
-    if (stageCount >= STAGES_LIMIT) {
-      documents.clear();
-      stageCount = 0;
+    if (store.stageCount >= STAGES_LIMIT) {
+      store.byShape.clear();
+      store.stageCount = 0;
       return documentFor(event, input, settings);
     }
     list = [];
     byStage.set(event.stageScope, list);
-    stageCount++;
+    store.stageCount++;
   }
   if (list.length >= DOCUMENTS_PER_STAGE) list.shift();
   list.push(document);
@@ -324,6 +400,7 @@ function fastIam(
     iam,
     simple: [undefined, undefined],
     matcher: document.matcher,
+    routeKeys: document.routeKeys,
     flatContext: true,
   };
 }
@@ -349,13 +426,34 @@ export function prepareResponse(
   } catch {
     // The builder below gives the canonical result or error.
   }
-  const iam = canonicalIam(event, input, settings);
+  const grant = grantOf(event, input.allow, settings);
+  const iam = canonicalIam(event, input, settings, grant);
   return {
     iam,
     simple: [undefined, undefined],
     matcher: compileStatements(iam.policyDocument.Statement),
+    routeKeys: routeKeysOf(event, input.allow, settings, grant),
     flatContext: false,
   };
+}
+
+/**
+ * Whether a simple response allows this request: with route tables, on the event's exact route
+ * key (`routeKey`; parameter names aside); otherwise as the policy allows the ARN.
+ * @internal
+ */
+export function allowsRoute(prepared: PreparedResponse, event: RecognisedEvent): boolean {
+  const { routeKeys } = prepared;
+  if (routeKeys === undefined) return allowsArn(prepared, event.arn);
+  if (routeKeys === "all") return true;
+  const key = event.route;
+  if (prepared.lastRouteKey === key && prepared.lastRouteKeyAllowed !== undefined) {
+    return prepared.lastRouteKeyAllowed;
+  }
+  const allowed = key !== null && routeKeys.allowsRouteKey(key);
+  prepared.lastRouteKey = key;
+  prepared.lastRouteKeyAllowed = allowed;
+  return allowed;
 }
 
 /**
@@ -415,10 +513,11 @@ export function respond(
   input: ResponseInput,
   settings: ResponseSettings,
 ): { response: AuthorizerResponse; allowed: boolean } {
-  const allowed = allowsArn(prepared, event.arn);
   if (event.shape === "http-v2" && settings.simpleResponses) {
+    const allowed = allowsRoute(prepared, event);
     return { response: copyJson(simpleResponse(prepared, input, allowed)), allowed };
   }
+  const allowed = allowsArn(prepared, event.arn);
   return { response: copyIam(prepared.iam, prepared.flatContext), allowed };
 }
 

@@ -95,6 +95,7 @@ export function createHandler<C extends JwtClaims>(
   const settings: ResponseSettings = {
     simpleResponses: resolved.simpleResponses,
     nestedContext: resolved.nestedContext,
+    tables: resolved.tables,
   };
   const cache =
     resolved.cache === false || resolved.cache.ttlSeconds === 0

@@ -2,6 +2,7 @@ import type { ApiType } from "@gatehouse/policy";
 import type { JwtClaims } from "../../verifier/token-verifier.js";
 import type { AuthorizerOptions, EventShape, TokenSource } from "../authorizer-options.js";
 import { type CompiledRoute, compileRoutes } from "./route-rules.js";
+import { prepareRouteTables, type RouteTables } from "./route-tables.js";
 
 /**
  * The options of a handler factory, validated and with their defaults.
@@ -11,6 +12,8 @@ export interface ResolvedOptions<C extends JwtClaims = JwtClaims> {
   options: AuthorizerOptions<C>;
   sources: readonly TokenSource[];
   routes: CompiledRoute<C>[] | undefined;
+  /** The route table of each API type, compiled and checked (empty tables without `routes`). */
+  tables: RouteTables;
   simpleResponses: boolean;
   nestedContext: "reject" | "json-string";
   onInvalidToken: "unauthorized" | "deny";
@@ -178,16 +181,31 @@ export function validateOptions<C extends JwtClaims>(
   if (http !== undefined) {
     if (!isObject(http)) throw new TypeError(`${factory}: http must be an object`);
     for (const key of Object.keys(http)) {
-      if (key !== "simpleResponses")
+      if (key !== "simpleResponses" && key !== "authorizerCache")
         throw new TypeError(`${factory}: unknown option "http.${key}"`);
     }
-    const { simpleResponses: simple } = http;
+    const { simpleResponses: simple, authorizerCache } = http;
     if (simple !== undefined && typeof simple !== "boolean") {
       throw new TypeError(`${factory}: http.simpleResponses must be a boolean`);
     }
     simpleResponses = simple === true;
     if (simpleResponses && !shapes.includes("http-v2")) {
       throw new TypeError(`${factory}: http.simpleResponses applies to HTTP API payload 2.0 only`);
+    }
+    oneOf(authorizerCache, ["per-route", "off"], `${factory}: http.authorizerCache`, "off");
+    if (authorizerCache !== undefined && !simpleResponses) {
+      throw new TypeError(
+        `${factory}: http.authorizerCache describes simple responses; set http.simpleResponses: true or leave it out (IAM policies are right for every route)`,
+      );
+    }
+    if (
+      simpleResponses &&
+      authorizerCache === undefined &&
+      (routesOption !== undefined || record["authorize"] !== undefined)
+    ) {
+      throw new TypeError(
+        `${factory}: with http.simpleResponses, a routes table or an authorize hook answers for the current route only, and API Gateway reuses a cached { isAuthorized } for every route of the identity unless $context.routeKey is one of the authorizer's identity sources. State how the authorizer caches: http.authorizerCache: "per-route" ($context.routeKey among the identity sources) or "off" (result TTL 0).`,
+      );
     }
   }
 
@@ -214,18 +232,28 @@ export function validateOptions<C extends JwtClaims>(
   if (hooks !== undefined) {
     if (!isObject(hooks)) throw new TypeError(`${factory}: hooks must be an object`);
     for (const key of Object.keys(hooks)) {
-      if (key !== "onDecision") throw new TypeError(`${factory}: unknown hook "${key}"`);
+      if (key !== "onDecision" && key !== "onWarning")
+        throw new TypeError(`${factory}: unknown hook "${key}"`);
     }
-    const { onDecision } = hooks;
-    if (onDecision !== undefined && typeof onDecision !== "function") {
-      throw new TypeError(`${factory}: hooks.onDecision must be a function`);
+    for (const name of ["onDecision", "onWarning"] as const) {
+      if (hooks[name] !== undefined && typeof hooks[name] !== "function") {
+        throw new TypeError(`${factory}: hooks.${name} must be a function`);
+      }
     }
   }
+  const tables = prepareRouteTables(
+    routes,
+    apiTypes,
+    factory,
+    (hooks as AuthorizerOptions["hooks"])?.onWarning,
+    hooks as object | undefined,
+  );
 
   return {
     options,
     sources,
     routes,
+    tables,
     simpleResponses,
     nestedContext: oneOf(
       nestedContext,

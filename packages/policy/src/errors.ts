@@ -9,6 +9,11 @@ export type PolicyErrorCode =
   | "invalid_route_template"
   /** An IPv4/IPv6 address or CIDR block that does not parse. */
   | "invalid_cidr"
+  /**
+   * A source address that is refused: not an address, or an ambiguous spelling (IPv4 leading
+   * zeros, zone id, port, IPv6 forms embedding IPv4 other than `::ffff:a.b.c.d`).
+   */
+  | "invalid_ip_address"
   /** An AWS account id that is not 12 digits. */
   | "invalid_account_id"
   /** A principal (ARN, account id, `*`) that is not valid where it is used. */

@@ -37,6 +37,7 @@ export { shortenResourceArn } from "./arn/shorten-resource-arn.js";
 // cidr
 // @section cidr
 export { cidrContains } from "./cidr/cidr-contains.js";
+export { normalizeIpAddress } from "./cidr/normalize-ip-address.js";
 export type { Cidr } from "./cidr/parse-cidr.js";
 export { parseCidr } from "./cidr/parse-cidr.js";
 

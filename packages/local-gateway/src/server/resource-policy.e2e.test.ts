@@ -223,9 +223,7 @@ describe("source address spellings (X-Forwarded-For)", () => {
                   principalId: "u",
                   policyDocument: {
                     Version: "2012-10-17",
-                    Statement: [
-                      { Action: "execute-api:Invoke", Effect: "Allow", Resource: "*" },
-                    ],
+                    Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: "*" }],
                   },
                 };
               },

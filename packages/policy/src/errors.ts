@@ -7,6 +7,12 @@ export type PolicyErrorCode =
   | "invalid_arn"
   /** A route template such as `GET /pets/{id}` that cannot be compiled. */
   | "invalid_route_template"
+  /**
+   * A value interpolated into a route template (`routeTemplate`, `routeSegment`) that is not one
+   * literal path segment: it holds `/`, `{`, `}`, `*`, `?`, whitespace or a control character, or
+   * is empty, `.` or `..`.
+   */
+  | "invalid_route_value"
   /** An IPv4/IPv6 address or CIDR block that does not parse. */
   | "invalid_cidr"
   /**

@@ -32,6 +32,8 @@ export { formatExecuteApiArn } from "./arn/format-execute-api-arn.js";
 export { parseExecuteApiArn } from "./arn/parse-execute-api-arn.js";
 export type { ApiType, RouteTemplateArn } from "./arn/route-template.js";
 export { routeTemplateToArn } from "./arn/route-template.js";
+export { routeTemplate } from "./arn/route-template-builder.js";
+export { routeSegment } from "./arn/route-segment.js";
 export { shortenResourceArn } from "./arn/shorten-resource-arn.js";
 
 // cidr

@@ -38,6 +38,7 @@ export type {
 } from "./verifier/cognito-verifier.js";
 export { multiIssuerVerifier } from "./verifier/multi-issuer-verifier.js";
 export type {
+  DeclaredIssuerResolver,
   IssuerResolver,
   MultiIssuerVerifierOptions,
 } from "./verifier/multi-issuer-verifier.js";
@@ -52,8 +53,13 @@ export type { JwksCacheOptions, JwksWaitOptions, TokenParts } from "./jwks/jwks-
 export { assertJwksUrl } from "./jwks/assert-jwks-url.js";
 export { loadJwks } from "./jwks/load-jwks.js";
 export type { JwksInput } from "./jwks/load-jwks.js";
+// @section request
+export type { DecisionInput } from "./request/decision-input.js";
+export type { RequestInputs } from "./request/request-inputs.js";
 // @section handler
 export type {
+  AuthorizeFunction,
+  AuthorizeHook,
   AuthorizeResult,
   AuthorizerHandler,
   AuthorizerHandlerEvent,

@@ -7,8 +7,19 @@ export type PolicyErrorCode =
   | "invalid_arn"
   /** A route template such as `GET /pets/{id}` that cannot be compiled. */
   | "invalid_route_template"
+  /**
+   * A value interpolated into a route template (`routeTemplate`, `routeSegment`) that is not one
+   * literal path segment: it holds `/`, `{`, `}`, `*`, `?`, whitespace or a control character, or
+   * is empty, `.` or `..`.
+   */
+  | "invalid_route_value"
   /** An IPv4/IPv6 address or CIDR block that does not parse. */
   | "invalid_cidr"
+  /**
+   * A source address that is refused: not an address, or an ambiguous spelling (IPv4 leading
+   * zeros, zone id, port, IPv6 forms embedding IPv4 other than `::ffff:a.b.c.d`).
+   */
+  | "invalid_ip_address"
   /** An AWS account id that is not 12 digits. */
   | "invalid_account_id"
   /** A principal (ARN, account id, `*`) that is not valid where it is used. */

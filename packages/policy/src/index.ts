@@ -32,11 +32,14 @@ export { formatExecuteApiArn } from "./arn/format-execute-api-arn.js";
 export { parseExecuteApiArn } from "./arn/parse-execute-api-arn.js";
 export type { ApiType, RouteTemplateArn } from "./arn/route-template.js";
 export { routeTemplateToArn } from "./arn/route-template.js";
+export { routeTemplate } from "./arn/route-template-builder.js";
+export { routeSegment } from "./arn/route-segment.js";
 export { shortenResourceArn } from "./arn/shorten-resource-arn.js";
 
 // cidr
 // @section cidr
 export { cidrContains } from "./cidr/cidr-contains.js";
+export { normalizeIpAddress } from "./cidr/normalize-ip-address.js";
 export type { Cidr } from "./cidr/parse-cidr.js";
 export { parseCidr } from "./cidr/parse-cidr.js";
 

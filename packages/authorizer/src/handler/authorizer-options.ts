@@ -11,6 +11,8 @@ import type {
   SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
 import type { AuthorizerErrorCode } from "../errors.js";
+import type { DecisionInput } from "../request/decision-input.js";
+import type { RequestInputs } from "../request/request-inputs.js";
 import type { JwtClaims, TokenVerifier, VerifiedToken } from "../verifier/token-verifier.js";
 
 /**
@@ -89,27 +91,51 @@ export interface RouteRequirement<C extends JwtClaims = JwtClaims> {
 }
 
 /**
- * The request an `authorize` hook sees. The decision is cached per identity (by API Gateway and
- * by this package) and reused for every route, so decide on the identity, not on `route`/`arn`,
- * unless you answer `{ requestOnly: true, authorizerTtlSeconds: 0 }`.
+ * The request an `authorize` hook sees. Decisions are cached (by API Gateway and by this
+ * package) and reused for every route of the stage, so decide on the identity; a decision that
+ * read request data (`sourceIp`, `header(...)`, `route`, `event`, ...) is cached by this package
+ * only when the hook declares those reads as `cacheInputs` (see {@link AuthorizeHook}), and is
+ * right under API Gateway's cache only when they are identity sources of the authorizer (or its
+ * TTL is 0). Answer `{ requestOnly: true, authorizerTtlSeconds: 0 }` for per-request decisions.
  */
-export interface AuthorizerRequest {
+export interface AuthorizerRequest extends RequestInputs {
   shape: EventShape;
   /** The API type the route templates are compiled for. */
   apiType: "rest" | "http" | "websocket";
-  /** `methodArn`, or `routeArn` for HTTP API 2.0. */
-  arn: string;
-  /** The route: HTTP `routeKey`, REST `METHOD /resource`, `$connect`; for TOKEN `METHOD /path`. */
-  route: string | null;
   /** The API stage (from the ARN). */
   stage: string;
-  /** The client IP, when the event carries it. */
-  sourceIp: string | null;
-  stageVariables: Readonly<Record<string, string>>;
   /** What the `routes` table grants this identity (`"stage"` when there is no table). */
   allowedRoutes: readonly string[] | "stage";
-  /** The raw event. */
-  event: AuthorizerEvent;
+}
+
+/** An `authorize` hook: decides after the route rules; sync or async. A throw is an internal error. */
+export type AuthorizeFunction<C extends JwtClaims = JwtClaims> = (
+  verified: VerifiedToken<C>,
+  request: AuthorizerRequest,
+) => AuthorizeResult | Promise<AuthorizeResult>;
+
+/**
+ * An `authorize` hook with the request data its decisions depend on. The declared inputs join
+ * the decision cache key, so a cached decision is reused only for requests whose inputs are
+ * equal; a decision that read anything else (or `request.event`) is not cached. A plain function
+ * is the same hook with nothing declared: its decisions are cached only when they read no
+ * request data at all.
+ *
+ * @example
+ * ```ts
+ * const authorize: AuthorizeHook = {
+ *   cacheInputs: ["sourceIp"],
+ *   decide: (verified, request) => ({ allow: officeIps.has(request.sourceIp ?? "") }),
+ * };
+ * ```
+ */
+export interface AuthorizeHook<C extends JwtClaims = JwtClaims> {
+  decide: AuthorizeFunction<C>;
+  /**
+   * What `decide` reads of the request (validated at cold start). Also add each one to the
+   * authorizer's identity sources, or set its TTL to 0: API Gateway caches on those only.
+   */
+  cacheInputs: readonly DecisionInput[];
 }
 
 /** What an `authorize` hook answers. */
@@ -172,28 +198,41 @@ export type AuthorizerWarningCode =
    * `routes` table. It is allowed as it is (its ARN pattern may cover deeper paths); table routes
    * it covers that the identity does not satisfy still get a Deny.
    */
-  | "route_outside_table";
+  | "route_outside_table"
+  /**
+   * At construction: decisions depend on declared request inputs, which API Gateway's authorizer
+   * cache does not see unless they are identity sources (or the API's TTL is 0).
+   */
+  | "cache_inputs_need_identity_sources"
+  /**
+   * At run time, the first time each: a decision read request data no `cacheInputs` declare, so
+   * such decisions are not cached.
+   */
+  | "undeclared_cache_input";
 
 /** Something the handler cannot make exact or safe on its own, reported through `hooks.onWarning`. */
 export interface AuthorizerWarning {
   code: AuthorizerWarningCode;
-  /** One sentence; never a token or claim value. */
+  /** One sentence, with what to do; never a token, a claim value or a request value. */
   message: string;
-  /** The API type of the route table concerned. */
-  apiType: ApiType;
+  /** Route-table warnings: the API type of the route table concerned. */
+  apiType?: ApiType;
   /** The route template concerned, when there is one. */
   route?: string;
   /** For `inexact_route_table`: the route table's own analysis (routes, sample requests). */
   detail?: RouteTableWarning;
+  /** Cache-input warnings: the inputs concerned, e.g. `["sourceIp", "header x-tenant"]`. */
+  inputs?: readonly string[];
 }
 
 /** Observability hooks. A hook that throws is ignored. */
 export interface AuthorizerHooks {
   onDecision?(log: DecisionLog): void;
   /**
-   * Warnings about the route table: at construction (cold start, synchronously, before the
-   * factory returns) and, for templates an `authorize` hook returns from outside the table, on
-   * first use. @default one `console.warn` line per warning
+   * Warnings about the route table and the decision cache's inputs: at construction (cold start,
+   * synchronously, before the factory returns) and, for templates an `authorize` hook returns from
+   * outside the table or request data read without a declaration, on first use.
+   * @default one `console.warn` line per warning
    */
   onWarning?(warning: AuthorizerWarning): void;
 }
@@ -204,7 +243,7 @@ export interface DecisionCacheOptions {
   maxEntries?: number;
   /**
    * Longest time a decision is remembered, in seconds; never beyond the token's `exp` or the
-   * verifier's `cacheUntil`. @default 300
+   * verifier's `cacheUntil` (key-set age, `iat + maxTokenAgeSeconds`). @default 300
    */
   ttlSeconds?: number;
 }
@@ -229,11 +268,12 @@ export interface AuthorizerOptions<C extends JwtClaims = JwtClaims> {
    * table, a valid token gets the whole stage.
    */
   routes?: Readonly<Record<string, RouteRequirement<C>>>;
-  /** Decides after the route rules; sync or async. A throw is an internal error. */
-  authorize?: (
-    verified: VerifiedToken<C>,
-    request: AuthorizerRequest,
-  ) => AuthorizeResult | Promise<AuthorizeResult>;
+  /**
+   * Decides after the route rules; sync or async. A throw is an internal error. A function, or
+   * `{ decide, cacheInputs }` to declare the request data its decisions depend on (see
+   * {@link AuthorizeHook}).
+   */
+  authorize?: AuthorizeFunction<C> | AuthorizeHook<C>;
   /** The claim to use as `principalId`, or a function. @default "sub" */
   principalId?: string | ((verified: VerifiedToken<C>) => string);
   /**

@@ -180,4 +180,10 @@ describe("cognitoVerifier", () => {
       cognitoVerifier({ userPoolId: "not-a-pool", clientId: null, tokenUse: null }),
     ).toThrow(TypeError);
   });
+
+  it("bounds cacheUntil by iat + maxTokenAgeSeconds", async () => {
+    const token = await pool.mintAccessToken({});
+    const verified = await verifierFor({ maxTokenAgeSeconds: 300 }).verify(token);
+    expect(verified.cacheUntil).toBe(T0 / 1000 + 300);
+  });
 });

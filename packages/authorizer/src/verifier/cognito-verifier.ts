@@ -171,7 +171,7 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
         );
         if (pending !== undefined) await pending;
         checkClaims(decoded.claims, common.claimChecks);
-        return toVerifiedToken<C>(decoded, cache.keySetExpiresAt(jwksUri));
+        return toVerifiedToken<C>(decoded, cache.keySetExpiresAt(jwksUri), common.claimChecks);
       } catch (error) {
         throw mapVerifyError(error);
       }

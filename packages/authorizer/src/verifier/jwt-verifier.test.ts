@@ -290,6 +290,56 @@ describe("jwtVerifier: claims", () => {
     expect(await codeOf(verifier.verify(token))).toBe("token_too_old");
   });
 
+  it("bounds cacheUntil by iat + maxTokenAgeSeconds (aws-jwt-verify path)", async () => {
+    const token = await issuer.mintToken({ aud: "api" }, { expiresIn: 7200 });
+    const verified = await jwtVerifier({ ...base, maxTokenAgeSeconds: 600 }).verify(token);
+    expect(verified.cacheUntil).toBe((verified.claims.iat as number) + 600);
+    expect(verified.cacheUntil).toBeLessThan(verified.claims.exp);
+  });
+
+  it("bounds cacheUntil by iat + maxTokenAgeSeconds (jose path, PS256 and HS256)", async () => {
+    const ps = await createTestIssuer({ alg: "PS256", now });
+    try {
+      const verifier = joseJwtVerifier({
+        issuer: ps.issuer,
+        audience: "api",
+        jwks: ps.jwks(),
+        algorithms: ["PS256"],
+        maxTokenAgeSeconds: 60,
+        now,
+      });
+      const verified = await verifier.verify(await ps.mintToken({ aud: "api" }));
+      expect(verified.cacheUntil).toBe(T0 / 1000 + 60);
+    } finally {
+      await ps.close();
+    }
+    const secret = "a-shared-secret-of-at-least-32-bytes!";
+    const hs = joseJwtVerifier({
+      issuer: issuer.issuer,
+      audience: "api",
+      sharedSecret: secret,
+      algorithms: ["HS256"],
+      maxTokenAgeSeconds: 90,
+      now,
+    });
+    const verified = await hs.verify(
+      await issuer.mintToken({ aud: "api" }, { alg: "HS256", secret }),
+    );
+    expect(verified.cacheUntil).toBe(T0 / 1000 + 90);
+  });
+
+  it("keeps cacheUntil at the earliest limit whichever it is", async () => {
+    const verifier = jwtVerifier({
+      ...base,
+      maxTokenAgeSeconds: 3600,
+      jwksCache: { maxAgeSeconds: 600 },
+    });
+    const token = await issuer.mintToken({ aud: "api" }, { expiresIn: 300 });
+    const verified = await verifier.verify(token);
+    // exp (300 s) < key set (600 s) < age limit (3600 s)
+    expect(verified.cacheUntil).toBe(verified.claims.exp);
+  });
+
   it("rejects a missing required claim", async () => {
     const verifier = jwtVerifier({ ...base, requiredClaims: ["email"] });
     const token = await issuer.mintToken({ aud: "api" });

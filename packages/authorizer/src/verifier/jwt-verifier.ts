@@ -182,7 +182,7 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
         checkClaims(decoded.claims, common.claimChecks);
         const keysUntil =
           secret !== undefined ? Number.POSITIVE_INFINITY : cache.keySetExpiresAt(jwksKey);
-        return toVerifiedToken<C>(decoded, keysUntil);
+        return toVerifiedToken<C>(decoded, keysUntil, common.claimChecks);
       } catch (error) {
         throw mapVerifyError(error);
       }

@@ -129,4 +129,18 @@ describe("multiIssuerVerifier", () => {
     await multiIssuerVerifier({ verifiers: [fresh] }).hydrate();
     expect(oidc.jwksRequests).toBe(before + 1);
   });
+
+  it("passes the chosen verifier's cacheUntil on, maxTokenAgeSeconds included", async () => {
+    const aged = jwtVerifier({
+      issuer: oidc.issuer,
+      audience: "api",
+      jwksUri: oidc.jwksUri,
+      algorithms: ["RS256"],
+      maxTokenAgeSeconds: 120,
+      now,
+    });
+    const verifier = multiIssuerVerifier({ verifiers: [aged, cognitoPoolVerifier] });
+    const verified = await verifier.verify(await oidc.mintToken({ aud: "api" }));
+    expect(verified.cacheUntil).toBe(T0 / 1000 + 120);
+  });
 });

@@ -1,5 +1,18 @@
 import { authorizerError, isAuthorizerError } from "../errors.js";
 import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
+import type { DecisionInput } from "../request/decision-input.js";
+import {
+  compileDecisionInputs,
+  inputsList,
+  mergeInputs,
+  NO_INPUTS,
+} from "../request/internal/decision-inputs.js";
+import {
+  createRequestInputs,
+  newReads,
+  requestSourceOf,
+} from "../request/internal/request-view.js";
+import type { RequestInputs } from "../request/request-inputs.js";
 import { DEFAULT_MAX_TOKEN_BYTES, decodeJwt } from "./internal/decode-jwt.js";
 import { mapVerifyError } from "./internal/map-verify-error.js";
 import type { JwtClaims, TokenVerifier, VerifiedToken, VerifyContext } from "./token-verifier.js";
@@ -9,11 +22,37 @@ import type { JwtClaims, TokenVerifier, VerifiedToken, VerifyContext } from "./t
  * verifier built from your own configuration (memoise it: each verifier owns a key cache), or
  * `null` for an unknown issuer. Never build a `jwksUri` from the token's `iss` without checking
  * it against an allowlist first.
+ *
+ * A resolver given as a function receives the raw event, so the handler does not cache the
+ * decisions it takes part in (they may depend on anything in the event); declare what it reads
+ * with {@link DeclaredIssuerResolver} to have them cached per declared input.
  */
 export type IssuerResolver = (
   unverifiedIssuer: string,
   event: unknown,
 ) => Promise<TokenVerifier | null> | TokenVerifier | null;
+
+/**
+ * A resolver with the request data it reads: `resolve` gets the request by declared input
+ * (`request.header("x-tenant")`), and the handler keys cached decisions by those inputs, so a
+ * decision for one tenant is never reused for a request of another.
+ *
+ * @example
+ * ```ts
+ * const resolveIssuer: DeclaredIssuerResolver = {
+ *   cacheInputs: [{ header: "x-tenant" }],
+ *   resolve: (iss, request) => tenants.get(request.header("x-tenant") ?? "")?.verifierFor(iss) ?? null,
+ * };
+ * ```
+ */
+export interface DeclaredIssuerResolver {
+  resolve(
+    unverifiedIssuer: string,
+    request: RequestInputs,
+  ): Promise<TokenVerifier | null> | TokenVerifier | null;
+  /** What `resolve` reads of the request (validated now; also make them identity sources). */
+  cacheInputs: readonly DecisionInput[];
+}
 
 /** Options of {@link multiIssuerVerifier}: a fixed list of verifiers, or a resolver. */
 export type MultiIssuerVerifierOptions = (
@@ -22,8 +61,8 @@ export type MultiIssuerVerifierOptions = (
       verifiers: readonly TokenVerifier[];
     }
   | {
-      /** See {@link IssuerResolver}. */
-      resolveIssuer: IssuerResolver;
+      /** See {@link IssuerResolver} and {@link DeclaredIssuerResolver}. */
+      resolveIssuer: IssuerResolver | DeclaredIssuerResolver;
     }
 ) & {
   /**
@@ -63,6 +102,8 @@ export function multiIssuerVerifier<C extends JwtClaims = JwtClaims>(
   }
   let byIssuer: Map<string, TokenVerifier> | undefined;
   let resolve: IssuerResolver | undefined;
+  let declared: DeclaredIssuerResolver | undefined;
+  let cacheInputs = NO_INPUTS;
   if ("verifiers" in options) {
     if (!Array.isArray(options.verifiers) || options.verifiers.length === 0) {
       throw new TypeError("verifiers must be a non-empty array");
@@ -79,30 +120,63 @@ export function multiIssuerVerifier<C extends JwtClaims = JwtClaims>(
         if (byIssuer.has(issuer)) throw new TypeError(`issuer ${issuer} is configured twice`);
         byIssuer.set(issuer, verifier);
       }
+      // What the chosen verifier reads becomes what this one reads.
+      if (verifier.cacheInputs !== undefined) {
+        cacheInputs = mergeInputs(
+          cacheInputs,
+          compileDecisionInputs(verifier.cacheInputs, "verifiers[].cacheInputs"),
+        );
+      }
     }
   } else if (typeof options.resolveIssuer === "function") {
     resolve = options.resolveIssuer;
+  } else if (typeof options.resolveIssuer === "object" && options.resolveIssuer !== null) {
+    const { resolve: resolveFunction, cacheInputs: inputs, ...rest } = options.resolveIssuer;
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) throw new TypeError(`unknown option "resolveIssuer.${unknown}"`);
+    if (typeof resolveFunction !== "function") {
+      throw new TypeError("resolveIssuer.resolve must be a function");
+    }
+    if (inputs === undefined) {
+      throw new TypeError(
+        "resolveIssuer.cacheInputs is required with resolve (the request data it reads; [] for none)",
+      );
+    }
+    cacheInputs = compileDecisionInputs(inputs, "resolveIssuer.cacheInputs");
+    declared = options.resolveIssuer;
   } else {
     throw new TypeError("multiIssuerVerifier needs verifiers or resolveIssuer");
   }
   const verifiers = byIssuer === undefined ? [] : [...new Set(byIssuer.values())];
 
-  async function pick(iss: string, event: unknown): Promise<TokenVerifier | null> {
+  async function pick(
+    iss: string,
+    context: VerifyContext | undefined,
+  ): Promise<TokenVerifier | null> {
     if (byIssuer !== undefined) return byIssuer.get(iss) ?? null;
     try {
-      return (await resolve?.(iss, event)) ?? null;
+      if (declared !== undefined) {
+        // The handler's request records each read; used on its own, read the event here.
+        const request =
+          context?.request ?? createRequestInputs(requestSourceOf(context?.event), newReads(), {});
+        return (await declared.resolve(iss, request)) ?? null;
+      }
+      // A function resolver gets the whole event (reading it makes the decision uncacheable).
+      return (await resolve?.(iss, context?.event)) ?? null;
     } catch (error) {
       if (isAuthorizerError(error)) throw error;
       throw authorizerError("internal_error", "resolveIssuer failed", { cause: error });
     }
   }
 
+  const declaredInputs = cacheInputs.empty ? undefined : Object.freeze(inputsList(cacheInputs));
   return {
     issuers: byIssuer === undefined ? [] : [...byIssuer.keys()],
+    cacheInputs: declaredInputs,
     async verify(token: string, context?: VerifyContext): Promise<VerifiedToken<C>> {
       try {
         const iss = decodeJwt(token, maxTokenBytes).claims.iss;
-        const verifier = iss === undefined ? null : await pick(iss, context?.event);
+        const verifier = iss === undefined ? null : await pick(iss, context);
         const accepted = verifier?.issuers ?? [];
         if (
           iss === undefined ||

@@ -1,4 +1,6 @@
 import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
+import type { DecisionInput } from "../request/decision-input.js";
+import type { RequestInputs } from "../request/request-inputs.js";
 
 /** The protected header of a JWS, as the token carries it. */
 export interface JwtHeader {
@@ -32,8 +34,10 @@ export interface VerifiedToken<C extends JwtClaims = JwtClaims> {
   /** The verified `iss`. */
   issuer: string;
   /**
-   * Epoch SECONDS after which a cached decision for this token must not be used:
-   * `min(exp, expiry of the key set that verified it)`.
+   * Epoch SECONDS after which a cached decision for this token must not be used: the earliest of
+   * every time limit the verifier enforces, `min(exp, expiry of the key set that verified it,
+   * iat + maxTokenAgeSeconds)` (the last one when that option is set). A custom verifier with
+   * limits of its own must fold them in here too.
    */
   cacheUntil: number;
   /** `scope` split on spaces (empty when absent). */
@@ -42,10 +46,18 @@ export interface VerifiedToken<C extends JwtClaims = JwtClaims> {
   groups: string[];
 }
 
-/** Context a verifier may use, e.g. a multi-tenant `resolveIssuer` that looks at the event. */
+/** Context a verifier may use, e.g. a multi-tenant `resolveIssuer` that looks at the request. */
 export interface VerifyContext {
-  /** The Lambda authorizer event the token came from. */
+  /**
+   * The Lambda authorizer event the token came from. A verifier that reads it makes the handler's
+   * decision for this request uncacheable (it may depend on anything in the event).
+   */
   event?: unknown;
+  /**
+   * The request data, read by declared input (given by the handler). A verifier reading it must
+   * list what it reads in its `cacheInputs`, or its decisions are not cached.
+   */
+  request?: RequestInputs;
 }
 
 /**
@@ -71,4 +83,10 @@ export interface TokenVerifier<C extends JwtClaims = JwtClaims> {
    * every Gatehouse verifier; `multiIssuerVerifier({ verifiers })` needs it to dispatch.
    */
   readonly issuers?: readonly string[] | undefined;
+  /**
+   * The request data `verify` reads through `context.request` (a multi-tenant resolver's
+   * declared inputs): the handler adds them to its decision cache key. Absent: `verify` reads no
+   * request data (reading `context.event` anyway makes each such decision uncacheable).
+   */
+  readonly cacheInputs?: readonly DecisionInput[] | undefined;
 }

@@ -348,7 +348,10 @@ export interface LocalGatewayConfig {
   /**
    * Take the client IP (`aws:SourceIp`, `sourceIp` in events) from the first `X-Forwarded-For`
    * entry instead of the socket, so tests can play any caller address. Off by default: the socket
-   * address (always loopback) is used.
+   * address (always loopback) is used. The entry is read as `normalizeIpAddress` of
+   * `@gatehouse/policy` reads it (`::ffff:192.0.2.1` is `192.0.2.1`, IPv6 lower-cased and
+   * compressed); a refused entry (`010.0.0.1`, a port, a zone id, not an address) makes the
+   * request a 403 with reason `invalid-source-ip`, never a request from some other address.
    * @default false
    */
   trustForwardedFor?: boolean;

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import type { IncomingMessage } from "node:http";
-import { isIP } from "node:net";
+import { normalizeIpAddress } from "@gatehouse/policy";
 
 /** @internal */
 export interface IncomingRequest {
@@ -22,7 +22,14 @@ export interface IncomingRequest {
   /** Header values by lower-case name. */
   lowerHeaders: Record<string, string[]>;
   body: Buffer;
+  /** The client address, normalised by `@gatehouse/policy`'s one reader (`""` when refused). */
   sourceIp: string;
+  /**
+   * The trusted `X-Forwarded-For` (or the socket) gave an address that reader refuses
+   * (`010.0.0.1`, a port, a zone id, not an address): the request is refused, never evaluated
+   * with some other address.
+   */
+  sourceIpRefused: boolean;
   userAgent: string;
 }
 
@@ -53,15 +60,26 @@ function decodePath(path: string): string {
   }
 }
 
-/** @internal */
-export function clientIp(request: IncomingMessage, trustForwardedFor: boolean): string {
+/**
+ * The client address: the first `X-Forwarded-For` entry when trusted and present, else the
+ * socket's, read as `normalizeIpAddress` reads it (`::ffff:a.b.c.d` is the IPv4 caller, IPv6 in
+ * RFC 5952 form); `undefined` when that entry is refused (never a silent fall-back to the socket
+ * address, which a Deny list would not name).
+ * @internal
+ */
+export function clientIp(request: IncomingMessage, trustForwardedFor: boolean): string | undefined {
+  let candidate: string = request.socket.remoteAddress ?? "127.0.0.1";
   if (trustForwardedFor) {
     const header = request.headers["x-forwarded-for"];
-    const first = (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim();
-    if (first !== undefined && isIP(first) !== 0) return first;
+    const value = Array.isArray(header) ? header.join(",") : header;
+    // A list of entries separated by commas with optional whitespace around them (RFC 9110 5.6.1).
+    if (value !== undefined) candidate = value.split(",")[0]?.replace(/^[ \t]+|[ \t]+$/g, "") ?? "";
   }
-  const address = request.socket.remoteAddress ?? "127.0.0.1";
-  return address.startsWith("::ffff:") ? address.slice(7) : address;
+  try {
+    return normalizeIpAddress(candidate, "X-Forwarded-For");
+  } catch {
+    return undefined;
+  }
 }
 
 /** @internal `target` is the request's {@link originForm}. */
@@ -69,7 +87,7 @@ export function readIncoming(
   request: IncomingMessage,
   target: string,
   body: Buffer,
-  sourceIp: string,
+  sourceIp: string | undefined,
 ): IncomingRequest {
   const queryIndex = target.indexOf("?");
   const rawPath = queryIndex === -1 ? target : target.slice(0, queryIndex);
@@ -104,7 +122,8 @@ export function readIncoming(
     headers,
     lowerHeaders,
     body,
-    sourceIp,
+    sourceIp: sourceIp ?? "",
+    sourceIpRefused: sourceIp === undefined,
     userAgent: lowerHeaders["user-agent"]?.[0] ?? "",
   };
 }

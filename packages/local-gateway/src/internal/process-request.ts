@@ -120,6 +120,13 @@ export async function processRequest(
         );
   }
   record.route = route.routeKey;
+  if (request.sourceIpRefused) {
+    // An unusable client address fails closed: no resource policy, authorizer or event sees it.
+    return done(
+      gatewayReply(403, publicMessage(api.type, 403, "Forbidden"), null, requestId),
+      "invalid-source-ip",
+    );
+  }
   try {
     let arn: string;
     try {

@@ -189,3 +189,105 @@ describe("resource policy, compiled once at start", () => {
     ]);
   });
 });
+
+describe("source address spellings (X-Forwarded-For)", () => {
+  let gw: LocalGateway | undefined;
+  let seenIps: unknown[] = [];
+  const records: GatewayDecisionRecord[] = [];
+  afterEach(async () => {
+    await gw?.close();
+    gw = undefined;
+    seenIps = [];
+    records.length = 0;
+  });
+
+  function start(): Promise<LocalGateway> {
+    return startLocalGateway({
+      trustForwardedFor: true,
+      onDecision: (record) => records.push(record),
+      apis: [
+        {
+          type: "REST",
+          name: "rest",
+          resourcePolicy: composeResourcePolicy([ipDenylist({ cidrs: ["203.0.113.0/24"] })], {
+            authTypes: { "GET /pets": "LAMBDA", "GET /open": "NONE" },
+          }),
+          authorizers: {
+            auth: {
+              type: "REQUEST",
+              identitySources: ["method.request.header.Authorization"],
+              resultTtlInSeconds: 0,
+              handler: (event) => {
+                seenIps.push(
+                  "identity" in event.requestContext
+                    ? (event.requestContext.identity as { sourceIp?: string }).sourceIp
+                    : undefined,
+                );
+                return {
+                  principalId: "u",
+                  policyDocument: {
+                    Version: "2012-10-17",
+                    Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: "*" }],
+                  },
+                };
+              },
+            },
+          },
+          routes: [
+            { method: "GET", resource: "/pets", auth: { authorizer: "auth" }, handler: ok },
+            { method: "GET", resource: "/open", auth: "NONE", handler: ok },
+          ],
+        },
+      ],
+    });
+  }
+
+  const get = (path: string, forwardedFor: string) =>
+    fetch(`${gw?.apiUrls["rest"]}${path}`, {
+      headers: { authorization: "Bearer t", "x-forwarded-for": forwardedFor },
+    });
+
+  it.each([
+    "203.0.113.9",
+    "::ffff:203.0.113.9",
+    "::FFFF:203.0.113.9",
+    "::ffff:cb00:7109",
+    "0:0:0:0:0:ffff:203.0.113.9",
+    " 203.0.113.9 , 10.0.0.1",
+  ])("the denylist denies the listed address written %j, before the authorizer", async (ip) => {
+    gw = await start();
+    for (const path of ["/pets", "/open"]) {
+      const response = await get(path, ip);
+      expect(response.status).toBe(403);
+      expect(records.at(-1)?.reason).toBe("resource-policy-explicit-deny");
+    }
+    expect(seenIps).toEqual([]);
+  });
+
+  it.each([
+    "203.0.113.09",
+    "0203.0.113.9",
+    "203.0.113.9:443",
+    "[::ffff:203.0.113.9]:443",
+    "::203.0.113.9",
+    "64:ff9b::203.0.113.9",
+    "fe80::1%eth0",
+    "unknown",
+    "not-an-ip",
+  ])("an unusable address %j is refused (403), never evaluated as another caller", async (ip) => {
+    gw = await start();
+    for (const path of ["/pets", "/open"]) {
+      const response = await get(path, ip);
+      expect(response.status).toBe(403);
+      expect(records.at(-1)?.reason).toBe("invalid-source-ip");
+    }
+    expect(seenIps).toEqual([]);
+  });
+
+  it("events carry the normalised address", async () => {
+    gw = await start();
+    expect((await get("/pets", "::ffff:198.51.100.7")).status).toBe(200);
+    expect((await get("/pets", "2001:DB8:0:0::7")).status).toBe(200);
+    expect(seenIps).toEqual(["198.51.100.7", "2001:db8::7"]);
+  });
+});

@@ -155,6 +155,121 @@ function isIpv4Mapped(bytes: Uint8Array): boolean {
 }
 
 /**
+ * Why a text is not accepted as an IP address by {@link readIpAddress} (and {@link parseCidr}):
+ * - `malformed`: not an IPv4 dotted quad or an RFC 4291 IPv6 text at all;
+ * - `leading-zero`: an IPv4 octet such as `010` (octal 8 to `inet_aton`, 10 to most parsers);
+ * - `whitespace`, `zone-id` (`fe80::1%eth0`), `port` (`192.0.2.1:443`, `[2001:db8::1]:443`, or
+ *   brackets): not part of an address;
+ * - `ipv4-compatible` (`::192.0.2.1`, deprecated by RFC 4291 2.5.5.1), `ipv4-translated`
+ *   (`::ffff:0:192.0.2.1`, RFC 2765) and `nat64` (`64:ff9b::192.0.2.1`, RFC 6052): IPv6 forms that
+ *   embed an IPv4 address but are not the IPv4-mapped form; whether they name the IPv4 caller
+ *   is ambiguous, so they are refused rather than matched as unrelated IPv6 addresses.
+ * @internal
+ */
+export type IpRefusal =
+  | "malformed"
+  | "leading-zero"
+  | "whitespace"
+  | "zone-id"
+  | "port"
+  | "ipv4-compatible"
+  | "ipv4-translated"
+  | "nat64";
+
+/** What each {@link IpRefusal} means, for error messages (never echoes the input). @internal */
+export const IP_REFUSAL_TEXT: Readonly<Record<IpRefusal, string>> = {
+  malformed: "not an IPv4 or IPv6 address",
+  "leading-zero": "an IPv4 octet has a leading zero (ambiguous: octal to some parsers)",
+  whitespace: "whitespace is not part of an address",
+  "zone-id": "zone ids (%eth0) are not part of an address",
+  port: "a port or brackets are not part of an address",
+  "ipv4-compatible":
+    "an IPv4-compatible IPv6 address (::a.b.c.d, deprecated): write the IPv4 address",
+  "ipv4-translated": "an IPv4-translated IPv6 address (::ffff:0:a.b.c.d): write the IPv4 address",
+  nat64: "a NAT64 address (64:ff9b::/96): write the IPv4 address",
+};
+
+/**
+ * Which embedded-IPv4 range the first 96 bits of `bytes` (IPv6) fall in: `mapped`
+ * (`::ffff:0:0/96`), a refused range, or `undefined` for an ordinary IPv6 prefix. The
+ * all-zero prefix (`::/96`) counts as `ipv4-compatible` here; callers exempt `::` and `::1`.
+ */
+function embeddedIpv4Range(
+  bytes: Uint8Array,
+): "mapped" | "ipv4-compatible" | "ipv4-translated" | "nat64" | undefined {
+  if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b) {
+    for (let i = 4; i < 12; i++) if (bytes[i] !== 0) return undefined;
+    return "nat64";
+  }
+  for (let i = 0; i < 8; i++) if (bytes[i] !== 0) return undefined;
+  const g4 = ((bytes[8] as number) << 8) | (bytes[9] as number);
+  const g5 = ((bytes[10] as number) << 8) | (bytes[11] as number);
+  if (g4 === 0 && g5 === 0xffff) return "mapped";
+  if (g4 === 0 && g5 === 0) return "ipv4-compatible";
+  if (g4 === 0xffff && g5 === 0) return "ipv4-translated";
+  return undefined;
+}
+
+/** The last four bytes of an IPv6 address as an IPv4 address. */
+function lastFour(bytes: Uint8Array): IpAddressBytes {
+  return { version: 4, bytes: bytes.slice(12, 16) };
+}
+
+/**
+ * An IPv6 block whose first 96 bits are an embedded-IPv4 range: the IPv4 block it stands for
+ * (mapped), a refusal, or `undefined` to keep it as IPv6. `bytes` has its host bits cleared;
+ * `dotted`: the text wrote the last 32 bits as a dotted quad.
+ * @internal
+ */
+export function normalizeIpv6Block(
+  bytes: Uint8Array,
+  prefix: number,
+  dotted: boolean,
+): { address: IpAddressBytes; prefix: number } | IpRefusal | undefined {
+  if (prefix < 96) return undefined;
+  const range = embeddedIpv4Range(bytes);
+  if (range === undefined) return undefined;
+  if (range === "mapped") return { address: lastFour(bytes), prefix: prefix - 96 };
+  // `::0.0.0.1` is written as IPv4-compatible even though its bytes are `::1`.
+  if (range === "ipv4-compatible" && !dotted) {
+    // `::/96` and narrower blocks starting at `::` hold `::` (and `::1`); `::1/128` is loopback.
+    const tail = bytes.subarray(12);
+    if (tail.every((byte) => byte === 0)) return undefined;
+    if (prefix === 128 && tail[0] === 0 && tail[1] === 0 && tail[2] === 0 && tail[3] === 1) {
+      return undefined;
+    }
+  }
+  return range;
+}
+
+/** Why `text` failed the strict parse (only called on that path). */
+function diagnose(text: string): IpRefusal {
+  if (/\s/.test(text)) return "whitespace";
+  if (text.includes("%")) return "zone-id";
+  if (text.includes("[") || /^[0-9]+(?:\.[0-9]+){3}:[0-9]*$/.test(text)) return "port";
+  // Strip leading zeros of decimal runs: if the rest parses, the zeros were the only problem.
+  const stripped = text.replace(/(^|[.:])0+(?=[0-9])/g, "$1");
+  if (stripped !== text && parseIpAddress(stripped) !== undefined) return "leading-zero";
+  return "malformed";
+}
+
+/**
+ * Reads a request value (a source IP) the one way every part of Gatehouse does: strictly
+ * ({@link parseIpAddress}), then normalised for matching: an IPv4-mapped IPv6 address
+ * (`::ffff:192.0.2.1`, any spelling) becomes the IPv4 address; the other embedded-IPv4 forms are
+ * refused. Returns the address, or why it is refused.
+ * @internal
+ */
+export function readIpAddress(text: string): IpAddressBytes | IpRefusal {
+  const parsed = parseIpAddress(text);
+  if (parsed === undefined) return diagnose(text);
+  if (parsed.version === 4) return parsed;
+  const normalized = normalizeIpv6Block(parsed.bytes, 128, text.includes("."));
+  if (normalized === undefined) return parsed;
+  return typeof normalized === "string" ? normalized : normalized.address;
+}
+
+/**
  * Canonical text: dotted decimal for IPv4; RFC 5952 for IPv6 (lower case, no leading zeros, the
  * longest run of two or more zero groups as `::`, the first on a tie, `::ffff:a.b.c.d` for
  * IPv4-mapped addresses per RFC 5952 section 5).

@@ -1,5 +1,13 @@
 import { PolicyError } from "../errors.js";
-import { formatIpAddress, parseIpAddress } from "./ip-address.js";
+import {
+  formatIpAddress,
+  IP_REFUSAL_TEXT,
+  type IpAddressBytes,
+  type IpRefusal,
+  normalizeIpv6Block,
+  parseIpAddress,
+  readIpAddress,
+} from "./ip-address.js";
 
 /** A parsed, normalised IPv4 or IPv6 block, as `aws:SourceIp`-style conditions compare them. */
 export interface Cidr {
@@ -30,10 +38,13 @@ function fail(input: unknown, path: string | undefined, reason: string): PolicyE
  * Parses an IPv4 or IPv6 address or CIDR block strictly and normalises it.
  *
  * IPv4 octets with a leading zero (`010.0.0.1`) are rejected, since some parsers read them as
- * octal; so are short forms (`1.2.3`), zone ids (`fe80::1%eth0`), whitespace, and prefixes
- * with a leading zero or above 32 / 128. Host bits are cleared (`192.0.2.9/24` ->
- * `192.0.2.0/24`), as IAM compares only the network part. Every RFC 4291 IPv6 text form is
- * accepted, embedded IPv4 included (`::ffff:192.0.2.1`).
+ * octal; so are short forms (`1.2.3`), zone ids (`fe80::1%eth0`), ports and brackets,
+ * whitespace, and prefixes with a leading zero or above 32 / 128. Host bits are cleared
+ * (`192.0.2.9/24` -> `192.0.2.0/24`), as IAM compares only the network part. Every RFC 4291 IPv6
+ * text form is accepted (any case, `::`, leading zeros in groups, a dotted last part). An
+ * IPv4-mapped block is the IPv4 block (`::ffff:192.0.2.0/120` -> `192.0.2.0/24`), since source
+ * addresses are read that way too ({@link normalizeIpAddress}); blocks inside the other
+ * embedded-IPv4 ranges (`::a.b.c.d`, `::ffff:0:a.b.c.d`, `64:ff9b::/96`) are rejected.
  *
  * @param input - The address or block, e.g. `2001:DB8::1/32`.
  * @param path - Where the value came from, reported in the error (e.g. `ipDenylist.cidrs[2]`).
@@ -43,6 +54,7 @@ function fail(input: unknown, path: string | undefined, reason: string): PolicyE
  * ```ts
  * parseCidr("2001:DB8:0:0::1/32").text; // "2001:db8::/32"
  * parseCidr("192.0.2.7").text; // "192.0.2.7/32"
+ * parseCidr("::ffff:192.0.2.0/120").text; // "192.0.2.0/24"
  * ```
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress
  */
@@ -50,9 +62,11 @@ export function parseCidr(input: string, path?: string): Cidr {
   if (typeof input !== "string") throw fail(input, path, "not a string");
   const slash = input.indexOf("/");
   const addressText = slash === -1 ? input : input.slice(0, slash);
-  const parsed = parseIpAddress(addressText);
-  if (parsed === undefined)
-    throw fail(input, path, `"${addressText.slice(0, 60)}" is not an IP address`);
+  let parsed: IpAddressBytes | undefined = parseIpAddress(addressText);
+  if (parsed === undefined) {
+    const reason = readIpAddress(addressText) as IpRefusal;
+    throw fail(input, path, `"${addressText.slice(0, 60)}": ${IP_REFUSAL_TEXT[reason]}`);
+  }
   const maxPrefix = parsed.version === 4 ? 32 : 128;
   let prefix = maxPrefix;
   if (slash !== -1) {
@@ -67,6 +81,18 @@ export function parseCidr(input: string, path?: string): Cidr {
   for (let bit = prefix; bit < bytes.length * 8; bit++) {
     const index = bit >> 3;
     bytes[index] = (bytes[index] as number) & ~(0x80 >> (bit & 7));
+  }
+  if (parsed.version === 6) {
+    // An IPv4-mapped block is the IPv4 block (as source addresses are read); a block inside the
+    // other embedded-IPv4 ranges would only ever hold addresses that are refused.
+    const normalized = normalizeIpv6Block(bytes, prefix, addressText.includes("."));
+    if (typeof normalized === "string") {
+      throw fail(input, path, IP_REFUSAL_TEXT[normalized]);
+    }
+    if (normalized !== undefined) {
+      parsed = normalized.address;
+      prefix = normalized.prefix;
+    }
   }
   const address = formatIpAddress(parsed);
   return Object.freeze({ version: parsed.version, address, prefix, text: `${address}/${prefix}` });

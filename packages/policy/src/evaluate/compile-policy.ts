@@ -13,8 +13,14 @@ import type {
   EvaluationResult,
   MatchedStatement,
 } from "./evaluate-policy.js";
-import type { CompiledCondition } from "./internal/compile-condition.js";
-import { compileCondition, matchesCompiledCondition } from "./internal/compile-condition.js";
+import type { CompiledCondition, Truth } from "./internal/compile-condition.js";
+import {
+  compileCondition,
+  FALSE,
+  matchesCompiledCondition,
+  TRUE,
+  UNKNOWN,
+} from "./internal/compile-condition.js";
 import type { CompiledPrincipal } from "./internal/compile-principal.js";
 import { compilePrincipal, matchesCompiledPrincipal } from "./internal/compile-principal.js";
 import { substituteVariables } from "./internal/policy-variables.js";
@@ -139,22 +145,23 @@ function matchResource(pattern: ResourcePattern, request: RequestState): boolean
   return matchCompiledWildcard(compiled, target);
 }
 
+/** `UNKNOWN`: everything matches but a condition is undecided (an IP value that is refused). */
 function applies(
   statement: CompiledStatement,
   request: RequestState,
   results: ResourceResults,
-): boolean {
+): Truth {
   if (
     statement.principal !== undefined &&
     !matchesCompiledPrincipal(statement.principal, request)
   ) {
-    return false;
+    return FALSE;
   }
   if (
     statement.notPrincipal !== undefined &&
     matchesCompiledPrincipal(statement.notPrincipal, request)
   ) {
-    return false;
+    return FALSE;
   }
   let actionListed = false;
   for (const pattern of statement.actions) {
@@ -163,7 +170,7 @@ function applies(
       break;
     }
   }
-  if (actionListed === statement.notAction) return false;
+  if (actionListed === statement.notAction) return FALSE;
   let resourceListed = false;
   for (const pattern of statement.resources) {
     if (matchesResource(pattern, request, results)) {
@@ -171,10 +178,10 @@ function applies(
       break;
     }
   }
-  if (resourceListed === statement.notResource) return false;
-  return (
-    statement.condition === undefined || matchesCompiledCondition(statement.condition, request)
-  );
+  if (resourceListed === statement.notResource) return FALSE;
+  return statement.condition === undefined
+    ? TRUE
+    : matchesCompiledCondition(statement.condition, request);
 }
 
 function decide(
@@ -187,10 +194,15 @@ function decide(
   let allowed = false;
   let denied = false;
   for (const statement of statements) {
-    if (!applies(statement, request, results)) continue;
+    const applied = applies(statement, request, results);
+    if (applied === FALSE) continue;
     const { match } = statement;
+    // Undecided: a Deny applies, an Allow does not (fail closed).
+    if (applied === UNKNOWN && match.effect === "Allow") continue;
     // A fresh object per result: callers may keep or change what they are given.
-    matched.push({ index: match.index, sid: match.sid, effect: match.effect });
+    const entry: MatchedStatement = { index: match.index, sid: match.sid, effect: match.effect };
+    if (applied === UNKNOWN) entry.failClosed = true;
+    matched.push(entry);
     if (match.effect === "Deny") denied = true;
     else allowed = true;
   }

@@ -204,7 +204,15 @@ const OPERATORS: Row[] = [
   ["IpAddress", "192.0.2.7", "192.0.2.7", true],
   ["IpAddress", "192.0.2.7", "192.0.2.8", false],
   ["IpAddress", "2001:db8::1", "2001:db8::1", true],
-  ["IpAddress", "0.0.0.0/0", "::ffff:192.0.2.1", false],
+  // An IPv4-mapped IPv6 value is the IPv4 caller.
+  ["IpAddress", "0.0.0.0/0", "::ffff:192.0.2.1", true],
+  ["IpAddress", "192.0.2.0/24", "::FFFF:c000:201", true],
+  ["IpAddress", "::ffff:192.0.2.0/120", "192.0.2.7", true],
+  ["IpAddress", "2001:db8::1", "2001:DB8:0:0:0:0:0:1", true],
+  // A refused spelling never grants an Allow (see the fail-closed tests for Deny).
+  ["IpAddress", "0.0.0.0/0", "010.0.0.1", false],
+  ["NotIpAddress", "192.0.2.0/24", "010.0.0.1", false],
+  ["NotIpAddress", "192.0.2.0/24", "fe80::1%eth0", false],
   ["NotIpAddress", "192.0.2.0/24", "198.51.100.7", true],
   ["NotIpAddress", "192.0.2.0/24", "192.0.2.7", false],
   ["NotIpAddress", "192.0.2.0/24", undefined, true],
@@ -569,6 +577,88 @@ describe("evaluatePolicy: failing closed", () => {
     const result = evaluatePolicy(hostile, request());
     expect(result.decision).toBe("implicit-deny");
     expect(isPolicyError(result.error)).toBe(true);
+  });
+});
+
+describe("evaluatePolicy: IP conditions on a refused address fail closed", () => {
+  const allowAll = { Effect: "Allow", Action: INVOKE, Resource: "*" };
+  const denyIf = (condition: unknown) => ({
+    Version: "2012-10-17",
+    Statement: [
+      allowAll,
+      { Sid: "Ip", Effect: "Deny", Action: INVOKE, Resource: "*", Condition: condition },
+    ],
+  });
+  const REFUSED = [
+    "010.0.0.1",
+    "192.0.2.01",
+    "fe80::1%eth0",
+    "192.0.2.1:443",
+    "[2001:db8::1]",
+    " 192.0.2.1",
+    "::192.0.2.1",
+    "::ffff:0:192.0.2.1",
+    "64:ff9b::192.0.2.1",
+    "not-an-ip",
+    "",
+  ];
+
+  it.each(REFUSED)("applies a Deny IpAddress (denylist) to %j, marked failClosed", (ip) => {
+    const result = evaluatePolicy(
+      denyIf({ IpAddress: { "aws:SourceIp": ["198.51.100.0/24"] } }),
+      request({ context: { "aws:SourceIp": ip } }),
+    );
+    expect(result.decision).toBe("explicit-deny");
+    expect(result.matched).toContainEqual({
+      index: 1,
+      sid: "Ip",
+      effect: "Deny",
+      failClosed: true,
+    });
+  });
+
+  it.each(REFUSED)("applies a Deny NotIpAddress (allowlist) to %j", (ip) => {
+    const policy = denyIf({ NotIpAddress: { "aws:SourceIp": ["0.0.0.0/0", "::/0"] } });
+    expect(decisionFor(policy, { context: { "aws:SourceIp": ip } })).toBe("explicit-deny");
+  });
+
+  it.each(["IpAddress", "NotIpAddress", "IpAddressIfExists", "ForAnyValue:IpAddress"])(
+    "never lets an Allow %s apply to a refused address",
+    (operator) => {
+      const policy = allowIf({ [operator]: { "aws:SourceIp": ["0.0.0.0/0", "::/0"] } });
+      expect(decisionFor(policy, { context: { "aws:SourceIp": "010.0.0.1" } })).toBe(
+        "implicit-deny",
+      );
+    },
+  );
+
+  it("keeps a Deny off when another condition of it is false anyway", () => {
+    const policy = denyIf({
+      IpAddress: { "aws:SourceIp": "198.51.100.0/24" },
+      StringEquals: { "aws:SourceVpce": "vpce-1" },
+    });
+    const context = { "aws:SourceIp": "010.0.0.1", "aws:SourceVpce": "vpce-2" };
+    expect(decisionFor(policy, { context })).toBe("allow");
+  });
+
+  it("decides a list with a refused value when another value settles it", () => {
+    // ForAnyValue: one listed address is inside: the Deny applies, undecided or not.
+    const any = denyIf({ "ForAnyValue:IpAddress": { "test:ips": "198.51.100.0/24" } });
+    const inside = evaluatePolicy(
+      any,
+      request({ context: { "test:ips": ["010.0.0.1", "198.51.100.7"] } }),
+    );
+    expect(inside.matched).toContainEqual({ index: 1, sid: "Ip", effect: "Deny" });
+    // ForAllValues: one value is outside: the condition is false whatever the refused one is.
+    const all = denyIf({ "ForAllValues:IpAddress": { "test:ips": "198.51.100.0/24" } });
+    expect(decisionFor(all, { context: { "test:ips": ["010.0.0.1", "192.0.2.1"] } })).toBe("allow");
+  });
+
+  it("leaves a condition with no usable block at false (nothing could match)", () => {
+    const policy = denyIf({ IpAddress: { "test:ip": "${aws:username}" } });
+    expect(
+      decisionFor(policy, { context: { "test:ip": "010.0.0.1", "aws:username": "alice" } }),
+    ).toBe("allow");
   });
 });
 

@@ -31,6 +31,13 @@ export interface MatchedStatement {
   index: number;
   sid: string | undefined;
   effect: "Allow" | "Deny";
+  /**
+   * Set on a Deny applied because its condition could not be decided: an `IpAddress` /
+   * `NotIpAddress` condition met a value that is not a usable address (`010.0.0.1`,
+   * `fe80::1%eth0`, `::192.0.2.1`, not an address at all). Such a condition never lets a request
+   * past a Deny and never grants an Allow (fail closed).
+   */
+  failClosed?: true;
 }
 
 /** The decision, every statement that applied (in document order), and the reason for a failure. */

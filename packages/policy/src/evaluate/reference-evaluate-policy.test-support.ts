@@ -175,7 +175,10 @@ function matchesArn(actual: string, expected: string | readonly WildcardPart[]):
   );
 }
 
-function compare(operator: ConditionOperator, actual: string, expected: PolicyValue): boolean {
+/** `null`: undecided (an IP condition meets a refused address): a Deny applies, an Allow does not. */
+type Kleene = boolean | null;
+
+function compare(operator: ConditionOperator, actual: string, expected: PolicyValue): Kleene {
   if (expected === null) return false;
   const { comparison } = operator;
   switch (comparison) {
@@ -214,30 +217,45 @@ function compare(operator: ConditionOperator, actual: string, expected: PolicyVa
     }
     case "IpAddress": {
       const cidr = cidrOf(text);
-      // Families never match across (IPv6 text always has a colon): skip parsing the address
-      // against the blocks of the other family, half of a dual-stack list.
-      return (
-        cidr !== null && (cidr.version === 6) === actual.includes(":") && cidrContains(cidr, actual)
-      );
+      if (cidr === null) return false;
+      try {
+        return cidrContains(cidr, actual);
+      } catch {
+        return null;
+      }
     }
     default:
       return false;
   }
 }
 
+/** Kleene OR. */
+function or(values: readonly Kleene[]): Kleene {
+  if (values.includes(true)) return true;
+  return values.includes(null) ? null : false;
+}
+
+/** Kleene AND. */
+function and(values: readonly Kleene[]): Kleene {
+  if (values.includes(false)) return false;
+  return values.includes(null) ? null : true;
+}
+
+const negate = (value: Kleene): Kleene => (value === null ? null : !value);
+
 /** Several policy values for one key are ORed: does any of them match this request value? */
 function matchesAny(
   operator: ConditionOperator,
   actual: string,
   expected: readonly PolicyValue[],
-): boolean {
-  return expected.some((value) => compare(operator, actual, value));
+): Kleene {
+  return or(expected.map((value) => compare(operator, actual, value)));
 }
 
 /** One request value against the operator; a negated operator matches when no value does. */
 function test(operator: ConditionOperator, actual: string, expected: readonly PolicyValue[]) {
   return operator.negated
-    ? !matchesAny(operator, actual, expected)
+    ? negate(matchesAny(operator, actual, expected))
     : matchesAny(operator, actual, expected);
 }
 
@@ -245,24 +263,28 @@ function evaluateKey(
   operator: ConditionOperator,
   present: readonly string[] | undefined,
   expected: readonly PolicyValue[],
-): boolean {
+): Kleene {
   if (operator.comparison === "Null") {
     // `"true"` asks for the key to be absent, `"false"` for it to be present.
     return expected.some(
       (value) => value !== null && parseBoolValue(partsToText(value)) === (present === undefined),
     );
   }
+  // `filter` drops the holes of a sparse list, as `some` and `every` skip them.
+  const values = present?.filter(() => true);
   if (operator.set === "ForAllValues") {
-    return present === undefined || present.every((actual) => test(operator, actual, expected));
+    return values === undefined
+      ? true
+      : and(values.map((actual) => test(operator, actual, expected)));
   }
   if (operator.set === "ForAnyValue") {
-    if (present === undefined) return operator.ifExists;
-    return present.some((actual) => test(operator, actual, expected));
+    if (values === undefined) return operator.ifExists;
+    return or(values.map((actual) => test(operator, actual, expected)));
   }
-  if (present === undefined) return operator.negated || operator.ifExists;
+  if (values === undefined) return operator.negated || operator.ifExists;
   // A multi-valued key under a single-value operator: positive if any value matches, negated if none does.
-  const any = present.some((actual) => matchesAny(operator, actual, expected));
-  return operator.negated ? !any : any;
+  const any = or(values.map((actual) => matchesAny(operator, actual, expected)));
+  return operator.negated ? negate(any) : any;
 }
 
 function lookup(context: NormalizedContext, key: string): readonly string[] | undefined {
@@ -274,13 +296,14 @@ function lookup(context: NormalizedContext, key: string): readonly string[] | un
 
 /**
  * `true` when every operator, and every key under it, holds (AND); the values of one key are ORed,
- * or ANDed for negated operators.
+ * or ANDed for negated operators. `null` when none is false but one is undecided.
  *  */
 function evaluateCondition(
   block: ConditionBlock,
   context: NormalizedContext,
   variables: boolean,
-): boolean {
+): Kleene {
+  const results: Kleene[] = [];
   for (const [name, keys] of Object.entries(block)) {
     const operator = parseConditionOperator(name);
     if (operator === undefined) return false;
@@ -290,10 +313,10 @@ function evaluateCondition(
         const text = conditionValueText(value);
         return variables ? substituteVariables(text, context) : text;
       });
-      if (!evaluateKey(operator, lookup(context, key), expected)) return false;
+      results.push(evaluateKey(operator, lookup(context, key), expected));
     }
   }
-  return true;
+  return and(results);
 }
 
 // ---- evaluate-policy.ts ----
@@ -397,7 +420,7 @@ function matchesResource(pattern: string, request: Prepared, variables: boolean)
   return matchCompiledWildcard(compilePattern(resolved), target);
 }
 
-function applies(statement: PolicyStatement, request: Prepared, variables: boolean): boolean {
+function applies(statement: PolicyStatement, request: Prepared, variables: boolean): Kleene {
   if (statement.Principal !== undefined && !matchesPrincipal(statement.Principal, request.caller)) {
     return false;
   }
@@ -430,8 +453,14 @@ function decide(document: PolicyDocument, request: Prepared): EvaluationResult {
   let allowed = false;
   let denied = false;
   statements.forEach((statement, index) => {
-    if (!applies(statement, request, variables)) return;
-    matched.push({ index, sid: statement.Sid, effect: statement.Effect });
+    const applied = applies(statement, request, variables);
+    if (applied === false || (applied === null && statement.Effect === "Allow")) return;
+    matched.push({
+      index,
+      sid: statement.Sid,
+      effect: statement.Effect,
+      ...(applied === null ? { failClosed: true as const } : {}),
+    });
     if (statement.Effect === "Deny") denied = true;
     else allowed = true;
   });

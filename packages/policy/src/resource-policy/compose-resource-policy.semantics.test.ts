@@ -54,7 +54,11 @@ describe("composeResourcePolicy semantics", () => {
     ["203.0.113.9", "/prod/GET/x", "allow"],
     ["2001:db8::1", "/dev/GET/x", "explicit-deny"],
     ["2001:db9::1", "/prod/GET/x", "allow"],
-    ["::ffff:203.0.113.9", "/prod/GET/x", "explicit-deny"],
+    // IPv4-mapped spellings are the IPv4 callers; refused spellings meet every Deny.
+    ["::ffff:203.0.113.9", "/prod/GET/x", "allow"],
+    ["::ffff:192.0.2.5", "/dev/GET/x", "explicit-deny"],
+    ["192.0.2.05", "/dev/GET/x", "explicit-deny"],
+    ["203.0.113.09", "/prod/GET/x", "explicit-deny"],
   ])("denylist + scoped allowlist: %s on %s -> %s", (ip, path, expected) => {
     expect(decide(ipPolicy, path, { "aws:SourceIp": ip })).toBe(expected);
   });

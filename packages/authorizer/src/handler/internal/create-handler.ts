@@ -5,8 +5,10 @@ import {
   familyOf,
   isAuthorizerError,
 } from "../../errors.js";
+import { newReads, type RequestReads } from "../../request/internal/request-view.js";
 import type { JwtClaims, VerifiedToken } from "../../verifier/token-verifier.js";
 import type {
+  AuthorizeFunction,
   AuthorizeResult,
   AuthorizerHandler,
   AuthorizerHooks,
@@ -17,14 +19,17 @@ import type {
   EventShape,
 } from "../authorizer-options.js";
 import { buildRefusal, prepareResponse, type ResponseSettings, respond } from "./build-response.js";
+import {
+  authorizerRequest,
+  cacheKey,
+  identitySourceWarning,
+  readsAreCovered,
+  verifyContext,
+  warner,
+} from "./cache-inputs.js";
 import { type Decision, DecisionCache } from "./decision-cache.js";
 import { checkTokenCharacters, extractToken } from "./extract-token.js";
-import {
-  type RecognisedEvent,
-  recogniseEvent,
-  sourceIpOf,
-  stageVariablesOf,
-} from "./recognise-event.js";
+import { type RecognisedEvent, recogniseEvent } from "./recognise-event.js";
 import { allowedRoutesFor } from "./route-rules.js";
 import { type ResolvedOptions, validateOptions } from "./validate-options.js";
 
@@ -91,7 +96,8 @@ export function createHandler<C extends JwtClaims>(
   factory: string,
 ): AuthorizerHandler {
   const resolved: ResolvedOptions<C> = validateOptions(options, shapes, factory);
-  const { verifier, authorize, hooks } = options;
+  const { verifier, hooks } = options;
+  const { authorize, cacheInputs } = resolved;
   const settings: ResponseSettings = {
     simpleResponses: resolved.simpleResponses,
     nestedContext: resolved.nestedContext,
@@ -101,6 +107,11 @@ export function createHandler<C extends JwtClaims>(
     resolved.cache === false || resolved.cache.ttlSeconds === 0
       ? undefined
       : new DecisionCache<C>({ ...resolved.cache, now: resolved.now });
+  const warn = warner(hooks);
+  /** Undeclared inputs already warned about (once each). */
+  const warned = new Set<string>();
+  const coldStartWarning = identitySourceWarning(cacheInputs);
+  if (coldStartWarning !== undefined) warn(coldStartWarning);
   const accepted = new Set(shapes);
   const contextOf =
     options.context === false
@@ -162,9 +173,10 @@ export function createHandler<C extends JwtClaims>(
   }
 
   async function decideWithHook(
-    authorize: NonNullable<AuthorizerOptions<C>["authorize"]>,
+    authorize: AuthorizeFunction<C>,
     verified: VerifiedToken<C>,
     event: RecognisedEvent,
+    reads: RequestReads,
   ): Promise<Decision<C>> {
     const byRules = decideByRules(verified, event);
     const ruleSet = byRules.allow as readonly string[] | "stage";
@@ -173,17 +185,8 @@ export function createHandler<C extends JwtClaims>(
     let usageIdentifierKey: string | undefined;
     let result: AuthorizeResult;
     try {
-      result = await authorize(verified, {
-        shape: event.shape,
-        apiType: event.apiType,
-        arn: event.arn,
-        route: event.route,
-        stage: event.stage,
-        sourceIp: sourceIpOf(event),
-        stageVariables: stageVariablesOf(event),
-        allowedRoutes: ruleSet,
-        event: event.event,
-      });
+      // Every read of request data is recorded: it decides whether the decision is cached.
+      result = await authorize(verified, authorizerRequest(event, reads, ruleSet));
     } catch (cause) {
       internal("the authorize hook threw", cause);
     }
@@ -318,7 +321,6 @@ export function createHandler<C extends JwtClaims>(
    */
   async function verifyAndAnswer(
     token: string,
-    rawEvent: unknown,
     recognised: RecognisedEvent,
     key: string | undefined,
     onDecision: AuthorizerHooks["onDecision"],
@@ -327,12 +329,19 @@ export function createHandler<C extends JwtClaims>(
     try {
       let decision: Decision<C>;
       try {
-        const verified = await verifier.verify(token, { event: rawEvent });
+        const reads = newReads();
+        const verified = await verifier.verify(token, verifyContext(recognised, reads));
         decision =
           authorize === undefined
             ? decideByRules(verified, recognised)
-            : await decideWithHook(authorize, verified, recognised);
-        if (cache !== undefined && key !== undefined && !isRequestOnly(decision.allow)) {
+            : await decideWithHook(authorize, verified, recognised, reads);
+        // Remembered only when everything the decision read is in its key (declared inputs).
+        if (
+          cache !== undefined &&
+          key !== undefined &&
+          !isRequestOnly(decision.allow) &&
+          readsAreCovered(cacheInputs, reads, warned, warn)
+        ) {
           cache.set(key, decision);
         }
       } catch (error) {
@@ -383,7 +392,7 @@ export function createHandler<C extends JwtClaims>(
     if (cache !== undefined) {
       let decision: Decision<C> | undefined;
       try {
-        key = DecisionCache.key(token, recognised.cacheScope);
+        key = cacheKey(cacheInputs, token, recognised);
         decision = cache.get(key);
         // With a cache, token68 is checked on a miss only: a hit is a string that passed it.
         if (decision === undefined) checkTokenCharacters(token);
@@ -392,7 +401,7 @@ export function createHandler<C extends JwtClaims>(
       }
       if (decision !== undefined) return answer(decision, onDecision, started, recognised, true);
     }
-    return verifyAndAnswer(token, rawEvent, recognised, key, onDecision, started);
+    return verifyAndAnswer(token, recognised, key, onDecision, started);
   }
 
   return function gatehouseAuthorizer(event: unknown): Promise<AuthorizerResponse> {

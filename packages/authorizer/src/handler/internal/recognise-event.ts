@@ -46,8 +46,6 @@ export interface RawEvent {
 interface RawRequestContext {
   eventType?: unknown;
   routeKey?: unknown;
-  http?: { sourceIp?: unknown };
-  identity?: { sourceIp?: unknown };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -90,15 +88,6 @@ const API_TYPES: Record<EventShape, ApiType> = {
   "websocket-connect": "websocket",
 };
 
-function stringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isRecord(value)) return out;
-  for (const [key, entry] of Object.entries(value)) {
-    if (typeof entry === "string") out[key] = entry;
-  }
-  return out;
-}
-
 function routeOf(shape: EventShape, event: RawEvent, parts: ParsedArn): string | null {
   switch (shape) {
     case "rest-token":
@@ -117,24 +106,6 @@ function routeOf(shape: EventShape, event: RawEvent, parts: ParsedArn): string |
     case "websocket-connect":
       return "$connect";
   }
-}
-
-/**
- * The client IP, when the event carries it (read when an `authorize` hook asks).
- * @internal
- */
-export function sourceIpOf(event: RecognisedEvent): string | null {
-  const { http, identity } = contextOf(event.record);
-  const holder = event.shape === "http-v2" ? http : identity;
-  return isRecord(holder) ? stringOrNull(holder.sourceIp) : null;
-}
-
-/**
- * The event's string stage variables, as a fresh object (read when an `authorize` hook asks).
- * @internal
- */
-export function stageVariablesOf(event: RecognisedEvent): Record<string, string> {
-  return stringMap(event.record.stageVariables);
 }
 
 interface ParsedArn {

@@ -1,6 +1,18 @@
 import type { ApiType } from "@gatehouse/policy";
+import {
+  type CompiledInputs,
+  compileDecisionInputs,
+  mergeInputs,
+  NO_INPUTS,
+  REQUEST_ONLY_FLAGS,
+} from "../../request/internal/decision-inputs.js";
 import type { JwtClaims } from "../../verifier/token-verifier.js";
-import type { AuthorizerOptions, EventShape, TokenSource } from "../authorizer-options.js";
+import type {
+  AuthorizeFunction,
+  AuthorizerOptions,
+  EventShape,
+  TokenSource,
+} from "../authorizer-options.js";
 import { type CompiledRoute, compileRoutes } from "./route-rules.js";
 import { prepareRouteTables, type RouteTables } from "./route-tables.js";
 
@@ -20,6 +32,10 @@ export interface ResolvedOptions<C extends JwtClaims = JwtClaims> {
   onInternalError: "unauthorized" | "deny";
   cache: { maxEntries: number; ttlSeconds: number } | false;
   now: () => number;
+  /** The `authorize` hook's function, from either form. */
+  authorize: AuthorizeFunction<C> | undefined;
+  /** The request inputs decisions may depend on: the hook's and the verifier's, merged. */
+  cacheInputs: CompiledInputs;
 }
 
 const KNOWN = [
@@ -161,10 +177,27 @@ export function validateOptions<C extends JwtClaims>(
   const apiTypes = [...new Set(shapes.map((shape) => API_TYPES[shape]))];
   const routes = routesOption === undefined ? undefined : compileRoutes<C>(routesOption, apiTypes);
 
-  for (const name of ["authorize", "now"] as const) {
-    if (record[name] !== undefined && typeof record[name] !== "function") {
-      throw new TypeError(`${factory}: ${name} must be a function`);
-    }
+  if (record["now"] !== undefined && typeof record["now"] !== "function") {
+    throw new TypeError(`${factory}: now must be a function`);
+  }
+  const { authorize, hookInputs } = validateAuthorize<C>(record["authorize"], factory);
+  const verifierInputs =
+    (verifier as { cacheInputs?: unknown }).cacheInputs === undefined
+      ? NO_INPUTS
+      : compileDecisionInputs(
+          (verifier as { cacheInputs?: unknown }).cacheInputs,
+          `${factory}: verifier.cacheInputs`,
+        );
+  const cacheInputs = mergeInputs(hookInputs, verifierInputs);
+  if (
+    shapes.every((shape) => shape === "rest-token") &&
+    ((cacheInputs.flags & REQUEST_ONLY_FLAGS) !== 0 ||
+      cacheInputs.headers.length > 0 ||
+      cacheInputs.queries.length > 0)
+  ) {
+    throw new TypeError(
+      `${factory}: a TOKEN event carries no source IP, headers, query or stage variables: cacheInputs may only name "route" or "arn" (use createRestRequestAuthorizer for the others)`,
+    );
   }
   if (
     principalId !== undefined &&
@@ -232,12 +265,11 @@ export function validateOptions<C extends JwtClaims>(
   if (hooks !== undefined) {
     if (!isObject(hooks)) throw new TypeError(`${factory}: hooks must be an object`);
     for (const key of Object.keys(hooks)) {
-      if (key !== "onDecision" && key !== "onWarning")
+      if (key !== "onDecision" && key !== "onWarning") {
         throw new TypeError(`${factory}: unknown hook "${key}"`);
-    }
-    for (const name of ["onDecision", "onWarning"] as const) {
-      if (hooks[name] !== undefined && typeof hooks[name] !== "function") {
-        throw new TypeError(`${factory}: hooks.${name} must be a function`);
+      }
+      if (hooks[key] !== undefined && typeof hooks[key] !== "function") {
+        throw new TypeError(`${factory}: hooks.${key} must be a function`);
       }
     }
   }
@@ -275,5 +307,38 @@ export function validateOptions<C extends JwtClaims>(
     ),
     cache,
     now: (now as (() => number) | undefined) ?? Date.now,
+    authorize,
+    cacheInputs,
+  };
+}
+
+/** The `authorize` option: a function, or `{ decide, cacheInputs }`. */
+function validateAuthorize<C extends JwtClaims>(
+  value: unknown,
+  factory: string,
+): { authorize: AuthorizeFunction<C> | undefined; hookInputs: CompiledInputs } {
+  if (value === undefined) return { authorize: undefined, hookInputs: NO_INPUTS };
+  if (typeof value === "function") {
+    return { authorize: value as AuthorizeFunction<C>, hookInputs: NO_INPUTS };
+  }
+  if (!isObject(value)) {
+    throw new TypeError(`${factory}: authorize must be a function or { decide, cacheInputs }`);
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== "decide" && key !== "cacheInputs") {
+      throw new TypeError(`${factory}: unknown option "authorize.${key}"`);
+    }
+  }
+  if (typeof value["decide"] !== "function") {
+    throw new TypeError(`${factory}: authorize.decide must be a function`);
+  }
+  if (value["cacheInputs"] === undefined) {
+    throw new TypeError(
+      `${factory}: authorize.cacheInputs is required with decide (the request data decide reads; [] for none)`,
+    );
+  }
+  return {
+    authorize: value["decide"] as AuthorizeFunction<C>,
+    hookInputs: compileDecisionInputs(value["cacheInputs"], `${factory}: authorize.cacheInputs`),
   };
 }

@@ -9,7 +9,7 @@
  */
 
 import type { CidrNetwork } from "../../cidr/cidr-contains.js";
-import { cidrContains, cidrNetwork, networkContains } from "../../cidr/cidr-contains.js";
+import { cidrNetwork, networkContains } from "../../cidr/cidr-contains.js";
 import type { Cidr } from "../../cidr/parse-cidr.js";
 import { parseCidr } from "../../cidr/parse-cidr.js";
 import type { ConditionBlock, ConditionValue } from "../../document/policy-document.js";
@@ -31,8 +31,25 @@ import { addressOf } from "./request-state.js";
 /** A policy value after variable substitution; `null` = unresolved variable, matches nothing. */
 type PolicyValue = string | readonly WildcardPart[] | null;
 
+/**
+ * A three-valued truth: a condition on an IP key whose request value is not a usable address
+ * (refused by the one address reader) is `UNKNOWN`, which a Deny treats as applying and an Allow
+ * as not applying (fail closed), so that no spelling of an address gets past a Deny list.
+ * @internal
+ */
+export type Truth = 0 | 1 | 2;
+/** @internal */
+export const FALSE: Truth = 0;
+/** @internal */
+export const TRUE: Truth = 1;
+/** @internal */
+export const UNKNOWN: Truth = 2;
+
+const truth = (value: boolean): Truth => (value ? TRUE : FALSE);
+const not = (value: Truth): Truth => (value === UNKNOWN ? UNKNOWN : value === TRUE ? FALSE : TRUE);
+
 /** Does any of a key's variable-free values match this request value? */
-type StaticTest = (actual: string, request: RequestState) => boolean;
+type StaticTest = (actual: string, request: RequestState) => Truth;
 
 interface CompiledKey {
   readonly operator: ConditionOperator;
@@ -50,7 +67,7 @@ interface CompiledKey {
 /** The keys of a block, ANDed; `false`: an unknown operator, the block never holds. @internal */
 export type CompiledCondition = readonly CompiledKey[] | false;
 
-const NEVER: StaticTest = () => false;
+const NEVER: StaticTest = () => FALSE;
 const NO_VALUES: readonly PolicyValue[] = [];
 
 const cidrCache = new Map<string, Cidr | null>();
@@ -143,8 +160,28 @@ function matchesArnParts(
 }
 
 /** One request value against one substituted value (the per-request path of variable values). */
-function compareResolved(comparison: Comparison, actual: string, expected: PolicyValue): boolean {
-  if (expected === null) return false;
+function compareResolved(
+  comparison: Comparison,
+  actual: string,
+  expected: PolicyValue,
+  request: RequestState,
+): Truth {
+  if (expected === null) return FALSE;
+  if (comparison === "IpAddress") {
+    const cidr = cidrOf(partsToText(expected));
+    if (cidr === null) return FALSE;
+    const address = addressOf(request, actual);
+    if (address === undefined) return UNKNOWN;
+    return truth(networkContains(cidrNetwork(cidr), address));
+  }
+  return truth(compareResolvedText(comparison, actual, expected));
+}
+
+function compareResolvedText(
+  comparison: Comparison,
+  actual: string,
+  expected: string | readonly WildcardPart[],
+): boolean {
   switch (comparison) {
     case "StringLike":
       return matchCompiledWildcard(compilePattern(expected), actual);
@@ -187,12 +224,6 @@ function compareResolved(comparison: Comparison, actual: string, expected: Polic
       const bytes = decodeBase64Value(text);
       return bytes !== undefined && decodeBase64Value(actual) === bytes;
     }
-    case "IpAddress": {
-      const cidr = cidrOf(text);
-      return (
-        cidr !== null && (cidr.version === 6) === actual.includes(":") && cidrContains(cidr, actual)
-      );
-    }
     default:
       return false;
   }
@@ -202,13 +233,16 @@ function defined<T>(items: readonly (T | undefined)[]): T[] {
   return items.filter((item): item is T => item !== undefined);
 }
 
+/** A boolean test for the comparisons that cannot be undecided. */
+type BooleanTest = (actual: string) => boolean;
+
 function compileNumbers(
   comparison: Comparison,
   texts: readonly string[],
   parse: (text: string) => number | undefined,
-): StaticTest {
+): BooleanTest | undefined {
   const expected = defined(texts.map(parse));
-  if (expected.length === 0) return NEVER;
+  if (expected.length === 0) return undefined;
   return (actual) => {
     const value = parse(actual);
     return value !== undefined && expected.some((item) => compareNumbers(comparison, value, item));
@@ -226,18 +260,27 @@ function compileIpAddress(texts: readonly string[]): StaticTest {
   }
   if (v4.length === 0 && v6.length === 0) return NEVER;
   return (actual, request) => {
-    // The address is parsed once per request, whatever the number of blocks and statements.
+    // The address is read once per request, whatever the number of blocks and statements.
     const address = addressOf(request, actual);
-    if (address === undefined) return false;
+    // A refused spelling is undecided, never "not in the list" (a Deny then applies).
+    if (address === undefined) return UNKNOWN;
     const networks = address.version === 4 ? v4 : v6;
-    for (const network of networks) if (networkContains(network, address)) return true;
-    return false;
+    for (const network of networks) if (networkContains(network, address)) return TRUE;
+    return FALSE;
   };
 }
 
 /** The test for the variable-free values of one key. */
 function compileStatic(comparison: Comparison, texts: readonly string[]): StaticTest | undefined {
   if (texts.length === 0) return undefined;
+  if (comparison === "IpAddress") return compileIpAddress(texts);
+  const test = compileBoolean(comparison, texts);
+  if (test === undefined) return NEVER;
+  return (actual) => (test(actual) ? TRUE : FALSE);
+}
+
+/** The comparisons other than `IpAddress`: always decided. `undefined` matches nothing. */
+function compileBoolean(comparison: Comparison, texts: readonly string[]): BooleanTest | undefined {
   switch (comparison) {
     case "StringEquals": {
       if (texts.length === 1) {
@@ -259,7 +302,7 @@ function compileStatic(comparison: Comparison, texts: readonly string[]): Static
       const patterns = defined(texts.map(splitArn)).map((parts) =>
         parts.map((part) => compilePattern(part)),
       );
-      if (patterns.length === 0) return NEVER;
+      if (patterns.length === 0) return undefined;
       return (actual) => {
         const actualParts = splitArn(actual);
         return (
@@ -291,16 +334,14 @@ function compileStatic(comparison: Comparison, texts: readonly string[]): Static
     }
     case "BinaryEquals": {
       const set = new Set(defined(texts.map(decodeBase64Value)));
-      if (set.size === 0) return NEVER;
+      if (set.size === 0) return undefined;
       return (actual) => {
         const bytes = decodeBase64Value(actual);
         return bytes !== undefined && set.has(bytes);
       };
     }
-    case "IpAddress":
-      return compileIpAddress(texts);
     default:
-      return NEVER;
+      return undefined;
   }
 }
 
@@ -342,15 +383,45 @@ function matchesAny(
   actual: string,
   resolved: readonly PolicyValue[],
   request: RequestState,
-): boolean {
-  if (key.test?.(actual, request)) return true;
-  for (const value of resolved) {
-    if (compareResolved(key.operator.comparison, actual, value)) return true;
+): Truth {
+  let result: Truth = FALSE;
+  if (key.test !== undefined) {
+    result = key.test(actual, request);
+    if (result === TRUE) return TRUE;
   }
-  return false;
+  for (const value of resolved) {
+    const one = compareResolved(key.operator.comparison, actual, value, request);
+    if (one === TRUE) return TRUE;
+    if (one === UNKNOWN) result = UNKNOWN;
+  }
+  return result;
 }
 
-function evaluateKey(key: CompiledKey, request: RequestState): boolean {
+/** OR over a list's values (holes skipped, as `some` does). */
+function anyOf(values: readonly string[], test: (actual: string) => Truth): Truth {
+  let result: Truth = FALSE;
+  for (let i = 0; i < values.length; i++) {
+    if (!(i in values)) continue;
+    const one = test(values[i] as string);
+    if (one === TRUE) return TRUE;
+    if (one === UNKNOWN) result = UNKNOWN;
+  }
+  return result;
+}
+
+/** AND over a list's values (holes skipped, as `every` does). */
+function allOf(values: readonly string[], test: (actual: string) => Truth): Truth {
+  let result: Truth = TRUE;
+  for (let i = 0; i < values.length; i++) {
+    if (!(i in values)) continue;
+    const one = test(values[i] as string);
+    if (one === FALSE) return FALSE;
+    if (one === UNKNOWN) result = UNKNOWN;
+  }
+  return result;
+}
+
+function evaluateKey(key: CompiledKey, request: RequestState): Truth {
   const { operator } = key;
   const { context } = request;
   const raw = context.get(key.key);
@@ -364,39 +435,43 @@ function evaluateKey(key: CompiledKey, request: RequestState): boolean {
   if (operator.comparison === "Null") {
     // `"true"` asks for the key to be absent, `"false"` for it to be present.
     const absent = present === undefined;
-    if (absent ? key.nullAbsent : key.nullPresent) return true;
-    return resolved.some(
-      (value) => value !== null && parseBoolValue(partsToText(value)) === absent,
+    if (absent ? key.nullAbsent : key.nullPresent) return TRUE;
+    return truth(
+      resolved.some((value) => value !== null && parseBoolValue(partsToText(value)) === absent),
     );
   }
   const one = (actual: string) => matchesAny(key, actual, resolved, request);
-  const test = operator.negated ? (actual: string) => !one(actual) : one;
+  const test = operator.negated ? (actual: string) => not(one(actual)) : one;
   if (operator.set === "ForAllValues") {
-    if (present === undefined) return true;
-    return typeof present === "string" ? test(present) : present.every(test);
+    if (present === undefined) return TRUE;
+    return typeof present === "string" ? test(present) : allOf(present, test);
   }
   if (operator.set === "ForAnyValue") {
-    if (present === undefined) return operator.ifExists;
-    return typeof present === "string" ? test(present) : present.some(test);
+    if (present === undefined) return truth(operator.ifExists);
+    return typeof present === "string" ? test(present) : anyOf(present, test);
   }
-  if (present === undefined) return operator.negated || operator.ifExists;
+  if (present === undefined) return truth(operator.negated || operator.ifExists);
   // A multi-valued key under a single-value operator: positive if any value matches, negated if none does.
-  const any = typeof present === "string" ? one(present) : present.some(one);
-  return operator.negated ? !any : any;
+  const any = typeof present === "string" ? one(present) : anyOf(present, one);
+  return operator.negated ? not(any) : any;
 }
 
 /**
- * `true` when every operator, and every key under it, holds (AND); the values of one key are ORed,
- * or ANDed for negated operators.
+ * `TRUE` when every operator, and every key under it, holds (AND); the values of one key are
+ * ORed, or ANDed for negated operators. `UNKNOWN` when no key is false but one is undecided (an IP
+ * condition on a refused address): the caller applies a Deny and skips an Allow.
  * @internal
  */
 export function matchesCompiledCondition(
   condition: CompiledCondition,
   request: RequestState,
-): boolean {
-  if (condition === false) return false;
+): Truth {
+  if (condition === false) return FALSE;
+  let result: Truth = TRUE;
   for (const key of condition) {
-    if (!evaluateKey(key, request)) return false;
+    const one = evaluateKey(key, request);
+    if (one === FALSE) return FALSE;
+    if (one === UNKNOWN) result = UNKNOWN;
   }
-  return true;
+  return result;
 }

@@ -9,7 +9,7 @@
 
 import { shortenResourceArn } from "../../arn/shorten-resource-arn.js";
 import type { IpAddressBytes } from "../../cidr/ip-address.js";
-import { parseIpAddress } from "../../cidr/ip-address.js";
+import { readIpAddress } from "../../cidr/ip-address.js";
 import { PolicyError } from "../../errors.js";
 import type { NormalizedContext } from "./policy-variables.js";
 
@@ -28,7 +28,7 @@ export interface RequestState {
   shortResource: string | null | undefined;
   /** `[partition, account, role]` of an assumed-role caller, `null` for any other caller. */
   session: readonly [string, string, string] | null | undefined;
-  /** Condition values parsed as IP addresses (`null`: not an address), on first need. */
+  /** Condition values read as IP addresses (`null`: refused), on first need. */
   addresses: Map<string, IpAddressBytes | null> | undefined;
 }
 
@@ -136,12 +136,17 @@ export function sessionOf(request: RequestState): readonly [string, string, stri
   return session;
 }
 
-/** A context value parsed as an IP address once per request (`undefined`: not an address). @internal */
+/**
+ * A context value read as an IP address once per request, normalised as `normalizeIpAddress`
+ * reads it (`::ffff:a.b.c.d` is IPv4); `undefined`: refused (not an address, or ambiguous).
+ * @internal
+ */
 export function addressOf(request: RequestState, text: string): IpAddressBytes | undefined {
   request.addresses ??= new Map();
   let parsed = request.addresses.get(text);
   if (parsed === undefined) {
-    parsed = parseIpAddress(text) ?? null;
+    const read = readIpAddress(text);
+    parsed = typeof read === "string" ? null : read;
     request.addresses.set(text, parsed);
   }
   return parsed ?? undefined;

@@ -3,7 +3,7 @@
  * @internal
  * @packageDocumentation
  */
-import { parseCidr } from "../../cidr/parse-cidr.js";
+import { normalizeIpAddress } from "../../cidr/normalize-ip-address.js";
 import { PolicyError } from "../../errors.js";
 import type { ConditionContext } from "../../evaluate/evaluate-policy.js";
 import type { EndpointType, IamCaller } from "../api-gateway-access.js";
@@ -36,22 +36,21 @@ export interface ContextInput {
   iamCaller: IamCaller | undefined;
 }
 
+/**
+ * The caller's address as the policy compares it (`::ffff:a.b.c.d` -> `a.b.c.d`, RFC 5952 IPv6);
+ * an ambiguous or malformed spelling is refused, never evaluated as "not in the list".
+ */
 function checkIp(value: string, path: string): string {
-  let cause: unknown;
-  if (!value.includes("/")) {
-    try {
-      parseCidr(value, path);
-      return value;
-    } catch (error) {
-      cause = error;
-    }
+  try {
+    return normalizeIpAddress(value, path);
+  } catch (cause) {
+    throw new PolicyError("invalid_request", `${path} is not a usable IP address`, {
+      path,
+      expected: "an IPv4 or IPv6 address (no prefix length, port, zone id or IPv4 leading zeros)",
+      actual: typeof value === "string" ? value.slice(0, 100) : typeof value,
+      cause,
+    });
   }
-  throw new PolicyError("invalid_request", `${path} is not an IP address`, {
-    path,
-    expected: "an IPv4 or IPv6 address (no prefix length)",
-    actual: value.slice(0, 100),
-    cause,
-  });
 }
 
 /**

@@ -42,3 +42,43 @@ describe("loadGatewayConfig", () => {
     }
   });
 });
+
+describe("loadGatewayConfig: errors a user can act on", () => {
+  async function loadError(path: string): Promise<Record<string, unknown>> {
+    try {
+      await loadGatewayConfig(path);
+    } catch (error) {
+      return error as Record<string, unknown>;
+    }
+    throw new Error("expected a load error");
+  }
+
+  it("shows file:line:column and the parser's message for a syntax error", async () => {
+    const path = file(
+      "syntax.mjs",
+      'export default {\n  apis: [\n    { type: "HTTP" routes: [] },\n  ],\n};\n',
+    );
+    const error = await loadError(path);
+    expect(error).toMatchObject({ code: "config_load_failed", file: path, line: 3, column: 20 });
+    expect(String(error["message"])).toContain(`${path}:3:20`);
+    expect(String(error["message"])).toContain("Unexpected identifier 'routes'");
+  });
+
+  it("locates an error thrown while the config module runs", async () => {
+    const path = file("throws.mjs", "const x = 1;\nthrow new Error('no database url');\n");
+    const error = await loadError(path);
+    expect(error).toMatchObject({ code: "config_load_failed", file: path, line: 2 });
+    expect(String(error["message"])).toContain("no database url");
+  });
+
+  it("gives a hint for a TypeScript config Node cannot import", async () => {
+    const path = file(
+      "gateway.config.ts",
+      "const apis: unknown[] = [];\nexport default { apis };\n",
+    );
+    const error = await loadError(path);
+    expect(error).toMatchObject({ code: "config_load_failed", file: path });
+    expect(String(error["hint"])).toMatch(/\.mjs/);
+    expect(String(error["hint"])).toMatch(/--import tsx/);
+  });
+});

@@ -10,7 +10,7 @@ export interface CommonLintOptions {
   /** The authorization types used by the API's methods (each method has one). */
   authTypes: readonly MethodAuthType[];
   /**
-   * The partition every ARN should use (`aws`, `aws-cn`, `aws-us-gov`). Without it, ARNs are
+   * The partition every ARN should use (`aws`, `aws-cn`, `aws-us-gov`, ... see `PARTITIONS`). Without it, ARNs are
    * only checked against each other.
    */
   partition?: Partition;

@@ -42,9 +42,14 @@ export {
 } from "./identifiers/partition.js";
 export { partitionOfRegion } from "./identifiers/partition-of-region.js";
 export type {
+  AssumedRolePrincipalArn,
   CallerPrincipalArn,
+  IamPrincipalArn,
+  NamedPrincipalArn,
   PrincipalArn,
+  PrincipalArnBase,
   PrincipalArnKind,
+  RootPrincipalArn,
 } from "./identifiers/principal-arn.js";
 export { parseCallerPrincipalArn, parsePrincipalArn } from "./identifiers/principal-arn.js";
 export { isRegion, parseRegion } from "./identifiers/region.js";

@@ -98,7 +98,7 @@ describe("resolveConfig", () => {
           } as never,
         ],
       }),
-    ).toBe("TypeError");
+    ).toBe("invalid_config credentials[0].policy");
   });
 });
 

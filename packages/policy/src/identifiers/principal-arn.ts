@@ -12,7 +12,8 @@ export type PrincipalArnKind =
   | "saml-provider"
   | "oidc-provider";
 
-interface PrincipalArnBase {
+/** The fields every {@link PrincipalArn} has. */
+export interface PrincipalArnBase {
   /** The ARN as given. */
   arn: string;
   partition: Partition;
@@ -41,18 +42,40 @@ interface PrincipalArnBase {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
  */
 export type PrincipalArn =
-  | (PrincipalArnBase & { kind: "root" })
-  | (PrincipalArnBase & {
-      kind: "user" | "role";
-      /** The IAM path, `/` when none, else `/one/two/`. */
-      iamPath: string;
-      name: string;
-    })
-  | (PrincipalArnBase & { kind: "assumed-role"; roleName: string; sessionName: string })
-  | (PrincipalArnBase & {
-      kind: "federated-user" | "saml-provider" | "oidc-provider";
-      name: string;
-    });
+  | RootPrincipalArn
+  | IamPrincipalArn<"user">
+  | IamPrincipalArn<"role">
+  | AssumedRolePrincipalArn
+  | NamedPrincipalArn<"federated-user">
+  | NamedPrincipalArn<"saml-provider">
+  | NamedPrincipalArn<"oidc-provider">;
+
+/** An account root, `arn:{partition}:iam::{account}:root`: every principal of the account. */
+export interface RootPrincipalArn extends PrincipalArnBase {
+  kind: "root";
+}
+
+/** An IAM user or role, `arn:{partition}:iam::{account}:{kind}{iamPath}{name}`. */
+export interface IamPrincipalArn<K extends "user" | "role"> extends PrincipalArnBase {
+  kind: K;
+  /** The IAM path, `/` when none, else `/one/two/`. */
+  iamPath: string;
+  name: string;
+}
+
+/** A role session, `arn:{partition}:sts::{account}:assumed-role/{roleName}/{sessionName}`. */
+export interface AssumedRolePrincipalArn extends PrincipalArnBase {
+  kind: "assumed-role";
+  roleName: string;
+  sessionName: string;
+}
+
+/** A federated-user session or an identity provider: one `name` after the type. */
+export interface NamedPrincipalArn<K extends "federated-user" | "saml-provider" | "oidc-provider">
+  extends PrincipalArnBase {
+  kind: K;
+  name: string;
+}
 
 /** A principal that can sign a request: everything but the identity-provider ARNs. */
 export type CallerPrincipalArn = Exclude<PrincipalArn, { kind: "saml-provider" | "oidc-provider" }>;
@@ -98,7 +121,9 @@ function userOrRole(
     return problem(value, `has an invalid IAM path before the ${kind} name`);
   }
   const iamPath = segments.length === 0 ? "/" : `/${segments.join("/")}/`;
-  return { ...base, kind, iamPath, name };
+  return kind === "user"
+    ? { ...base, kind: "user", iamPath, name }
+    : { ...base, kind: "role", iamPath, name };
 }
 
 // Callers repeat across requests (the gateway model parses one per signed request): a bounded
@@ -123,6 +148,7 @@ function classify(value: unknown): Parsed {
     return { message: `principal ${quote(value)} is not a string`, expected: EXAMPLES };
   }
   if (value.length > MAX_PRINCIPAL_ARN_LENGTH) return problem(value, "is too long");
+  if (/\s/.test(value)) return problem(value, "contains whitespace");
   const fields = value.split(":");
   if (fields.length < 6 || fields[0] !== "arn") {
     return problem(value, "is not an ARN");

@@ -11,6 +11,7 @@ import { tokenVerify } from "./commands/token-verify.js";
 import { isCliError } from "./errors.js";
 import { EXIT_CODES, type ExitCode } from "./exit-codes.js";
 import { asRuntimeError, type CommandSpec, runCommand } from "./internal/command.js";
+import { debugReport } from "./internal/debug-report.js";
 import { createOutput, wantsColour } from "./internal/output.js";
 import { CLI_VERSION } from "./version.js";
 
@@ -157,12 +158,9 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     const error = isCliError(caught) ? caught : asRuntimeError(caught, "unexpected error");
     out.note(`${out.red("error:")} ${error.message}`);
     if (error.hint !== undefined) out.note(error.hint);
-    if (
-      !isCliError(caught) &&
-      full.env["GATEHOUSE_DEBUG"] !== undefined &&
-      caught instanceof Error
-    ) {
-      out.note(caught.stack ?? "");
+    if (full.env["GATEHOUSE_DEBUG"] !== undefined) {
+      const report = debugReport(caught, isCliError(caught));
+      if (report !== "") out.note(report);
     }
     return error.exitCode;
   }

@@ -5,7 +5,11 @@
 export type LocalGatewayErrorCode =
   /** A configuration value that cannot be served (bad route template, unknown authorizer, TTL out of range...). */
   | "invalid_config"
-  /** A config file that cannot be read or imported, or whose default export is not a config. */
+  /**
+   * A config file that cannot be read or imported (missing, syntax error, TypeScript the runtime
+   * cannot load, an error thrown while it runs), or whose default export is not a config; `file`,
+   * `line`, `column` and `hint` say where and what to do.
+   */
   | "config_load_failed"
   /** The server could not listen on 127.0.0.1 (port in use...). */
   | "listen_failed";
@@ -16,6 +20,14 @@ export interface LocalGatewayErrorOptions {
   path?: string;
   /** What was expected there, in words. */
   expected?: string;
+  /** The config file the problem is in (absolute), when the config came from a file. */
+  file?: string;
+  /** 1-based line in `file` (syntax errors, errors thrown while the module runs). */
+  line?: number;
+  /** 1-based column in `file`, with `line`. */
+  column?: number;
+  /** One sentence on what to do about it, e.g. how to load a TypeScript config. */
+  hint?: string;
   cause?: unknown;
 }
 
@@ -38,6 +50,10 @@ export class LocalGatewayError extends Error {
   readonly code: LocalGatewayErrorCode;
   readonly path: string | undefined;
   readonly expected: string | undefined;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly hint: string | undefined;
 
   constructor(
     code: LocalGatewayErrorCode,
@@ -48,6 +64,10 @@ export class LocalGatewayError extends Error {
     this.code = code;
     this.path = options.path;
     this.expected = options.expected;
+    this.file = options.file;
+    this.line = options.line;
+    this.column = options.column;
+    this.hint = options.hint;
   }
 }
 

@@ -1,9 +1,45 @@
 import { resolve } from "node:path";
-import type { GatewayDecisionRecord, LocalGatewayConfig } from "@gatehouse/local-gateway";
+import type {
+  GatewayDecisionRecord,
+  LocalGatewayConfig,
+  LocalGatewayError,
+} from "@gatehouse/local-gateway";
 import { CliError, usageError } from "../errors.js";
 import type { CommandSpec } from "../internal/command.js";
 import type { Output } from "../internal/output.js";
 import { waitForStop } from "../internal/wait-for-stop.js";
+
+/**
+ * A config that cannot be loaded or served, as a usage error (exit 2) that names the file as the
+ * user wrote it, the line and column when known, and the field; the original error is the cause.
+ */
+function configError(
+  shown: string,
+  error: unknown,
+  isLocalGatewayError: (value: unknown) => value is LocalGatewayError,
+): CliError {
+  if (!isLocalGatewayError(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new CliError("usage", `cannot load ${shown}: ${message}`, { cause: error });
+  }
+  const hint = error.hint === undefined ? {} : { hint: error.hint };
+  if (error.code === "config_load_failed") {
+    // The loader's message starts with the absolute file (and position): show the user's path.
+    const where = error.line === undefined ? "" : `:${error.line}:${error.column ?? 1}`;
+    const prefix = error.file === undefined ? "" : `${error.file}${where}: `;
+    const text = error.message.startsWith(prefix)
+      ? error.message.slice(prefix.length)
+      : error.message;
+    return new CliError("usage", `cannot load ${shown}${where}: ${text}`, {
+      ...hint,
+      cause: error,
+    });
+  }
+  return new CliError("usage", `invalid config in ${shown}: ${error.message}`, {
+    ...hint,
+    cause: error,
+  });
+}
 
 function logDecision(out: Output, record: GatewayDecisionRecord): void {
   const status =
@@ -47,12 +83,15 @@ export const dev: CommandSpec = {
       throw usageError(`--port must be a port number; got ${portText}`);
     }
     // Loaded on use: the other commands must not depend on the local gateway.
-    const { loadGatewayConfig, startLocalGateway } = await import("@gatehouse/local-gateway");
+    const { isLocalGatewayError, loadGatewayConfig, startLocalGateway } = await import(
+      "@gatehouse/local-gateway"
+    );
+    const shown = context.positionals[0] as string;
     let config: LocalGatewayConfig;
     try {
       config = await loadGatewayConfig(file);
     } catch (error) {
-      throw usageError(`cannot load ${context.positionals[0]}: ${(error as Error).message}`);
+      throw configError(shown, error, isLocalGatewayError);
     }
     const { out } = context;
     const userOnDecision = config.onDecision;
@@ -64,10 +103,11 @@ export const dev: CommandSpec = {
         userOnDecision?.(record);
       },
     }).catch((error: unknown) => {
+      if (isLocalGatewayError(error) && error.code === "invalid_config") {
+        throw configError(shown, error, isLocalGatewayError);
+      }
       const message = (error as Error).message;
-      throw error instanceof TypeError
-        ? usageError(`invalid config: ${message}`)
-        : new CliError("runtime", `the gateway did not start: ${message}`, { cause: error });
+      throw new CliError("runtime", `the gateway did not start: ${message}`, { cause: error });
     });
     try {
       if (context.flag("json")) out.json({ url: gateway.url, apis: gateway.apiUrls });

@@ -23,7 +23,7 @@ export function stageNameProblem(value: unknown): IdentifierProblem | undefined 
  * isStageName("prod"); // true
  * isStageName("a$b"); // false
  * ```
- * @see https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html
+ * @see https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-stages-stagename.html
  */
 export function isStageName(value: unknown): boolean {
   return stageNameProblem(value) === undefined;
@@ -41,7 +41,7 @@ export function isStageName(value: unknown): boolean {
  * parseStageName("$default"); // "$default"
  * parseStageName("prod/v1"); // throws PolicyError invalid_stage
  * ```
- * @see https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html
+ * @see https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-stages-stagename.html
  */
 export function parseStageName(value: unknown, path = "stage"): string {
   const problem = stageNameProblem(value);

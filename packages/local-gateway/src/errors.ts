@@ -32,9 +32,10 @@ export interface LocalGatewayErrorOptions {
 }
 
 /**
- * The one error class of `@gatehouse/local-gateway`. A configuration the gateway cannot serve
- * throws it with a stable {@link LocalGatewayErrorCode} and the `path` of the offending field;
- * wrong option types throw `TypeError`. Messages never carry secrets or tokens.
+ * The one error class of `@gatehouse/local-gateway`. A configuration the gateway cannot serve,
+ * wrong field types included, throws it with a stable {@link LocalGatewayErrorCode} and the `path`
+ * of the offending field; a config file that cannot be loaded adds `file`, `line`, `column` and
+ * `hint`. Messages never carry secrets or tokens.
  *
  * @example
  * ```ts

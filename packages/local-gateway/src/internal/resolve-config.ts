@@ -141,8 +141,8 @@ function kindOf(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-/** @internal A config error whose message starts with the field's path. */
-export function invalid(path: string, message: string, expected?: string): LocalGatewayError {
+/** A config error whose message starts with the field's path. */
+function invalid(path: string, message: string, expected?: string): LocalGatewayError {
   return new LocalGatewayError("invalid_config", `${path} ${message}`, {
     path,
     ...(expected !== undefined ? { expected } : {}),
@@ -384,17 +384,16 @@ function resolveAuthorizer(
           "COGNITO_USER_POOLS authorizers exist only on REST APIs (HTTP: JWT)",
         );
       }
+      // A class instance is fine (jwtVerifier returns one): only the method matters.
       const verifier = config.verifier as unknown;
-      if (!isPlainObject(verifier) && typeof verifier !== "object") {
+      if (
+        typeof verifier !== "object" ||
+        verifier === null ||
+        typeof (verifier as { verify?: unknown }).verify !== "function"
+      ) {
         throw invalid(
           `${path}.verifier`,
-          `must be an object with a verify(token) method, got ${kindOf(verifier)}`,
-        );
-      }
-      if (typeof (verifier as { verify?: unknown } | null)?.verify !== "function") {
-        throw invalid(
-          `${path}.verifier`,
-          "must have a verify(token) method (jwtVerifier(...) or cognitoVerifier(...) of @gatehouse/authorizer)",
+          `must be an object with a verify(token) method (jwtVerifier(...) or cognitoVerifier(...) of @gatehouse/authorizer), got ${kindOf(verifier)}`,
         );
       }
       const source = parseIdentitySource(

@@ -54,3 +54,18 @@ describe("partitions", () => {
     );
   });
 });
+
+describe("messages about values that are not strings", () => {
+  it("name the kind of value without calling its toString", () => {
+    const hostile = { toString: 0 };
+    expect(() => parsePartition(hostile)).toThrow(
+      expect.objectContaining({
+        code: "invalid_partition",
+        message: expect.stringContaining("an object"),
+      }),
+    );
+    expect(() => parsePartition(Symbol("x"))).toThrow(
+      expect.objectContaining({ message: expect.stringContaining("a symbol") }),
+    );
+  });
+});

@@ -21,10 +21,24 @@ export function shortValue(value: unknown): unknown {
   return typeof value === "string" && value.length > 120 ? `${value.slice(0, 117)}...` : value;
 }
 
-/** @internal `JSON.stringify` of a shortened value, for messages. */
+/**
+ * @internal A value for a message: a string quoted and shortened, a primitive as text, anything
+ * else by its kind (never by calling its own `toString`, which may throw or lie).
+ */
 export function quote(value: unknown): string {
-  const short = shortValue(value);
-  return typeof short === "string" ? JSON.stringify(short) : String(short);
+  if (typeof value === "string") return JSON.stringify(shortValue(value));
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "object":
+      return "an object";
+    case "function":
+      return "a function";
+    case "symbol":
+      return "a symbol";
+    default:
+      return String(value);
+  }
 }
 
 /** @internal A `PolicyError` for a problem; the field path goes in `path`, not the message. */

@@ -5,7 +5,11 @@
 export type LocalGatewayErrorCode =
   /** A configuration value that cannot be served (bad route template, unknown authorizer, TTL out of range...). */
   | "invalid_config"
-  /** A config file that cannot be read or imported, or whose default export is not a config. */
+  /**
+   * A config file that cannot be read or imported (missing, syntax error, TypeScript the runtime
+   * cannot load, an error thrown while it runs), or whose default export is not a config; `file`,
+   * `line`, `column` and `hint` say where and what to do.
+   */
   | "config_load_failed"
   /** The server could not listen on 127.0.0.1 (port in use...). */
   | "listen_failed";
@@ -16,13 +20,22 @@ export interface LocalGatewayErrorOptions {
   path?: string;
   /** What was expected there, in words. */
   expected?: string;
+  /** The config file the problem is in (absolute), when the config came from a file. */
+  file?: string;
+  /** 1-based line in `file` (syntax errors, errors thrown while the module runs). */
+  line?: number;
+  /** 1-based column in `file`, with `line`. */
+  column?: number;
+  /** One sentence on what to do about it, e.g. how to load a TypeScript config. */
+  hint?: string;
   cause?: unknown;
 }
 
 /**
- * The one error class of `@gatehouse/local-gateway`. A configuration the gateway cannot serve
- * throws it with a stable {@link LocalGatewayErrorCode} and the `path` of the offending field;
- * wrong option types throw `TypeError`. Messages never carry secrets or tokens.
+ * The one error class of `@gatehouse/local-gateway`. A configuration the gateway cannot serve,
+ * wrong field types included, throws it with a stable {@link LocalGatewayErrorCode} and the `path`
+ * of the offending field; a config file that cannot be loaded adds `file`, `line`, `column` and
+ * `hint`. Messages never carry secrets or tokens.
  *
  * @example
  * ```ts
@@ -38,6 +51,10 @@ export class LocalGatewayError extends Error {
   readonly code: LocalGatewayErrorCode;
   readonly path: string | undefined;
   readonly expected: string | undefined;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly hint: string | undefined;
 
   constructor(
     code: LocalGatewayErrorCode,
@@ -48,6 +65,10 @@ export class LocalGatewayError extends Error {
     this.code = code;
     this.path = options.path;
     this.expected = options.expected;
+    this.file = options.file;
+    this.line = options.line;
+    this.column = options.column;
+    this.hint = options.hint;
   }
 }
 

@@ -22,6 +22,16 @@ export type PolicyErrorCode =
   | "invalid_ip_address"
   /** An AWS account id that is not 12 digits. */
   | "invalid_account_id"
+  /** A partition that is not one of AWS's (`aws`, `aws-cn`, `aws-us-gov`, `aws-iso`...). */
+  | "invalid_partition"
+  /** A region that is malformed or names no known partition (`us-east-1`, `cn-north-1`...). */
+  | "invalid_region"
+  /** An API id that is not 1 to 32 lower-case letters and digits (real ids have 10). */
+  | "invalid_api_id"
+  /** A stage name API Gateway would not deploy (`[A-Za-z0-9_-]`, at most 128, or `$default`). */
+  | "invalid_stage"
+  /** An HTTP method API Gateway does not route (`GET`, `POST`... in upper case, or `ANY` where allowed). */
+  | "invalid_http_method"
   /** A principal (ARN, account id, `*`) that is not valid where it is used. */
   | "invalid_principal"
   /** A VPC id (`vpc-` + 8 to 17 lower-case hex digits) or VPC endpoint id (`vpce-` ...) that is malformed. */

@@ -22,10 +22,50 @@ export { isPolicyError, PolicyError } from "./errors.js";
 // @section document
 export { parsePolicyDocument } from "./document/parse-policy-document.js";
 
+// identifiers
+// @section identifiers
+export { isAccountId, parseAccountId } from "./identifiers/account-id.js";
+export { isApiId, parseApiId } from "./identifiers/api-id.js";
+export type { HttpMethod, RouteMethod } from "./identifiers/http-method.js";
+export {
+  HTTP_METHODS,
+  isHttpMethod,
+  parseHttpMethod,
+  parseRouteMethod,
+} from "./identifiers/http-method.js";
+export type { Partition } from "./identifiers/partition.js";
+export {
+  isPartition,
+  PARTITIONS,
+  parsePartition,
+  partitionDnsSuffix,
+} from "./identifiers/partition.js";
+export { partitionOfRegion } from "./identifiers/partition-of-region.js";
+export type {
+  AssumedRolePrincipalArn,
+  CallerPrincipalArn,
+  IamPrincipalArn,
+  NamedPrincipalArn,
+  PrincipalArn,
+  PrincipalArnBase,
+  PrincipalArnKind,
+  RootPrincipalArn,
+} from "./identifiers/principal-arn.js";
+export { parseCallerPrincipalArn, parsePrincipalArn } from "./identifiers/principal-arn.js";
+export { isRegion, parseRegion } from "./identifiers/region.js";
+export { roleArnOfSession } from "./identifiers/role-arn-of-session.js";
+export { isServicePrincipal, parseServicePrincipal } from "./identifiers/service-principal.js";
+export { isStageName, parseStageName } from "./identifiers/stage-name.js";
+
 // arn
-export type { ExecuteApiArn, Partition } from "./arn/execute-api-arn.js";
+export type { ExecuteApiArn } from "./arn/execute-api-arn.js";
 // @section arn
 export { MAX_METHOD_ARN_BYTES, MAX_RESOURCE_ARN_LENGTH } from "./arn/arn-limits.js";
+export type { ConcreteExecuteApiArn } from "./arn/concrete-execute-api-arn.js";
+export {
+  isConcreteExecuteApiArn,
+  parseConcreteExecuteApiArn,
+} from "./arn/concrete-execute-api-arn.js";
 export type { ApiTarget } from "./arn/expand-resource-arn.js";
 export { expandResourceArn } from "./arn/expand-resource-arn.js";
 export { formatExecuteApiArn } from "./arn/format-execute-api-arn.js";

@@ -57,6 +57,9 @@ export type CognitoVerifierOptions = CommonVerifierOptions & {
   algorithms?: readonly JwtAlgorithm[];
 } & (CognitoPoolOptions | { pools: readonly CognitoPoolOptions[] });
 
+// Exactly aws-jwt-verify's CognitoJwtVerifier.USER_POOL_ID_REGEX: the pools it can verify (its
+// issuer URLs are built on amazonaws.com), checked here so a misuse is a TypeError at cold start.
+// Narrower than @gatehouse/policy's isRegion on purpose: no ISO or China pools.
 const USER_POOL_ID = /^((?:eusc-[a-z]{2}|[a-z]{2})-(?:gov-)?[a-z]+-\d)_[a-zA-Z0-9]+$/;
 
 /**

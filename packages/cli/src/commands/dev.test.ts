@@ -159,8 +159,8 @@ describe("gatehouse dev: stopping and failing", () => {
     ] }] };`);
     const result = await runCaptured(["dev", "gateway.config.mjs"], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("invalid config: gateway.config.mjs at apis[0].routes[0]");
-    expect(result.stderr).toContain("invalid_config");
+    expect(result.stderr).toContain("invalid config in gateway.config.mjs: apis[0].routes[0]");
+    expect(result.stderr).toContain("apis[0].routes[0].routeKey");
   });
 
   it("shows why a config cannot be loaded, without the secrets its error quotes", async () => {
@@ -176,9 +176,69 @@ describe("gatehouse dev: stopping and failing", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("cannot load gateway.config.mjs");
     expect(result.stderr).toContain(
-      "cause: Error: config failed with token <redacted jwt> and key <redacted>",
+      "the config threw while loading: Error: config failed with token <redacted jwt> and key <redacted>",
     );
     expect(result.stderr).not.toContain(secret);
     expect(result.stderr).not.toContain(jwt);
+  });
+});
+
+describe("gatehouse dev: config errors a user can act on", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gatehouse-dev-errors-"));
+  const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+
+  it("shows file:line:column and the parser's message for a syntax error, debug or not", async () => {
+    write(
+      "syntax.mjs",
+      'export default {\n  apis: [\n    { type: "HTTP" routes: [] },\n  ],\n};\n',
+    );
+    const plain = await runCaptured(["dev", "syntax.mjs"], { cwd: dir });
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain(
+      "error: cannot load syntax.mjs:3:20: SyntaxError: Unexpected identifier 'routes'",
+    );
+    // Stacks only with GATEHOUSE_DEBUG.
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = await runCaptured(["dev", "syntax.mjs"], {
+      cwd: dir,
+      env: { GATEHOUSE_DEBUG: "1" },
+    });
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toContain("cannot load syntax.mjs:3:20: SyntaxError");
+    expect(debug.stderr).toMatch(/cause: config_load_failed: .*syntax\.mjs:3:20/);
+    expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it("names the field of an invalid config instead of leaking a TypeError", async () => {
+    write(
+      "no-resource.mjs",
+      'export default { apis: [{ type: "REST", routes: [{ method: "GET", auth: "NONE", handler: () => ({ statusCode: 200 }) }] }] };\n',
+    );
+    const result = await runCaptured(["dev", "no-resource.mjs"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "error: invalid config in no-resource.mjs: apis[0].routes[0].resource is required for REST routes (a resource path such as /pets/{id})",
+    );
+    expect(result.stderr).not.toMatch(/TypeError|startsWith/);
+  });
+
+  it("refuses an unknown partition in a principal ARN before serving", async () => {
+    write(
+      "partition.mjs",
+      'export default { credentials: [{ accessKeyId: "AKIDX", secretAccessKey: "s", principalArn: "arn:aws-foo:iam::123456789012:user/a", policy: null }], apis: [{ type: "HTTP", routes: [] }] };\n',
+    );
+    const result = await runCaptured(["dev", "partition.mjs"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "invalid config in partition.mjs: credentials[0].principalArn:",
+    );
+    expect(result.stderr).toContain('partition "aws-foo" is not an AWS partition');
+  });
+
+  it("prints the loader's hint for a JSON config", async () => {
+    write("gateway.json", "{}");
+    const result = await runCaptured(["dev", "gateway.json"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("export default { apis: [...] }");
   });
 });

@@ -18,12 +18,36 @@ type LocalGatewayModule = typeof import("@gatehouse/local-gateway");
  */
 const CLOSE_GRACE_MS = 2000;
 
-/** A config that cannot be loaded: exit 2, with the loader's code, path and causes. */
-function loadFailure(error: unknown, file: string, gateway: LocalGatewayModule): CliError {
-  const expected = gateway.isLocalGatewayError(error) ? error.expected : undefined;
-  return new CliError("usage", `cannot load ${file}`, {
+/**
+ * A config that cannot be loaded or served, as a usage error (exit 2) that names the file as the
+ * user wrote it, the line and column when known, and the field; the original error is the cause.
+ */
+function configError(shown: string, error: unknown, gateway: LocalGatewayModule): CliError {
+  if (!gateway.isLocalGatewayError(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new CliError("usage", `cannot load ${shown}: ${message}`, { cause: error });
+  }
+  const hint =
+    error.hint !== undefined
+      ? { hint: error.hint }
+      : error.expected !== undefined
+        ? { hint: `Expected ${error.expected}.` }
+        : {};
+  if (error.code === "config_load_failed") {
+    // The loader's message starts with the absolute file (and position): show the user's path.
+    const where = error.line === undefined ? "" : `:${error.line}:${error.column ?? 1}`;
+    const prefix = error.file === undefined ? "" : `${error.file}${where}: `;
+    const text = error.message.startsWith(prefix)
+      ? error.message.slice(prefix.length)
+      : error.message;
+    return new CliError("usage", `cannot load ${shown}${where}: ${text}`, {
+      ...hint,
+      cause: error,
+    });
+  }
+  return new CliError("usage", `invalid config in ${shown}: ${error.message}`, {
+    ...hint,
     cause: error,
-    ...(expected === undefined ? {} : { hint: `Expected ${expected}.` }),
   });
 }
 
@@ -39,11 +63,7 @@ function startFailure(error: unknown, file: string, gateway: LocalGatewayModule)
         hint: "Another process uses the port: give another --port, or 0 for a free one.",
       });
     }
-    const where = error.path === undefined ? file : `${file} at ${error.path}`;
-    return new CliError("usage", `invalid config: ${where}: ${error.code}: ${error.message}`, {
-      cause: error,
-      ...(error.expected === undefined ? {} : { hint: `Expected ${error.expected}.` }),
-    });
+    return configError(file, error, gateway);
   }
   if (error instanceof TypeError) {
     return new CliError("usage", `invalid config: ${file}: ${error.message}`, { cause: error });
@@ -114,7 +134,7 @@ export const dev: CommandSpec = {
         started
           .run(() => module.loadGatewayConfig(path))
           .catch((error: unknown) => {
-            throw loadFailure(error, file, module);
+            throw configError(file, error, module);
           }),
         stop.stopped,
       );

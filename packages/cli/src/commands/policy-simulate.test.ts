@@ -131,6 +131,34 @@ describe("gatehouse policy simulate", () => {
     expect(result.stderr).toContain("--principal");
   });
 
+  it("checks --principal with @gatehouse/policy and says what is wrong", async () => {
+    for (const [principal, why] of [
+      ["arn:aws-foo:iam::111122223333:user/a", 'partition "aws-foo" is not an AWS partition'],
+      ["arn:aws:iam::111122223333:role/*", "has a wildcard"],
+      ["arn:aws:iam::111122223333:saml-provider/Okta", "is an identity provider"],
+    ] as const) {
+      const result = await runCaptured(
+        [
+          "policy",
+          "simulate",
+          "-",
+          "--arn",
+          ARN,
+          "--principal",
+          principal,
+          "--auth-type",
+          "AWS_IAM",
+        ],
+        { stdin: stdinOf(accounts) },
+      );
+      expect(result.code, principal).toBe(2);
+      expect(result.stderr).toContain(
+        "--principal must be a 12-digit account id or an IAM/STS ARN",
+      );
+      expect(result.stderr).toContain(why);
+    }
+  });
+
   it("--unsigned gives Missing Authentication Token", async () => {
     const result = await runCaptured([
       "policy",

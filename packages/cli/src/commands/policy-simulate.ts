@@ -7,8 +7,11 @@ import {
   evaluateApiGatewayAccess,
   formatExecuteApiArn,
   type IamAuthorizerResponse,
+  isAccountId,
+  isPolicyError,
   type MethodAuthType,
   type PolicyDocument,
+  parseCallerPrincipalArn,
   parseExecuteApiArn,
 } from "@gatehouse/policy";
 import { usageError } from "../errors.js";
@@ -24,19 +27,21 @@ import { policyInputError } from "../internal/policy-errors.js";
 import { readJson } from "../internal/read-input.js";
 import { AUTH_TYPES, ENDPOINT_TYPES } from "./policy-lint.js";
 
-const IAM_PRINCIPAL = /^arn:(aws|aws-cn|aws-us-gov):(?:iam|sts)::(\d{12}):.+$/;
-
 function callerFrom(principal: string, partition: string): { arn: string; accountId: string } {
-  if (/^\d{12}$/.test(principal)) {
+  if (isAccountId(principal)) {
     return { arn: `arn:${partition}:iam::${principal}:root`, accountId: principal };
   }
-  const match = IAM_PRINCIPAL.exec(principal);
-  if (match === null) {
+  try {
+    return {
+      arn: principal,
+      accountId: parseCallerPrincipalArn(principal, "--principal").accountId,
+    };
+  } catch (error) {
+    if (!isPolicyError(error)) throw error;
     throw usageError(
-      `--principal must be a 12-digit account id or an IAM/STS ARN (arn:aws:iam::111122223333:role/app); got ${JSON.stringify(principal)}`,
+      `--principal must be a 12-digit account id or an IAM/STS ARN (arn:aws:iam::111122223333:role/app): ${error.message}`,
     );
   }
-  return { arn: principal, accountId: match[2] as string };
 }
 
 /** An authorizer answer that allows (or denies) the whole stage of `methodArn`. */

@@ -1,4 +1,4 @@
-import type { ApiTarget, Partition } from "@gatehouse/policy";
+import { type ApiTarget, PARTITIONS, type Partition } from "@gatehouse/policy";
 import { usageError } from "../errors.js";
 import type { CommandContext, OptionSpec } from "./command.js";
 
@@ -14,7 +14,7 @@ export const API_TARGET_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   partition: {
     type: "string",
     value: "<partition>",
-    choices: ["aws", "aws-cn", "aws-us-gov"],
+    choices: PARTITIONS,
     description: "The AWS partition",
     defaultText: "aws",
   },

@@ -98,6 +98,90 @@ describe("resolveConfig", () => {
           } as never,
         ],
       }),
-    ).toBe("TypeError");
+    ).toBe("invalid_config credentials[0].policy");
+  });
+});
+
+describe("resolveConfig: every field is checked with a typed error naming it", () => {
+  function errorOf(config: unknown): unknown {
+    try {
+      resolveConfig(config as LocalGatewayConfig);
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  }
+
+  it("names a REST route without resource (it used to leak TypeError: reading 'startsWith')", () => {
+    const error = errorOf({
+      apis: [{ type: "REST", routes: [{ method: "GET", auth: "NONE", handler }] }],
+    });
+    expect(isLocalGatewayError(error), String(error)).toBe(true);
+    expect(error).toMatchObject({ code: "invalid_config", path: "apis[0].routes[0].resource" });
+    expect((error as Error).message).toBe(
+      "apis[0].routes[0].resource is required for REST routes (a resource path such as /pets/{id})",
+    );
+  });
+
+  it.each([
+    [{ apis: [{ type: "REST", basePath: 7, routes: [] }] }, "apis[0].basePath"],
+    [
+      { apis: [{ type: "HTTP", routes: [{ auth: "NONE", handler }] }] },
+      "apis[0].routes[0].routeKey",
+    ],
+    [{ apis: [{ type: "HTTP", routes: "GET /" }] }, "apis[0].routes"],
+    [{ apis: [{ type: "REST", authorizers: [], routes: [] }] }, "apis[0].authorizers"],
+    [
+      { apis: [{ type: "REST", stageVariables: { a: 1 }, routes: [] }] },
+      "apis[0].stageVariables.a",
+    ],
+    [{ apis: [{ type: "REST", endpointType: "LOCAL", routes: [] }] }, "apis[0].endpointType"],
+    [{ apis: [{ type: "REST", name: 5, routes: [] }] }, "apis[0].name"],
+    [
+      {
+        apis: [
+          {
+            type: "REST",
+            authorizers: { a: { type: "REQUEST", handler, identitySources: "x" } },
+            routes: [],
+          },
+        ],
+      },
+      "apis[0].authorizers.a.identitySources",
+    ],
+    [
+      {
+        apis: [
+          {
+            type: "HTTP",
+            routes: [{ routeKey: "GET /", auth: "NONE", handler, payloadFormatVersion: "3.0" }],
+          },
+        ],
+      },
+      "apis[0].routes[0].payloadFormatVersion",
+    ],
+    [
+      {
+        apis: [
+          {
+            type: "REST",
+            routes: [
+              { method: "GET", resource: "/", auth: { authorizer: "a", scopes: "x" }, handler },
+            ],
+          },
+        ],
+      },
+      "apis[0].routes[0].auth",
+    ],
+    [{ apis: [{ type: "REST", routes: [] }], region: 42 }, "region"],
+    [{ apis: [{ type: "REST", routes: [] }], accountId: 123456789012 }, "accountId"],
+  ])("names the field of %j", (config, path) => {
+    const error = errorOf(config);
+    expect(isLocalGatewayError(error), String(error)).toBe(true);
+    expect(error).toMatchObject({ code: "invalid_config" });
+    expect(
+      (error as { path: string }).path.startsWith(path),
+      (error as { path: string }).path,
+    ).toBe(true);
   });
 });

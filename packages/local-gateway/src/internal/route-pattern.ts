@@ -22,26 +22,25 @@ export function compilePattern(template: string, path: string): RoutePattern {
   if (!template.startsWith("/")) {
     throw new LocalGatewayError(
       "invalid_config",
-      `Path template must start with "/": ${template}`,
-      {
-        path,
-        expected: "/pets/{id}",
-      },
+      `${path} must start with "/", e.g. /pets/{id}: got ${JSON.stringify(template.slice(0, 80))}`,
+      { path, expected: "/pets/{id}" },
     );
   }
   const parts = template === "/" ? [] : template.slice(1).split("/");
   const segments = parts.map((part, index): Segment => {
     if (part === "") {
-      throw new LocalGatewayError("invalid_config", `Empty segment in path template ${template}`, {
-        path,
-      });
+      throw new LocalGatewayError(
+        "invalid_config",
+        `${path} has an empty segment (// or a trailing /) in ${template.slice(0, 80)}`,
+        { path, expected: "/segment/segment" },
+      );
     }
     const greedy = /^\{([A-Za-z0-9._-]+)\+\}$/.exec(part);
     if (greedy?.[1] !== undefined) {
       if (index !== parts.length - 1) {
         throw new LocalGatewayError(
           "invalid_config",
-          `A greedy {${greedy[1]}+} segment must be last in ${template}`,
+          `${path}: the greedy {${greedy[1]}+} segment must be last in ${template.slice(0, 80)}`,
           { path },
         );
       }
@@ -50,9 +49,11 @@ export function compilePattern(template: string, path: string): RoutePattern {
     const param = /^\{([A-Za-z0-9._-]+)\}$/.exec(part);
     if (param?.[1] !== undefined) return { kind: "param", name: param[1] };
     if (/[{}]/.test(part)) {
-      throw new LocalGatewayError("invalid_config", `Malformed segment "${part}" in ${template}`, {
-        path,
-      });
+      throw new LocalGatewayError(
+        "invalid_config",
+        `${path}: segment "${part.slice(0, 40)}" of ${template.slice(0, 80)} must be literal text or a whole {param}`,
+        { path, expected: "literal text, {param} or a final {proxy+}" },
+      );
     }
     return { kind: "literal", value: part };
   });

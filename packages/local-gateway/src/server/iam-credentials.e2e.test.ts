@@ -191,6 +191,6 @@ describe("credentials as a resolver function", () => {
   it("refuses a resolver that is not a function at start", async () => {
     await expect(
       startLocalGateway(config("AKID" as unknown as LocalGatewayConfig["credentials"])),
-    ).rejects.toThrow(TypeError);
+    ).rejects.toMatchObject({ code: "invalid_config", path: "credentials" });
   });
 });

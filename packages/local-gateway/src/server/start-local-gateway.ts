@@ -72,8 +72,8 @@ function send(response: ServerResponse, reply: GatewayReply): boolean {
  *
  * @param config - the APIs, routes, authorizers, credentials and options; validated now.
  * @returns the running gateway: `url`, per-API URLs, `stats()`, `close()`.
- * @throws TypeError for wrong option types; `LocalGatewayError` `invalid_config` for a config
- *   API Gateway would not deploy, `listen_failed` when the port cannot be bound.
+ * @throws LocalGatewayError `invalid_config` for a config API Gateway would not deploy or a field
+ *   of the wrong type (`path` names the field), `listen_failed` when the port cannot be bound.
  * @example
  * ```ts
  * const gw = await startLocalGateway({

@@ -6,31 +6,27 @@
  * @packageDocumentation
  */
 import { PolicyError } from "../errors.js";
+import { accountIdProblem } from "../identifiers/account-id.js";
+import { HTTP_METHODS } from "../identifiers/http-method.js";
+import { type IdentifierProblem, shortValue } from "../identifiers/internal/identifier-error.js";
+import { type Partition, partitionProblem } from "../identifiers/partition.js";
+import { regionProblem } from "../identifiers/region.js";
+import { stageNameProblem } from "../identifiers/stage-name.js";
 import { matchesWildcard } from "../wildcard/wildcard.js";
-import type { Partition } from "./execute-api-arn.js";
 import type { ApiTarget } from "./expand-resource-arn.js";
 
 /** @internal HTTP verbs API Gateway puts in method ARNs (always upper-case there). */
-export const HTTP_VERBS: readonly string[] = [
-  "GET",
-  "POST",
-  "PUT",
-  "PATCH",
-  "DELETE",
-  "HEAD",
-  "OPTIONS",
-];
+export const HTTP_VERBS: readonly string[] = HTTP_METHODS;
 
 // `ANY` never appears in a request ARN (API Gateway writes the real verb), but people write it in
 // policies; recognising it as a verb lets the linter point at it instead of a bogus route key.
 const METHOD_WORDS: readonly string[] = [...HTTP_VERBS, "ANY"];
 
-const PARTITIONS: readonly string[] = ["aws", "aws-cn", "aws-us-gov"];
-const CONCRETE_REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+// Patterns: the concrete rules live in ../identifiers; an ARN in a policy may also hold wildcards.
 const REGION_PATTERN = /^[a-z0-9*?-]+$/;
 const ACCOUNT_PATTERN = /^[0-9*?]+$/;
 const API_ID = /^[A-Za-z0-9*?]+$/;
-const STAGE = /^\$?[A-Za-z0-9_*?-]+$/;
+const STAGE_PATTERN = /^\$?[A-Za-z0-9_*?-]+$/;
 const MAX_STAGE_LENGTH = 128;
 
 /** @internal True when `value` holds a C0 control character or DEL (never valid in an ARN). */
@@ -61,68 +57,49 @@ export function isMethodSegment(segment: string): boolean {
 
 /** @internal A `PolicyError("invalid_arn")` with a shortened `actual`. */
 export function invalidArn(message: string, path: string, expected: string, actual: unknown) {
-  return new PolicyError("invalid_arn", message, { path, expected, actual: shorten(actual) });
+  return new PolicyError("invalid_arn", message, { path, expected, actual: shortValue(actual) });
 }
 
-function shorten(value: unknown): unknown {
-  return typeof value === "string" && value.length > 120 ? `${value.slice(0, 117)}...` : value;
-}
-
-/** @internal The partition a concrete region belongs to, or `undefined` for partitions without support. */
-function partitionOfRegion(region: string): Partition | undefined {
-  if (/-iso[a-z]*-/.test(region)) return undefined;
-  if (region.startsWith("cn-")) return "aws-cn";
-  if (region.startsWith("us-gov-")) return "aws-us-gov";
-  return "aws";
+function fromProblem(problem: IdentifierProblem, path: string, actual: unknown) {
+  return invalidArn(problem.message, path, problem.expected, actual);
 }
 
 /** @internal */
 export function checkPartition(value: string, path: string): Partition {
-  if (!PARTITIONS.includes(value)) {
-    throw invalidArn(
-      `partition "${value}" is not one with API Gateway (aws, aws-cn, aws-us-gov; wildcards are not accepted here)`,
-      path,
-      "aws, aws-cn or aws-us-gov",
-      value,
-    );
-  }
+  const problem = partitionProblem(value);
+  if (problem !== undefined) throw fromProblem(problem, path, value);
   return value as Partition;
 }
 
 /** @internal `partition` is checked against a concrete region when known. */
 export function checkRegion(value: string, partition: Partition | undefined, path: string): string {
-  const expected = "a region such as us-east-1, or a wildcard pattern";
   if (hasWildcard(value)) {
     if (!REGION_PATTERN.test(value)) {
-      throw invalidArn(`region pattern "${value}" is malformed`, path, expected, value);
+      throw invalidArn(
+        `region pattern "${value}" is malformed`,
+        path,
+        "a region such as us-east-1, or a wildcard pattern",
+        value,
+      );
     }
     return value;
   }
-  if (!CONCRETE_REGION.test(value)) {
-    throw invalidArn(`region "${value}" is not an AWS region`, path, expected, value);
-  }
-  const regionPartition = partitionOfRegion(value);
-  if (regionPartition === undefined) {
-    throw invalidArn(`region "${value}" is in an unsupported partition`, path, expected, value);
-  }
-  if (partition !== undefined && regionPartition !== partition) {
-    throw invalidArn(
-      `region "${value}" belongs to partition ${regionPartition}, not ${partition}`,
-      path,
-      `a region of partition ${partition}`,
-      value,
-    );
-  }
+  const problem = regionProblem(value, partition);
+  if (problem !== undefined) throw fromProblem(problem, path, value);
   return value;
 }
 
 /** @internal 12 digits, or a pattern of digits, `*` and `?` that can match 12 digits. */
 export function checkAccountId(value: string, path: string): string {
+  if (!hasWildcard(value)) {
+    const problem = accountIdProblem(value);
+    if (problem !== undefined) throw fromProblem(problem, path, value);
+    return value;
+  }
   const fixed = value.replaceAll("*", "").length;
-  const ok = ACCOUNT_PATTERN.test(value) && (value.includes("*") ? fixed <= 12 : fixed === 12);
-  if (!ok) {
+  if (!ACCOUNT_PATTERN.test(value) || (value.includes("*") ? fixed > 12 : fixed !== 12)) {
     throw invalidArn(
-      `account id "${value}" is not 12 digits`,
+      `account id pattern "${value}" cannot match 12 digits`,
       path,
       "a 12-digit account id or a wildcard pattern",
       value,
@@ -146,9 +123,14 @@ export function checkApiId(value: string, path: string): string {
 
 /** @internal Letters, digits, `-`, `_` (128 at most), `$default`, or a wildcard pattern. */
 export function checkStage(value: string, path: string): string {
-  if (!STAGE.test(value) || value.length > MAX_STAGE_LENGTH) {
+  if (!hasWildcard(value)) {
+    const problem = stageNameProblem(value);
+    if (problem !== undefined) throw fromProblem(problem, path, value);
+    return value;
+  }
+  if (!STAGE_PATTERN.test(value) || value.length > MAX_STAGE_LENGTH) {
     throw invalidArn(
-      `stage "${value}" is malformed`,
+      `stage pattern "${value}" is malformed`,
       path,
       "a stage name ([A-Za-z0-9_-], $default) or a wildcard pattern",
       value,

@@ -1,5 +1,7 @@
-/** AWS partitions that have API Gateway. Always taken from the incoming ARN, never assumed. */
-export type Partition = "aws" | "aws-cn" | "aws-us-gov";
+import type { Partition } from "../identifiers/partition.js";
+
+// The partition's home is ../identifiers/partition.ts; re-exported for the ARN modules.
+export type { Partition } from "../identifiers/partition.js";
 
 /**
  * The parts of an execute-api ARN.

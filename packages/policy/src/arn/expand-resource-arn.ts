@@ -5,7 +5,7 @@ import { parseExecuteApiArn } from "./parse-execute-api-arn.js";
 
 /** The API a short-form resource (`execute-api:/...`) belongs to. */
 export interface ApiTarget {
-  /** `aws`, `aws-cn` or `aws-us-gov`: take it from the API's own ARN, never assume `aws`. */
+  /** A {@link Partition} (`aws`, `aws-cn`, `aws-us-gov`...): take it from the API's own ARN, never assume `aws`. */
   partition: Partition;
   /** The API's region, e.g. `eu-west-1`. */
   region: string;

@@ -30,6 +30,11 @@ const regions: Record<Partition, string[]> = {
   aws: ["us-east-1", "eu-west-1", "ap-southeast-2", "il-central-1", "*", "eu-*", "us-east-?"],
   "aws-cn": ["cn-north-1", "cn-northwest-1", "*", "cn-*"],
   "aws-us-gov": ["us-gov-west-1", "us-gov-east-1", "*"],
+  "aws-iso": ["us-iso-east-1", "us-iso-west-1", "*"],
+  "aws-iso-b": ["us-isob-east-1", "*"],
+  "aws-iso-e": ["eu-isoe-west-1", "*"],
+  "aws-iso-f": ["us-isof-south-1", "us-isof-east-1", "*"],
+  "aws-eusc": ["eusc-de-east-1", "*"],
 };
 const accountId = fc.oneof(
   fc.stringMatching(/^\d{12}$/),
@@ -41,7 +46,10 @@ const apiId = fc.oneof(
 );
 const stage = fc.oneof(
   fc.constantFrom("prod", "$default", "*", "dev-2", "test_stage"),
-  fc.stringMatching(/^\$?[A-Za-z0-9_*?-]{1,20}$/),
+  // `$` starts only `$default` or a pattern: `$abc` is no stage name.
+  fc
+    .stringMatching(/^\$?[A-Za-z0-9_*?-]{1,20}$/)
+    .filter((text) => !text.startsWith("$") || /[*?]/.test(text)),
 );
 const method = fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
 const methodPattern = fc.oneof(

@@ -179,6 +179,17 @@ describe("parseExecuteApiArn", () => {
     expect(parseExecuteApiArn("execute-api:/prod/send*").routeKey).toBe("send*");
   });
 
+  it.each([
+    ["aws-iso", "us-iso-east-1"],
+    ["aws-iso-b", "us-isob-east-1"],
+    ["aws-iso-e", "eu-isoe-west-1"],
+    ["aws-iso-f", "us-isof-south-1"],
+    ["aws-eusc", "eusc-de-east-1"],
+  ])("reads an ARN of partition %s (region %s)", (partition, region) => {
+    const arn = `arn:${partition}:execute-api:${region}:123456789012:abc/prod/GET/`;
+    expect(parseExecuteApiArn(arn)).toMatchObject({ partition, region, method: "GET", path: "/" });
+  });
+
   it("keeps colons inside the resource part", () => {
     expect(parseExecuteApiArn("execute-api:/prod/GET/a:b").path).toBe("/a:b");
     expect(
@@ -189,7 +200,10 @@ describe("parseExecuteApiArn", () => {
   it.each([
     ["empty string", ""],
     ["another service", "arn:aws:s3:::bucket/key"],
-    ["an unknown partition", "arn:aws-iso:execute-api:us-iso-east-1:123456789012:abc/prod/GET/"],
+    ["an unknown partition", "arn:aws-foo:execute-api:us-east-1:123456789012:abc/prod/GET/"],
+    ["an ISO region in aws", "arn:aws:execute-api:us-iso-east-1:123456789012:abc/prod/GET/"],
+    ["a region of no partition", "arn:aws:execute-api:us-isoz-east-1:123456789012:abc/prod/GET/"],
+    ["a $ stage other than $default", "execute-api:/$prod/GET/"],
     ["a wildcard partition", "arn:*:execute-api:us-east-1:123456789012:abc/prod/GET/"],
     ["a malformed region", "arn:aws:execute-api:useast1:123456789012:abc/prod/GET/"],
     ["an empty region", "arn:aws:execute-api::123456789012:abc/prod/GET/"],

@@ -9,6 +9,9 @@ import {
   parseDateValue,
   parseNumericValue,
 } from "../evaluate/internal/condition-values.js";
+import { isAccountId } from "../identifiers/account-id.js";
+import { classifyPrincipalArn } from "../identifiers/principal-arn.js";
+import { servicePrincipalProblem } from "../identifiers/service-principal.js";
 import type {
   ConditionBlock,
   ConditionValue,
@@ -37,8 +40,8 @@ const PRINCIPAL_KEYS = new Set(["AWS", "Service", "Federated", "CanonicalUser"])
 const VERSIONS: ReadonlySet<string> = new Set<PolicyVersion>(["2012-10-17", "2008-10-17"]);
 const validCidrs = new Set<string>();
 const ACTION = /^(?:\*|[A-Za-z0-9*?_-]+:\S+)$/;
-// "*", an account id, an IAM/STS ARN, or the unique id AWS shows once a named role is deleted.
-const AWS_PRINCIPAL = /^(?:\*|\d{12}|arn:[a-z-]+:(?:iam|sts)::\d{12}:\S+|A[A-Z0-9]{15,127})$/;
+// The unique id AWS shows in place of a principal once the named role or user is deleted.
+const UNIQUE_ID = /^A[A-Z0-9]{15,127}$/;
 
 function fail(path: string, message: string, expected: string, actual: unknown): PolicyError {
   return new PolicyError("invalid_policy", path === "" ? message : `${path}: ${message}`, {
@@ -115,8 +118,44 @@ const nonEmpty: StringCheck = (item) => (item === "" ? "a non-empty string" : un
 const checkAction: StringCheck = (item) =>
   ACTION.test(item) ? undefined : 'an action ("*" or "service:Action")';
 
-const checkAwsPrincipal: StringCheck = (item) =>
-  AWS_PRINCIPAL.test(item) ? undefined : 'an AWS principal ("*", an account id or an IAM ARN)';
+const AWS_EXPECTED = 'an AWS principal ("*", an account id or an IAM/STS principal ARN)';
+
+// "*", an account id, a principal ARN that can sign (not an identity provider), or a unique id.
+const checkAwsPrincipal: StringCheck = (item) => {
+  if (item === "*" || isAccountId(item) || UNIQUE_ID.test(item)) return undefined;
+  // A policy variable is only known per request: check the rest of the ARN around it.
+  const principal = classifyPrincipalArn(item.replaceAll(/\$\{[^}]*\}/g, "x"));
+  if (!("kind" in principal)) return `${AWS_EXPECTED}: ${principal.message}`;
+  return principal.kind === "saml-provider" || principal.kind === "oidc-provider"
+    ? `${AWS_EXPECTED}: an identity provider goes under Principal.Federated`
+    : undefined;
+};
+
+const checkServicePrincipal: StringCheck = (item) =>
+  servicePrincipalProblem(item) === undefined
+    ? undefined
+    : "a service principal, the service's lower-case DNS name such as lambda.amazonaws.com";
+
+// An identity provider's ARN, or a web identity provider's name (accounts.google.com, cognito-identity.amazonaws.com).
+const checkFederatedPrincipal: StringCheck = (item) => {
+  if (item.startsWith("arn:")) {
+    const principal = classifyPrincipalArn(item);
+    if (!("kind" in principal)) return `an identity provider: ${principal.message}`;
+    return principal.kind === "saml-provider" || principal.kind === "oidc-provider"
+      ? undefined
+      : "an identity provider (saml-provider/... or oidc-provider/...); other principal ARNs go under Principal.AWS";
+  }
+  return servicePrincipalProblem(item) === undefined
+    ? undefined
+    : "an identity provider ARN or a provider name such as accounts.google.com";
+};
+
+const PRINCIPAL_CHECKS: Readonly<Record<string, StringCheck>> = {
+  AWS: checkAwsPrincipal,
+  Service: checkServicePrincipal,
+  Federated: checkFederatedPrincipal,
+  CanonicalUser: nonEmpty,
+};
 
 function readPrincipal(value: unknown, path: string): PolicyPrincipal {
   if (value === "*") return "*";
@@ -131,7 +170,7 @@ function readPrincipal(value: unknown, path: string): PolicyPrincipal {
   const principal: Exclude<PolicyPrincipal, "*"> = {};
   for (const key of keys) {
     const itemPath = join(path, key);
-    const items = readStrings(value[key], itemPath, key === "AWS" ? checkAwsPrincipal : nonEmpty);
+    const items = readStrings(value[key], itemPath, PRINCIPAL_CHECKS[key] ?? nonEmpty);
     principal[key as keyof typeof principal] = items;
   }
   return principal;

@@ -418,6 +418,39 @@ describe("condition keys by endpoint type", () => {
     expect([lambda.status, iam.status]).toEqual([403, 200]);
   });
 
+  it("sets aws:PrincipalArn to the role, not the session, for an assumed-role caller", async () => {
+    const session = `arn:aws:sts::${API_ACCOUNT}:assumed-role/app/session-1`;
+    const ask = (arnCondition: string) =>
+      evaluateApiGatewayAccess({
+        methodArn: METHOD_ARN,
+        endpointType: "REGIONAL",
+        authType: "AWS_IAM",
+        resourcePolicy: policy(
+          allowAll,
+          deny({ ArnNotEquals: { "aws:PrincipalArn": arnCondition } }),
+        ),
+        caller: { arn: session, accountId: API_ACCOUNT, signatureValid: true, callerPolicy: null },
+      });
+    expect((await ask(`arn:aws:iam::${API_ACCOUNT}:role/app`)).status).toBe(200);
+    expect((await ask(session)).status).toBe(403);
+  });
+
+  it("refuses a caller from another partition than the API", async () => {
+    const error = await evaluateApiGatewayAccess({
+      methodArn: METHOD_ARN,
+      endpointType: "REGIONAL",
+      authType: "AWS_IAM",
+      caller: {
+        arn: `arn:aws-cn:iam::${API_ACCOUNT}:user/alice`,
+        accountId: API_ACCOUNT,
+        signatureValid: true,
+        callerPolicy: null,
+      },
+    }).catch((caught: unknown) => caught);
+    expect(isPolicyError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "invalid_principal", path: "caller.arn" });
+  });
+
   it("sets aws:CurrentTime from now", async () => {
     const result = await evaluateApiGatewayAccess({
       methodArn: METHOD_ARN,

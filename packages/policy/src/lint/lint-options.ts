@@ -16,7 +16,7 @@ export interface CommonLintOptions {
    */
   authTypes: ApiAuthTypes;
   /**
-   * The partition every ARN should use (`aws`, `aws-cn`, `aws-us-gov`). Without it, ARNs are
+   * The partition every ARN should use (`aws`, `aws-cn`, `aws-us-gov`, ... see `PARTITIONS`). Without it, ARNs are
    * only checked against each other.
    */
   partition?: Partition;

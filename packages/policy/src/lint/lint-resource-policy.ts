@@ -1,9 +1,9 @@
-import type { Partition } from "../arn/execute-api-arn.js";
 import { expandResourceArn } from "../arn/expand-resource-arn.js";
 import { readApiAuthTypes } from "../auth-types/internal/read-api-auth-types.js";
 import { parsePolicyDocument } from "../document/parse-policy-document.js";
 import { isPolicyError } from "../errors.js";
 import type { EndpointType } from "../gateway/api-gateway-access.js";
+import { PARTITIONS } from "../identifiers/partition.js";
 import { createLintContext, type LintRule } from "./lint-context.js";
 import type { LintFinding, LintRuleCode, LintSeverity } from "./lint-finding.js";
 import type { IpAddressType, LintResourcePolicyOptions } from "./lint-options.js";
@@ -48,7 +48,6 @@ const RULES: readonly LintRule[] = [
 
 const ENDPOINT_TYPES: readonly EndpointType[] = ["REGIONAL", "EDGE", "PRIVATE"];
 const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack"];
-const PARTITIONS: readonly Partition[] = ["aws", "aws-cn", "aws-us-gov"];
 const SEVERITY_ORDER: Readonly<Record<LintSeverity, number>> = { error: 0, warning: 1, info: 2 };
 
 function fail(message: string): never {

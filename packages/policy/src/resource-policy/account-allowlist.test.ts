@@ -38,7 +38,7 @@ describe("accountAllowlist", () => {
     "arn:aws:iam::11112222333:root",
     "arn:aws:sts::111122223333:assumed-role/Role/session",
     "arn:aws:iam::111122223333:group/Admins",
-    "arn:aws-iso:iam::111122223333:root",
+    "arn:aws-foo:iam::111122223333:root",
     "arn:aws:iam::111122223333:role/*",
     `arn:aws:iam::111122223333:role/${"x".repeat(65)}`,
     "arn:aws:iam::111122223333:root ",

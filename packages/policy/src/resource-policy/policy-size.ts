@@ -9,11 +9,12 @@ export const RESOURCE_POLICY_SIZE_LIMIT = 8192;
 
 /**
  * Characters a short resource (`execute-api:/...`) gains when API Gateway expands it, at worst:
- * `arn:` + partition `aws-us-gov` (10) + `:` + region (14, e.g. `ap-southeast-5`) + `:` + account
- * (12) + `:` + API id (10).
+ * `arn:` + partition and region (24 together at most among today's regions: `aws-us-gov` with a
+ * 14-character region, or `aws-iso-f` with `us-isof-south-1`) + `:` + `:` + account (12) + `:` +
+ * API id (10).
  * @internal
  */
-export const WORST_CASE_EXPANSION = 4 + 10 + 1 + 14 + 1 + 12 + 1 + 10;
+export const WORST_CASE_EXPANSION = 4 + 24 + 1 + 1 + 12 + 1 + 10;
 
 /** What {@link policySize} reports. */
 export interface PolicySize {

@@ -8,6 +8,8 @@ import type { Cidr } from "../cidr/parse-cidr.js";
 import { parseCidr } from "../cidr/parse-cidr.js";
 import type { PolicyErrorCode } from "../errors.js";
 import { PolicyError } from "../errors.js";
+import { isAccountId } from "../identifiers/account-id.js";
+import { classifyPrincipalArn } from "../identifiers/principal-arn.js";
 import type {
   ResourcePolicyRule,
   ResourcePolicyRuleKind,
@@ -144,10 +146,17 @@ export function normalizeIds(
   );
 }
 
-const ACCOUNT_ID = /^[0-9]{12}$/;
-// IAM names and path segments: letters, digits and + = , . @ _ - (the name at most 64 long).
-const PRINCIPAL_ARN =
-  /^arn:(?:aws|aws-cn|aws-us-gov):iam::[0-9]{12}:(?:root|(?:role|user)(?:\/[\w+=,.@-]+)*\/[\w+=,.@-]{1,64})$/;
+// The presets name accounts, roles and users; a session ARN changes with every session.
+const PRESET_PRINCIPAL_KINDS: readonly string[] = ["root", "role", "user"];
+
+/** `undefined` for an account root, role or user ARN; else why not. */
+function presetPrincipalProblem(value: string): string | undefined {
+  const principal = classifyPrincipalArn(value);
+  if (!("kind" in principal)) return principal.message;
+  return PRESET_PRINCIPAL_KINDS.includes(principal.kind)
+    ? undefined
+    : `principal ${JSON.stringify(value.slice(0, 100))} is a ${principal.kind} ARN: name the account (root), a role or a user`;
+}
 
 /** @internal 12-digit account ids and IAM root/role/user ARNs, de-duplicated and sorted. */
 export function normalizePrincipals(
@@ -159,9 +168,9 @@ export function normalizePrincipals(
   return sortedUnique(
     list.map((value, index) => {
       const at = `${path}[${index}]`;
-      if (typeof value === "string" && (ACCOUNT_ID.test(value) || PRINCIPAL_ARN.test(value))) {
-        return value;
-      }
+      if (typeof value === "string" && isAccountId(value)) return value;
+      const why = typeof value === "string" ? presetPrincipalProblem(value) : "it is not a string";
+      if (why === undefined) return value as string;
       if (typeof value === "string" && /^[0-9]+$/.test(value)) {
         throw new PolicyError("invalid_account_id", `${at} is not a 12-digit account id`, {
           path: at,
@@ -171,7 +180,7 @@ export function normalizePrincipals(
       }
       throw new PolicyError(
         "invalid_principal",
-        `${at} is not an account id or IAM principal ARN`,
+        `${at} is not an account id or IAM principal ARN: ${why}`,
         {
           path: at,
           expected:

@@ -9,6 +9,7 @@ import {
   isPolicyError,
   PolicyError,
   parseExecuteApiArn,
+  partitionOfRegion,
   policyHash,
 } from "@gatehouse/policy";
 
@@ -24,6 +25,8 @@ assert.throws(
   () => parseExecuteApiArn("arn:aws:s3:::bucket"),
   (error) => error instanceof PolicyError && isPolicyError(error) && error.code === "invalid_arn",
 );
+
+assert.equal(partitionOfRegion("cn-north-1"), "aws-cn");
 
 const target = {
   partition: "aws",

@@ -8,9 +8,13 @@ import {
   evaluatePolicy,
   ipDenylist,
   isPolicyError,
+  type Partition,
   type PolicyDocument,
   type PolicyErrorCode,
+  type PrincipalArn,
   parseExecuteApiArn,
+  parsePrincipalArn,
+  partitionOfRegion,
 } from "@gatehouse/policy";
 
 const arn: ExecuteApiArn = parseExecuteApiArn("execute-api:/prod/GET/pets");
@@ -32,10 +36,15 @@ function describe(error: unknown): PolicyErrorCode | undefined {
   return isPolicyError(error) ? error.code : undefined;
 }
 
+const partition: Partition = partitionOfRegion("us-iso-east-1");
+const principal: PrincipalArn = parsePrincipalArn("arn:aws:sts::123456789012:assumed-role/app/s1");
+const roleName: string | undefined =
+  principal.kind === "assumed-role" ? principal.roleName : undefined;
+
 // @ts-expect-error a decision is one of three strings
 const wrong: Decision = "maybe";
 
 // @ts-expect-error the presets take an options object
 ipDenylist(["192.0.2.0/24"]);
 
-export { decision, describe, form, wrong };
+export { decision, describe, form, partition, roleName, wrong };

@@ -28,7 +28,8 @@ export interface EventOptions {
   stageVariables?: Record<string, string>;
   /**
    * `requestContext.domainName` and the default `Host` header; `domainPrefix` is its first label.
-   * @default "{apiId}.execute-api.{region}.amazonaws.com" (`.amazonaws.com.cn` in China regions)
+   * @default "{apiId}.execute-api.{region}.{suffix}": the region's partition's DNS suffix
+   *   (`amazonaws.com`, `amazonaws.com.cn` in China...)
    */
   domainName?: string;
 }

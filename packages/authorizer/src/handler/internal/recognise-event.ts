@@ -1,4 +1,9 @@
-import { type ApiType, type AuthorizerEvent, parseExecuteApiArn } from "@gatehouse/policy";
+import {
+  type ApiType,
+  type AuthorizerEvent,
+  type ConcreteExecuteApiArn,
+  parseConcreteExecuteApiArn,
+} from "@gatehouse/policy";
 import { authorizerError } from "../../errors.js";
 import type { EventShape } from "../authorizer-options.js";
 
@@ -135,26 +140,15 @@ function parseArn(arn: string, arnField: "routeArn" | "methodArn"): ParsedArn {
   const memos = parsedArns[arnField];
   const memo = memos.get(arn);
   if (memo !== undefined) return memo;
-  let parts: ReturnType<typeof parseExecuteApiArn>;
+  let parts: ConcreteExecuteApiArn;
   try {
-    parts = parseExecuteApiArn(arn, arnField);
+    parts = parseConcreteExecuteApiArn(arn, arnField);
   } catch (cause) {
-    throw authorizerError("invalid_event", `event.${arnField} is not an execute-api ARN`, {
+    throw authorizerError("invalid_event", `event.${arnField} is not a concrete execute-api ARN`, {
       cause,
     });
   }
   const { partition, region, accountId, apiId, stage } = parts;
-  if (
-    parts.form !== "full" ||
-    partition === undefined ||
-    region === undefined ||
-    accountId === undefined ||
-    apiId === undefined ||
-    stage === "" ||
-    [region, accountId, apiId, stage].some((field) => /[*?]/.test(field))
-  ) {
-    invalidEvent(`event.${arnField} is not a concrete execute-api ARN`);
-  }
   const { method, path } = parts;
   const parsed: ParsedArn = {
     stageScope: `arn:${partition}:execute-api:${region}:${accountId}:${apiId}/${stage}`,

@@ -6,6 +6,8 @@
  */
 
 import type { PolicyPrincipal } from "../../document/policy-document.js";
+import { isAccountId } from "../../identifiers/account-id.js";
+import { classifyPrincipalArn } from "../../identifiers/principal-arn.js";
 import type { RequestState } from "./request-state.js";
 import { sessionOf } from "./request-state.js";
 
@@ -24,18 +26,14 @@ type Entry =
 /** `true`: names everyone (anonymous included); `false`: no one; else the entries to test. @internal */
 export type CompiledPrincipal = boolean | readonly Entry[];
 
-const ACCOUNT = /^\d{12}$/;
-const ACCOUNT_ROOT = /^arn:[^:]+:iam::(\d{12}):root$/;
-const ROLE = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
-
 function classify(text: string): Entry {
-  if (ACCOUNT.test(text)) return { kind: "account", text };
-  const root = ACCOUNT_ROOT.exec(text);
-  if (root !== null) return { kind: "root", text, account: root[1] as string };
+  if (isAccountId(text)) return { kind: "account", text };
+  const principal = classifyPrincipalArn(text);
+  if (!("kind" in principal)) return { kind: "arn", text };
+  if (principal.kind === "root") return { kind: "root", text, account: principal.accountId };
   // A role ARN also names every session of that role (the caller's assumed-role ARN).
-  const role = ROLE.exec(text);
-  if (role !== null) {
-    const [, partition, account, name] = role as unknown as [string, string, string, string];
+  if (principal.kind === "role") {
+    const { partition, accountId: account, name } = principal;
     return { kind: "role", text, partition, account, name };
   }
   return { kind: "arn", text };

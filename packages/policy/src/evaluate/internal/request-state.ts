@@ -11,6 +11,7 @@ import { shortenResourceArn } from "../../arn/shorten-resource-arn.js";
 import type { IpAddressBytes } from "../../cidr/ip-address.js";
 import { readIpAddress } from "../../cidr/ip-address.js";
 import { PolicyError } from "../../errors.js";
+import { classifyPrincipalArn } from "../../identifiers/principal-arn.js";
 import type { NormalizedContext } from "./policy-variables.js";
 
 /** The caller as the evaluator sees it (mirrors `RequestPrincipal`). @internal */
@@ -123,15 +124,15 @@ export function shortResourceOf(request: RequestState): string | null {
   return short;
 }
 
-const ASSUMED_ROLE = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
-
 /** The partition, account and role name of an assumed-role caller (`null` otherwise). @internal */
 export function sessionOf(request: RequestState): readonly [string, string, string] | null {
   if (request.session !== undefined) return request.session;
   const { caller } = request;
-  const match = caller === "anonymous" ? null : ASSUMED_ROLE.exec(caller.arn);
+  const principal = caller === "anonymous" ? undefined : classifyPrincipalArn(caller.arn);
   const session =
-    match === null ? null : ([match[1], match[2], match[3]] as [string, string, string]);
+    principal !== undefined && "kind" in principal && principal.kind === "assumed-role"
+      ? ([principal.partition, principal.accountId, principal.roleName] as const)
+      : null;
   request.session = session;
   return session;
 }

@@ -6,6 +6,8 @@
 import { normalizeIpAddress } from "../../cidr/normalize-ip-address.js";
 import { PolicyError } from "../../errors.js";
 import type { ConditionContext } from "../../evaluate/evaluate-policy.js";
+import { parseCallerPrincipalArn } from "../../identifiers/principal-arn.js";
+import { roleArnOfSession } from "../../identifiers/role-arn-of-session.js";
 import type { EndpointType, IamCaller } from "../api-gateway-access.js";
 
 // Keys the model sets itself; the free-form `context` option may not name them.
@@ -89,7 +91,12 @@ export function buildConditionContext(input: ContextInput): ConditionContext {
     result["aws:SourceIp"] = checkIp(input.sourceIp, "sourceIp");
   }
   if (input.iamCaller !== undefined) {
-    result["aws:PrincipalArn"] = input.iamCaller.arn;
+    // IAM sets aws:PrincipalArn to the role, not the session, for an assumed-role caller.
+    const { arn } = input.iamCaller;
+    result["aws:PrincipalArn"] =
+      parseCallerPrincipalArn(arn, "caller.arn").kind === "assumed-role"
+        ? roleArnOfSession(arn, "caller.arn")
+        : arn;
     result["aws:PrincipalAccount"] = input.iamCaller.accountId;
     if (input.iamCaller.orgId !== undefined) result["aws:PrincipalOrgID"] = input.iamCaller.orgId;
   }

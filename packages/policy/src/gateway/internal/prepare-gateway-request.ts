@@ -3,13 +3,15 @@
  * @internal
  * @packageDocumentation
  */
+import { parseConcreteExecuteApiArn } from "../../arn/concrete-execute-api-arn.js";
 import type { ApiTarget } from "../../arn/expand-resource-arn.js";
-import { parseExecuteApiArn } from "../../arn/parse-execute-api-arn.js";
 import { parsePolicyDocument } from "../../document/parse-policy-document.js";
 import { PolicyError } from "../../errors.js";
 import type { CompiledPolicy } from "../../evaluate/compile-policy.js";
 import { compileParsedPolicy } from "../../evaluate/compile-policy.js";
 import type { ConditionContext, RequestPrincipal } from "../../evaluate/evaluate-policy.js";
+import { parseAccountId } from "../../identifiers/account-id.js";
+import { parseCallerPrincipalArn } from "../../identifiers/principal-arn.js";
 import type { IamCaller } from "../api-gateway-access.js";
 import { buildConditionContext } from "./build-condition-context.js";
 import { type PreparedResourcePolicy, prepareResourcePolicy } from "./prepare-resource-policy.js";
@@ -40,9 +42,6 @@ const OPTIONS_BY_AUTH: Readonly<Record<string, string>> = {
   cognitoResourcePolicy: "COGNITO_USER_POOLS",
 };
 const PRIVATE_ONLY: readonly string[] = ["vpcSourceIp", "sourceVpc", "sourceVpce"];
-const ACCOUNT_ID = /^\d{12}$/;
-const WILDCARD = /[*?]/;
-const IAM_PRINCIPAL_ARN = /^arn:aws(?:-cn|-us-gov)?:(?:iam|sts)::(\d{12}):\S+$/;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -67,24 +66,10 @@ export function parseRequestArn(methodArn: unknown, path = "methodArn"): Request
   if (typeof methodArn !== "string") {
     throw new TypeError(`${FN}: ${path} must be a string, got ${typeof methodArn}`);
   }
-  const parsed = parseExecuteApiArn(methodArn, path);
-  const { partition, region, accountId, apiId, stage } = parsed;
-  if (
-    parsed.form !== "full" ||
-    partition === undefined ||
-    region === undefined ||
-    accountId === undefined ||
-    apiId === undefined ||
-    !ACCOUNT_ID.test(accountId) ||
-    [region, apiId, stage, parsed.method ?? ""].some((field) => WILDCARD.test(field)) ||
-    stage === ""
-  ) {
-    throw new PolicyError("invalid_arn", `${path} must be a concrete request ARN, not a pattern`, {
-      path,
-      expected: "arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}",
-      actual: methodArn.slice(0, 120),
-    });
-  }
+  const { partition, region, accountId, apiId, stage } = parseConcreteExecuteApiArn(
+    methodArn,
+    path,
+  );
   return {
     arn: methodArn,
     accountId,
@@ -115,20 +100,12 @@ function checkIamCaller(value: unknown): IamCaller | null {
       `${FN}: caller.callerPolicy is required (null when no identity policy applies)`,
     );
   }
-  if (!ACCOUNT_ID.test(accountId)) {
-    throw new PolicyError("invalid_account_id", "caller.accountId is not a 12-digit account id", {
-      path: "caller.accountId",
-      expected: "12 digits",
-      actual: accountId.slice(0, 40),
-    });
-  }
-  const match = IAM_PRINCIPAL_ARN.exec(arn);
-  if (match === null || match[1] !== accountId) {
+  parseAccountId(accountId, "caller.accountId");
+  const principal = parseCallerPrincipalArn(arn, "caller.arn");
+  if (principal.accountId !== accountId) {
     throw new PolicyError(
       "invalid_principal",
-      match === null
-        ? "caller.arn is not an IAM or STS principal ARN"
-        : "caller.arn belongs to another account than caller.accountId",
+      `caller.arn belongs to account ${principal.accountId}, not caller.accountId ${accountId}`,
       {
         path: "caller.arn",
         expected: `arn:{partition}:iam::${accountId}:{role|user|root...} or arn:{partition}:sts::${accountId}:assumed-role/...`,
@@ -137,6 +114,22 @@ function checkIamCaller(value: unknown): IamCaller | null {
     );
   }
   return value as unknown as IamCaller;
+}
+
+/** A principal of one partition can never sign a request to an API of another. */
+function checkCallerPartition(caller: IamCaller, request: RequestArn): void {
+  const { partition } = parseCallerPrincipalArn(caller.arn, "caller.arn");
+  if (partition !== request.partition) {
+    throw new PolicyError(
+      "invalid_principal",
+      `caller.arn is in partition ${partition} but the API is in ${request.partition}: a principal cannot call across partitions`,
+      {
+        path: "caller.arn",
+        expected: `an ARN of partition ${request.partition}`,
+        actual: caller.arn.slice(0, 200),
+      },
+    );
+  }
 }
 
 function checkAuthOptions(
@@ -227,6 +220,7 @@ export function prepareGatewayRequest(input: unknown): PreparedRequest {
   const caller = checkAuthOptions(input, authType);
   const request = parseRequestArn(methodArn);
   const iamCaller = caller ?? undefined;
+  if (iamCaller !== undefined) checkCallerPartition(iamCaller, request);
   const resourcePolicy = prepareResourcePolicy(policyInput, request);
   return {
     methodArn: request.arn,

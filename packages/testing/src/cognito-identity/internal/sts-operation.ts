@@ -1,3 +1,4 @@
+import { isPolicyError, type PrincipalArn, parsePrincipalArn } from "@gatehouse/policy";
 import { decodeJwt, errors, type JWTPayload } from "jose";
 import { randomCredentials } from "./random-credentials.js";
 import type { ServerContext } from "./server-context.js";
@@ -8,12 +9,22 @@ const MIN_DURATION_SECONDS = 900;
 const MAX_DURATION_SECONDS = 43_200;
 const DEFAULT_DURATION_SECONDS = 3600;
 const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
-const ROLE_ARN_PATTERN = /^arn:aws[\w-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
 const INVALID_TOKEN =
   "The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.";
 
 function validationError(member: string, value: unknown, constraint: string): ServiceError {
   return new ServiceError("ValidationError", validationMessage(member, value, constraint));
+}
+
+/** The role a RoleArn names, or `undefined` when it is not a role ARN. */
+function roleOf(roleArn: string): Extract<PrincipalArn, { kind: "role" }> | undefined {
+  try {
+    const principal = parsePrincipalArn(roleArn, "RoleArn");
+    return principal.kind === "role" ? principal : undefined;
+  } catch (error) {
+    if (isPolicyError(error)) return undefined;
+    throw error;
+  }
 }
 
 function required(form: URLSearchParams, name: string): string {
@@ -87,8 +98,8 @@ export async function assumeRoleWithWebIdentity(
   const sessionName = required(form, "RoleSessionName");
   const token = required(form, "WebIdentityToken");
   const duration = durationOf(form);
-  const roleMatch = ROLE_ARN_PATTERN.exec(roleArn);
-  if (roleMatch === null) {
+  const role = roleOf(roleArn);
+  if (role === undefined) {
     throw validationError("roleArn", roleArn, "Member must be a valid IAM role ARN");
   }
   if (!SESSION_NAME_PATTERN.test(sessionName)) {
@@ -128,12 +139,12 @@ export async function assumeRoleWithWebIdentity(
     expiration,
     operation: "AssumeRoleWithWebIdentity",
   });
-  const [, account, roleName] = roleMatch;
+  const { partition, accountId: account, name: roleName } = role;
   return assumeRoleWithWebIdentityXml({
     subject,
     audience,
     provider: "cognito-identity.amazonaws.com",
-    assumedRoleArn: `arn:aws:sts::${account}:assumed-role/${roleName}/${sessionName}`,
+    assumedRoleArn: `arn:${partition}:sts::${account}:assumed-role/${roleName}/${sessionName}`,
     assumedRoleId: `${context.roleId(roleArn)}:${sessionName}`,
     ...credentials,
     expiration,

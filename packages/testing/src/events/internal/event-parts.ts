@@ -1,5 +1,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { AuthorizerRequestIdentity } from "@gatehouse/policy";
+import {
+  type AuthorizerRequestIdentity,
+  type Partition,
+  partitionDnsSuffix,
+  partitionOfRegion,
+} from "@gatehouse/policy";
 import type { EventOptions, IamIdentityOptions, MultiValueMap } from "../event-options.js";
 
 /** @internal */
@@ -14,16 +19,16 @@ export interface ResolvedContext {
   domainName: string;
   /** The first label of `domainName`. */
   domainPrefix: string;
-  partition: string;
+  partition: Partition;
 }
 
 /** @internal */
 export function resolveContext(options: EventOptions, defaultStage: string): ResolvedContext {
   const region = options.region ?? "eu-west-1";
+  const partition = partitionOfRegion(region, "region");
   const apiId = options.apiId ?? "a1b2c3d4e5";
   const domainName =
-    options.domainName ??
-    `${apiId}.execute-api.${region}.${region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com"}`;
+    options.domainName ?? `${apiId}.execute-api.${region}.${partitionDnsSuffix(partition)}`;
   const dot = domainName.indexOf(".");
   return {
     region,
@@ -35,11 +40,7 @@ export function resolveContext(options: EventOptions, defaultStage: string): Res
     now: options.now ?? Date.now(),
     domainName,
     domainPrefix: dot === -1 ? domainName : domainName.slice(0, dot),
-    partition: region.startsWith("cn-")
-      ? "aws-cn"
-      : region.startsWith("us-gov-")
-        ? "aws-us-gov"
-        : "aws",
+    partition,
   };
 }
 

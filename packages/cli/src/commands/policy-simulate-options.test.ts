@@ -100,7 +100,7 @@ describe("gatehouse policy simulate: errors in the user's terms", () => {
     const result = await simulate("--source-ip", "300.1.1.1");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      'invalid_request: --source-ip ("300.1.1.1") is not an IP address',
+      'invalid_request: --source-ip ("300.1.1.1") is not a usable IP address',
     );
     expect(result.stderr).not.toMatch(/\bsourceIp\b/);
   });

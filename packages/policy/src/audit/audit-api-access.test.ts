@@ -200,6 +200,38 @@ describe("auditApiAccess: route-table authorizer", () => {
     expect(intended).toEqual(["GET /admin/users", "DELETE /admin/users/{id}", "GET /pets/{id}"]);
   });
 
+  it("a nested route the identity does not satisfy is denied, not reached through GET/pets/* (exact table)", async () => {
+    const audit = await auditApiAccess({
+      target: TARGET,
+      apiType: "rest",
+      routes: [
+        { route: "GET /pets/{id}", auth: { authorizer: "table" } },
+        { route: "GET /pets/{id}/medical-records", auth: { authorizer: "table" } },
+        { route: "ANY /reports", auth: { authorizer: "table" } },
+        { route: "GET /admin/reports", auth: { authorizer: "table" } },
+      ],
+      authorizers: {
+        table: {
+          type: "LAMBDA",
+          routes: {
+            "GET /pets/{id}": {},
+            "GET /pets/{id}/medical-records": { groups: ["vet"] },
+            "ANY /reports": {},
+            "GET /admin/reports": { groups: ["admin"] },
+          },
+        },
+      },
+      callers: [{ kind: "token", name: "nobody" }],
+    });
+    expect(audit.unintended).toEqual([]);
+    const reached = audit.cells.filter((item) => item.reached).map((item) => item.route);
+    expect(new Set(reached)).toEqual(new Set(["GET /pets/{id}", "ANY /reports"]));
+    const refused = audit.cells.filter((item) => !item.reached).map((item) => item.route);
+    expect(new Set(refused)).toEqual(
+      new Set(["GET /pets/{id}/medical-records", "GET /admin/reports"]),
+    );
+  });
+
   it("with resultTtlInSeconds 0 the answer is always fresh", async () => {
     const audit = await auditApiAccess(
       petsApi({

@@ -3,12 +3,13 @@
  * `{param}` over `{proxy+}`), then the exact method over `ANY`; REST picks the resource first (a
  * resource without the method: no route), HTTP APIs fall back to `$default`.
  *
- * TODO(routes): replace with the route-selection export of `@gatehouse/policy` the "routes" work
- * adds (`selectRoute` / its route-table model) when it lands; the audit calls only this function.
+ * The selection itself is `compileRouteTable`'s `routeOf`; this file adapts it to parsed routes.
  * @internal
  * @packageDocumentation
  */
 import { routeTemplateToArn } from "../../arn/route-template.js";
+import { compileRouteTable } from "../../route-table/compile-route-table.js";
+import type { RouteTable } from "../../route-table/route-table.js";
 
 type Segment =
   | { kind: "literal"; value: string }
@@ -74,41 +75,30 @@ export function splitPath(path: string): string[] {
   return path === "/" || path === "" ? [] : path.slice(1).split("/");
 }
 
-/** One number per template segment (0 literal, 1 parameter, 2 greedy), or `undefined`. */
-function rank(segments: readonly Segment[], path: readonly string[]): number[] | undefined {
-  const out: number[] = [];
-  for (let index = 0; index < segments.length; index++) {
-    const segment = segments[index] as Segment;
-    if (segment.kind === "greedy") {
-      if (path.length <= index || path.slice(index).some((part) => part === "")) return undefined;
-      out.push(2);
-      return out;
-    }
-    const value = path[index];
-    if (value === undefined || value === "") return undefined;
-    if (segment.kind === "literal") {
-      if (segment.value !== value) return undefined;
-      out.push(0);
-    } else {
-      out.push(1);
-    }
-  }
-  return path.length === segments.length ? out : undefined;
-}
+/** Compiled once per route list: API Gateway's route selection is `compileRouteTable`'s. */
+const compiled = new WeakMap<readonly ParsedRoute[], Map<"rest" | "http", RouteTable>>();
 
-/** Negative when `a` is more specific than `b`. */
-function compareRanks(a: readonly number[], b: readonly number[]): number {
-  const length = Math.min(a.length, b.length);
-  for (let index = 0; index < length; index++) {
-    const diff = (a[index] as number) - (b[index] as number);
-    if (diff !== 0) return diff;
+function tableOf(routes: readonly ParsedRoute[], apiType: "rest" | "http"): RouteTable {
+  let byType = compiled.get(routes);
+  if (byType === undefined) {
+    byType = new Map();
+    compiled.set(routes, byType);
   }
-  return b.length - a.length;
+  let table = byType.get(apiType);
+  if (table === undefined) {
+    table = compileRouteTable(
+      routes.map((route) => route.template),
+      apiType,
+    );
+    byType.set(apiType, table);
+  }
+  return table;
 }
 
 /**
  * @internal The route a request is sent to, or `undefined` when none (REST: 403 `Missing
- * Authentication Token`; HTTP: 404).
+ * Authentication Token`; HTTP: 404): `compileRouteTable(...).routeOf`, the one model of API
+ * Gateway's route selection.
  * @param routes - The API's routes, parsed with {@link parseRoute}.
  * @param method - The request's verb (upper case).
  * @param path - The request path, starting with `/`.
@@ -121,37 +111,8 @@ export function selectRoute(
   apiType: "rest" | "http",
 ): ParsedRoute | undefined {
   if (!ROUTE_METHODS.includes(method)) return undefined;
-  const parts = splitPath(path);
-  if (apiType === "rest") {
-    let best: { rank: number[]; key: string } | undefined;
-    for (const route of routes) {
-      if (route.segments === null) continue;
-      const r = rank(route.segments, parts);
-      if (r !== undefined && (best === undefined || compareRanks(r, best.rank) < 0)) {
-        best = { rank: r, key: resourceKey(route.segments) };
-      }
-    }
-    if (best === undefined) return undefined;
-    const key = best.key;
-    const same = routes.filter(
-      (route) => route.segments !== null && resourceKey(route.segments) === key,
-    );
-    return (
-      same.find((route) => route.method === method) ?? same.find((route) => route.method === "ANY")
-    );
-  }
-  let best: { route: ParsedRoute; rank: number[] } | undefined;
-  for (const route of routes) {
-    if (route.segments === null) continue;
-    if (route.method !== method && route.method !== "ANY") continue;
-    const r = rank(route.segments, parts);
-    if (r === undefined) continue;
-    const order = best === undefined ? -1 : compareRanks(r, best.rank);
-    if (order < 0 || (order === 0 && best?.route.method === "ANY" && route.method !== "ANY")) {
-      best = { route, rank: r };
-    }
-  }
-  return best?.route ?? routes.find((route) => route.method === "$default");
+  const template = tableOf(routes, apiType).routeOf(method, path);
+  return template === undefined ? undefined : routes.find((route) => route.template === template);
 }
 
 /** Two templates are the same REST resource when their segments are (parameter names aside). */

@@ -66,7 +66,8 @@ export async function startDemoAudit(): Promise<DemoAudit> {
       },
     ];
     const config: AuditedGatewayConfig = {
-      ...demoGatewayConfig({ verifier, credentials, onDecision: () => undefined }),
+      // The hand-written trap API is the demo's counter-example, audited by its own test.
+      ...demoGatewayConfig({ verifier, credentials, onDecision: () => undefined, traps: false }),
       audit: demoAuditSection({
         tokens: { reader, admin, noScopes },
         reportsAccessKeyId: reports.accessKeyId,

@@ -20,6 +20,8 @@ export const DEMO = {
   /** Another account, whose signed calls the account allowlist refuses. */
   otherAccountId: "999988887777",
   restApi: "pets-rest",
+  /** The same pets API written by hand: AWS's example IP-denylist policy, a hand-written grant. */
+  trapApi: "pets-handwritten",
   httpApi: "orders-http",
   stage: "dev",
   deniedCidr: "198.51.100.0/24",
@@ -79,11 +81,84 @@ function naiveAuthorizer(verifier: TokenVerifier) {
   };
 }
 
+/**
+ * The classic hand-written authorizer: a token with `pets/read` gets `GET/pets/*`, as one writes
+ * "may read pets". IAM's `*` crosses `/`, so the grant also covers `GET /pets/{id}/medical-records`;
+ * it says nothing about `DELETE`, which an `Allow *` resource policy then allows (Table A).
+ */
+function handwrittenAuthorizer(verifier: TokenVerifier) {
+  return async (event: RestTokenAuthorizerEvent) => {
+    const token = event.authorizationToken.replace(/^Bearer /, "");
+    let verified: Awaited<ReturnType<TokenVerifier["verify"]>>;
+    try {
+      verified = await verifier.verify(token);
+    } catch {
+      throw new Error("Unauthorized");
+    }
+    const stage = event.methodArn.split("/").slice(0, 2).join("/");
+    const reads = verified.scopes.includes("pets/read");
+    return {
+      principalId: String(verified.claims.sub),
+      policyDocument: {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Action: "execute-api:Invoke",
+            Effect: reads ? "Allow" : "Deny",
+            Resource: reads ? `${stage}/GET/pets/*` : `${stage}/*`,
+          },
+        ],
+      },
+    };
+  };
+}
+
+/**
+ * AWS's documented IP-denylist resource policy as written by hand: `Allow *` on `execute-api:/*`
+ * plus the Deny. `authTypes: null` is the explicit opt-out that writes exactly this shape.
+ */
+function handwrittenResourcePolicy(): PolicyDocument {
+  return composeResourcePolicy([ipDenylist({ cidrs: [DEMO.deniedCidr] })], { authTypes: null });
+}
+
+/**
+ * The demo's trap API: the same pets routes guarded the way many hand-written setups do it. Served
+ * by the demo to show both traps; left out of `gatehouse audit --demo` (which checks the
+ * Gatehouse-configured APIs), and audited on its own by a test that finds both bypasses.
+ * @internal
+ */
+export function demoTrapApi(verifier: TokenVerifier): LocalGatewayConfig["apis"][number] {
+  const handler = () => ok({ id: 42, name: "Rex" });
+  const auth = { authorizer: "handwritten" } as const;
+  return {
+    type: "REST",
+    name: DEMO.trapApi,
+    basePath: "/handwritten",
+    stage: DEMO.stage,
+    endpointType: "REGIONAL",
+    resourcePolicy: handwrittenResourcePolicy(),
+    authorizers: {
+      handwritten: {
+        type: "TOKEN",
+        handler: handwrittenAuthorizer(verifier),
+        resultTtlInSeconds: 300,
+      },
+    },
+    routes: [
+      { method: "GET", resource: "/pets/{id}", auth, handler },
+      { method: "GET", resource: "/pets/{id}/medical-records", auth, handler },
+      { method: "DELETE", resource: "/pets/{id}", auth, handler },
+    ],
+  };
+}
+
 /** The sample API the demo serves. @internal */
 export function demoGatewayConfig(options: {
   verifier: TokenVerifier;
   credentials: IamCredentialConfig[];
   onDecision: NonNullable<LocalGatewayConfig["onDecision"]>;
+  /** Serve {@link demoTrapApi} too. @default true */
+  traps?: boolean;
 }): LocalGatewayConfig {
   const { verifier } = options;
   const gatehouse = createAuthorizer({
@@ -94,6 +169,9 @@ export function demoGatewayConfig(options: {
       "GET /pets": { scopes: ["pets/read"] },
       "GET /pets/{id}": { scopes: ["pets/read"] },
       "POST /pets": { scopes: ["pets/write"] },
+      "DELETE /pets/{id}": { scopes: ["pets/write"] },
+      // Nested under GET /pets/{id}: the policy of an identity without the group denies it.
+      "GET /pets/{id}/medical-records": { groups: ["vet"] },
     },
   });
   return {
@@ -133,6 +211,18 @@ export function demoGatewayConfig(options: {
             handler: () => ok({ created: true }),
           },
           {
+            method: "DELETE",
+            resource: "/pets/{id}",
+            auth: { authorizer: "gatehouse" },
+            handler: () => ok({ deleted: true }),
+          },
+          {
+            method: "GET",
+            resource: "/pets/{id}/medical-records",
+            auth: { authorizer: "gatehouse" },
+            handler: () => ok({ vaccinations: [] }),
+          },
+          {
             method: "GET",
             resource: "/naive/pets",
             auth: { authorizer: "naive" },
@@ -165,6 +255,7 @@ export function demoGatewayConfig(options: {
           },
         ],
       },
+      ...(options.traps === false ? [] : [demoTrapApi(verifier)]),
     ],
   };
 }
@@ -200,7 +291,13 @@ export function demoAuditSection(options: {
         name: "admin",
         headers: bearer(options.tokens.admin),
         grants: {
-          [DEMO.restApi]: ["GET /pets", "GET /pets/{id}", "POST /pets", ...naive],
+          [DEMO.restApi]: [
+            "GET /pets",
+            "GET /pets/{id}",
+            "POST /pets",
+            "DELETE /pets/{id}",
+            ...naive,
+          ],
           [DEMO.httpApi]: ["GET /orders"],
         },
       },

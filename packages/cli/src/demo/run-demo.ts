@@ -69,6 +69,10 @@ const SECTIONS = {
   cache: "Authorizer cache: naive `Resource: event.methodArn` authorizer",
   http: "HTTP API + JWT authorizer with scopes",
   iam: "AWS_IAM: identity pool -> SigV4",
+  tableA:
+    "Table A: AWS's `Allow *` + IP-denylist resource policy next to a hand-written authorizer",
+  nested:
+    "Nested routes: a hand-written `GET/pets/*` grant vs createAuthorizer's exact route table",
 } as const;
 
 /**
@@ -233,6 +237,8 @@ function buildSteps(
   other: { accessKeyId: string; secretAccessKey: string },
 ): Step[] {
   const rest = gateway.apiUrls[DEMO.restApi] as string;
+  const trap = gateway.apiUrls[DEMO.trapApi] as string;
+  const trapPath = new URL(trap).pathname.replace(/\/$/, "");
   const http = gateway.apiUrls[DEMO.httpApi] as string;
   const restPath = new URL(rest).pathname.replace(/\/$/, "");
   const httpPath = new URL(http).pathname.replace(/\/$/, "");
@@ -315,6 +321,41 @@ function buildSteps(
       expected: 403,
       note: "Cache hit: the policy cached for GET /naive/pets does not cover this route (createAuthorizer's does, row 5).",
       send: get(rest, "/naive/pets/42", bearer(tokens.reader)),
+    },
+    {
+      section: SECTIONS.tableA,
+      request: `DELETE ${trapPath}/pets/42  (read-only token, hand-written setup)`,
+      expected: 200,
+      note: "The bypass: the authorizer's policy is silent on DELETE and the resource policy's Allow * allows it (same account: an Allow in either policy allows).",
+      send: get(trap, "/pets/42", { method: "DELETE", ...bearer(tokens.reader) }),
+    },
+    {
+      section: SECTIONS.tableA,
+      request: `DELETE ${restPath}/pets/42  (read-only token, Gatehouse defaults)`,
+      expected: 403,
+      note: "composeResourcePolicy with authTypes writes no Allow for LAMBDA methods: the authorizer's implicit deny stands.",
+      send: get(rest, "/pets/42", { method: "DELETE", ...bearer(tokens.reader) }),
+    },
+    {
+      section: SECTIONS.nested,
+      request: `GET ${trapPath}/pets/42/medical-records  (read-only token, hand-written setup)`,
+      expected: 200,
+      note: "The bypass: IAM's * crosses /, so the grant GET/pets/* meant for GET /pets/{id} also covers the nested vet-only route.",
+      send: get(trap, "/pets/42/medical-records", bearer(tokens.reader)),
+    },
+    {
+      section: SECTIONS.nested,
+      request: `GET ${restPath}/pets/42/medical-records  (read-only token, no vet group)`,
+      expected: 403,
+      note: "createAuthorizer's policy adds an explicit Deny for GET/pets/*/medical-records: exact, even from the cache.",
+      send: get(rest, "/pets/42/medical-records", bearer(tokens.reader)),
+    },
+    {
+      section: SECTIONS.nested,
+      request: `GET ${restPath}/pets/42  (same token)`,
+      expected: 200,
+      note: "The same cached policy still allows the route the token does satisfy.",
+      send: get(rest, "/pets/42", bearer(tokens.reader)),
     },
     {
       section: SECTIONS.http,

@@ -13,7 +13,11 @@ export function raceSignal<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const abort = () => reject(reason());
-    if (signal.aborted) return abort();
+    if (signal.aborted) {
+      // The raced promise may still reject later: handled here, never an unhandled rejection.
+      Promise.resolve(promise).then(undefined, () => undefined);
+      return abort();
+    }
     signal.addEventListener("abort", abort, { once: true });
     const done = () => signal.removeEventListener("abort", abort);
     promise.then(

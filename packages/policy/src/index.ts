@@ -102,12 +102,14 @@ export type {
   FlatContextOptions,
   FlatContextValue,
 } from "./authorizer-response/flat-context-options.js";
+export { fitsAuthorizerResponse } from "./authorizer-response/fits-authorizer-response.js";
 export type { IamAuthorizerResponse } from "./authorizer-response/iam-authorizer-response.js";
 export type {
   AuthorizerConditionBlock,
   IamAuthorizerStatement,
 } from "./authorizer-response/iam-authorizer-statement.js";
 export type { IamResponseOptions } from "./authorizer-response/iam-response-options.js";
+export { MAX_AUTHORIZER_RESPONSE_BYTES } from "./authorizer-response/max-authorizer-response-bytes.js";
 export type { SimpleAuthorizerResponse } from "./authorizer-response/simple-authorizer-response.js";
 
 // authorizer-event

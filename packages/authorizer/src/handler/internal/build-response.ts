@@ -7,8 +7,10 @@ import {
   buildRestAuthorizerResponse,
   buildWebSocketAuthorizerResponse,
   compileWildcard,
+  fitsAuthorizerResponse,
   type IamAuthorizerResponse,
   type IamAuthorizerStatement,
+  MAX_AUTHORIZER_RESPONSE_BYTES,
   type RouteTableGrant,
   type SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
@@ -76,9 +78,6 @@ export interface ResourceMatcher {
   lastArn: string | undefined;
   lastAllowed: boolean;
 }
-
-/** API Gateway's authorizer-result quota, as `@gatehouse/policy`'s builders enforce it. */
-const MAX_RESPONSE_BYTES = 8192;
 
 /**
  * A list of templates through the event's route table: the exact grant, whose `allow` and `deny`
@@ -309,10 +308,6 @@ function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
 
-function fits(response: object): boolean {
-  return utf8Bytes(JSON.stringify(response)) <= MAX_RESPONSE_BYTES;
-}
-
 /** The most bytes a JSON string of this text can take: 6 (`\\u001f`) per UTF-16 unit, quotes. */
 function stringBound(text: string): number {
   return 6 * text.length + 2;
@@ -341,12 +336,12 @@ function iamBound(response: IamResponse, documentBytes: number): number {
 }
 
 /**
- * `fits(response)` for an IAM response in the builders' key order, without serialising the
+ * `fitsAuthorizerResponse(response)` for an IAM response in the builders' key order, without serialising the
  * (memoised) policy document again: `{"principalId":…,"policyDocument":…,"context":…,
  * "usageIdentifierKey":…}` piece by piece; the names are ASCII.
  */
 function iamFits(response: IamResponse, documentBytes: number): boolean {
-  if (iamBound(response, documentBytes) <= MAX_RESPONSE_BYTES) return true;
+  if (iamBound(response, documentBytes) <= MAX_AUTHORIZER_RESPONSE_BYTES) return true;
   let bytes =
     '{"principalId":,"policyDocument":}'.length +
     utf8Bytes(JSON.stringify(response.principalId)) +
@@ -358,7 +353,7 @@ function iamFits(response: IamResponse, documentBytes: number): boolean {
     bytes +=
       ',"usageIdentifierKey":'.length + utf8Bytes(JSON.stringify(response.usageIdentifierKey));
   }
-  return bytes <= MAX_RESPONSE_BYTES;
+  return bytes <= MAX_AUTHORIZER_RESPONSE_BYTES;
 }
 
 /**
@@ -490,7 +485,7 @@ function simpleResponse(
     if (input.context === undefined || context !== undefined) {
       const fast: SimpleAuthorizerResponse = { isAuthorized: allowed };
       if (context !== undefined) fast.context = context;
-      if (fits(fast)) response = fast;
+      if (fitsAuthorizerResponse(fast)) response = fast;
     }
     response ??= buildHttpV2SimpleAuthorizerResponse({
       isAuthorized: allowed,
@@ -536,20 +531,6 @@ function copyIam(iam: IamResponse, flatContext: boolean): IamResponse {
   }
   if (iam.usageIdentifierKey !== undefined) copy.usageIdentifierKey = iam.usageIdentifierKey;
   return copy;
-}
-
-/**
- * Builds the response for a decision with `@gatehouse/policy`'s builders, and tells whether it
- * lets the current request through.
- * @throws whatever the builders throw (`PolicyError`, `TypeError`).
- * @internal
- */
-export function buildDecisionResponse(
-  event: RecognisedEvent,
-  input: ResponseInput,
-  settings: ResponseSettings,
-): { response: AuthorizerResponse; allowed: boolean } {
-  return respond(event, prepareResponse(event, input, settings), input, settings);
 }
 
 function copyStatements(statements: readonly IamAuthorizerStatement[]): IamAuthorizerStatement[] {

@@ -86,6 +86,8 @@ export { parseCidr } from "./cidr/parse-cidr.js";
 // authorizer-response
 // @section authorizer-response
 export type { AllowedRoutes, RequestOnlyScope } from "./authorizer-response/allowed-routes.js";
+export { copyAuthorizerResponse } from "./authorizer-response/copy-authorizer-response.js";
+export { copyIamAuthorizerStatements } from "./authorizer-response/copy-iam-authorizer-statements.js";
 export type { DenyAllAuthorizerResponseOptions } from "./authorizer-response/build-deny-all-authorizer-response.js";
 export { buildDenyAllAuthorizerResponse } from "./authorizer-response/build-deny-all-authorizer-response.js";
 export type { HttpV1AuthorizerResponseOptions } from "./authorizer-response/build-http-v1-authorizer-response.js";

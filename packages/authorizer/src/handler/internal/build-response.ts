@@ -7,6 +7,8 @@ import {
   buildRestAuthorizerResponse,
   buildWebSocketAuthorizerResponse,
   compileWildcard,
+  copyAuthorizerResponse,
+  copyIamAuthorizerStatements,
   fitsAuthorizerResponse,
   type IamAuthorizerResponse,
   type IamAuthorizerStatement,
@@ -510,64 +512,27 @@ export function respond(
 ): { response: AuthorizerResponse; allowed: boolean } {
   if (event.shape === "http-v2" && settings.simpleResponses) {
     const allowed = allowsRoute(prepared, event);
-    return { response: copyJson(simpleResponse(prepared, input, allowed)), allowed };
+    return { response: copyAuthorizerResponse(simpleResponse(prepared, input, allowed)), allowed };
   }
   const allowed = allowsArn(prepared, event.arn);
   return { response: copyIam(prepared.iam, prepared.flatContext), allowed };
 }
 
-/** {@link copyJson} unrolled for the IAM response, the hot path of every cache hit. */
+/** `copyAuthorizerResponse` (from `@gatehouse/policy`) unrolled for the IAM response, the hot path of every cache hit: a flat context is spread. */
 function copyIam(iam: IamResponse, flatContext: boolean): IamResponse {
   const copy: IamResponse = {
     principalId: iam.principalId,
     policyDocument: {
       Version: iam.policyDocument.Version,
-      Statement: copyStatements(iam.policyDocument.Statement),
+      Statement: copyIamAuthorizerStatements(iam.policyDocument.Statement),
     },
   };
   if (iam.context !== undefined) {
     // A spread defines own data properties (no setter runs), enough for flat values.
-    copy.context = flatContext ? { ...iam.context } : copyJson(iam.context);
+    copy.context = flatContext ? { ...iam.context } : copyAuthorizerResponse(iam.context);
   }
   if (iam.usageIdentifierKey !== undefined) copy.usageIdentifierKey = iam.usageIdentifierKey;
   return copy;
-}
-
-function copyStatements(statements: readonly IamAuthorizerStatement[]): IamAuthorizerStatement[] {
-  return statements.map((statement) => {
-    const { Action, Effect, Resource } = statement;
-    // The builders' statements: exactly Action, Effect, Resource, in this order.
-    if (
-      typeof Action === "string" &&
-      Array.isArray(Resource) &&
-      statement.Condition === undefined &&
-      Object.keys(statement).length === 3
-    ) {
-      return { Action, Effect, Resource: Resource.slice() };
-    }
-    return copyJson(statement);
-  });
-}
-
-/** A deep copy of a JSON value (what the builders return), own `__proto__` keys included. */
-function copyJson<T>(value: T): T {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyJson) as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const member = copyJson((value as Record<string, unknown>)[key]);
-    if (key === "__proto__") {
-      Object.defineProperty(out, key, {
-        value: member,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else {
-      out[key] = member;
-    }
-  }
-  return out as T;
 }
 
 /**

@@ -31,6 +31,8 @@ export default defineConfig({
       "test/**/*.test.ts",
     ],
     environment: "node",
+    // Custom matchers (toThrowCode) for every test file.
+    setupFiles: ["./test/support/to-throw-code.ts"],
     pool: "forks",
     // Guards, not timing assertions: generous so a busy 2-core CI box (the 10 s load test runs
     // beside other files) does not turn slow process spawns or property runs into failures.

@@ -7,10 +7,7 @@
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-lambda-authorizer.html
  * @packageDocumentation
  */
-import { MAX_RESOURCE_ARN_LENGTH } from "@gatehouse/policy";
-
-/** The documented authorizer-result quota (WebSocket), the budget for every API type. */
-const MAX_RESPONSE_BYTES = 8192;
+import { MAX_AUTHORIZER_RESPONSE_BYTES, MAX_RESOURCE_ARN_LENGTH } from "@gatehouse/policy";
 
 /** @internal Why an answer is refused; the decision record's `reason`. */
 export type AuthorizerResponseViolation =
@@ -58,7 +55,7 @@ export function checkAuthorizerResponse(
     // A BigInt or a cycle: Lambda cannot serialize the answer, the invocation fails.
     return "authorizer-response-not-serializable";
   }
-  if (json !== undefined && Buffer.byteLength(json, "utf8") > MAX_RESPONSE_BYTES) {
+  if (json !== undefined && Buffer.byteLength(json, "utf8") > MAX_AUTHORIZER_RESPONSE_BYTES) {
     return "authorizer-response-too-large";
   }
   if (!isRecord(response)) return undefined;

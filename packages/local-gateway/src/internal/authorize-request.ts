@@ -28,7 +28,7 @@ import {
 } from "./iam-credentials.js";
 import { identityValue, identityValues } from "./identity-values.js";
 import type { RequestScope } from "./request-scope.js";
-import type { ResolvedAuthorizer } from "./resolve-config.js";
+import type { ResolvedAuthorizer } from "./resolved-authorizer.js";
 
 /** @internal Who the integration sees as the caller. */
 export type IntegrationIdentity =

@@ -14,7 +14,7 @@ import {
 } from "@gatehouse/testing";
 import { eventInput, pathParametersOf, stageVariablesOf, v2EventInput } from "./event-input.js";
 import type { RequestScope } from "./request-scope.js";
-import type { ResolvedAuthorizer } from "./resolve-config.js";
+import type { ResolvedAuthorizer } from "./resolved-authorizer.js";
 
 /** @internal */
 export function buildAuthorizerEvent(

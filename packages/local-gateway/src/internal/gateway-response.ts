@@ -4,7 +4,7 @@
  * @internal
  * @packageDocumentation
  */
-import type { ApiType } from "./resolve-config.js";
+import type { ApiType } from "./api-type.js";
 
 /** @internal A response the gateway writes itself. */
 export interface GatewayReply {

@@ -6,7 +6,7 @@
 import type { AuthorizerStats, GatewayStats } from "../server/gateway-stats.js";
 import { AuthorizerCache } from "./authorizer-cache.js";
 import { createRequestIds } from "./request-ids.js";
-import type { ResolvedGateway } from "./resolve-config.js";
+import type { ResolvedGateway } from "./resolved-gateway.js";
 
 /** @internal */
 export class GatewayRuntime {

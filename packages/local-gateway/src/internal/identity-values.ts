@@ -4,8 +4,9 @@
  * @internal
  * @packageDocumentation
  */
+
+import type { IdentitySource } from "./identity-source.js";
 import type { RequestScope } from "./request-scope.js";
-import type { IdentitySource } from "./resolve-config.js";
 
 function contextValue(scope: RequestScope, name: string): string | undefined {
   switch (name) {

@@ -2,7 +2,8 @@ import { compileRouteTable } from "@gatehouse/policy";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { matchApi, matchRoute } from "./match-route.js";
-import { type ResolvedApi, resolveConfig } from "./resolve-config.js";
+import { resolveConfig } from "./resolve-config.js";
+import type { ResolvedApi } from "./resolved-api.js";
 
 const handler = () => ({ statusCode: 200 });
 

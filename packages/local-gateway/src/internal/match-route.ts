@@ -5,7 +5,8 @@
  * @internal
  * @packageDocumentation
  */
-import type { ResolvedApi, ResolvedRoute } from "./resolve-config.js";
+import type { ResolvedApi } from "./resolved-api.js";
+import type { ResolvedRoute } from "./resolved-route.js";
 import { compareRanks, matchPattern, splitPath } from "./route-pattern.js";
 
 /** @internal The API whose prefix is the longest one `path` starts with, and the path below it. */

@@ -5,7 +5,7 @@
  */
 import { evaluateApiGatewayAccess, formatExecuteApiArn, isPolicyError } from "@gatehouse/policy";
 import { LocalGatewayError } from "../errors.js";
-import type { ResolvedGateway } from "./resolve-config.js";
+import type { ResolvedGateway } from "./resolved-gateway.js";
 
 /**
  * @internal Evaluates each resource policy once, at start: the gateway model then keeps it expanded

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { formatExecuteApiArn, isPolicyError } from "@gatehouse/policy";
 import type { GatewayDecisionRecord } from "../config/gateway-config.js";
+import type { ApiType } from "./api-type.js";
 import { type Authorization, authorizeRequest } from "./authorize-request.js";
 import {
   buildHttpV2ProxyEvent,
@@ -19,7 +20,7 @@ import type { IncomingRequest } from "./incoming-request.js";
 import { mapProxyResult } from "./map-proxy-result.js";
 import { matchApi, matchRoute } from "./match-route.js";
 import type { RequestScope } from "./request-scope.js";
-import type { ApiType, ResolvedApi } from "./resolve-config.js";
+import type { ResolvedApi } from "./resolved-api.js";
 
 /** @internal */
 export interface ProcessedRequest {

@@ -5,7 +5,9 @@
  */
 import type { EventInput } from "./event-input.js";
 import type { IncomingRequest } from "./incoming-request.js";
-import type { ResolvedApi, ResolvedGateway, ResolvedRoute } from "./resolve-config.js";
+import type { ResolvedApi } from "./resolved-api.js";
+import type { ResolvedGateway } from "./resolved-gateway.js";
+import type { ResolvedRoute } from "./resolved-route.js";
 
 /** @internal */
 export interface RequestScope {

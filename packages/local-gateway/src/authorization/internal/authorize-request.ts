@@ -12,6 +12,7 @@ import {
   wouldCachedPolicyAllow,
 } from "@gatehouse/policy";
 import { verifySigV4 } from "@gatehouse/testing";
+import type { GatewayDecisionReason } from "../../config/gateway-decision-reason.js";
 import type { ResolvedAuthorizer } from "../../config/internal/resolved-authorizer.js";
 import type { RequestScope } from "../../routing/internal/request-scope.js";
 import type { GatewayRuntime } from "../../server/internal/gateway-runtime.js";
@@ -39,7 +40,7 @@ export type IntegrationIdentity =
 
 interface AuthorizationBase {
   /** A stable reason code (the gateway model's, or this layer's own). */
-  reason: string;
+  reason: GatewayDecisionReason;
   authorizer?: string;
   fromCache?: boolean;
 }
@@ -61,7 +62,7 @@ function refuse(
   status: number,
   message: string | null,
   errorType: string | null,
-  reason: string,
+  reason: GatewayDecisionReason,
   extra: Partial<AuthorizationBase> = {},
 ): Authorization {
   return { allowed: false, status, message, errorType, reason, ...extra };

@@ -11,6 +11,7 @@ import {
   authorizeRequest,
 } from "../../authorization/internal/authorize-request.js";
 import type { GatewayDecisionRecord } from "../../config/gateway-config.js";
+import type { GatewayDecisionReason } from "../../config/gateway-decision-reason.js";
 import type { ApiType } from "../../config/internal/api-type.js";
 import type { ResolvedApi } from "../../config/internal/resolved-api.js";
 import {
@@ -97,9 +98,14 @@ export async function processRequest(
     path: request.path,
     route: null,
     status: 0,
-    reason: "",
+    // Always set by done(); fail closed if it ever is not.
+    reason: "gateway-error",
   };
-  const done = (reply: GatewayReply, reason: string, accepted = false): ProcessedRequest => {
+  const done = (
+    reply: GatewayReply,
+    reason: GatewayDecisionReason,
+    accepted = false,
+  ): ProcessedRequest => {
     record.status = reply.status;
     record.reason = reason;
     return { reply, record, accepted };

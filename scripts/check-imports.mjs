@@ -5,6 +5,7 @@
  *   node scripts/check-imports.mjs --write    also rewrite biome.json's generated import overrides
  *   node scripts/check-imports.mjs --json     violations as JSON (for the tests)
  *   node scripts/check-imports.mjs --root D   check the workspace at D (the tests' fixture trees)
+ *   node scripts/check-imports.mjs --rules F  another rule table (the tests' cycle case)
  *
  * Imports are read with the TypeScript compiler API. Checked, per file:
  *   - production code (reachable from a package's entry points) imports only the workspace packages
@@ -18,17 +19,11 @@
  *   - the rule table has a rule for every package and no cycle; every exception still matches an
  *     import (a stale one fails); biome.json's generated overrides are up to date.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
-import {
-  allowedImports,
-  exceptions as configuredExceptions,
-  leafPackages,
-  packageRules,
-  testOnlyPackages,
-} from "./import-rules.mjs";
+import * as defaultRules from "./import-rules.mjs";
 import {
   isCodeFile,
   isInside,
@@ -41,6 +36,7 @@ import {
   repoRoot,
   resolveRelative,
   walk,
+  writeJson,
 } from "./lib/workspace.mjs";
 
 /** Test files: `*.test.ts` (`.e2e.test.ts`, `.property.test.ts`, ...) and anything under `test/`. */
@@ -108,7 +104,8 @@ function deepPattern(packages) {
  * where the rule says so), plus the folder-limited imports and the exceptions. Test files and the
  * test-support files this script finds are left out of the production overrides.
  */
-export function biomeImportConfig(root, packages, classified) {
+export function biomeImportConfig(root, packages, classified, rules = defaultRules) {
+  const { allowedImports, exceptions: configuredExceptions, leafPackages, packageRules } = rules;
   const names = packages.map((pkg) => pkg.name);
   const deep = deepPattern(packages);
   const cliMessage =
@@ -216,10 +213,7 @@ function checkBiomeConfig(root, generated, write) {
       ...(config.overrides ?? []).filter((o) => !isGenerated(o)),
       ...generated.overrides,
     ];
-    writeFileSync(path, `${JSON.stringify(config, null, 2)}\n`);
-    const biome = join(root, "node_modules", ".bin", "biome");
-    if (existsSync(biome))
-      spawnSync(biome, ["format", "--write", path], { cwd: root, stdio: "ignore" });
+    writeJson(root, path, config);
     console.log("check-imports: rewrote the generated import overrides in biome.json");
     return [];
   }
@@ -262,7 +256,14 @@ function findCycle(graph) {
 }
 
 /** Run every check on the workspace at `root`; returns `{ violations, biome }`. */
-export function checkImports(root = repoRoot, { write = false } = {}) {
+export function checkImports(root = repoRoot, { write = false, rules = defaultRules } = {}) {
+  const {
+    allowedImports,
+    exceptions: configuredExceptions,
+    leafPackages,
+    packageRules,
+    testOnlyPackages,
+  } = rules;
   const packages = readPackages(root);
   const names = packages.map((pkg) => pkg.name);
   const byName = new Map(packages.map((pkg) => [pkg.name, pkg]));
@@ -524,17 +525,22 @@ export function checkImports(root = repoRoot, { write = false } = {}) {
     }
   }
 
-  const biome = biomeImportConfig(root, packages, classified);
+  const biome = biomeImportConfig(root, packages, classified, rules);
   violations.push(...checkBiomeConfig(root, biome, write));
   return { violations, biome };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const rootIndex = args.indexOf("--root");
-  const root = rootIndex === -1 ? repoRoot : join(process.cwd(), args[rootIndex + 1] ?? ".");
+  const root = rootIndex === -1 ? repoRoot : resolve(args[rootIndex + 1] ?? ".");
+  const rulesIndex = args.indexOf("--rules");
+  const rules =
+    rulesIndex === -1
+      ? defaultRules
+      : await import(pathToFileURL(resolve(args[rulesIndex + 1] ?? "")).href);
   const started = performance.now();
-  const { violations } = checkImports(root, { write: args.includes("--write") });
+  const { violations } = checkImports(root, { write: args.includes("--write"), rules });
   if (args.includes("--json")) {
     console.log(JSON.stringify(violations, null, 2));
   } else {
@@ -546,7 +552,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       violations.length === 0
         ? `check-imports: import rules hold (${seconds} s)`
-        : `check-imports: ${violations.length} violation(s) (${relative(process.cwd(), join(root, "scripts", "import-rules.mjs")) || "scripts/import-rules.mjs"}, docs/architecture.md)`,
+        : `check-imports: ${violations.length} violation(s): see scripts/import-rules.mjs and docs/architecture.md`,
     );
   }
   process.exit(violations.length === 0 ? 0 : 1);

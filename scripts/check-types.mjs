@@ -5,6 +5,7 @@
  *   node scripts/check-types.mjs policy sigv4 only these packages
  *   node scripts/check-types.mjs --write      rewrite each tsconfig.json's `files` and `paths`
  *   node scripts/check-types.mjs --root D     the workspace at D (the tests' fixture trees)
+ *   node scripts/check-types.mjs --json       results as JSON (for the tests)
  *
  * Each `packages/<pkg>/tsconfig*.json` is one program, exactly what `npx tsc -p <it>` checks: the
  * package's production graph (`files`: its entry points, from the exports map and `bin`), with
@@ -19,11 +20,12 @@
  * the package import (plus its exceptions' targets), so the typecheck cannot see a package the
  * linter forbids. Programs share parsed files (lib.dom.d.ts and @types/node are read once).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { allowedImports, exceptions } from "./import-rules.mjs";
-import { readPackages, rel, repoRoot, ts } from "./lib/workspace.mjs";
+import { readPackages, rel, repoRoot, ts, writeJson } from "./lib/workspace.mjs";
 
 /** What a package's tsconfig.json must say about `files` and `paths`, from its manifest and rule. */
 export function expectedConfig(pkg, packages, extraFiles = []) {
@@ -101,7 +103,7 @@ export function checkTypes(root = repoRoot, { only = [], write = false } = {}) {
         raw.files = expected.files;
         raw.compilerOptions = { ...raw.compilerOptions, paths: expected.paths };
         if (Object.keys(expected.paths).length === 0) delete raw.compilerOptions.paths;
-        writeFileSync(mainConfig, `${JSON.stringify(raw, null, 2)}\n`);
+        writeJson(root, mainConfig, raw);
         console.log(`check-types: rewrote ${rel(root, mainConfig)}`);
       } else {
         problems.push(
@@ -114,12 +116,16 @@ export function checkTypes(root = repoRoot, { only = [], write = false } = {}) {
     }
     for (const config of configFiles(pkg)) {
       const started = performance.now();
-      const parsed = ts.getParsedCommandLineOfConfigFile(config, { noEmit: true }, {
-        ...ts.sys,
-        onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-          throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+      const parsed = ts.getParsedCommandLineOfConfigFile(
+        config,
+        { noEmit: true },
+        {
+          ...ts.sys,
+          onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+            throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+          },
         },
-      });
+      );
       const program = ts.createProgram({
         rootNames: parsed.fileNames,
         options: parsed.options,
@@ -130,7 +136,8 @@ export function checkTypes(root = repoRoot, { only = [], write = false } = {}) {
       const diagnostics = ts.getPreEmitDiagnostics(program);
       results.push({
         config: rel(root, config),
-        files: program.getSourceFiles().filter((file) => !file.fileName.includes("/node_modules/")).length,
+        files: program.getSourceFiles().filter((file) => !file.fileName.includes("/node_modules/"))
+          .length,
         errors: diagnostics.length,
         output: ts.formatDiagnostics(diagnostics, formatHost(root)),
         seconds: (performance.now() - started) / 1000,
@@ -140,13 +147,17 @@ export function checkTypes(root = repoRoot, { only = [], write = false } = {}) {
   return { results, problems };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const rootIndex = args.indexOf("--root");
-  const root = rootIndex === -1 ? repoRoot : join(process.cwd(), args[rootIndex + 1] ?? ".");
+  const root = rootIndex === -1 ? repoRoot : resolve(args[rootIndex + 1] ?? ".");
   const only = args.filter((arg, index) => !arg.startsWith("--") && args[index - 1] !== "--root");
   const started = performance.now();
   const { results, problems } = checkTypes(root, { only, write: args.includes("--write") });
+  if (args.includes("--json")) {
+    console.log(JSON.stringify({ results, problems }, null, 2));
+    process.exit(problems.length + results.filter((result) => result.errors > 0).length ? 1 : 0);
+  }
   for (const problem of problems) console.error(`check-types: ${problem}`);
   for (const result of results) {
     if (result.errors > 0) process.stderr.write(result.output);

@@ -5,7 +5,8 @@
  * Shared by check-imports.mjs, check-types.mjs and api-snapshot.mjs. Every function takes the
  * workspace root, so the tests can point them at fixture trees under scripts/fixtures/.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -226,4 +227,12 @@ export function isInside(dir, file) {
 /** Whether `path` exists and is a directory. */
 export function isDirectory(path) {
   return existsSync(path) && statSync(path).isDirectory();
+}
+
+/** Write JSON, then format it as `pnpm format` would (Biome, when installed at `root`). */
+export function writeJson(root, path, value) {
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+  const biome = join(root, "node_modules", ".bin", "biome");
+  if (existsSync(biome))
+    spawnSync(biome, ["format", "--write", path], { cwd: root, stdio: "ignore" });
 }

@@ -113,7 +113,7 @@ describe("check-imports.mjs on scripts/fixtures/import-rules", () => {
     );
   });
 
-  it("reports a cycle in the rule table", () => {
+  it("reports a cycle in the rule table", { timeout: 120_000 }, () => {
     const cycle = check(
       "--root",
       join(root, "scripts", "fixtures", "import-cycle"),
@@ -146,7 +146,7 @@ describe("Biome with the repository's biome.json on the same files", () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
-  it("flags exactly the lines marked `biome`", () => {
+  it("flags exactly the lines marked `biome`", { timeout: 120_000 }, () => {
     const result = spawnSync(
       biomeBin,
       ["lint", "--reporter=json", "--max-diagnostics=none", "--vcs-enabled=false", "."],
@@ -166,7 +166,9 @@ describe("Biome with the repository's biome.json on the same files", () => {
     expect([...new Set(flagged)].sort()).toEqual(expected.sort());
   });
 
-  it("a biome.json out of step with the rule table fails the check; --write brings it in step", () => {
+  it("a biome.json out of step with the rule table fails the check; --write brings it in step", {
+    timeout: 120_000,
+  }, () => {
     const before = check("--root", workspace);
     expect(before.violations.map((violation) => violation.code)).toContain("biome-config");
     const write = spawnSync(process.execPath, [checker, "--root", workspace, "--write"], {

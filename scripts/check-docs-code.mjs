@@ -41,6 +41,8 @@ export function markdownBlocks(text) {
     const open = FENCE.exec(lines[index]);
     if (!open) continue;
     const [, indent, fence, lang, attrs] = open;
+    // CommonMark: a backtick fence's info string has no backtick (else it is inline code).
+    if (fence.startsWith("`") && `${lang}${attrs}`.includes("`")) continue;
     const body = [];
     let end = index + 1;
     for (; end < lines.length; end++) {

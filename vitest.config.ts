@@ -29,6 +29,7 @@ export default defineConfig({
       "packages/*/test/**/*.test.ts",
       "bench/src/**/*.test.ts",
       "test/**/*.test.ts",
+      "scripts/*.test.ts",
     ],
     environment: "node",
     // Custom matchers (toThrowCode) for every test file.

@@ -84,9 +84,9 @@ export const exceptions = [
     package: "@gatehouse/local-gateway",
     imports: "@gatehouse/testing",
     files: {
-      "src/internal/authorize-request.ts": ["verifySigV4"],
-      "src/internal/iam-credentials.ts": ["SigV4VerifierCredentials"],
-      "src/internal/resolve-config.ts": ["SigV4VerifierOptions"],
+      "src/authorization/internal/authorize-request.ts": ["verifySigV4"],
+      "src/authorization/internal/iam-credentials.ts": ["SigV4VerifierCredentials"],
+      "src/config/internal/resolved-gateway.ts": ["SigV4VerifierOptions"],
     },
     reason:
       "verifySigV4 is moving into @gatehouse/sigv4; until that merges local-gateway takes it from testing",
@@ -99,14 +99,14 @@ export const exceptions = [
     package: "@gatehouse/local-gateway",
     imports: "@gatehouse/testing",
     files: {
-      "src/internal/build-authorizer-event.ts": [
+      "src/authorization/internal/build-authorizer-event.ts": [
         "httpApiV1Event",
         "httpApiV2Event",
         "restRequestEvent",
         "restTokenEvent",
         "webSocketConnectEvent",
       ],
-      "src/internal/build-proxy-event.ts": [
+      "src/integration/internal/build-proxy-event.ts": [
         "httpApiV1Event",
         "httpApiV2Event",
         "IamIdentityOptions",

@@ -29,8 +29,11 @@ export default defineConfig({
       "packages/*/test/**/*.test.ts",
       "bench/src/**/*.test.ts",
       "test/**/*.test.ts",
+      "scripts/*.test.ts",
     ],
     environment: "node",
+    // Custom matchers (toThrowCode) for every test file.
+    setupFiles: ["./test/support/to-throw-code.ts"],
     pool: "forks",
     // Guards, not timing assertions: generous so a busy 2-core CI box (the 10 s load test runs
     // beside other files) does not turn slow process spawns or property runs into failures.

@@ -32,6 +32,7 @@ export type {
   VerifiedJwt,
   WebSocketApiConfig,
 } from "./config/gateway-config.js";
+export type { GatewayDecisionReason } from "./config/gateway-decision-reason.js";
 export { loadGatewayConfig } from "./config/load-gateway-config.js";
 export type {
   HttpApiV2ProxyAuthorizer,

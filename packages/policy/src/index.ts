@@ -86,6 +86,8 @@ export { parseCidr } from "./cidr/parse-cidr.js";
 // authorizer-response
 // @section authorizer-response
 export type { AllowedRoutes, RequestOnlyScope } from "./authorizer-response/allowed-routes.js";
+export { copyAuthorizerResponse } from "./authorizer-response/copy-authorizer-response.js";
+export { copyIamAuthorizerStatements } from "./authorizer-response/copy-iam-authorizer-statements.js";
 export type { DenyAllAuthorizerResponseOptions } from "./authorizer-response/build-deny-all-authorizer-response.js";
 export { buildDenyAllAuthorizerResponse } from "./authorizer-response/build-deny-all-authorizer-response.js";
 export type { HttpV1AuthorizerResponseOptions } from "./authorizer-response/build-http-v1-authorizer-response.js";
@@ -102,12 +104,14 @@ export type {
   FlatContextOptions,
   FlatContextValue,
 } from "./authorizer-response/flat-context-options.js";
+export { fitsAuthorizerResponse } from "./authorizer-response/fits-authorizer-response.js";
 export type { IamAuthorizerResponse } from "./authorizer-response/iam-authorizer-response.js";
 export type {
   AuthorizerConditionBlock,
   IamAuthorizerStatement,
 } from "./authorizer-response/iam-authorizer-statement.js";
 export type { IamResponseOptions } from "./authorizer-response/iam-response-options.js";
+export { MAX_AUTHORIZER_RESPONSE_BYTES } from "./authorizer-response/max-authorizer-response-bytes.js";
 export type { SimpleAuthorizerResponse } from "./authorizer-response/simple-authorizer-response.js";
 
 // authorizer-event

@@ -123,6 +123,7 @@ export type AuthorizeFunction<C extends JwtClaims = JwtClaims> = (
  *
  * @example
  * ```ts
+ * declare const officeIps: Set<string>;
  * const authorize: AuthorizeHook = {
  *   cacheInputs: ["sourceIp"],
  *   decide: (verified, request) => ({ allow: officeIps.has(request.sourceIp ?? "") }),

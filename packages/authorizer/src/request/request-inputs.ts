@@ -7,6 +7,7 @@ import type { AuthorizerEvent } from "@gatehouse/policy";
  *
  * @example
  * ```ts
+ * declare const request: RequestInputs;
  * const tenant = request.header("x-tenant"); // declared as { header: "x-tenant" }
  * ```
  */

@@ -1,20 +1,9 @@
 import { createTestIssuer, type TestIssuer } from "@gatehouse/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AuthorizerErrorCode, isAuthorizerError } from "../errors.js";
 import { type CognitoVerifierOptions, cognitoVerifier } from "./cognito-verifier.js";
 
 const T0 = Date.UTC(2030, 0, 1);
 const now = () => T0;
-
-async function codeOf(promise: Promise<unknown>): Promise<AuthorizerErrorCode | "resolved"> {
-  try {
-    await promise;
-    return "resolved";
-  } catch (error) {
-    if (!isAuthorizerError(error)) throw error;
-    return error.code;
-  }
-}
 
 let pool: TestIssuer;
 let replica: TestIssuer;
@@ -86,7 +75,9 @@ describe("cognitoVerifier", () => {
   });
 
   it("rejects an ID token where an access token is expected", async () => {
-    expect(await codeOf(verifierFor().verify(await pool.mintIdToken()))).toBe("invalid_token_use");
+    await expect(verifierFor().verify(await pool.mintIdToken())).rejects.toThrowCode(
+      "invalid_token_use",
+    );
   });
 
   it("accepts both token uses with an explicit null", async () => {
@@ -97,30 +88,32 @@ describe("cognitoVerifier", () => {
 
   it("rejects another app client (access token client_id)", async () => {
     const verifier = verifierFor({ clientId: "someone-else" });
-    expect(await codeOf(verifier.verify(await pool.mintAccessToken()))).toBe("invalid_audience");
+    await expect(verifier.verify(await pool.mintAccessToken())).rejects.toThrowCode(
+      "invalid_audience",
+    );
   });
 
   it("rejects another app client (ID token aud)", async () => {
     const verifier = verifierFor({ clientId: ["a", "b"], tokenUse: "id" });
-    expect(await codeOf(verifier.verify(await pool.mintIdToken()))).toBe("invalid_audience");
+    await expect(verifier.verify(await pool.mintIdToken())).rejects.toThrowCode("invalid_audience");
   });
 
   it("rejects a token without a required group (access_denied)", async () => {
     const verifier = verifierFor({ groups: "admins" });
     const token = await pool.mintAccessToken({ "cognito:groups": ["users"] });
-    expect(await codeOf(verifier.verify(token))).toBe("access_denied");
+    await expect(verifier.verify(token)).rejects.toThrowCode("access_denied");
   });
 
   it("rejects a token without a required scope (insufficient_scope)", async () => {
     const verifier = verifierFor({ scope: "orders/write" });
     const token = await pool.mintAccessToken({ scope: "orders/read" });
-    expect(await codeOf(verifier.verify(token))).toBe("insufficient_scope");
+    await expect(verifier.verify(token)).rejects.toThrowCode("insufficient_scope");
   });
 
   it("rejects another user pool's issuer without fetching", async () => {
     const before = otherPool.jwksRequests + pool.jwksRequests;
     const token = await otherPool.mintAccessToken();
-    expect(await codeOf(verifierFor().verify(token))).toBe("invalid_issuer");
+    await expect(verifierFor().verify(token)).rejects.toThrowCode("invalid_issuer");
     expect(otherPool.jwksRequests + pool.jwksRequests).toBe(before);
   });
 
@@ -144,7 +137,7 @@ describe("cognitoVerifier", () => {
     });
     await expect(verifier.verify(await pool.mintAccessToken())).resolves.toBeDefined();
     await expect(verifier.verify(await otherPool.mintIdToken())).resolves.toBeDefined();
-    expect(await codeOf(verifier.verify(await otherPool.mintAccessToken()))).toBe(
+    await expect(verifier.verify(await otherPool.mintAccessToken())).rejects.toThrowCode(
       "invalid_token_use",
     );
   });
@@ -160,7 +153,7 @@ describe("cognitoVerifier", () => {
   it("rejects an expired token against the injected clock", async () => {
     const token = await pool.mintAccessToken({}, { expiresIn: 60 });
     const verifier = verifierFor({ now: () => T0 + 120_000 });
-    expect(await codeOf(verifier.verify(token))).toBe("token_expired");
+    await expect(verifier.verify(token)).rejects.toThrowCode("token_expired");
   });
 
   it("requires clientId (null to opt out)", () => {

@@ -1,6 +1,6 @@
 import { createTestIssuer, type TestAlg, type TestIssuer } from "@gatehouse/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AuthorizerErrorCode, isAuthorizerError } from "../errors.js";
+import { isAuthorizerError } from "../errors.js";
 import { JwksCache } from "../jwks/jwks-cache.js";
 import { jwtVerifier as joseJwtVerifier } from "./jose-jwt-verifier.js";
 import { type JwtVerifierOptions, jwtVerifier } from "./jwt-verifier.js";
@@ -8,16 +8,6 @@ import { type JwtVerifierOptions, jwtVerifier } from "./jwt-verifier.js";
 const T0 = Date.UTC(2030, 0, 1);
 const clock = T0;
 const now = () => clock;
-
-async function codeOf(promise: Promise<unknown>): Promise<AuthorizerErrorCode | "resolved"> {
-  try {
-    await promise;
-    return "resolved";
-  } catch (error) {
-    if (!isAuthorizerError(error)) throw error;
-    return error.code;
-  }
-}
 
 let issuer: TestIssuer;
 let base: JwtVerifierOptions;
@@ -74,7 +64,7 @@ describe("jwtVerifier: algorithms", () => {
 
   it("rejects HS256 signed with the RSA public key as secret (unsupported_algorithm)", async () => {
     const token = await issuer.mintToken({ aud: "api" }, { alg: "HS256" });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("unsupported_algorithm");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("unsupported_algorithm");
   });
 
   it("rejects RS256 on a verifier that only allows HS256", async () => {
@@ -86,18 +76,18 @@ describe("jwtVerifier: algorithms", () => {
       now,
     });
     const token = await issuer.mintToken({ aud: "api" });
-    expect(await codeOf(verifier.verify(token))).toBe("unsupported_algorithm");
+    await expect(verifier.verify(token)).rejects.toThrowCode("unsupported_algorithm");
   });
 
   it("rejects alg none", async () => {
     const token = await issuer.mintToken({ aud: "api" }, { alg: "none" });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("unsupported_algorithm");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("unsupported_algorithm");
   });
 
   it("rejects an algorithm outside the allowlist", async () => {
     const verifier = jwtVerifier({ ...base, algorithms: ["ES256"] });
     const token = await issuer.mintToken({ aud: "api" });
-    expect(await codeOf(verifier.verify(token))).toBe("unsupported_algorithm");
+    await expect(verifier.verify(token)).rejects.toThrowCode("unsupported_algorithm");
   });
 
   it("takes the algorithm from config when the JWKS has no alg (Entra ID)", async () => {
@@ -128,7 +118,7 @@ describe("jwtVerifier: algorithms", () => {
       });
       // An RS256 signature relabelled ES256: aws-jwt-verify alone would check it as RSA-SHA256.
       const token = await entra.mintToken({ aud: "api" }, { header: { alg: "ES256" } });
-      expect(await codeOf(verifier.verify(token))).toBe("unsupported_algorithm");
+      await expect(verifier.verify(token)).rejects.toThrowCode("unsupported_algorithm");
     } finally {
       await entra.close();
     }
@@ -140,38 +130,38 @@ describe("jwtVerifier: headers and structure", () => {
     it(`rejects a ${name} header`, async () => {
       const value = name === "jwk" ? issuer.jwks().keys[0] : "https://attacker.example/keys";
       const token = await issuer.mintToken({ aud: "api" }, { header: { [name]: value } });
-      expect(await codeOf(jwtVerifier(base).verify(token))).toBe("forbidden_header");
+      await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("forbidden_header");
     });
   }
 
   it("rejects any crit header", async () => {
     const token = await issuer.mintToken({ aud: "api" }, { header: { crit: ["exp"] } });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("forbidden_header");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("forbidden_header");
   });
 
   it("rejects a token above maxTokenBytes before parsing it", async () => {
     const token = await issuer.mintToken({ aud: "api", pad: "x".repeat(9000) });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("token_too_large");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("token_too_large");
   });
 
   it("rejects malformed base64url", async () => {
-    expect(await codeOf(jwtVerifier(base).verify("e30.e30+.sig"))).toBe("malformed_token");
+    await expect(jwtVerifier(base).verify("e30.e30+.sig")).rejects.toThrowCode("malformed_token");
   });
 
   it("rejects a header that is not JSON", async () => {
     const bad = `${Buffer.from("{nope").toString("base64url")}.e30.c2ln`;
-    expect(await codeOf(jwtVerifier(base).verify(bad))).toBe("malformed_token");
+    await expect(jwtVerifier(base).verify(bad)).rejects.toThrowCode("malformed_token");
   });
 
   it("rejects a claim of the wrong type", async () => {
     const token = await issuer.mintToken({ aud: "api", exp: "tomorrow" });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("malformed_token");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("malformed_token");
   });
 
   it("checks typ when configured", async () => {
     const verifier = jwtVerifier({ ...base, typ: "at+jwt" });
     const token = await issuer.mintToken({ aud: "api" });
-    expect(await codeOf(verifier.verify(token))).toBe("invalid_typ");
+    await expect(verifier.verify(token)).rejects.toThrowCode("invalid_typ");
   });
 
   it("accepts typ with an application/ prefix", async () => {
@@ -188,7 +178,9 @@ describe("jwtVerifier: signature and keys", () => {
     const forged = Buffer.from(
       JSON.stringify({ iss: issuer.issuer, aud: "api", sub: "admin", exp: T0 / 1000 + 60 }),
     ).toString("base64url");
-    expect(await codeOf(jwtVerifier(base).verify(`${h}.${forged}.${s}`))).toBe("invalid_signature");
+    await expect(jwtVerifier(base).verify(`${h}.${forged}.${s}`)).rejects.toThrowCode(
+      "invalid_signature",
+    );
   });
 
   it("rejects a PS256 token with a bad signature (invalid_signature)", async () => {
@@ -203,7 +195,7 @@ describe("jwtVerifier: signature and keys", () => {
       });
       const token = await ps.mintToken({ sub: "alice" });
       const tampered = `${token.slice(0, -6)}AAAAAA`;
-      expect(await codeOf(verifier.verify(tampered))).toBe("invalid_signature");
+      await expect(verifier.verify(tampered)).rejects.toThrowCode("invalid_signature");
     } finally {
       await ps.close();
     }
@@ -211,7 +203,7 @@ describe("jwtVerifier: signature and keys", () => {
 
   it("rejects a key that is not in the JWKS (unknown_key)", async () => {
     const token = await issuer.mintToken({ aud: "api" }, { signWith: "other" });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("unknown_key");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("unknown_key");
   });
 
   it("verifies from an inline jwks without any request", async () => {
@@ -233,13 +225,13 @@ describe("jwtVerifier: claims", () => {
     const cache = new JwksCache({ now });
     const verifier = jwtVerifier({ ...base, jwksCache: cache });
     const token = await issuer.mintToken({ aud: "api", iss: "https://evil.example/" });
-    expect(await codeOf(verifier.verify(token))).toBe("invalid_issuer");
+    await expect(verifier.verify(token)).rejects.toThrowCode("invalid_issuer");
     expect(cache.requests).toBe(0);
   });
 
   it("rejects the wrong audience", async () => {
     const token = await issuer.mintToken({ aud: "other-api" });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("invalid_audience");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("invalid_audience");
   });
 
   it("rejects the wrong audience on the jose path too", async () => {
@@ -254,7 +246,7 @@ describe("jwtVerifier: claims", () => {
       { aud: "other" },
       { alg: "HS256", secret: "a-shared-secret-of-at-least-32-bytes!" },
     );
-    expect(await codeOf(verifier.verify(token))).toBe("invalid_audience");
+    await expect(verifier.verify(token)).rejects.toThrowCode("invalid_audience");
   });
 
   it("accepts any audience with an explicit null", async () => {
@@ -265,7 +257,7 @@ describe("jwtVerifier: claims", () => {
   it("rejects an expired token against the injected clock", async () => {
     const token = await issuer.mintToken({ aud: "api" }, { expiresIn: 60 });
     const verifier = jwtVerifier({ ...base, now: () => T0 + 60_000 });
-    expect(await codeOf(verifier.verify(token))).toBe("token_expired");
+    await expect(verifier.verify(token)).rejects.toThrowCode("token_expired");
   });
 
   it("accepts an expired token within clockToleranceSeconds", async () => {
@@ -276,18 +268,18 @@ describe("jwtVerifier: claims", () => {
 
   it("requires exp", async () => {
     const token = await issuer.mintToken({ aud: "api", exp: undefined });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("missing_claim");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("missing_claim");
   });
 
   it("rejects a token before nbf", async () => {
     const token = await issuer.mintToken({ aud: "api", nbf: T0 / 1000 + 300 });
-    expect(await codeOf(jwtVerifier(base).verify(token))).toBe("token_not_yet_valid");
+    await expect(jwtVerifier(base).verify(token)).rejects.toThrowCode("token_not_yet_valid");
   });
 
   it("rejects a token older than maxTokenAgeSeconds", async () => {
     const token = await issuer.mintToken({ aud: "api" }, { expiresIn: 7200 });
     const verifier = jwtVerifier({ ...base, maxTokenAgeSeconds: 600, now: () => T0 + 601_000 });
-    expect(await codeOf(verifier.verify(token))).toBe("token_too_old");
+    await expect(verifier.verify(token)).rejects.toThrowCode("token_too_old");
   });
 
   it("bounds cacheUntil by iat + maxTokenAgeSeconds (aws-jwt-verify path)", async () => {
@@ -343,7 +335,7 @@ describe("jwtVerifier: claims", () => {
   it("rejects a missing required claim", async () => {
     const verifier = jwtVerifier({ ...base, requiredClaims: ["email"] });
     const token = await issuer.mintToken({ aud: "api" });
-    expect(await codeOf(verifier.verify(token))).toBe("missing_claim");
+    await expect(verifier.verify(token)).rejects.toThrowCode("missing_claim");
   });
 
   it("exposes scopes and a cacheUntil bounded by the key-set age", async () => {
@@ -452,7 +444,7 @@ describe("jwtVerifier: the jose entry", () => {
     ]);
     expect(jose).toEqual(main);
     const bad = await issuer.mintToken({ aud: "other" });
-    expect(await codeOf(joseJwtVerifier(base).verify(bad))).toBe("invalid_audience");
+    await expect(joseJwtVerifier(base).verify(bad)).rejects.toThrowCode("invalid_audience");
   });
 
   it("verifies PS256 and RS256 with one verifier", async () => {

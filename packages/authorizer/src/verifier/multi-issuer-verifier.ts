@@ -39,6 +39,7 @@ export type IssuerResolver = (
  *
  * @example
  * ```ts
+ * declare const tenants: Map<string, { verifierFor(iss: string): TokenVerifier | null }>;
  * const resolveIssuer: DeclaredIssuerResolver = {
  *   cacheInputs: [{ header: "x-tenant" }],
  *   resolve: (iss, request) => tenants.get(request.header("x-tenant") ?? "")?.verifierFor(iss) ?? null,

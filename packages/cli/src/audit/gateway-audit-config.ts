@@ -63,7 +63,7 @@ export interface GatewayAuditSection {
  * A local gateway config with an `audit` section: the input of `gatehouse audit <config>`.
  *
  * @example
- * ```ts
+ * ```ts nocheck
  * // gateway.config.mjs
  * export default { apis: [...], audit: { callers: [...] } } satisfies AuditedGatewayConfig;
  * ```

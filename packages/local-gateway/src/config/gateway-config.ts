@@ -14,6 +14,7 @@ import type {
   RestTokenAuthorizerEvent,
   WebSocketConnectAuthorizerEvent,
 } from "@gatehouse/policy";
+import type { GatewayDecisionReason } from "./gateway-decision-reason.js";
 import type {
   HttpApiV2ProxyEvent,
   ProxyResult,
@@ -301,7 +302,7 @@ export interface GatewayDecisionRecord {
   route: string | null;
   status: number;
   /** Why: `allowed`, `missing-identity-source`, `authorizer-explicit-deny`, ... */
-  reason: string;
+  reason: GatewayDecisionReason;
   /** The route's authorizer (Lambda, JWT or Cognito), when it has one. */
   authorizer?: string;
   /**

@@ -2,12 +2,12 @@ import { stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { LocalGatewayError } from "../errors.js";
+import type { LocalGatewayConfig } from "./gateway-config.js";
 import {
   type ConfigErrorLocation,
   checkSyntax,
   locateInStack,
-} from "../internal/locate-config-error.js";
-import type { LocalGatewayConfig } from "./gateway-config.js";
+} from "./internal/locate-config-error.js";
 
 const TYPESCRIPT = new Set([".ts", ".mts", ".cts"]);
 

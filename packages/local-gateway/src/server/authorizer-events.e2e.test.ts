@@ -6,7 +6,7 @@ import type {
   WebSocketConnectProxyEvent,
 } from "../config/proxy-event.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
-import { connectWebSocket, getRaw } from "./test-client.js";
+import { connectWebSocket, getRaw } from "./test-support.js";
 
 const ARN = "arn:aws:execute-api:us-east-1:123456789012";
 const CONTEXT = { n: 1, b: true, s: "x" };

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayDecisionRecord, LocalGatewayConfig } from "../config/gateway-config.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
-import { connectWebSocket } from "./test-client.js";
+import { connectWebSocket } from "./test-support.js";
 
 /**
  * What each authorizer does, chosen per request (the authorizers run with TTL 0 or with the answer

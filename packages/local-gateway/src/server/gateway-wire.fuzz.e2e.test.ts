@@ -9,7 +9,7 @@ import { METHODS } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
-import { exchangeRaw, sendHttp } from "./test-client.js";
+import { exchangeRaw, sendHttp } from "./test-support.js";
 
 const RAW_RUNS = 150;
 const HTTP_RUNS = 150;

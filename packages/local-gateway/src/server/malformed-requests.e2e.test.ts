@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayDecisionRecord } from "../config/gateway-config.js";
 import type { RestProxyEvent } from "../config/proxy-event.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
-import { exchangeRaw, sendHttp } from "./test-client.js";
+import { exchangeRaw, sendHttp } from "./test-support.js";
 
 const LIMIT = 64 * 1024;
 

@@ -1,18 +1,18 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
+import { prepareResourcePolicies } from "../authorization/internal/prepare-resource-policies.js";
 import type { LocalGatewayConfig } from "../config/gateway-config.js";
+import { resolveConfig } from "../config/internal/resolve-config.js";
 import { LocalGatewayError } from "../errors.js";
-import { answerClientError } from "../internal/answer-client-error.js";
-import { type GatewayReply, gatewayReply } from "../internal/gateway-response.js";
-import { GatewayRuntime } from "../internal/gateway-runtime.js";
-import { clientIp, originForm, readIncoming } from "../internal/incoming-request.js";
-import { prepareResourcePolicies } from "../internal/prepare-resource-policies.js";
-import { type ProcessedRequest, processRequest } from "../internal/process-request.js";
-import { readRequestBody } from "../internal/read-request-body.js";
-import { resolveConfig } from "../internal/resolve-config.js";
-import { acceptWebSocket, writeRawReply } from "../internal/web-socket-handshake.js";
+import { answerClientError } from "../http/internal/answer-client-error.js";
+import { type GatewayReply, gatewayReply } from "../http/internal/gateway-response.js";
+import { clientIp, originForm, readIncoming } from "../http/internal/incoming-request.js";
+import { readRequestBody } from "../http/internal/read-request-body.js";
+import { acceptWebSocket, writeRawReply } from "../integration/internal/web-socket-handshake.js";
 import type { GatewayStats } from "./gateway-stats.js";
+import { GatewayRuntime } from "./internal/gateway-runtime.js";
+import { type ProcessedRequest, processRequest } from "./internal/process-request.js";
 
 /** A running local gateway, from {@link startLocalGateway}. */
 export interface LocalGateway {

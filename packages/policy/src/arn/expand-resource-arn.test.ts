@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPolicyError } from "../errors.js";
 import { type ApiTarget, expandResourceArn } from "./expand-resource-arn.js";
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
 
 const target: ApiTarget = {
   partition: "aws",
@@ -45,23 +35,22 @@ describe("expandResourceArn", () => {
   );
 
   it("rejects a malformed short form with the path resource", () => {
-    const error = errorOf(() => expandResourceArn("execute-api:Invoke", target));
-    expect(isPolicyError(error) && [error.code, error.path]).toEqual(["invalid_arn", "resource"]);
+    expect(() => expandResourceArn("execute-api:Invoke", target)).toThrowCode("invalid_arn", {
+      path: "resource",
+    });
   });
 
   it("rejects a target region of another partition with the path target.region", () => {
-    const error = errorOf(() =>
+    expect(() =>
       expandResourceArn("execute-api:/*", { ...target, region: "cn-north-1" }),
-    );
-    expect(isPolicyError(error) && [error.code, error.path]).toEqual([
-      "invalid_arn",
-      "target.region",
-    ]);
+    ).toThrowCode("invalid_arn", { path: "target.region" });
   });
 
   it("rejects a target account that is not 12 digits with the path target.accountId", () => {
-    const error = errorOf(() => expandResourceArn("execute-api:/*", { ...target, accountId: "1" }));
-    expect(isPolicyError(error) && error.path).toBe("target.accountId");
+    expect(() => expandResourceArn("execute-api:/*", { ...target, accountId: "1" })).toThrowCode(
+      "invalid_arn",
+      { path: "target.accountId" },
+    );
   });
 
   it("throws TypeError for a missing target", () => {

@@ -4,15 +4,6 @@ import { isPolicyError } from "../errors.js";
 import type { ExecuteApiArn } from "./execute-api-arn.js";
 import { parseExecuteApiArn } from "./parse-execute-api-arn.js";
 
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
-
 const full = (
   partition: ExecuteApiArn["partition"],
   region: string,
@@ -226,16 +217,13 @@ describe("parseExecuteApiArn", () => {
     ["an upper-case service", "arn:aws:EXECUTE-API:us-east-1:123456789012:abc/prod/GET/"],
     ["too few colons", "arn:aws:execute-api:us-east-1"],
   ])("rejects %s with invalid_arn and the caller's path", (_name, arn) => {
-    const error = errorOf(() => parseExecuteApiArn(arn, "Statement[0].Resource"));
-    expect(isPolicyError(error) && [error.code, error.path]).toEqual([
-      "invalid_arn",
-      "Statement[0].Resource",
-    ]);
+    expect(() => parseExecuteApiArn(arn, "Statement[0].Resource")).toThrowCode("invalid_arn", {
+      path: "Statement[0].Resource",
+    });
   });
 
   it('reports the path "arn" when the caller gives none', () => {
-    const error = errorOf(() => parseExecuteApiArn("nope"));
-    expect(isPolicyError(error) && error.path).toBe("arn");
+    expect(() => parseExecuteApiArn("nope")).toThrowCode("invalid_arn", { path: "arn" });
   });
 
   it("accepts an ARN of exactly 1600 bytes", () => {
@@ -248,8 +236,7 @@ describe("parseExecuteApiArn", () => {
   it("rejects an ARN above 1600 bytes, counting UTF-8 bytes", () => {
     const head = "execute-api:/prod/GET/";
     // 2 bytes per "é": under 1600 characters, over 1600 bytes.
-    const error = errorOf(() => parseExecuteApiArn(head + "é".repeat(800)));
-    expect(isPolicyError(error) && error.code).toBe("invalid_arn");
+    expect(() => parseExecuteApiArn(head + "é".repeat(800))).toThrowCode("invalid_arn");
   });
 
   it("throws TypeError for a non-string ARN", () => {

@@ -39,6 +39,7 @@ function preview(value: string): string {
  *   more than four characters of the value.
  * @example
  * ```ts
+ * declare const claims: { tenant: string };
  * const tenant = routeSegment(claims.tenant, "claims.tenant"); // "acme", or throws for "acme/*"
  * const allow = [`GET /tenants/${tenant}/orders`];
  * ```

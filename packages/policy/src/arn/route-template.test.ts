@@ -4,15 +4,6 @@ import { isPolicyError } from "../errors.js";
 import { matchesWildcard } from "../wildcard/wildcard.js";
 import { type ApiType, routeTemplateToArn } from "./route-template.js";
 
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
-
 const base = {
   partition: "aws",
   region: "us-east-1",
@@ -123,26 +114,30 @@ describe("routeTemplateToArn", () => {
     ["a WebSocket key with whitespace", "send message", "websocket"],
     ["a WebSocket key with a wildcard", "send*", "websocket"],
   ])("rejects %s with invalid_route_template and the path", (_name, template, apiType) => {
-    const error = errorOf(() => routeTemplateToArn(template, base, apiType, "routes[3]"));
-    expect(isPolicyError(error) && [error.code, error.path]).toEqual([
+    expect(() => routeTemplateToArn(template, base, apiType, "routes[3]")).toThrowCode(
       "invalid_route_template",
-      "routes[3]",
-    ]);
+      { path: "routes[3]" },
+    );
   });
 
   it('reports the path "template" when the caller gives none', () => {
-    const error = errorOf(() => routeTemplateToArn("", base, "rest"));
-    expect(isPolicyError(error) && error.path).toBe("template");
+    expect(() => routeTemplateToArn("", base, "rest")).toThrowCode("invalid_route_template", {
+      path: "template",
+    });
   });
 
   it("suggests the upper-case verb", () => {
-    const error = errorOf(() => routeTemplateToArn("get /pets", base, "http"));
-    expect(error instanceof Error && error.message).toContain("write GET");
+    expect(() => routeTemplateToArn("get /pets", base, "http")).toThrowCode(
+      "invalid_route_template",
+      { message: expect.stringContaining("write GET") },
+    );
   });
 
   it("rejects a malformed base stage with invalid_arn at base.stage", () => {
-    const error = errorOf(() => routeTemplateToArn("GET /", { ...base, stage: "a/b" }, "rest"));
-    expect(isPolicyError(error) && [error.code, error.path]).toEqual(["invalid_arn", "base.stage"]);
+    expect(() => routeTemplateToArn("GET /", { ...base, stage: "a/b" }, "rest")).toThrowCode(
+      "invalid_arn",
+      { path: "base.stage" },
+    );
   });
 
   it("throws TypeError for an unknown API type", () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { isPolicyError } from "../errors.js";
 import { buildRestAuthorizerResponse } from "./build-rest-authorizer-response.js";
 
 // Shaped like a REST TOKEN / REQUEST event: the methodArn carries the concrete request path.
 const METHOD_ARN = "arn:aws:execute-api:eu-west-1:111122223333:k3x9q2m7ab/prod/POST/orders";
 const STAGE = "arn:aws:execute-api:eu-west-1:111122223333:k3x9q2m7ab/prod";
-
-function codeOf(run: () => unknown): { code: string; path: string | undefined } | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (isPolicyError(error)) return { code: error.code, path: error.path };
-    throw error;
-  }
-  return undefined;
-}
 
 describe("buildRestAuthorizerResponse", () => {
   it("allows the principal's route set as ARN patterns of the incoming stage", () => {
@@ -173,15 +162,14 @@ describe("buildRestAuthorizerResponse", () => {
   });
 
   it("rejects an object context value with invalid_context at context.<key>", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: METHOD_ARN,
         principalId: "user-42",
         allow: "stage",
         context: { groups: ["admin"] } as never,
       }),
-    );
-    expect(failure).toEqual({ code: "invalid_context", path: "context.groups" });
+    ).toThrowCode("invalid_context", { path: "context.groups" });
   });
 
   it('packs an object context value as JSON with nestedContext: "json-string"', () => {
@@ -215,84 +203,74 @@ describe("buildRestAuthorizerResponse", () => {
   });
 
   it("rejects a non-execute-api ARN with invalid_arn at methodArn", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: "arn:aws:s3:::my-bucket",
         principalId: "user-42",
         allow: "stage",
       }),
-    );
-    expect(failure).toEqual({ code: "invalid_arn", path: "methodArn" });
+    ).toThrowCode("invalid_arn", { path: "methodArn" });
   });
 
   it("rejects a missing methodArn with invalid_arn", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: undefined,
         principalId: "user-42",
         allow: "stage",
       } as never),
-    );
-    expect(failure).toEqual({ code: "invalid_arn", path: "methodArn" });
+    ).toThrowCode("invalid_arn", { path: "methodArn" });
   });
 
   it("rejects a wildcard in the incoming ARN's stage with invalid_arn", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: "arn:aws:execute-api:eu-west-1:111122223333:k3x9q2m7ab/*/GET/orders",
         principalId: "user-42",
         allow: "stage",
       }),
-    );
-    expect(failure).toEqual({ code: "invalid_arn", path: "methodArn" });
+    ).toThrowCode("invalid_arn", { path: "methodArn" });
   });
 
   it("rejects the short resource-policy form with invalid_arn", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: "execute-api:/prod/GET/orders",
         principalId: "user-42",
         allow: "stage",
       }),
-    );
-    expect(failure).toEqual({ code: "invalid_arn", path: "methodArn" });
+    ).toThrowCode("invalid_arn", { path: "methodArn" });
   });
 
   it("reports a bad route template at its index in allow", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: METHOD_ARN,
         principalId: "user-42",
         allow: ["GET /orders", "FETCH /orders"],
       }),
-    );
-    expect(failure).toEqual({ code: "invalid_route_template", path: "allow[1]" });
+    ).toThrowCode("invalid_route_template", { path: "allow[1]" });
   });
 
   it("reports a bad route template at its index in deny", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: METHOD_ARN,
         principalId: "user-42",
         allow: "stage",
         deny: ["GET /admin/{proxy+}/x"],
       }),
-    );
-    expect(failure).toEqual({ code: "invalid_route_template", path: "deny[0]" });
+    ).toThrowCode("invalid_route_template", { path: "deny[0]" });
   });
 
   it("rejects a Resource above 512 characters with resource_too_long", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: METHOD_ARN,
         principalId: "user-42",
         allow: ["GET /orders", `GET /${"a".repeat(460)}`],
       }),
-    );
-    expect(failure).toEqual({
-      code: "resource_too_long",
-      path: "policyDocument.Statement[0].Resource[1]",
-    });
+    ).toThrowCode("resource_too_long", { path: "policyDocument.Statement[0].Resource[1]" });
   });
 
   it("accepts a Resource of exactly 512 characters", () => {
@@ -308,33 +286,30 @@ describe("buildRestAuthorizerResponse", () => {
   });
 
   it("rejects a request-only policy for a method ARN above 512 characters", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: `${STAGE}/GET/${"p/".repeat(300)}x`,
         principalId: "user-42",
         allow: { requestOnly: true, authorizerTtlSeconds: 0 },
       }),
-    );
-    expect(failure?.code).toBe("resource_too_long");
+    ).toThrowCode("resource_too_long");
   });
 
   it("rejects a response above 8192 bytes with response_too_large", () => {
     const routes = Array.from({ length: 120 }, (_, i) => `GET /reports/${i}/summary`);
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({ methodArn: METHOD_ARN, principalId: "user-42", allow: routes }),
-    );
-    expect(failure?.code).toBe("response_too_large");
+    ).toThrowCode("response_too_large");
   });
 
   it("counts the context toward the 8192-byte budget", () => {
-    const failure = codeOf(() =>
+    expect(() =>
       buildRestAuthorizerResponse({
         methodArn: METHOD_ARN,
         principalId: "user-42",
         allow: "stage",
         context: { note: "ü".repeat(4000) },
       }),
-    );
-    expect(failure?.code).toBe("response_too_large");
+    ).toThrowCode("response_too_large");
   });
 });

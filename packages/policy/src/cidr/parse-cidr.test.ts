@@ -3,15 +3,6 @@ import { describe, expect, it } from "vitest";
 import { isPolicyError } from "../errors.js";
 import { parseCidr } from "./parse-cidr.js";
 
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
-
 /** Renders a 128-bit value as eight full, randomly cased groups: the plainest RFC 4291 form. */
 function fullIpv6(value: bigint, upper: boolean): string {
   const groups: string[] = [];
@@ -148,18 +139,17 @@ describe("parseCidr", () => {
     "64:ff9b::192.0.2.33",
     "64:ff9b::/96",
   ])("rejects %j", (input) => {
-    const error = errorOf(() => parseCidr(input));
-    expect(isPolicyError(error) && error.code).toBe("invalid_cidr");
+    expect(() => parseCidr(input)).toThrowCode("invalid_cidr");
   });
 
   it("reports the path it was given", () => {
-    const error = errorOf(() => parseCidr("300.1.1.1", "ipDenylist.cidrs[2]"));
-    expect(isPolicyError(error) && error.path).toBe("ipDenylist.cidrs[2]");
+    expect(() => parseCidr("300.1.1.1", "ipDenylist.cidrs[2]")).toThrowCode("invalid_cidr", {
+      path: "ipDenylist.cidrs[2]",
+    });
   });
 
   it("rejects a non-string value with invalid_cidr", () => {
-    const error = errorOf(() => parseCidr(42 as unknown as string));
-    expect(isPolicyError(error) && error.code).toBe("invalid_cidr");
+    expect(() => parseCidr(42 as unknown as string)).toThrowCode("invalid_cidr");
   });
 
   it("returns a frozen value", () => {
@@ -188,9 +178,10 @@ describe("parseCidr", () => {
       [`${"a".repeat(200)}/8`, /not an IPv4 or IPv6 address/],
     ];
     for (const [input, why] of cases) {
-      const error = errorOf(() => parseCidr(input));
-      expect(isPolicyError(error) && error.message).toMatch(why);
-      expect((error as Error).message.length).toBeLessThan(200);
+      expect(() => parseCidr(input)).toThrowCode("invalid_cidr", {
+        message: expect.stringMatching(why),
+      });
+      expect(() => parseCidr(input)).toThrow(/^.{0,199}$/s);
     }
   });
 

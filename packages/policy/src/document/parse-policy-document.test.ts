@@ -1,20 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: IAM policy variables are written ${...} in plain strings.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isPolicyError, type PolicyError } from "../errors.js";
+import { isPolicyError } from "../errors.js";
 import { parsePolicyDocument } from "./parse-policy-document.js";
 
 const allow = { Effect: "Allow", Action: "execute-api:Invoke", Resource: "*" };
-
-function errorOf(input: unknown, path?: string): PolicyError {
-  try {
-    parsePolicyDocument(input, path);
-  } catch (error) {
-    if (isPolicyError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected parsePolicyDocument to throw");
-}
 
 describe("parsePolicyDocument", () => {
   it("accepts an authorizer policy without Principal", () => {
@@ -208,9 +198,7 @@ describe("parsePolicyDocument", () => {
       "Statement[0].Condition.BinaryEquals.x:b",
     ],
   ])("rejects %s with its path", (_, input, path) => {
-    const error = errorOf(input);
-    expect(error.code).toBe("invalid_policy");
-    expect(error.path).toBe(path);
+    expect(() => parsePolicyDocument(input)).toThrowCode("invalid_policy", { path });
   });
 
   it("rejects a CIDR policy variable under Version 2008-10-17, where it is literal text", () => {
@@ -218,12 +206,15 @@ describe("parsePolicyDocument", () => {
       Version: "2008-10-17",
       Statement: { ...allow, Condition: { IpAddress: { "aws:SourceIp": "${x:ip}" } } },
     };
-    expect(errorOf(input).path).toBe("Statement.Condition.IpAddress.aws:SourceIp");
+    expect(() => parsePolicyDocument(input)).toThrowCode("invalid_policy", {
+      path: "Statement.Condition.IpAddress.aws:SourceIp",
+    });
   });
 
   it("prefixes error paths with the given path", () => {
-    const error = errorOf({ Statement: [{ ...allow, Effect: 1 }] }, "policyDocument");
-    expect(error.path).toBe("policyDocument.Statement[0].Effect");
+    expect(() =>
+      parsePolicyDocument({ Statement: [{ ...allow, Effect: 1 }] }, "policyDocument"),
+    ).toThrowCode("invalid_policy", { path: "policyDocument.Statement[0].Effect" });
   });
 
   it("either returns a document or throws a PolicyError on arbitrary JSON", () => {

@@ -10,7 +10,7 @@ import { isPolicyError, PolicyError } from "../errors.js";
 import { compilePolicy } from "./compile-policy.js";
 import type { EvaluationRequest, RequestPrincipal } from "./evaluate-policy.js";
 import { evaluatePolicy } from "./evaluate-policy.js";
-import { referenceEvaluatePolicy } from "./reference-evaluate-policy.test-support.js";
+import { referenceEvaluatePolicy } from "./test-support.js";
 
 const API = "arn:aws:execute-api:us-east-1:111122223333:abc123";
 const ARN = `${API}/prod/GET/pets/42`;

@@ -7,8 +7,12 @@ import {
   buildRestAuthorizerResponse,
   buildWebSocketAuthorizerResponse,
   compileWildcard,
+  copyAuthorizerResponse,
+  copyIamAuthorizerStatements,
+  fitsAuthorizerResponse,
   type IamAuthorizerResponse,
   type IamAuthorizerStatement,
+  MAX_AUTHORIZER_RESPONSE_BYTES,
   type RouteTableGrant,
   type SimpleAuthorizerResponse,
 } from "@gatehouse/policy";
@@ -76,9 +80,6 @@ export interface ResourceMatcher {
   lastArn: string | undefined;
   lastAllowed: boolean;
 }
-
-/** API Gateway's authorizer-result quota, as `@gatehouse/policy`'s builders enforce it. */
-const MAX_RESPONSE_BYTES = 8192;
 
 /**
  * A list of templates through the event's route table: the exact grant, whose `allow` and `deny`
@@ -309,10 +310,6 @@ function utf8Bytes(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
 
-function fits(response: object): boolean {
-  return utf8Bytes(JSON.stringify(response)) <= MAX_RESPONSE_BYTES;
-}
-
 /** The most bytes a JSON string of this text can take: 6 (`\\u001f`) per UTF-16 unit, quotes. */
 function stringBound(text: string): number {
   return 6 * text.length + 2;
@@ -341,12 +338,12 @@ function iamBound(response: IamResponse, documentBytes: number): number {
 }
 
 /**
- * `fits(response)` for an IAM response in the builders' key order, without serialising the
+ * `fitsAuthorizerResponse(response)` for an IAM response in the builders' key order, without serialising the
  * (memoised) policy document again: `{"principalId":…,"policyDocument":…,"context":…,
  * "usageIdentifierKey":…}` piece by piece; the names are ASCII.
  */
 function iamFits(response: IamResponse, documentBytes: number): boolean {
-  if (iamBound(response, documentBytes) <= MAX_RESPONSE_BYTES) return true;
+  if (iamBound(response, documentBytes) <= MAX_AUTHORIZER_RESPONSE_BYTES) return true;
   let bytes =
     '{"principalId":,"policyDocument":}'.length +
     utf8Bytes(JSON.stringify(response.principalId)) +
@@ -358,7 +355,7 @@ function iamFits(response: IamResponse, documentBytes: number): boolean {
     bytes +=
       ',"usageIdentifierKey":'.length + utf8Bytes(JSON.stringify(response.usageIdentifierKey));
   }
-  return bytes <= MAX_RESPONSE_BYTES;
+  return bytes <= MAX_AUTHORIZER_RESPONSE_BYTES;
 }
 
 /**
@@ -490,7 +487,7 @@ function simpleResponse(
     if (input.context === undefined || context !== undefined) {
       const fast: SimpleAuthorizerResponse = { isAuthorized: allowed };
       if (context !== undefined) fast.context = context;
-      if (fits(fast)) response = fast;
+      if (fitsAuthorizerResponse(fast)) response = fast;
     }
     response ??= buildHttpV2SimpleAuthorizerResponse({
       isAuthorized: allowed,
@@ -515,78 +512,27 @@ export function respond(
 ): { response: AuthorizerResponse; allowed: boolean } {
   if (event.shape === "http-v2" && settings.simpleResponses) {
     const allowed = allowsRoute(prepared, event);
-    return { response: copyJson(simpleResponse(prepared, input, allowed)), allowed };
+    return { response: copyAuthorizerResponse(simpleResponse(prepared, input, allowed)), allowed };
   }
   const allowed = allowsArn(prepared, event.arn);
   return { response: copyIam(prepared.iam, prepared.flatContext), allowed };
 }
 
-/** {@link copyJson} unrolled for the IAM response, the hot path of every cache hit. */
+/** `copyAuthorizerResponse` (from `@gatehouse/policy`) unrolled for the IAM response, the hot path of every cache hit: a flat context is spread. */
 function copyIam(iam: IamResponse, flatContext: boolean): IamResponse {
   const copy: IamResponse = {
     principalId: iam.principalId,
     policyDocument: {
       Version: iam.policyDocument.Version,
-      Statement: copyStatements(iam.policyDocument.Statement),
+      Statement: copyIamAuthorizerStatements(iam.policyDocument.Statement),
     },
   };
   if (iam.context !== undefined) {
     // A spread defines own data properties (no setter runs), enough for flat values.
-    copy.context = flatContext ? { ...iam.context } : copyJson(iam.context);
+    copy.context = flatContext ? { ...iam.context } : copyAuthorizerResponse(iam.context);
   }
   if (iam.usageIdentifierKey !== undefined) copy.usageIdentifierKey = iam.usageIdentifierKey;
   return copy;
-}
-
-/**
- * Builds the response for a decision with `@gatehouse/policy`'s builders, and tells whether it
- * lets the current request through.
- * @throws whatever the builders throw (`PolicyError`, `TypeError`).
- * @internal
- */
-export function buildDecisionResponse(
-  event: RecognisedEvent,
-  input: ResponseInput,
-  settings: ResponseSettings,
-): { response: AuthorizerResponse; allowed: boolean } {
-  return respond(event, prepareResponse(event, input, settings), input, settings);
-}
-
-function copyStatements(statements: readonly IamAuthorizerStatement[]): IamAuthorizerStatement[] {
-  return statements.map((statement) => {
-    const { Action, Effect, Resource } = statement;
-    // The builders' statements: exactly Action, Effect, Resource, in this order.
-    if (
-      typeof Action === "string" &&
-      Array.isArray(Resource) &&
-      statement.Condition === undefined &&
-      Object.keys(statement).length === 3
-    ) {
-      return { Action, Effect, Resource: Resource.slice() };
-    }
-    return copyJson(statement);
-  });
-}
-
-/** A deep copy of a JSON value (what the builders return), own `__proto__` keys included. */
-function copyJson<T>(value: T): T {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyJson) as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const member = copyJson((value as Record<string, unknown>)[key]);
-    if (key === "__proto__") {
-      Object.defineProperty(out, key, {
-        value: member,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else {
-      out[key] = member;
-    }
-  }
-  return out as T;
 }
 
 /**

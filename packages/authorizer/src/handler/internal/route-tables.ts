@@ -2,6 +2,7 @@ import {
   type ApiType,
   compileRouteTable,
   isPolicyError,
+  MAX_AUTHORIZER_RESPONSE_BYTES,
   MAX_RESOURCE_ARN_LENGTH,
   type RouteTable,
   type RouteTableStage,
@@ -25,8 +26,6 @@ export interface RouteTables {
   readonly reportedOutside: Set<string>;
 }
 
-/** API Gateway's authorizer-result quota (8 KB of UTF-8 JSON). */
-const MAX_RESPONSE_BYTES = 8192;
 /** `{"principalId":"","policyDocument":…}` around the document. */
 const ENVELOPE_BYTES = '{"principalId":"","policyDocument":}'.length;
 /** What the warning leaves for `principalId` and `context`. */
@@ -137,9 +136,9 @@ function checkSize(
   const least = table.policyBound(SHORTEST_STAGE);
   const fix =
     'Cover the routes with fewer templates (one "ANY /admin/{proxy+}" instead of each admin route; an ANY route costs one ARN per verb), split them across several authorizers, or use HTTP API simple responses (no policy).';
-  if (ENVELOPE_BYTES + least.bytes > MAX_RESPONSE_BYTES) {
+  if (ENVELOPE_BYTES + least.bytes > MAX_AUTHORIZER_RESPONSE_BYTES) {
     throw new TypeError(
-      `${factory}: the ${apiType} routes table can give an identity a policy of ${ENVELOPE_BYTES + least.bytes} bytes (${least.resources} Resource ARNs, even on the shortest stage ARN), above API Gateway's 8 KB (${MAX_RESPONSE_BYTES} bytes) limit for an authorizer response: such callers would get 401 at request time. ${fix}`,
+      `${factory}: the ${apiType} routes table can give an identity a policy of ${ENVELOPE_BYTES + least.bytes} bytes (${least.resources} Resource ARNs, even on the shortest stage ARN), above API Gateway's 8 KB (${MAX_AUTHORIZER_RESPONSE_BYTES} bytes) limit for an authorizer response: such callers would get 401 at request time. ${fix}`,
     );
   }
   if (least.longestResource > MAX_RESOURCE_ARN_LENGTH) {
@@ -148,10 +147,10 @@ function checkSize(
     );
   }
   const long = table.policyBound(LONG_STAGE);
-  if (ENVELOPE_BYTES + long.bytes + RESERVE_BYTES > MAX_RESPONSE_BYTES) {
+  if (ENVELOPE_BYTES + long.bytes + RESERVE_BYTES > MAX_AUTHORIZER_RESPONSE_BYTES) {
     warn({
       code: "policy_near_size_limit",
-      message: `The ${apiType} routes table can give an identity a policy of up to ${ENVELOPE_BYTES + long.bytes} bytes on a long stage ARN, which leaves less than ${RESERVE_BYTES} bytes of API Gateway's ${MAX_RESPONSE_BYTES} for principalId and context; a larger response is refused at request time (401). ${fix}`,
+      message: `The ${apiType} routes table can give an identity a policy of up to ${ENVELOPE_BYTES + long.bytes} bytes on a long stage ARN, which leaves less than ${RESERVE_BYTES} bytes of API Gateway's ${MAX_AUTHORIZER_RESPONSE_BYTES} for principalId and context; a larger response is refused at request time (401). ${fix}`,
       apiType,
     });
   } else if (long.longestResource > MAX_RESOURCE_ARN_LENGTH) {

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { isLocalGatewayError } from "../../errors.js";
+import type { LocalGatewayConfig } from "../gateway-config.js";
+import { resolveConfig } from "./resolve-config.js";
+
+const handler = () => ({ statusCode: 200 });
+
+function codeOf(config: LocalGatewayConfig): string | undefined {
+  try {
+    resolveConfig(config);
+    return undefined;
+  } catch (error) {
+    return isLocalGatewayError(error) ? `${error.code} ${error.path}` : `TypeError`;
+  }
+}
+
+describe("resolveConfig", () => {
+  it("refuses a TTL above 3600 s", () => {
+    expect(
+      codeOf({
+        apis: [
+          {
+            type: "REST",
+            authorizers: { a: { type: "TOKEN", handler, resultTtlInSeconds: 3601 } },
+            routes: [],
+          },
+        ],
+      }),
+    ).toBe("invalid_config apis[0].authorizers.a.resultTtlInSeconds");
+  });
+
+  it("refuses caching without identity sources", () => {
+    expect(
+      codeOf({
+        apis: [
+          {
+            type: "REST",
+            authorizers: { a: { type: "REQUEST", handler, identitySources: [] } },
+            routes: [],
+          },
+        ],
+      }),
+    ).toBe("invalid_config apis[0].authorizers.a.identitySources");
+  });
+
+  it("refuses identity sources written for another API type", () => {
+    expect(
+      codeOf({
+        apis: [
+          {
+            type: "HTTP",
+            authorizers: {
+              a: {
+                type: "REQUEST",
+                handler,
+                identitySources: ["method.request.header.Authorization"],
+              },
+            },
+            routes: [],
+          },
+        ],
+      }),
+    ).toBe("invalid_config apis[0].authorizers.a.identitySources[0]");
+  });
+
+  it("refuses unknown authorizers, TOKEN on HTTP APIs and a malformed resource policy", () => {
+    expect(
+      codeOf({
+        apis: [
+          {
+            type: "REST",
+            routes: [{ method: "GET", resource: "/", auth: { authorizer: "x" }, handler }],
+          },
+        ],
+      }),
+    ).toMatch(/^invalid_config/);
+    expect(
+      codeOf({
+        apis: [{ type: "HTTP", authorizers: { t: { type: "TOKEN", handler } }, routes: [] }],
+      }),
+    ).toMatch(/^invalid_config/);
+    expect(
+      codeOf({
+        apis: [{ type: "REST", resourcePolicy: { Statement: "nope" } as never, routes: [] }],
+      }),
+    ).toMatch(/^invalid_config/);
+  });
+
+  it("requires an explicit identity policy (null for none) on IAM credentials", () => {
+    expect(
+      codeOf({
+        apis: [{ type: "HTTP", routes: [] }],
+        credentials: [
+          {
+            accessKeyId: "A",
+            secretAccessKey: "s",
+            principalArn: "arn:aws:iam::123456789012:user/a",
+          } as never,
+        ],
+      }),
+    ).toBe("invalid_config credentials[0].policy");
+  });
+});
+
+describe("resolveConfig: every field is checked with a typed error naming it", () => {
+  function errorOf(config: unknown): unknown {
+    try {
+      resolveConfig(config as LocalGatewayConfig);
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  }
+
+  it("names a REST route without resource (it used to leak TypeError: reading 'startsWith')", () => {
+    const error = errorOf({
+      apis: [{ type: "REST", routes: [{ method: "GET", auth: "NONE", handler }] }],
+    });
+    expect(isLocalGatewayError(error), String(error)).toBe(true);
+    expect(error).toMatchObject({ code: "invalid_config", path: "apis[0].routes[0].resource" });
+    expect((error as Error).message).toBe(
+      "apis[0].routes[0].resource is required for REST routes (a resource path such as /pets/{id})",
+    );
+  });
+
+  it.each([
+    [{ apis: [{ type: "REST", basePath: 7, routes: [] }] }, "apis[0].basePath"],
+    [
+      { apis: [{ type: "HTTP", routes: [{ auth: "NONE", handler }] }] },
+      "apis[0].routes[0].routeKey",
+    ],
+    [{ apis: [{ type: "HTTP", routes: "GET /" }] }, "apis[0].routes"],
+    [{ apis: [{ type: "REST", authorizers: [], routes: [] }] }, "apis[0].authorizers"],
+    [
+      { apis: [{ type: "REST", stageVariables: { a: 1 }, routes: [] }] },
+      "apis[0].stageVariables.a",
+    ],
+    [{ apis: [{ type: "REST", endpointType: "LOCAL", routes: [] }] }, "apis[0].endpointType"],
+    [{ apis: [{ type: "REST", name: 5, routes: [] }] }, "apis[0].name"],
+    [
+      {
+        apis: [
+          {
+            type: "REST",
+            authorizers: { a: { type: "REQUEST", handler, identitySources: "x" } },
+            routes: [],
+          },
+        ],
+      },
+      "apis[0].authorizers.a.identitySources",
+    ],
+    [
+      {
+        apis: [
+          {
+            type: "HTTP",
+            routes: [{ routeKey: "GET /", auth: "NONE", handler, payloadFormatVersion: "3.0" }],
+          },
+        ],
+      },
+      "apis[0].routes[0].payloadFormatVersion",
+    ],
+    [
+      {
+        apis: [
+          {
+            type: "REST",
+            routes: [
+              { method: "GET", resource: "/", auth: { authorizer: "a", scopes: "x" }, handler },
+            ],
+          },
+        ],
+      },
+      "apis[0].routes[0].auth",
+    ],
+    [{ apis: [{ type: "REST", routes: [] }], region: 42 }, "region"],
+    [{ apis: [{ type: "REST", routes: [] }], accountId: 123456789012 }, "accountId"],
+  ])("names the field of %j", (config, path) => {
+    const error = errorOf(config);
+    expect(isLocalGatewayError(error), String(error)).toBe(true);
+    expect(error).toMatchObject({ code: "invalid_config" });
+    expect(
+      (error as { path: string }).path.startsWith(path),
+      (error as { path: string }).path,
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * An API of the gateway, validated at start, with its defaults resolved.
+ * @internal
+ * @packageDocumentation
+ */
+import type { CognitoResourcePolicyMode, CompiledPolicy, EndpointType } from "@gatehouse/policy";
+import type { IntegrationHandler } from "../gateway-config.js";
+import type { WebSocketConnectProxyEvent } from "../proxy-event.js";
+import type { ApiType } from "./api-type.js";
+import type { ResolvedRoute } from "./resolved-route.js";
+
+/** @internal */
+export interface ResolvedApi {
+  name: string;
+  type: ApiType;
+  apiId: string;
+  stage: string;
+  /** `{apiId}.execute-api.{region}.amazonaws.com`: `requestContext.domainName` of its events. */
+  domainName: string;
+  /** Local mount point: basePath plus `/{stage}` (unless HTTP `$default`). */
+  prefix: string;
+  endpointType: EndpointType;
+  /** Compiled once at start (a change to the config object afterwards is not seen). */
+  resourcePolicy: CompiledPolicy | null;
+  cognitoResourcePolicy: CognitoResourcePolicyMode;
+  sourceVpc: string | undefined;
+  sourceVpce: string | undefined;
+  stageVariables: Readonly<Record<string, string>>;
+  routes: readonly ResolvedRoute[];
+  connectHandler: IntegrationHandler<WebSocketConnectProxyEvent> | undefined;
+}

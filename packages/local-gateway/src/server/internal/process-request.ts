@@ -1,0 +1,213 @@
+/**
+ * One request through the gateway: API and route, method ARN, authorization, integration.
+ * Fails closed: any unexpected error is a 500 and the integration does not run.
+ * @internal
+ * @packageDocumentation
+ */
+import { randomBytes } from "node:crypto";
+import { formatExecuteApiArn, isPolicyError } from "@gatehouse/policy";
+import {
+  type Authorization,
+  authorizeRequest,
+} from "../../authorization/internal/authorize-request.js";
+import type { GatewayDecisionRecord } from "../../config/gateway-config.js";
+import type { GatewayDecisionReason } from "../../config/gateway-decision-reason.js";
+import type { ApiType } from "../../config/internal/api-type.js";
+import type { ResolvedApi } from "../../config/internal/resolved-api.js";
+import {
+  type GatewayReply,
+  gatewayReply,
+  publicMessage,
+} from "../../http/internal/gateway-response.js";
+import type { IncomingRequest } from "../../http/internal/incoming-request.js";
+import {
+  buildHttpV2ProxyEvent,
+  buildRestProxyEvent,
+  buildWebSocketConnectProxyEvent,
+} from "../../integration/internal/build-proxy-event.js";
+import { mapProxyResult } from "../../integration/internal/map-proxy-result.js";
+import { matchApi, matchRoute } from "../../routing/internal/match-route.js";
+import type { RequestScope } from "../../routing/internal/request-scope.js";
+import type { GatewayRuntime } from "./gateway-runtime.js";
+
+/** @internal */
+export interface ProcessedRequest {
+  reply: GatewayReply;
+  record: GatewayDecisionRecord;
+  /** WebSocket only: the connection is accepted (answer 101 or 200). */
+  accepted: boolean;
+}
+
+function integrationFailure(apiType: ApiType, requestId: string): GatewayReply {
+  return apiType === "REST"
+    ? gatewayReply(502, "Internal server error", null, requestId)
+    : gatewayReply(500, "Internal Server Error", null, requestId);
+}
+
+function methodArn(
+  runtime: GatewayRuntime,
+  api: ResolvedApi,
+  method: string,
+  path: string,
+): string {
+  const { gateway } = runtime;
+  const head = {
+    form: "full" as const,
+    partition: gateway.partition,
+    region: gateway.region,
+    accountId: gateway.accountId,
+    apiId: api.apiId,
+    stage: api.stage,
+  };
+  return api.type === "WEBSOCKET"
+    ? formatExecuteApiArn({ ...head, routeKey: "$connect" })
+    : formatExecuteApiArn({ ...head, method, path });
+}
+
+async function runIntegration(
+  scope: RequestScope,
+  authorization: Extract<Authorization, { allowed: true }>,
+) {
+  const { api, route } = scope;
+  if (api.type === "WEBSOCKET") {
+    if (api.connectHandler === undefined)
+      return { status: 200, headers: {}, body: Buffer.alloc(0) };
+    const result = await api.connectHandler(
+      buildWebSocketConnectProxyEvent(scope, authorization.identity),
+    );
+    return mapProxyResult(result ?? { statusCode: 200 }, false);
+  }
+  const handler = route.handler as ((event: unknown) => unknown) | undefined;
+  if (handler === undefined) return undefined;
+  const v2 = api.type === "HTTP" && route.payloadFormatVersion === "2.0";
+  const event = v2
+    ? buildHttpV2ProxyEvent(scope, authorization.identity)
+    : buildRestProxyEvent(scope, authorization.identity);
+  return mapProxyResult(await handler(event), v2);
+}
+
+/** @internal */
+export async function processRequest(
+  runtime: GatewayRuntime,
+  request: IncomingRequest,
+): Promise<ProcessedRequest> {
+  const requestId = runtime.nextRequestId();
+  const record: GatewayDecisionRecord = {
+    api: "",
+    method: request.method,
+    path: request.path,
+    route: null,
+    status: 0,
+    // Always set by done(); fail closed if it ever is not.
+    reason: "gateway-error",
+  };
+  const done = (
+    reply: GatewayReply,
+    reason: GatewayDecisionReason,
+    accepted = false,
+  ): ProcessedRequest => {
+    record.status = reply.status;
+    record.reason = reason;
+    return { reply, record, accepted };
+  };
+  const match = matchApi(runtime.gateway.apis, request.path);
+  if (match === undefined) return done(gatewayReply(404, "Not Found", null, requestId), "no-api");
+  const { api, path } = match;
+  record.api = api.name;
+  const route =
+    api.type === "WEBSOCKET"
+      ? path === "/" && request.method === "GET"
+        ? api.routes[0]
+        : undefined
+      : matchRoute(api, request.method, path);
+  if (route === undefined) {
+    return api.type === "HTTP"
+      ? done(gatewayReply(404, "Not Found", null, requestId), "no-route")
+      : done(
+          gatewayReply(
+            403,
+            "Missing Authentication Token",
+            "MissingAuthenticationTokenException",
+            requestId,
+          ),
+          "no-route",
+        );
+  }
+  record.route = route.routeKey;
+  if (request.sourceIpRefused) {
+    // An unusable client address fails closed: no resource policy, authorizer or event sees it.
+    return done(
+      gatewayReply(403, publicMessage(api.type, 403, "Forbidden"), null, requestId),
+      "invalid-source-ip",
+    );
+  }
+  try {
+    let arn: string;
+    try {
+      arn = methodArn(runtime, api, request.method, path);
+    } catch (error) {
+      if (isPolicyError(error)) {
+        return done(
+          gatewayReply(414, "Request-URI Too Long", null, requestId),
+          "invalid-method-arn",
+        );
+      }
+      throw error;
+    }
+    const scope: RequestScope = {
+      gateway: runtime.gateway,
+      api,
+      route,
+      request,
+      path,
+      resource: route.pattern?.template ?? route.routeKey,
+      arn,
+      now: runtime.gateway.now().getTime(),
+      requestId,
+      connectionId: api.type === "WEBSOCKET" ? randomBytes(10).toString("base64") : undefined,
+    };
+    const authorization = await authorizeRequest(scope, runtime);
+    if (authorization.authorizer !== undefined) {
+      record.authorizer = authorization.authorizer;
+      record.authorizerFromCache = authorization.fromCache === true;
+    }
+    if (!authorization.allowed) {
+      const { status, message, errorType } = authorization;
+      return done(
+        gatewayReply(status, publicMessage(api.type, status, message), errorType, requestId),
+        authorization.reason,
+      );
+    }
+    let mapped: Omit<GatewayReply, never> | undefined;
+    try {
+      mapped = await runIntegration(scope, authorization);
+    } catch {
+      // The handler's error is the user's; it may hold secrets, so it is not logged here.
+      return done(integrationFailure(api.type, requestId), "integration-error");
+    }
+    if (mapped === undefined)
+      return done(integrationFailure(api.type, requestId), "integration-malformed-response");
+    const headers = {
+      ...mapped.headers,
+      "x-amzn-requestid": requestId,
+      "apigw-requestid": requestId,
+    };
+    const accepted = api.type === "WEBSOCKET" && mapped.status >= 200 && mapped.status < 300;
+    return done(
+      { ...mapped, headers },
+      accepted || api.type !== "WEBSOCKET" ? "allowed" : "connect-refused",
+      accepted,
+    );
+  } catch {
+    const status = 500;
+    return done(
+      gatewayReply(
+        status,
+        publicMessage(api.type, status, null),
+        "AuthorizerConfigurationException",
+        requestId,
+      ),
+      "gateway-error",
+    );
+  }
+}

@@ -1,12 +1,11 @@
 import { CognitoJwtVerifier } from "aws-jwt-verify";
-import { validateCognitoJwtFields } from "aws-jwt-verify/cognito-verifier";
 import { authorizerError } from "../errors.js";
 import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
 import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
-import { awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
+import { type AwsVerifier, awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
 import { checkClaims } from "./internal/check-claims.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
@@ -130,7 +129,7 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
     }
   }
 
-  let aws: { verify(token: string): Promise<unknown> };
+  let aws: AwsVerifier;
   try {
     aws = CognitoJwtVerifier.create(
       pools.map((pool) => ({
@@ -163,12 +162,8 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
           });
         }
         // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
-        const pending = awsVerifyDecoded(aws, token, decoded, (payload, properties) =>
-          validateCognitoJwtFields(
-            payload,
-            properties as Parameters<typeof validateCognitoJwtFields>[1],
-          ),
-        );
+        // CognitoJwtVerifier's verify and verifySync also check token_use, client id and groups.
+        const pending = awsVerifyDecoded(aws, token);
         if (pending !== undefined) await pending;
         checkClaims(decoded.claims, common.claimChecks);
         return toVerifiedToken<C>(decoded, cache.keySetExpiresAt(jwksUri));

@@ -5,7 +5,7 @@ import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
-import { awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
+import { type AwsVerifier, awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
 import { checkClaims } from "./internal/check-claims.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
@@ -104,7 +104,7 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
   let secret: Uint8Array | undefined;
   let algorithms: ReadonlySet<JwtAlgorithm>;
   let jwksKey = "";
-  let aws: { verify(token: string): Promise<unknown> } | undefined;
+  let aws: AwsVerifier | undefined;
   if (sharedSecret !== undefined) {
     if (options.jwksUri !== undefined || options.jwks !== undefined) {
       throw new TypeError("sharedSecret excludes jwksUri and jwks");
@@ -169,7 +169,7 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
         }
         if (aws !== undefined && AWS_JWT_VERIFY_ALGORITHMS.has(decoded.header.alg)) {
           // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
-          const pending = awsVerifyDecoded(aws, token, decoded);
+          const pending = awsVerifyDecoded(aws, token);
           if (pending !== undefined) await pending;
         } else if (verifyWithJose !== undefined) {
           await verifyWithJose(token, decoded);

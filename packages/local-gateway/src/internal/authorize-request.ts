@@ -11,7 +11,7 @@ import {
   evaluateApiGatewayAccess,
   wouldCachedPolicyAllow,
 } from "@gatehouse/policy";
-import { verifySigV4 } from "@gatehouse/testing";
+import { verifySigV4 } from "@gatehouse/sigv4";
 import { AuthorizerCache } from "./authorizer-cache.js";
 import { buildAuthorizerEvent } from "./build-authorizer-event.js";
 import {

@@ -12,7 +12,7 @@ import {
   type PolicyDocument,
   parsePolicyDocument,
 } from "@gatehouse/policy";
-import type { SigV4VerifierOptions } from "@gatehouse/testing";
+import type { SigV4VerifierOptions } from "@gatehouse/sigv4";
 import type {
   ApiConfig,
   AuthorizerConfig,

@@ -1,11 +1,17 @@
 import { CognitoJwtVerifier } from "aws-jwt-verify";
+import { validateCognitoJwtFields } from "aws-jwt-verify/cognito-verifier";
+import { validateJwtFields } from "aws-jwt-verify/jwt";
 import { authorizerError } from "../errors.js";
 import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
 import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
-import { type AwsVerifier, awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
+import {
+  type AwsIssuerChecks,
+  type AwsVerifier,
+  awsVerifyDecoded,
+} from "./internal/aws-verify-decoded.js";
 import { checkClaims } from "./internal/check-claims.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
@@ -101,8 +107,11 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
   const { cache } = common;
 
   const issuers: string[] = [];
-  /** The JWKS URI aws-jwt-verify uses for each accepted issuer. */
-  const jwksUriOf = new Map<string, string>();
+  const jwksCache = checkedJwksCache(cache);
+  // Time checks are ours, against the injected clock: switch aws-jwt-verify's off.
+  const graceSeconds = Number.POSITIVE_INFINITY;
+  /** For each accepted issuer: its JWKS URI and the claim checks CognitoJwtVerifier runs. */
+  const checksOf = new Map<string, AwsIssuerChecks>();
   const hydrateUris: string[] = [];
   const seen = new Set<string>();
   for (const [index, pool] of pools.entries()) {
@@ -119,7 +128,15 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
     for (const issuer of forms) {
       const uri = `${issuer}/.well-known/jwks.json`;
       issuers.push(issuer);
-      jwksUriOf.set(issuer, uri);
+      const { scope, groups, tokenUse, clientId } = pool;
+      checksOf.set(issuer, {
+        jwksCache,
+        jwksUri: uri,
+        claims: (payload) => {
+          validateJwtFields(payload, { issuer, audience: null, scope, graceSeconds });
+          validateCognitoJwtFields(payload, { groups, tokenUse, clientId });
+        },
+      });
       cache.setSource(uri, source ?? uri);
     }
     hydrateUris.push(`${forms[0]}/.well-known/jwks.json`);
@@ -138,10 +155,9 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
         tokenUse: pool.tokenUse,
         ...(pool.groups === undefined ? {} : { groups: pool.groups }),
         ...(pool.scope === undefined ? {} : { scope: pool.scope }),
-        // Time checks are ours, against the injected clock: switch aws-jwt-verify's off.
-        graceSeconds: Number.POSITIVE_INFINITY,
+        graceSeconds,
       })),
-      { jwksCache: checkedJwksCache(cache) },
+      { jwksCache },
     ) as unknown as typeof aws;
   } catch (error) {
     throw new TypeError("cognitoVerifier: invalid pool configuration", { cause: error });
@@ -154,16 +170,16 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
         const decoded = decodeJwt(token, common.maxTokenBytes);
         checkHeader(decoded.header, algorithms, common.typ);
         const iss = decoded.claims.iss;
-        const jwksUri = iss === undefined ? undefined : jwksUriOf.get(iss);
-        if (jwksUri === undefined) {
+        const checks = iss === undefined ? undefined : checksOf.get(iss);
+        if (checks === undefined) {
           throw authorizerError("invalid_issuer", "JWT iss is not a configured user pool", {
             claim: "iss",
             expected: issuers,
           });
         }
+        const { jwksUri } = checks;
         // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
-        // CognitoJwtVerifier's verify and verifySync also check token_use, client id and groups.
-        const pending = awsVerifyDecoded(aws, token);
+        const pending = awsVerifyDecoded(aws, token, decoded, checks);
         if (pending !== undefined) await pending;
         checkClaims(decoded.claims, common.claimChecks);
         return toVerifiedToken<C>(decoded, cache.keySetExpiresAt(jwksUri));

@@ -1,11 +1,16 @@
 import { JwtVerifier } from "aws-jwt-verify";
+import { validateJwtFields } from "aws-jwt-verify/jwt";
 import { authorizerError } from "../errors.js";
 import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
 import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
-import { type AwsVerifier, awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
+import {
+  type AwsIssuerChecks,
+  type AwsVerifier,
+  awsVerifyDecoded,
+} from "./internal/aws-verify-decoded.js";
 import { checkClaims } from "./internal/check-claims.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
@@ -104,7 +109,7 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
   let secret: Uint8Array | undefined;
   let algorithms: ReadonlySet<JwtAlgorithm>;
   let jwksKey = "";
-  let aws: AwsVerifier | undefined;
+  let aws: { verifier: AwsVerifier; checks: AwsIssuerChecks } | undefined;
   if (sharedSecret !== undefined) {
     if (options.jwksUri !== undefined || options.jwks !== undefined) {
       throw new TypeError("sharedSecret excludes jwksUri and jwks");
@@ -138,16 +143,20 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
     }
     if (options.jwks !== undefined) cache.addJwks(jwksKey, loadJwks(options.jwks, "jwks"));
     if ([...algorithms].some((alg) => AWS_JWT_VERIFY_ALGORITHMS.has(alg))) {
-      aws = JwtVerifier.create(
-        {
-          issuer,
-          audience,
+      const jwksCache = checkedJwksCache(cache);
+      // Time checks are ours, against the injected clock: switch aws-jwt-verify's off.
+      const graceSeconds = Number.POSITIVE_INFINITY;
+      aws = {
+        verifier: JwtVerifier.create(
+          { issuer, audience, jwksUri: jwksKey, graceSeconds },
+          { jwksCache },
+        ),
+        checks: {
+          jwksCache,
           jwksUri: jwksKey,
-          // Time checks are ours, against the injected clock: switch aws-jwt-verify's off.
-          graceSeconds: Number.POSITIVE_INFINITY,
+          claims: (payload) => validateJwtFields(payload, { issuer, audience, graceSeconds }),
         },
-        { jwksCache: checkedJwksCache(cache) },
-      );
+      };
     }
   }
   const verifyWithJose =
@@ -169,7 +178,7 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
         }
         if (aws !== undefined && AWS_JWT_VERIFY_ALGORITHMS.has(decoded.header.alg)) {
           // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
-          const pending = awsVerifyDecoded(aws, token);
+          const pending = awsVerifyDecoded(aws.verifier, token, decoded, aws.checks);
           if (pending !== undefined) await pending;
         } else if (verifyWithJose !== undefined) {
           await verifyWithJose(token, decoded);

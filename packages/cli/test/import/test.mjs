@@ -8,11 +8,14 @@ import { dirname, join } from "node:path";
 import { EXIT_CODES, isCliError, run } from "@gatehouse/cli";
 
 let stdout = "";
-const code = await run(["policy", "generate", "--deny-ip", "198.51.100.0/24"], {
-  stdout: { write: (text) => (stdout += text) },
-  stderr: { write: () => true },
-  env: {},
-});
+const code = await run(
+  ["policy", "generate", "--deny-ip", "198.51.100.0/24", "--auth-type", "NONE"],
+  {
+    stdout: { write: (text) => (stdout += text) },
+    stderr: { write: () => true },
+    env: {},
+  },
+);
 assert.equal(code, EXIT_CODES.ok);
 assert.equal(
   JSON.parse(stdout).Statement[1].Condition.IpAddress["aws:SourceIp"][0],

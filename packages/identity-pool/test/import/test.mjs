@@ -13,6 +13,8 @@ const idToken = `${b64({ alg: "none" })}.${b64({ iss: "https://cognito-idp.us-ea
 const logins = loginsFromIdToken(idToken);
 assert.deepEqual(Object.keys(logins), ["cognito-idp.us-east-1.amazonaws.com/us-east-1_Abc"]);
 
+// An hour from now: an `Expiration` more than 36 hours away would be capped.
+const expiration = Math.floor(Date.now() / 1000) + 3600;
 const targets = [];
 const fetch = async (_url, init) => {
   const target = init.headers["x-amz-target"];
@@ -21,7 +23,12 @@ const fetch = async (_url, init) => {
     ? { IdentityId: "us-east-1:11111111-1111-4111-8111-111111111111" }
     : {
         IdentityId: "us-east-1:11111111-1111-4111-8111-111111111111",
-        Credentials: { AccessKeyId: "ASIA1", SecretKey: "s", SessionToken: "t", Expiration: 1.9e9 },
+        Credentials: {
+          AccessKeyId: "ASIA1",
+          SecretKey: "s",
+          SessionToken: "t",
+          Expiration: expiration,
+        },
       };
   return new Response(JSON.stringify(body));
 };
@@ -33,7 +40,7 @@ const client = createIdentityPoolClient({
 });
 const credentials = await client.getCredentials();
 assert.equal(credentials.accessKeyId, "ASIA1");
-assert.equal(credentials.expiration.getTime(), 1.9e12);
+assert.equal(credentials.expiration.getTime(), expiration * 1000);
 assert.deepEqual(targets, [
   "AWSCognitoIdentityService.GetId",
   "AWSCognitoIdentityService.GetCredentialsForIdentity",

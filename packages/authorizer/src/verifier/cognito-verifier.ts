@@ -1,4 +1,3 @@
-import { CognitoJwtVerifier } from "aws-jwt-verify";
 import { validateCognitoJwtFields } from "aws-jwt-verify/cognito-verifier";
 import { validateJwtFields } from "aws-jwt-verify/jwt";
 import { authorizerError } from "../errors.js";
@@ -7,11 +6,7 @@ import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
-import {
-  type AwsIssuerChecks,
-  type AwsVerifier,
-  awsVerifyDecoded,
-} from "./internal/aws-verify-decoded.js";
+import { type AwsIssuerChecks, awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
 import { checkClaims } from "./internal/check-claims.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
@@ -65,8 +60,9 @@ export type CognitoVerifierOptions = CommonVerifierOptions & {
 const USER_POOL_ID = /^((?:eusc-[a-z]{2}|[a-z]{2})-(?:gov-)?[a-z]+-\d)_[a-zA-Z0-9]+$/;
 
 /**
- * A verifier for Amazon Cognito user pool tokens (ID, access, client-credentials), on
- * aws-jwt-verify's `CognitoJwtVerifier`. Accepts each pool's regional issuer
+ * A verifier for Amazon Cognito user pool tokens (ID, access, client-credentials) with the
+ * checks of aws-jwt-verify's `CognitoJwtVerifier` (its public JWK and claim checks, Cognito's
+ * included; the signature on `node:crypto`). Accepts each pool's regional issuer
  * `https://cognito-idp.{region}.amazonaws.com/{userPoolId}` and its multi-Region replication
  * issuer `https://issuer-cognito-idp.{region}.amazonaws.com/{userPoolId}`; checks `token_use`,
  * `client_id`/`aud`, optional groups and scopes, and the same header and time rules as
@@ -110,7 +106,7 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
   const jwksCache = checkedJwksCache(cache);
   // Time checks are ours, against the injected clock: switch aws-jwt-verify's off.
   const graceSeconds = Number.POSITIVE_INFINITY;
-  /** For each accepted issuer: its JWKS URI and the claim checks CognitoJwtVerifier runs. */
+  /** Each accepted issuer's JWKS URI and the claim checks `CognitoJwtVerifier` would run. */
   const checksOf = new Map<string, AwsIssuerChecks>();
   const hydrateUris: string[] = [];
   const seen = new Set<string>();
@@ -146,23 +142,6 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
     }
   }
 
-  let aws: AwsVerifier;
-  try {
-    aws = CognitoJwtVerifier.create(
-      pools.map((pool) => ({
-        userPoolId: pool.userPoolId,
-        clientId: pool.clientId,
-        tokenUse: pool.tokenUse,
-        ...(pool.groups === undefined ? {} : { groups: pool.groups }),
-        ...(pool.scope === undefined ? {} : { scope: pool.scope }),
-        graceSeconds,
-      })),
-      { jwksCache },
-    ) as unknown as typeof aws;
-  } catch (error) {
-    throw new TypeError("cognitoVerifier: invalid pool configuration", { cause: error });
-  }
-
   return {
     issuers,
     async verify(token: string): Promise<VerifiedToken<C>> {
@@ -179,7 +158,7 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
         }
         const { jwksUri } = checks;
         // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
-        const pending = awsVerifyDecoded(aws, token, decoded, checks);
+        const pending = awsVerifyDecoded(decoded, checks);
         if (pending !== undefined) await pending;
         checkClaims(decoded.claims, common.claimChecks);
         return toVerifiedToken<C>(decoded, cache.keySetExpiresAt(jwksUri));

@@ -37,6 +37,7 @@ export interface HttpV1AuthorizerEventRoute {
  * @returns the event.
  * @example
  * ```ts
+ * declare const request: AuthorizerEventRequest; // the request as received
  * const event = buildHttpV1AuthorizerEvent(request, {
  *   methodArn: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/$default/GET/pets",
  *   resource: "/pets",

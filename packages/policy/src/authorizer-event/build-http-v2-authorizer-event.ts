@@ -43,6 +43,7 @@ export interface HttpV2AuthorizerEventRoute {
  * @returns the event.
  * @example
  * ```ts
+ * declare const request: AuthorizerEventRequest; // the request as received
  * const event = buildHttpV2AuthorizerEvent(request, {
  *   routeArn: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/$default/GET/pets/7",
  *   routeKey: "GET /pets/{id}",

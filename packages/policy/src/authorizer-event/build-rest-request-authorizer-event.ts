@@ -38,6 +38,7 @@ export interface RestRequestAuthorizerEventRoute {
  * @returns the event.
  * @example
  * ```ts
+ * declare const request: AuthorizerEventRequest; // the request as received
  * const event = buildRestRequestAuthorizerEvent(request, {
  *   methodArn: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/pets/7",
  *   resource: "/pets/{id}",

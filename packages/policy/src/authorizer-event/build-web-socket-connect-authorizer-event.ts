@@ -29,6 +29,7 @@ export interface WebSocketConnectAuthorizerEventRoute {
  * @returns the event.
  * @example
  * ```ts
+ * declare const request: AuthorizerEventRequest; // the request as received
  * const event = buildWebSocketConnectAuthorizerEvent(request, {
  *   methodArn: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/$connect",
  *   stageVariables: {},

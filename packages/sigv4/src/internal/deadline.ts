@@ -13,7 +13,11 @@ export function raceSignal<T>(
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const abort = () => reject(reason());
-    if (signal.aborted) return abort();
+    if (signal.aborted) {
+      // Nobody waits for `promise` now: observe its rejection so it is not reported as unhandled.
+      Promise.resolve(promise).catch(() => undefined);
+      return abort();
+    }
     signal.addEventListener("abort", abort, { once: true });
     const done = () => signal.removeEventListener("abort", abort);
     promise.then(

@@ -76,47 +76,7 @@ export const leafPackages = ["@gatehouse/cli"];
  *
  * @type {{ id: string, package: string, imports: string, files: Record<string, string[]>, reason: string }[]}
  */
-export const exceptions = [
-  {
-    // TEMPORARY — the coordinator deletes this entry when the branch that moves verifySigV4 into
-    // @gatehouse/sigv4 merges (local-gateway then imports it from sigv4, which the table allows).
-    id: "TEMPORARY-local-gateway-verifySigV4-from-testing",
-    package: "@gatehouse/local-gateway",
-    imports: "@gatehouse/testing",
-    files: {
-      "src/authorization/internal/authorize-request.ts": ["verifySigV4"],
-      "src/authorization/internal/iam-credentials.ts": ["SigV4VerifierCredentials"],
-      "src/config/internal/resolved-gateway.ts": ["SigV4VerifierOptions"],
-    },
-    reason:
-      "verifySigV4 is moving into @gatehouse/sigv4; until that merges local-gateway takes it from testing",
-  },
-  {
-    // KNOWN DEBT — the authorizer and proxy event shapes have one home today, testing's event
-    // factories; production local-gateway builds real events with them. Remove when the factories
-    // (or a shared event builder) live in a package local-gateway may import (policy).
-    id: "DEBT-local-gateway-event-factories-from-testing",
-    package: "@gatehouse/local-gateway",
-    imports: "@gatehouse/testing",
-    files: {
-      "src/authorization/internal/build-authorizer-event.ts": [
-        "httpApiV1Event",
-        "httpApiV2Event",
-        "restRequestEvent",
-        "restTokenEvent",
-        "webSocketConnectEvent",
-      ],
-      "src/integration/internal/build-proxy-event.ts": [
-        "httpApiV1Event",
-        "httpApiV2Event",
-        "IamIdentityOptions",
-        "restRequestEvent",
-        "webSocketConnectEvent",
-      ],
-    },
-    reason: "the event factories live in testing; production local-gateway builds events with them",
-  },
-];
+export const exceptions = [];
 
 /** Normalised view of one package's rule: the allowed imports as `ImportRule`s. */
 export function allowedImports(name, allPackageNames) {

@@ -1,6 +1,7 @@
 /**
  * Bundles `src/handler.ts` the way it is deployed: one file per module format, everything inlined
- * (`@gatehouse/authorizer`, aws-jwt-verify, jose, lru-cache), Node 20 target.
+ * (`@gatehouse/authorizer`, aws-jwt-verify, lru-cache; jose only for the `/jose` entry, which
+ * these handlers do not import), Node 20 target.
  * - `dist/handler.cjs`: CommonJS, for a Lambda handler `handler.handler` loaded with `require`
  *   (Lambda runs with `require(esm)` off, so nothing ESM-only may be left un-bundled).
  * - `dist/handler.mjs`: ESM; a `require` shim lets bundled CommonJS code load Node built-ins.

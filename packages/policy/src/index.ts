@@ -117,6 +117,7 @@ export type { SimpleAuthorizerResponse } from "./authorizer-response/simple-auth
 // authorizer-event
 // @section authorizer-event
 export type { AuthorizerEvent } from "./authorizer-event/authorizer-event.js";
+export type { AuthorizerEventRequest } from "./authorizer-event/authorizer-event-request.js";
 export type { AuthorizerRequestIdentity } from "./authorizer-event/authorizer-request-identity.js";
 export type { ClientCertificate } from "./authorizer-event/client-certificate.js";
 export type { HttpApiV1AuthorizerEvent } from "./authorizer-event/http-api-v1-authorizer-event.js";
@@ -133,6 +134,17 @@ export type {
   WebSocketConnectAuthorizerEvent,
   WebSocketConnectAuthorizerRequestContext,
 } from "./authorizer-event/web-socket-connect-authorizer-event.js";
+export type { HttpV1AuthorizerEventRoute } from "./authorizer-event/build-http-v1-authorizer-event.js";
+export { buildHttpV1AuthorizerEvent } from "./authorizer-event/build-http-v1-authorizer-event.js";
+export type { HttpV2AuthorizerEventRoute } from "./authorizer-event/build-http-v2-authorizer-event.js";
+export { buildHttpV2AuthorizerEvent } from "./authorizer-event/build-http-v2-authorizer-event.js";
+export type { RestRequestAuthorizerEventRoute } from "./authorizer-event/build-rest-request-authorizer-event.js";
+export { buildRestRequestAuthorizerEvent } from "./authorizer-event/build-rest-request-authorizer-event.js";
+export type { RestTokenAuthorizerEventInput } from "./authorizer-event/build-rest-token-authorizer-event.js";
+export { buildRestTokenAuthorizerEvent } from "./authorizer-event/build-rest-token-authorizer-event.js";
+export type { WebSocketConnectAuthorizerEventRoute } from "./authorizer-event/build-web-socket-connect-authorizer-event.js";
+export { buildWebSocketConnectAuthorizerEvent } from "./authorizer-event/build-web-socket-connect-authorizer-event.js";
+export type { IamEventIdentity } from "./authorizer-event/iam-event-identity.js";
 
 // resource-policy
 // @section resource-policy

@@ -1,5 +1,6 @@
 /**
- * @gatehouse/sigv4: SigV4 signing for API Gateway, Lambda function URLs and WebSocket URLs.
+ * @gatehouse/sigv4: SigV4 signing for API Gateway, Lambda function URLs and WebSocket URLs, and
+ * verification of SigV4-signed requests for servers that accept them.
  */
 
 // @section errors
@@ -38,3 +39,17 @@ export type {
   SignatureMismatchExplanation,
 } from "./explain/explain-signature-mismatch.js";
 export { explainSignatureMismatch } from "./explain/explain-signature-mismatch.js";
+// @section verify
+export type {
+  SigV4Acceptance,
+  SigV4ErrorType,
+  SigV4Rejection,
+  SigV4RejectionCode,
+  SigV4Verdict,
+} from "./verify/sigv4-verdict.js";
+export type {
+  SigV4VerifierCredentials,
+  SigV4VerifierOptions,
+} from "./verify/sigv4-verifier-options.js";
+export type { VerifiableRequest } from "./verify/verifiable-request.js";
+export { verifySigV4 } from "./verify/verify-sigv4.js";

@@ -9,19 +9,19 @@ export type {
 } from "./loopback-server/loopback-server-options.js";
 
 // @section sigv4-verifier
-export type {
-  SigV4VerifierCredentials,
-  SigV4VerifierOptions,
-} from "./sigv4-verifier/sigv4-verifier-options.js";
+// The verifier itself lives in @gatehouse/sigv4 (production code imports it from there); it is
+// re-exported here beside the server built on it, so existing test imports keep working.
 export type {
   SigV4Acceptance,
   SigV4ErrorType,
   SigV4Rejection,
   SigV4RejectionCode,
   SigV4Verdict,
-} from "./sigv4-verifier/sigv4-verdict.js";
-export type { VerifiableRequest } from "./sigv4-verifier/verifiable-request.js";
-export { verifySigV4 } from "./sigv4-verifier/verify-sigv4.js";
+  SigV4VerifierCredentials,
+  SigV4VerifierOptions,
+  VerifiableRequest,
+} from "@gatehouse/sigv4";
+export { verifySigV4 } from "@gatehouse/sigv4";
 export type {
   SigV4VerifierServer,
   SigV4VerifierServerOptions,

@@ -1,12 +1,12 @@
-import { CognitoJwtVerifier } from "aws-jwt-verify";
 import { validateCognitoJwtFields } from "aws-jwt-verify/cognito-verifier";
+import { validateJwtFields } from "aws-jwt-verify/jwt";
 import { authorizerError } from "../errors.js";
 import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
 import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
-import { awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
+import { type AwsIssuerChecks, awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
 import { checkClaims } from "./internal/check-claims.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
@@ -63,8 +63,9 @@ export type CognitoVerifierOptions = CommonVerifierOptions & {
 const USER_POOL_ID = /^((?:eusc-[a-z]{2}|[a-z]{2})-(?:gov-)?[a-z]+-\d)_[a-zA-Z0-9]+$/;
 
 /**
- * A verifier for Amazon Cognito user pool tokens (ID, access, client-credentials), on
- * aws-jwt-verify's `CognitoJwtVerifier`. Accepts each pool's regional issuer
+ * A verifier for Amazon Cognito user pool tokens (ID, access, client-credentials) with the
+ * checks of aws-jwt-verify's `CognitoJwtVerifier` (its public JWK and claim checks, Cognito's
+ * included; the signature on `node:crypto`). Accepts each pool's regional issuer
  * `https://cognito-idp.{region}.amazonaws.com/{userPoolId}` and its multi-Region replication
  * issuer `https://issuer-cognito-idp.{region}.amazonaws.com/{userPoolId}`; checks `token_use`,
  * `client_id`/`aud`, optional groups and scopes, and the same header and time rules as
@@ -105,8 +106,11 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
   const { cache } = common;
 
   const issuers: string[] = [];
-  /** The JWKS URI aws-jwt-verify uses for each accepted issuer. */
-  const jwksUriOf = new Map<string, string>();
+  const jwksCache = checkedJwksCache(cache);
+  // Time checks are ours, against the injected clock: switch aws-jwt-verify's off.
+  const graceSeconds = Number.POSITIVE_INFINITY;
+  /** Each accepted issuer's JWKS URI and the claim checks `CognitoJwtVerifier` would run. */
+  const checksOf = new Map<string, AwsIssuerChecks>();
   const hydrateUris: string[] = [];
   const seen = new Set<string>();
   for (const [index, pool] of pools.entries()) {
@@ -123,7 +127,15 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
     for (const issuer of forms) {
       const uri = `${issuer}/.well-known/jwks.json`;
       issuers.push(issuer);
-      jwksUriOf.set(issuer, uri);
+      const { scope, groups, tokenUse, clientId } = pool;
+      checksOf.set(issuer, {
+        jwksCache,
+        jwksUri: uri,
+        claims: (payload) => {
+          validateJwtFields(payload, { issuer, audience: null, scope, graceSeconds });
+          validateCognitoJwtFields(payload, { groups, tokenUse, clientId });
+        },
+      });
       cache.setSource(uri, source ?? uri);
     }
     hydrateUris.push(`${forms[0]}/.well-known/jwks.json`);
@@ -133,24 +145,6 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
     }
   }
 
-  let aws: { verify(token: string): Promise<unknown> };
-  try {
-    aws = CognitoJwtVerifier.create(
-      pools.map((pool) => ({
-        userPoolId: pool.userPoolId,
-        clientId: pool.clientId,
-        tokenUse: pool.tokenUse,
-        ...(pool.groups === undefined ? {} : { groups: pool.groups }),
-        ...(pool.scope === undefined ? {} : { scope: pool.scope }),
-        // Time checks are ours, against the injected clock: switch aws-jwt-verify's off.
-        graceSeconds: Number.POSITIVE_INFINITY,
-      })),
-      { jwksCache: checkedJwksCache(cache) },
-    ) as unknown as typeof aws;
-  } catch (error) {
-    throw new TypeError("cognitoVerifier: invalid pool configuration", { cause: error });
-  }
-
   return {
     issuers,
     async verify(token: string): Promise<VerifiedToken<C>> {
@@ -158,20 +152,16 @@ export function cognitoVerifier<C extends JwtClaims = JwtClaims>(
         const decoded = decodeJwt(token, common.maxTokenBytes);
         checkHeader(decoded.header, algorithms, common.typ);
         const iss = decoded.claims.iss;
-        const jwksUri = iss === undefined ? undefined : jwksUriOf.get(iss);
-        if (jwksUri === undefined) {
+        const checks = iss === undefined ? undefined : checksOf.get(iss);
+        if (checks === undefined) {
           throw authorizerError("invalid_issuer", "JWT iss is not a configured user pool", {
             claim: "iss",
             expected: issuers,
           });
         }
+        const { jwksUri } = checks;
         // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
-        const pending = awsVerifyDecoded(aws, token, decoded, (payload, properties) =>
-          validateCognitoJwtFields(
-            payload,
-            properties as Parameters<typeof validateCognitoJwtFields>[1],
-          ),
-        );
+        const pending = awsVerifyDecoded(decoded, checks);
         if (pending !== undefined) await pending;
         checkClaims(decoded.claims, common.claimChecks);
         return toVerifiedToken<C>(decoded, cache.keySetExpiresAt(jwksUri), common.claimChecks);

@@ -1,11 +1,11 @@
-import { JwtVerifier } from "aws-jwt-verify";
+import { validateJwtFields } from "aws-jwt-verify/jwt";
 import { authorizerError } from "../errors.js";
 import { assertJwksUrl } from "../jwks/assert-jwks-url.js";
 import type { JwksWaitOptions } from "../jwks/jwks-cache.js";
 import { type JwksInput, loadJwks } from "../jwks/load-jwks.js";
 import type { CommonVerifierOptions } from "./common-verifier-options.js";
 import { AWS_JWT_VERIFY_ALGORITHMS, parseAlgorithms } from "./internal/algorithms.js";
-import { awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
+import { type AwsIssuerChecks, awsVerifyDecoded } from "./internal/aws-verify-decoded.js";
 import { checkClaims } from "./internal/check-claims.js";
 import { checkHeader } from "./internal/check-header.js";
 import { checkedJwksCache } from "./internal/checked-jwks-cache.js";
@@ -51,8 +51,9 @@ const MIN_SECRET_BYTES: Record<string, number> = { HS256: 32, HS384: 48, HS512: 
 let inlineKeySets = 0;
 
 /**
- * A verifier for one OIDC issuer (Auth0, Okta, Entra ID, Keycloak...), on aws-jwt-verify's
- * `JwtVerifier`: RS256/384/512, ES256/384/512 and EdDSA. Checks, in order: size, structure,
+ * A verifier for one OIDC issuer (Auth0, Okta, Entra ID, Keycloak...) with the checks of
+ * aws-jwt-verify's `JwtVerifier` (its public JWK and claim checks; the signature on
+ * `node:crypto`): RS256/384/512, ES256/384/512 and EdDSA. Checks, in order: size, structure,
  * forbidden headers (`jku`, `x5u`, `jwk`, `x5c`, `crit`), the algorithm allowlist, `typ`, the
  * unverified `iss` (an unknown issuer causes no fetch), the signature, `aud`, then `exp`
  * (required), `nbf`, `iat`, `maxTokenAgeSeconds` and `requiredClaims` against `now`.
@@ -104,7 +105,7 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
   let secret: Uint8Array | undefined;
   let algorithms: ReadonlySet<JwtAlgorithm>;
   let jwksKey = "";
-  let aws: { verify(token: string): Promise<unknown> } | undefined;
+  let aws: AwsIssuerChecks | undefined;
   if (sharedSecret !== undefined) {
     if (options.jwksUri !== undefined || options.jwks !== undefined) {
       throw new TypeError("sharedSecret excludes jwksUri and jwks");
@@ -138,16 +139,14 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
     }
     if (options.jwks !== undefined) cache.addJwks(jwksKey, loadJwks(options.jwks, "jwks"));
     if ([...algorithms].some((alg) => AWS_JWT_VERIFY_ALGORITHMS.has(alg))) {
-      aws = JwtVerifier.create(
-        {
-          issuer,
-          audience,
-          jwksUri: jwksKey,
-          // Time checks are ours, against the injected clock: switch aws-jwt-verify's off.
-          graceSeconds: Number.POSITIVE_INFINITY,
-        },
-        { jwksCache: checkedJwksCache(cache) },
-      );
+      aws = {
+        jwksCache: checkedJwksCache(cache),
+        jwksUri: jwksKey,
+        // What aws-jwt-verify's JwtVerifier checks for these options. Time checks are ours,
+        // against the injected clock: aws-jwt-verify's are switched off.
+        claims: (payload) =>
+          validateJwtFields(payload, { issuer, audience, graceSeconds: Number.POSITIVE_INFINITY }),
+      };
     }
   }
   const verifyWithJose =
@@ -169,7 +168,7 @@ export function createJwtVerifier<C extends JwtClaims = JwtClaims>(
         }
         if (aws !== undefined && AWS_JWT_VERIFY_ALGORITHMS.has(decoded.header.alg)) {
           // Synchronous (no promise) when the key is cached: see awsVerifyDecoded.
-          const pending = awsVerifyDecoded(aws, token, decoded);
+          const pending = awsVerifyDecoded(decoded, aws);
           if (pending !== undefined) await pending;
         } else if (verifyWithJose !== undefined) {
           await verifyWithJose(token, decoded);

@@ -1,5 +1,5 @@
-import { escapeUri } from "@smithy/core/protocols";
 import { SigV4Error } from "../errors.js";
+import { escapeUri } from "./escape-uri.js";
 
 /** @internal */
 export interface ParsedUrl {
@@ -57,7 +57,7 @@ export function parseUrl(input: string | URL): ParsedUrl {
 }
 
 /**
- * Serialises query pairs as they are signed: each key and value escaped with smithy's `escapeUri`
+ * Serialises query pairs as they are signed: each key and value escaped with `escapeUri`
  * (RFC 3986 unreserved characters left alone), in the given order.
  * @internal
  */

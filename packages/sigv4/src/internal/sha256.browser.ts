@@ -1,13 +1,11 @@
 import { Sha256 } from "@aws-crypto/sha256-js";
 import { toHex } from "@smithy/core/serde";
 
-/**
+/*
  * Browser SHA-256 / HMAC-SHA-256: `@aws-crypto/sha256-js` (pure JS, synchronous, the same class the
  * AWS SDK uses in browsers). The browser build resolves `./sha256.js` to this file, so it exports
  * the same names as `sha256.ts`.
- * @internal
  */
-export { Sha256 };
 
 const utf8 = new TextEncoder();
 const bytes = (data: string | Uint8Array): Uint8Array =>

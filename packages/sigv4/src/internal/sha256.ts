@@ -1,50 +1,10 @@
 import * as nodeCrypto from "node:crypto";
-import { createHash, createHmac, type Hash, type Hmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-function toKey(secret: SourceData): string | Uint8Array {
-  if (typeof secret === "string") return secret;
-  if (ArrayBuffer.isView(secret)) {
-    return new Uint8Array(secret.buffer, secret.byteOffset, secret.byteLength);
-  }
-  return new Uint8Array(secret);
-}
-
-function start(secret: SourceData | undefined): Hash | Hmac {
-  // Like @aws-crypto/sha256-js: a falsy secret ("" too) means a plain hash, not an HMAC.
-  return secret ? createHmac("sha256", toKey(secret)) : createHash("sha256");
-}
-
-/**
- * SHA-256 / HMAC-SHA-256 on `node:crypto`, in the shape of smithy's `Checksum` (`new Sha256(key?)`,
- * `update`, `digest`, `reset`), so `SignatureV4` can use it. Node builds get this file; the browser
- * build swaps in `sha256.browser.ts` (see tsup.config.ts). The signing path itself uses the
- * synchronous helpers below, which skip the `Uint8Array` → promise → `toHex` round trip.
- * @internal
+/*
+ * SHA-256 / HMAC-SHA-256 on `node:crypto`, synchronous. Node builds get this file; the browser
+ * build swaps in `sha256.browser.ts` (see tsup.config.ts), which exports the same names.
  */
-export class Sha256 {
-  readonly #secret: SourceData | undefined;
-  #hash: Hash | Hmac;
-
-  constructor(secret?: SourceData) {
-    this.#secret = secret;
-    this.#hash = start(secret);
-  }
-
-  update(chunk: Uint8Array): void {
-    this.#hash.update(chunk);
-  }
-
-  digest(): Promise<Uint8Array> {
-    const digest = this.#hash.digest();
-    return Promise.resolve(new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength));
-  }
-
-  reset(): void {
-    this.#hash = start(this.#secret);
-  }
-}
 
 // One-shot `crypto.hash` (Node 20.12+ / 21.7+) skips the Hash object: about twice as fast for
 // inputs of a few hundred bytes. A namespace read, so older runtimes get `undefined`, not a link error.

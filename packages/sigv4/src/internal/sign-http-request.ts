@@ -1,10 +1,10 @@
-import { createScope } from "@smithy/signature-v4";
 import type { AwsCredentials } from "../credentials/aws-credentials.js";
 import { SigV4Error } from "../errors.js";
 import type { SigningDetails } from "../sign-request.js";
+import { createCanonicalRequest } from "./canonical-request.js";
 import { sha256Hex } from "./sha256.js";
 import {
-  createCanonicalRequest,
+  createScope,
   createSignature,
   createStringToSign,
   formatDates,
@@ -118,18 +118,6 @@ function mergeHeaders(pairs: ReadonlyArray<readonly [string, string]>): Map<stri
   return merged;
 }
 
-function toQueryRecord(
-  pairs: ReadonlyArray<readonly [string, string]>,
-): Record<string, string | string[]> {
-  const record = Object.create(null) as Record<string, string[]>;
-  for (const [key, value] of pairs) {
-    const list = record[key];
-    if (list) list.push(value);
-    else record[key] = [value];
-  }
-  return record;
-}
-
 function uriError(error: unknown): SigV4Error {
   return new SigV4Error(
     "invalid_request",
@@ -140,11 +128,10 @@ function uriError(error: unknown): SigV4Error {
 
 /**
  * Signs a low-level HTTP request: the single code path behind `signRequest` and `presignUrl`, and
- * the entry the official SigV4 suite runs against. Path escaping and normalisation, the canonical
- * query, canonical headers, the canonical-request layout and the scope come from
- * `@smithy/signature-v4` (see `signer.ts`); hashing, the string to sign and key derivation are
- * done here synchronously on `node:crypto` (Node) or sha256-js (browsers), with the derived key
- * cached (`signing-key.ts`). This function decides what goes in (host, dates, token, checksum
+ * the entry the official SigV4 suite runs against. The canonical request is built in
+ * `canonical-request.ts` (canonical headers with smithy's public unsignable-header lists, see
+ * `signer.ts`); hashing, the string to sign and key derivation are done here synchronously on
+ * `node:crypto` (Node) or sha256-js (browsers), with the derived key cached (`signing-key.ts`). This function decides what goes in (host, dates, token, checksum
  * header, presign parameters) and what comes out. Synchronous: callers may `await` it.
  * @internal
  */
@@ -214,20 +201,15 @@ export function signHttpRequest(
 
   let canonicalRequest: string;
   try {
-    canonicalRequest = createCanonicalRequest(
-      // Only method, path and query are read (the headers are `canonicalHeaders`).
-      {
-        method: request.method,
-        protocol: "https:",
-        hostname,
-        path: request.path,
-        query: toQueryRecord(query),
-        headers: {},
-      },
+    canonicalRequest = createCanonicalRequest({
+      method: request.method,
+      path: request.path,
+      query,
       canonicalHeaders,
+      signedHeaders,
       payloadHash,
-      options.normalizePath,
-    );
+      normalizePath: options.normalizePath,
+    });
   } catch (error) {
     if (error instanceof URIError) throw uriError(error);
     throw error;

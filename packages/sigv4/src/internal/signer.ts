@@ -1,63 +1,12 @@
-import { escapeUri } from "@smithy/core/protocols";
 import {
   ALGORITHM_IDENTIFIER,
   ALWAYS_UNSIGNABLE_HEADERS,
   PROXY_HEADER_PATTERN,
   SEC_HEADER_PATTERN,
-  SignatureV4,
 } from "@smithy/signature-v4";
 import type { AwsCredentials } from "../credentials/aws-credentials.js";
-import { hmacSha256Hex, Sha256, sha256Hex } from "./sha256.js";
+import { hmacSha256Hex, sha256Hex } from "./sha256.js";
 import { getSigningKey } from "./signing-key.js";
-
-/** The request shape smithy's canonicalisation reads (a subset of its `HttpRequest`). */
-export interface SmithyRequest {
-  method: string;
-  protocol: string;
-  hostname: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  headers: Record<string, string>;
-}
-
-/**
- * The one place Gatehouse reaches into `SignatureV4`: a subclass that makes its protected
- * canonical-request step callable, so {@link SigningDetails} come from the same code that computes
- * the signature. Path normalisation and escaping, the canonical query and the canonical-request
- * layout are smithy's. It holds no credentials, region or service, so two instances (normalising
- * or not) serve every call.
- *
- * One deviation from smithy, and why: smithy ties path normalisation to `uriEscapePath`, so turning
- * normalisation off (`uriEscapePath: false`) also drops the second percent-encoding that every
- * service but S3 requires. The normalising instance uses `uriEscapePath: true`; the other uses
- * `false` plus a path escaped here with smithy's own `escapeUri`.
- */
-class GatehouseSigner extends SignatureV4 {
-  readonly #normalizePath: boolean;
-
-  constructor(normalizePath: boolean) {
-    super({
-      // Never read: every call signs with its own credentials, region and service.
-      credentials: () => Promise.reject(new Error("GatehouseSigner holds no credentials")),
-      region: "",
-      service: "",
-      sha256: Sha256,
-      uriEscapePath: normalizePath,
-      // Our `contentSha256Header` option decides; smithy defaults this to on.
-      applyChecksum: false,
-    });
-    this.#normalizePath = normalizePath;
-  }
-
-  canonicalRequest(
-    request: SmithyRequest,
-    canonicalHeaders: Record<string, string>,
-    payloadHash: string,
-  ): string {
-    if (!this.#normalizePath) request.path = escapeUri(request.path).replace(/%2F/g, "/");
-    return this.createCanonicalRequest(request, canonicalHeaders, payloadHash);
-  }
-}
 
 /**
  * Whether smithy's trimall would change the value: a tab, CR, LF, two spaces in a row, or a space
@@ -109,29 +58,6 @@ export function getCanonicalHeaders(headers: ReadonlyMap<string, string>): Recor
   return canonical;
 }
 
-let normalising: GatehouseSigner | undefined;
-let verbatim: GatehouseSigner | undefined;
-
-/**
- * smithy's canonical request (method, normalised and/or escaped path, canonical query, canonical
- * headers, signed header list, payload hash). May rewrite `request.path` (pass a fresh object);
- * throws `URIError` for a lone surrogate in the path or query.
- * @internal
- */
-export function createCanonicalRequest(
-  request: SmithyRequest,
-  canonicalHeaders: Record<string, string>,
-  payloadHash: string,
-  normalizePath: boolean,
-): string {
-  if (normalizePath) {
-    normalising ??= new GatehouseSigner(true);
-    return normalising.canonicalRequest(request, canonicalHeaders, payloadHash);
-  }
-  verbatim ??= new GatehouseSigner(false);
-  return verbatim.canonicalRequest(request, canonicalHeaders, payloadHash);
-}
-
 let lastSecond = Number.NaN;
 let lastDates = { longDate: "", shortDate: "" };
 
@@ -153,6 +79,14 @@ export function formatDates(date: Date): { longDate: string; shortDate: string }
   lastSecond = second;
   lastDates = { longDate, shortDate: longDate.slice(0, 8) };
   return lastDates;
+}
+
+/**
+ * The credential scope, `YYYYMMDD/{region}/{service}/aws4_request`.
+ * @internal
+ */
+export function createScope(shortDate: string, region: string, service: string): string {
+  return `${shortDate}/${region}/${service}/aws4_request`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
+import { Sha256 } from "@aws-crypto/sha256-js";
 import { getSigningKey as smithySigningKey } from "@smithy/signature-v4";
 import { beforeEach, describe, expect, it } from "vitest";
-import { Sha256 } from "./sha256.js";
 import { clearSigningKeyCache, getSigningKey } from "./signing-key.js";
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");

@@ -1,5 +1,5 @@
+import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
 import type { LoopbackServerOptions } from "../loopback-server/loopback-server-options.js";
-import type { SigV4VerifierCredentials } from "../sigv4-verifier/sigv4-verifier-options.js";
 
 /** The operations a {@link CognitoIdentityServer} answers, as named in `X-Amz-Target` / `Action`. */
 export type CognitoIdentityOperation =

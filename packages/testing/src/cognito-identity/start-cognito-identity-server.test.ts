@@ -1,7 +1,6 @@
-import { signRequest } from "@gatehouse/sigv4";
+import { signRequest, verifySigV4 } from "@gatehouse/sigv4";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifySigV4 } from "../sigv4-verifier/verify-sigv4.js";
 import { startCognitoIdentityServer } from "./start-cognito-identity-server.js";
 import {
   ADMIN_ROLE,

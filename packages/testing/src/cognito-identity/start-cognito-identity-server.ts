@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
+import { verifySigV4 } from "@gatehouse/sigv4";
 import {
   createLoopbackServer,
   listenOnLoopback,
@@ -8,8 +10,6 @@ import { applyCors } from "../loopback-server/internal/origin-policy.js";
 import { readBody } from "../loopback-server/internal/read-body.js";
 import { receivedUrl, requestPath } from "../loopback-server/internal/request-target.js";
 import { resolveLoopbackOptions } from "../loopback-server/internal/resolve-loopback-options.js";
-import type { SigV4VerifierCredentials } from "../sigv4-verifier/sigv4-verifier-options.js";
-import { verifySigV4 } from "../sigv4-verifier/verify-sigv4.js";
 import type {
   CognitoIdentityCalls,
   CognitoIdentityOperation,

@@ -1,4 +1,4 @@
-import type { ClientCertificate } from "@gatehouse/policy";
+import type { ClientCertificate, IamEventIdentity } from "@gatehouse/policy";
 
 /** Header or query values of an event factory; an array is a repeated header or query key. */
 export type MultiValueMap = Record<string, string | readonly string[]>;
@@ -36,8 +36,8 @@ export interface EventOptions {
 
 /**
  * The caller fields API Gateway fills in `requestContext.identity` when a method uses `AWS_IAM`
- * (SigV4): who signed the request and, for Cognito identity-pool credentials, the identity.
- * Fields left out are sent as `null`, as AWS does.
+ * (SigV4): `@gatehouse/policy`'s {@link IamEventIdentity}, under the name the factories' options
+ * have always used.
  *
  * @example
  * ```ts
@@ -50,28 +50,7 @@ export interface EventOptions {
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference
  */
-export interface IamIdentityOptions {
-  /** The access key id of the signing credentials (`AKIA...`, `ASIA...`). */
-  accessKey: string;
-  /** The caller's AWS account. */
-  accountId: string;
-  /** The principal id of the caller (`AIDA...` for a user, `AROA...:session` for a role session). */
-  caller: string;
-  /** The ARN of the caller (`arn:aws:iam::123456789012:user/alice`, `arn:aws:sts::...:assumed-role/...`). */
-  userArn: string;
-  /** The principal id API Gateway reports as `user`. @default caller */
-  user?: string;
-  /** The caller's AWS Organizations id. @default null */
-  principalOrgId?: string | null;
-  /** Cognito identity-pool credentials: the pool (`us-east-1:...`). @default null */
-  cognitoIdentityPoolId?: string | null;
-  /** Cognito identity-pool credentials: the identity (`us-east-1:...`). @default null */
-  cognitoIdentityId?: string | null;
-  /** Cognito identity-pool credentials. @default null */
-  cognitoAuthenticationType?: "authenticated" | "unauthenticated" | null;
-  /** Cognito identity-pool credentials: `cognito-idp.{region}.amazonaws.com/{poolId},...:CognitoSignIn:{sub}`. @default null */
-  cognitoAuthenticationProvider?: string | null;
-}
+export type IamIdentityOptions = IamEventIdentity;
 
 /** Options shared by the factories of HTTP-shaped events (REST REQUEST, HTTP API 1.0 and 2.0). */
 export interface HttpEventOptions extends EventOptions {

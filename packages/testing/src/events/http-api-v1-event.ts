@@ -1,13 +1,8 @@
-import type { HttpApiV1AuthorizerEvent } from "@gatehouse/policy";
+import { buildHttpV1AuthorizerEvent, type HttpApiV1AuthorizerEvent } from "@gatehouse/policy";
 import type { HttpEventOptions, IamIdentityOptions } from "./event-options.js";
 import {
-  clfTime,
   executeApiArn,
   extractPathParameters,
-  iamIdentityFields,
-  joinedValues,
-  lastValues,
-  lowerCaseNames,
   mergeHeaders,
   methodPath,
   resolveContext,
@@ -48,63 +43,49 @@ export function httpApiV1Event(options: HttpApiV1EventOptions = {}): HttpApiV1Au
   const method = options.method ?? "GET";
   const path = options.path ?? "/pets";
   const resource = options.resource ?? path;
-  const headers = lowerCaseNames(
-    mergeHeaders(
-      options.defaultHeaders === false
-        ? undefined
-        : {
-            accept: "*/*",
-            "accept-encoding": "gzip, deflate, br",
-            "content-length": "0",
-            host: context.domainName,
-            "user-agent": context.userAgent,
-            "x-amzn-trace-id": traceId(context.now),
-            "x-forwarded-for": context.sourceIp,
-            "x-forwarded-port": "443",
-            "x-forwarded-proto": "https",
-          },
-      options.token !== undefined ? { authorization: options.token } : undefined,
-      options.headers,
-    ),
+  const headers = mergeHeaders(
+    options.defaultHeaders === false
+      ? undefined
+      : {
+          accept: "*/*",
+          "accept-encoding": "gzip, deflate, br",
+          "content-length": "0",
+          host: context.domainName,
+          "user-agent": context.userAgent,
+          "x-amzn-trace-id": traceId(context.now),
+          "x-forwarded-for": context.sourceIp,
+          "x-forwarded-port": "443",
+          "x-forwarded-proto": "https",
+        },
+    options.token !== undefined ? { authorization: options.token } : undefined,
+    options.headers,
   );
-  const identitySource = (
-    options.identitySource ?? (options.token !== undefined ? [options.token] : [])
-  ).join(",");
-
-  return {
-    version: "1.0",
-    type: "REQUEST",
-    methodArn: options.methodArn ?? executeApiArn(context, methodPath(method, path)),
-    identitySource,
-    authorizationToken: identitySource,
-    resource,
-    path,
-    httpMethod: method,
-    headers: joinedValues(headers),
-    queryStringParameters: lastValues(toMulti(options.query)),
-    pathParameters: options.pathParameters ?? extractPathParameters(resource, path),
-    stageVariables: options.stageVariables ?? {},
-    requestContext: {
+  return buildHttpV1AuthorizerEvent(
+    {
       accountId: context.accountId,
       apiId: context.apiId,
-      domainName: context.domainName,
-      domainPrefix: context.domainPrefix,
-      extendedRequestId: shortId(),
-      httpMethod: method,
-      identity: {
-        sourceIp: context.sourceIp,
-        userAgent: context.userAgent,
-        ...iamIdentityFields(options.iamIdentity),
-        ...(options.clientCert !== undefined ? { clientCert: options.clientCert } : {}),
-      },
-      path: context.stage === "$default" ? path : `/${context.stage}${path}`,
-      protocol: "HTTP/1.1",
-      requestId: options.requestId ?? shortId(),
-      requestTime: clfTime(context.now),
-      requestTimeEpoch: context.now,
-      resourceId: resourceId(),
-      resourcePath: resource,
       stage: context.stage,
+      domainName: context.domainName,
+      method,
+      path,
+      headers,
+      query: toMulti(options.query),
+      sourceIp: context.sourceIp,
+      userAgent: context.userAgent,
+      requestId: options.requestId ?? shortId(),
+      extendedRequestId: shortId(),
+      timeEpoch: context.now,
+      clientCert: options.clientCert,
+      iamIdentity: options.iamIdentity,
     },
-  };
+    {
+      methodArn: options.methodArn ?? executeApiArn(context, methodPath(method, path)),
+      resource,
+      pathParameters: options.pathParameters ?? extractPathParameters(resource, path),
+      stageVariables: options.stageVariables ?? {},
+      identitySource:
+        options.identitySource ?? (options.token !== undefined ? [options.token] : []),
+      resourceId: resourceId(),
+    },
+  );
 }

@@ -1,14 +1,10 @@
-import type { HttpApiV2AuthorizerEvent } from "@gatehouse/policy";
+import { buildHttpV2AuthorizerEvent, type HttpApiV2AuthorizerEvent } from "@gatehouse/policy";
 import type { HttpEventOptions } from "./event-options.js";
 import {
-  clfTime,
   executeApiArn,
   extractPathParameters,
-  joinedValues,
-  lowerCaseNames,
   mergeHeaders,
   methodPath,
-  rawQueryString,
   resolveContext,
   shortId,
   toMulti,
@@ -47,78 +43,56 @@ export function httpApiV2Event(options: HttpApiV2EventOptions = {}): HttpApiV2Au
   const method = options.method ?? "GET";
   const path = options.path ?? "/pets";
   const routeKey = options.routeKey ?? `${method} ${path}`;
-  const rawPath = context.stage === "$default" ? path : `/${context.stage}${path}`;
-  const headers = lowerCaseNames(
-    joinedValues(
-      mergeHeaders(
-        options.defaultHeaders === false
-          ? undefined
-          : {
-              accept: "*/*",
-              "accept-encoding": "gzip, deflate, br",
-              "content-length": "0",
-              host: context.domainName,
-              "user-agent": context.userAgent,
-              "x-amzn-trace-id": traceId(context.now),
-              "x-forwarded-for": context.sourceIp,
-              "x-forwarded-port": "443",
-              "x-forwarded-proto": "https",
-            },
-        options.token !== undefined ? { authorization: options.token } : undefined,
-        options.cookies !== undefined ? { cookie: options.cookies.join("; ") } : undefined,
-        options.headers,
-      ),
-    ),
+  const headers = mergeHeaders(
+    options.defaultHeaders === false
+      ? undefined
+      : {
+          accept: "*/*",
+          "accept-encoding": "gzip, deflate, br",
+          "content-length": "0",
+          host: context.domainName,
+          "user-agent": context.userAgent,
+          "x-amzn-trace-id": traceId(context.now),
+          "x-forwarded-for": context.sourceIp,
+          "x-forwarded-port": "443",
+          "x-forwarded-proto": "https",
+        },
+    options.token !== undefined ? { authorization: options.token } : undefined,
+    options.cookies !== undefined ? { cookie: options.cookies.join("; ") } : undefined,
+    options.headers,
   );
-  const multiQuery = toMulti(options.query);
   const routeTemplate = routeKey.includes(" ") ? routeKey.slice(routeKey.indexOf(" ") + 1) : "";
-  const pathParameters =
-    options.pathParameters ??
-    (routeTemplate === "" ? {} : extractPathParameters(routeTemplate, path));
-  const identitySource =
-    options.identitySource !== undefined
-      ? options.identitySource
-      : options.token !== undefined
-        ? [options.token]
-        : undefined;
-
-  return {
-    version: "2.0",
-    type: "REQUEST",
-    routeArn: options.routeArn ?? executeApiArn(context, methodPath(method, path)),
-    ...(identitySource !== undefined ? { identitySource } : {}),
-    routeKey,
-    rawPath,
-    rawQueryString: rawQueryString(multiQuery),
-    ...(options.cookies !== undefined ? { cookies: options.cookies } : {}),
-    headers,
-    ...(Object.keys(multiQuery).length > 0
-      ? { queryStringParameters: joinedValues(multiQuery) }
-      : {}),
-    requestContext: {
+  return buildHttpV2AuthorizerEvent(
+    {
       accountId: context.accountId,
       apiId: context.apiId,
-      ...(options.clientCert !== undefined
-        ? { authentication: { clientCert: options.clientCert } }
-        : {}),
-      domainName: context.domainName,
-      domainPrefix: context.domainPrefix,
-      http: {
-        method,
-        path: rawPath,
-        protocol: "HTTP/1.1",
-        sourceIp: context.sourceIp,
-        userAgent: context.userAgent,
-      },
-      requestId: options.requestId ?? shortId(),
-      routeKey,
       stage: context.stage,
-      time: clfTime(context.now),
+      domainName: context.domainName,
+      method,
+      path,
+      headers,
+      query: toMulti(options.query),
+      sourceIp: context.sourceIp,
+      userAgent: context.userAgent,
+      requestId: options.requestId ?? shortId(),
+      extendedRequestId: shortId(),
       timeEpoch: context.now,
+      clientCert: options.clientCert,
     },
-    ...(Object.keys(pathParameters).length > 0 ? { pathParameters } : {}),
-    ...(options.stageVariables !== undefined && Object.keys(options.stageVariables).length > 0
-      ? { stageVariables: options.stageVariables }
-      : {}),
-  };
+    {
+      routeArn: options.routeArn ?? executeApiArn(context, methodPath(method, path)),
+      routeKey,
+      pathParameters:
+        options.pathParameters ??
+        (routeTemplate === "" ? {} : extractPathParameters(routeTemplate, path)),
+      stageVariables: options.stageVariables ?? {},
+      identitySource:
+        options.identitySource !== undefined
+          ? options.identitySource
+          : options.token !== undefined
+            ? [options.token]
+            : undefined,
+      cookies: options.cookies,
+    },
+  );
 }

@@ -1,13 +1,13 @@
-import type { AuthorizerRequestIdentity, RestRequestAuthorizerEvent } from "@gatehouse/policy";
+import {
+  buildRestRequestAuthorizerEvent,
+  type RestRequestAuthorizerEvent,
+} from "@gatehouse/policy";
 import type { HttpEventOptions, IamIdentityOptions } from "./event-options.js";
 import {
-  clfTime,
   cloudFrontId,
   cloudFrontVia,
   executeApiArn,
   extractPathParameters,
-  iamIdentityFields,
-  lastValues,
   mergeHeaders,
   methodPath,
   resolveContext,
@@ -77,56 +77,49 @@ export function restRequestEvent(
     options.token !== undefined ? { Authorization: options.token } : undefined,
     options.headers,
   );
-  const multiValueQuery = toMulti(options.query);
-  const nullIfEmpty = <T extends object>(map: T): T | null =>
-    options.consoleTest === true && Object.keys(map).length === 0 ? null : map;
-  const identity: AuthorizerRequestIdentity = {
-    cognitoIdentityPoolId: null,
-    accountId: null,
-    cognitoIdentityId: null,
-    caller: null,
-    sourceIp: context.sourceIp,
-    principalOrgId: null,
-    accessKey: null,
-    cognitoAuthenticationType: null,
-    cognitoAuthenticationProvider: null,
-    userArn: null,
-    userAgent: context.userAgent,
-    user: null,
-    ...iamIdentityFields(options.iamIdentity),
-    ...(options.clientCert !== undefined ? { clientCert: options.clientCert } : {}),
-  };
-
-  return {
-    type: "REQUEST",
-    methodArn: options.methodArn ?? executeApiArn(context, methodPath(method, path)),
-    resource,
-    path,
-    httpMethod: method,
-    headers: nullIfEmpty(lastValues(multiValueHeaders)),
-    multiValueHeaders: nullIfEmpty(multiValueHeaders),
-    queryStringParameters: nullIfEmpty(lastValues(multiValueQuery)),
-    multiValueQueryStringParameters: nullIfEmpty(multiValueQuery),
-    pathParameters: nullIfEmpty(options.pathParameters ?? extractPathParameters(resource, path)),
-    stageVariables: nullIfEmpty(options.stageVariables ?? {}),
-    requestContext: {
-      resourceId: resourceId(),
-      resourcePath: resource,
-      httpMethod: method,
-      extendedRequestId: shortId(),
-      requestTime: clfTime(context.now),
-      path: `/${context.stage}${path}`,
+  const event = buildRestRequestAuthorizerEvent(
+    {
       accountId: context.accountId,
-      protocol: "HTTP/1.1",
-      stage: context.stage,
-      domainPrefix: context.domainPrefix,
-      requestTimeEpoch: context.now,
-      requestId: options.requestId ?? uuid(),
-      identity,
-      domainName: context.domainName,
-      deploymentId: resourceId(),
       apiId: context.apiId,
+      stage: context.stage,
+      domainName: context.domainName,
+      method,
+      path,
+      headers: multiValueHeaders,
+      query: toMulti(options.query),
+      sourceIp: context.sourceIp,
+      userAgent: context.userAgent,
+      requestId: options.requestId ?? uuid(),
+      extendedRequestId: shortId(),
+      timeEpoch: context.now,
+      clientCert: options.clientCert,
+      iamIdentity: options.iamIdentity,
     },
-    ...(options.consoleTest === true ? { body: null, isBase64Encoded: false } : {}),
+    {
+      methodArn: options.methodArn ?? executeApiArn(context, methodPath(method, path)),
+      resource,
+      pathParameters: options.pathParameters ?? extractPathParameters(resource, path),
+      stageVariables: options.stageVariables ?? {},
+      resourceId: resourceId(),
+      deploymentId: resourceId(),
+    },
+  );
+  return options.consoleTest === true ? asConsoleTest(event) : event;
+}
+
+/** The console's test tool: empty maps are `null`, and `body` / `isBase64Encoded` are added. */
+function asConsoleTest(event: RestRequestAuthorizerEvent): RestRequestAuthorizerEvent {
+  const nullIfEmpty = <T extends object>(map: T | null): T | null =>
+    map === null || Object.keys(map).length === 0 ? null : map;
+  return {
+    ...event,
+    headers: nullIfEmpty(event.headers),
+    multiValueHeaders: nullIfEmpty(event.multiValueHeaders),
+    queryStringParameters: nullIfEmpty(event.queryStringParameters),
+    multiValueQueryStringParameters: nullIfEmpty(event.multiValueQueryStringParameters),
+    pathParameters: nullIfEmpty(event.pathParameters),
+    stageVariables: nullIfEmpty(event.stageVariables),
+    body: null,
+    isBase64Encoded: false,
   };
 }

@@ -1,4 +1,4 @@
-import type { RestTokenAuthorizerEvent } from "@gatehouse/policy";
+import { buildRestTokenAuthorizerEvent, type RestTokenAuthorizerEvent } from "@gatehouse/policy";
 import type { EventOptions } from "./event-options.js";
 import { executeApiArn, methodPath, resolveContext } from "./internal/event-parts.js";
 
@@ -28,11 +28,10 @@ export interface RestTokenEventOptions extends EventOptions {
  */
 export function restTokenEvent(options: RestTokenEventOptions): RestTokenAuthorizerEvent {
   const context = resolveContext(options, "prod");
-  return {
-    type: "TOKEN",
+  return buildRestTokenAuthorizerEvent({
     methodArn:
       options.methodArn ??
       executeApiArn(context, methodPath(options.method ?? "GET", options.path ?? "/pets")),
-    authorizationToken: options.token,
-  };
+    token: options.token,
+  });
 }

@@ -1,10 +1,11 @@
-import type { ClientCertificate, WebSocketConnectAuthorizerEvent } from "@gatehouse/policy";
+import {
+  buildWebSocketConnectAuthorizerEvent,
+  type ClientCertificate,
+  type WebSocketConnectAuthorizerEvent,
+} from "@gatehouse/policy";
 import type { EventOptions, IamIdentityOptions, MultiValueMap } from "./event-options.js";
 import {
-  clfTime,
   executeApiArn,
-  iamIdentityFields,
-  lastValues,
   mergeHeaders,
   resolveContext,
   shortId,
@@ -74,40 +75,28 @@ export function webSocketConnectEvent(
       : undefined,
     options.headers,
   );
-  const multiValueQuery = toMulti(options.query);
-
-  return {
-    type: "REQUEST",
-    methodArn: options.methodArn ?? executeApiArn(context, "$connect"),
-    headers: lastValues(multiValueHeaders),
-    multiValueHeaders,
-    ...(options.query !== undefined
-      ? {
-          queryStringParameters: lastValues(multiValueQuery),
-          multiValueQueryStringParameters: multiValueQuery,
-        }
-      : {}),
-    stageVariables: options.stageVariables ?? {},
-    requestContext: {
-      routeKey: "$connect",
-      eventType: "CONNECT",
-      extendedRequestId: shortId(),
-      requestTime: clfTime(context.now),
-      messageDirection: "IN",
-      stage: context.stage,
-      connectedAt: context.now,
-      requestTimeEpoch: context.now,
-      identity: {
-        sourceIp: context.sourceIp,
-        ...iamIdentityFields(options.iamIdentity),
-        ...(options.clientCert !== undefined ? { clientCert: options.clientCert } : {}),
-      },
-      requestId: options.requestId ?? shortId(),
-      domainName: context.domainName,
-      connectionId: options.connectionId ?? shortId(),
+  return buildWebSocketConnectAuthorizerEvent(
+    {
+      accountId: context.accountId,
       apiId: context.apiId,
+      stage: context.stage,
+      domainName: context.domainName,
+      method: "GET",
+      path: "/",
+      headers: multiValueHeaders,
+      query: options.query === undefined ? undefined : toMulti(options.query),
+      sourceIp: context.sourceIp,
+      userAgent: context.userAgent,
+      requestId: options.requestId ?? shortId(),
+      extendedRequestId: shortId(),
+      timeEpoch: context.now,
+      clientCert: options.clientCert,
+      iamIdentity: options.iamIdentity,
     },
-    isBase64Encoded: false,
-    body: null,
-  };
+    {
+      methodArn: options.methodArn ?? executeApiArn(context, "$connect"),
+      stageVariables: options.stageVariables ?? {},
+      connectionId: options.connectionId ?? shortId(),
+    },
+  );
 }

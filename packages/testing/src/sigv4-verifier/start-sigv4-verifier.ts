@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { type SigV4VerifierOptions, verifySigV4 } from "@gatehouse/sigv4";
 import {
   createLoopbackServer,
   listenOnLoopback,
@@ -9,9 +10,6 @@ import { readBody } from "../loopback-server/internal/read-body.js";
 import { receivedUrl } from "../loopback-server/internal/request-target.js";
 import { resolveLoopbackOptions } from "../loopback-server/internal/resolve-loopback-options.js";
 import type { LoopbackServerOptions } from "../loopback-server/loopback-server-options.js";
-import { resolveVerifierOptions } from "./internal/resolve-verifier-options.js";
-import type { SigV4VerifierOptions } from "./sigv4-verifier-options.js";
-import { verifySigV4 } from "./verify-sigv4.js";
 
 /** A running verifier: its base URL, counters and `close()`. */
 export interface SigV4VerifierServer {
@@ -39,6 +37,9 @@ const ALLOWED_HEADERS =
 
 const EXPOSED_HEADERS = "Date, x-amzn-ErrorType, x-amzn-RequestId";
 
+/** An unsigned request: verifying it checks the options and nothing else. */
+const PROBE = { method: "GET", url: "http://127.0.0.1/", headers: {}, body: new Uint8Array() };
+
 function sendJson(
   res: ServerResponse,
   status: number,
@@ -57,7 +58,7 @@ function sendJson(
 
 /**
  * Starts a loopback HTTP server that plays API Gateway's IAM authorization: every request is
- * checked with {@link verifySigV4} and answered `200 {"ok":true,"accessKeyId":...,"presigned":...}`
+ * checked with `@gatehouse/sigv4`'s `verifySigV4` and answered `200 {"ok":true,"accessKeyId":...,"presigned":...}`
  * or `403 {"message":...}` with API Gateway's `x-amzn-ErrorType`. The `Date` header comes from
  * `options.now`. CORS headers go to the `allowedOrigins` only (by default pages served from
  * loopback, so a browser page on another loopback port can call it); bodies over `maxBodyBytes`
@@ -85,9 +86,11 @@ function sendJson(
 export async function startSigV4Verifier(
   options: SigV4VerifierServerOptions,
 ): Promise<SigV4VerifierServer> {
-  const settings = resolveVerifierOptions(options, "startSigV4Verifier");
   const loopback = resolveLoopbackOptions(options, "startSigV4Verifier");
   const { port: _port, maxBodyBytes: _max, allowedOrigins: _origins, ...verifierOptions } = options;
+  // Misuse is a TypeError now, not on the first request: verifySigV4 checks its options first.
+  await verifySigV4(PROBE, verifierOptions);
+  const now = verifierOptions.now ?? (() => new Date());
   let requests = 0;
   let accepted = 0;
   let rejected = 0;
@@ -102,7 +105,7 @@ export async function startSigV4Verifier(
       requests += 1;
       counted.add(req);
     }
-    res.setHeader("Date", settings.now().toUTCString());
+    res.setHeader("Date", now().toUTCString());
     res.setHeader("x-amzn-RequestId", randomUUID());
     // Date lets a browser client learn its clock offset; it is not a CORS-safelisted response header.
     const corsAllowed = applyCors(

@@ -1,83 +1,79 @@
 import { JwtParseError } from "aws-jwt-verify/error";
+import type { JwksCache as AwsJwksCache, Jwk } from "aws-jwt-verify/jwk";
 import type { DecomposedJwt } from "aws-jwt-verify/jwt";
 import type { JwtPayload } from "aws-jwt-verify/jwt-model";
 import { KEY_NOT_CACHED } from "./checked-jwks-cache.js";
 import type { DecodedJwt } from "./decode-jwt.js";
+import { assertJwsSignature } from "./jws-signature.js";
 
-/** What an aws-jwt-verify 5 verifier is, including the protected steps of its `verify`. */
-interface AwsVerifier {
-  verify(token: string): Promise<unknown>;
-  getIssuerConfig?: (issuer?: string) => { jwksUri: string } & Record<string, unknown>;
-  verifyDecomposedJwt?: (
-    decomposed: DecomposedJwt,
-    jwksUri: string,
-    properties: Record<string, unknown>,
-  ) => Promise<unknown>;
-  verifyDecomposedJwtSync?: (
-    decomposed: DecomposedJwt,
-    jwksUri: string,
-    properties: Record<string, unknown>,
-  ) => unknown;
+/** @internal What aws-jwt-verify's verifier would check for one issuer. */
+export interface AwsIssuerChecks {
+  /** The issuer's key cache, as a {@link checkedJwksCache}. */
+  jwksCache: AwsJwksCache;
+  /** The issuer's JWKS URI, the key the cache knows its key set by. */
+  jwksUri: string;
+  /**
+   * The claim checks aws-jwt-verify's verifier runs for this issuer, with its public
+   * `validateJwtFields` (and, for a user pool, `validateCognitoJwtFields`). Throws their errors.
+   */
+  claims(payload: JwtPayload): void;
+}
+
+/** The key's checks, the signature, then the issuer's claim checks. */
+function verifyWith(jwk: Jwk, decoded: DecodedJwt, checks: AwsIssuerChecks): void {
+  assertJwsSignature(
+    decoded.header.alg,
+    `${decoded.headerB64}.${decoded.payloadB64}`,
+    decoded.signatureB64,
+    jwk,
+  );
+  checks.claims(decoded.claims as JwtPayload);
 }
 
 /**
- * @internal aws-jwt-verify's `verify(token)` on the token we already decoded, so it is not split
- * and parsed a second time. `verify` is `getVerifyParameters` (decompose, then the issuer's
- * configuration) and `verifyDecomposedJwt` (key, signature, claims): this calls the same two
- * protected steps with our decoding, which checks everything `decomposeUnverifiedJwt` checks and
- * more, except that it lets an empty signature through for `alg: none` (refused here exactly as
- * aws-jwt-verify refuses it). `after` runs on success with the payload and the properties used,
- * as `CognitoJwtVerifier.verify` runs its Cognito checks. Falls back to `verify(token)` if the
- * steps are missing (another aws-jwt-verify version).
+ * @internal Verifies a token Gatehouse has already decoded and screened (`decodeJwt`,
+ * `checkHeader`, the issuer) with aws-jwt-verify's checks, through its public API only: the key
+ * from the {@link checkedJwksCache} (aws-jwt-verify's `JwksCache` interface), the signature
+ * ({@link assertJwsSignature}: aws-jwt-verify's public JWK check, then `node:crypto`), then
+ * `checks.claims` (its public `validateJwtFields`, and `validateCognitoJwtFields` for a user
+ * pool). That is what its verifiers' `verify` does after parsing the token; their public methods
+ * take only the token string and parse it again (about a sixth of an RS256 verification), and
+ * keep key objects by `kid` across key-set refreshes: that is why this step is owned here.
  *
- * When the key is already in a fresh cached key set (every token but the first few after a cold
- * start or a key rotation), the step is aws-jwt-verify's synchronous twin `verifyDecomposedJwtSync`
- * (what its `verifySync` runs: the same JWK checks, signature and claim checks, with no promise
- * per step), and nothing is returned; otherwise the asynchronous step, and a promise.
- * The cache must be a {@link checkedJwksCache}: its `getCachedJwk` says "not cached" with
- * {@link KEY_NOT_CACHED}.
+ * When the key is in a fresh cached key set (every token but the first few after a cold start or
+ * a key rotation), all of it runs synchronously and nothing is returned. Otherwise (the cache
+ * answers {@link KEY_NOT_CACHED}) the key comes from the cache's `getJwk`, with the fetch its
+ * lifecycle allows, and a promise is returned.
+ *
+ * A JWS without a signature (`alg: none`) is refused as aws-jwt-verify's `decomposeUnverifiedJwt`
+ * refuses it. Errors are aws-jwt-verify's own (and the cache's); callers map them
+ * (`mapVerifyError`).
  */
 export function awsVerifyDecoded(
-  verifier: unknown,
-  token: string,
   decoded: DecodedJwt,
-  after?: (payload: JwtPayload, properties: Record<string, unknown>) => void,
+  checks: AwsIssuerChecks,
 ): Promise<void> | undefined {
-  const aws = verifier as AwsVerifier;
-  const { getIssuerConfig, verifyDecomposedJwt, verifyDecomposedJwtSync } = aws;
-  if (typeof getIssuerConfig !== "function" || typeof verifyDecomposedJwt !== "function") {
-    return aws.verify(token).then(() => undefined);
-  }
   if (decoded.signatureB64 === "") {
-    // decomposeUnverifiedJwt's own refusal of a JWS without a signature.
     throw new JwtParseError(
       "JWT string does not consist of exactly 3 parts (header, payload, signature)",
     );
   }
-  const payload = decoded.claims as JwtPayload;
-  const config = getIssuerConfig.call(aws, decoded.claims.iss);
-  const properties: Record<string, unknown> = { ...config };
   const decomposed: DecomposedJwt = {
     header: decoded.header as DecomposedJwt["header"],
     headerB64: decoded.headerB64,
-    payload,
+    payload: decoded.claims as JwtPayload,
     payloadB64: decoded.payloadB64,
     signatureB64: decoded.signatureB64,
   };
-  if (typeof verifyDecomposedJwtSync === "function") {
-    let cached = true;
-    try {
-      verifyDecomposedJwtSync.call(aws, decomposed, config.jwksUri, properties);
-    } catch (error) {
-      if (error !== KEY_NOT_CACHED) throw error;
-      cached = false;
-    }
-    if (cached) {
-      after?.(payload, properties);
-      return undefined;
-    }
+  let jwk: Jwk;
+  try {
+    jwk = checks.jwksCache.getCachedJwk(checks.jwksUri, decomposed);
+  } catch (error) {
+    if (error !== KEY_NOT_CACHED) throw error;
+    return checks.jwksCache
+      .getJwk(checks.jwksUri, decomposed)
+      .then((fetched) => verifyWith(fetched, decoded, checks));
   }
-  return verifyDecomposedJwt.call(aws, decomposed, config.jwksUri, properties).then(() => {
-    after?.(payload, properties);
-  });
+  verifyWith(jwk, decoded, checks);
+  return undefined;
 }

@@ -11,7 +11,7 @@ import {
   evaluateApiGatewayAccess,
   wouldCachedPolicyAllow,
 } from "@gatehouse/policy";
-import { verifySigV4 } from "@gatehouse/testing";
+import { verifySigV4 } from "@gatehouse/sigv4";
 import type { GatewayDecisionReason } from "../../config/gateway-decision-reason.js";
 import type { ResolvedAuthorizer } from "../../config/internal/resolved-authorizer.js";
 import type { RequestScope } from "../../routing/internal/request-scope.js";

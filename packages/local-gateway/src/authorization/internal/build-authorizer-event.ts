@@ -1,21 +1,23 @@
 /**
- * The exact event a Lambda authorizer receives for a real request, built with the event
- * factories of `@gatehouse/testing` (one home for the event shapes) from the request's
+ * The exact event a Lambda authorizer receives for a real request, built with
+ * `@gatehouse/policy`'s event builders (one home for the event shapes) from the request's
  * normalised input, with its headers as received.
  * @internal
  * @packageDocumentation
  */
 import {
-  httpApiV1Event,
-  httpApiV2Event,
-  restRequestEvent,
-  restTokenEvent,
-  webSocketConnectEvent,
-} from "@gatehouse/testing";
+  buildHttpV1AuthorizerEvent,
+  buildHttpV2AuthorizerEvent,
+  buildRestRequestAuthorizerEvent,
+  buildRestTokenAuthorizerEvent,
+  buildWebSocketConnectAuthorizerEvent,
+} from "@gatehouse/policy";
 import type { ResolvedAuthorizer } from "../../config/internal/resolved-authorizer.js";
 import {
+  deploymentIdOf,
   eventInput,
   pathParametersOf,
+  resourceIdOf,
   stageVariablesOf,
   v2EventInput,
 } from "../../routing/internal/event-input.js";
@@ -29,45 +31,42 @@ export function buildAuthorizerEvent(
 ): unknown {
   const { api } = scope;
   if (authorizer.type === "TOKEN") {
-    return restTokenEvent({
-      ...eventInput(scope),
-      token: identityValues[0] ?? "",
-      methodArn: scope.arn,
-    });
+    return buildRestTokenAuthorizerEvent({ methodArn: scope.arn, token: identityValues[0] ?? "" });
   }
   if (api.type === "WEBSOCKET") {
-    return webSocketConnectEvent({
-      ...eventInput(scope),
-      stageVariables: stageVariablesOf(scope),
+    return buildWebSocketConnectAuthorizerEvent(eventInput(scope), {
       methodArn: scope.arn,
-      ...(scope.connectionId !== undefined ? { connectionId: scope.connectionId } : {}),
+      stageVariables: stageVariablesOf(scope),
+      connectionId: scope.connectionId ?? "",
     });
   }
   if (api.type === "REST") {
-    return restRequestEvent({
-      ...eventInput(scope),
-      stageVariables: stageVariablesOf(scope),
+    return buildRestRequestAuthorizerEvent(eventInput(scope), {
+      methodArn: scope.arn,
       resource: scope.resource,
       pathParameters: pathParametersOf(scope),
-      methodArn: scope.arn,
+      stageVariables: stageVariablesOf(scope),
+      resourceId: resourceIdOf(scope),
+      deploymentId: deploymentIdOf(scope),
     });
   }
   if (authorizer.payloadFormatVersion === "1.0") {
-    return httpApiV1Event({
-      ...eventInput(scope),
-      stageVariables: stageVariablesOf(scope),
+    return buildHttpV1AuthorizerEvent(eventInput(scope), {
+      methodArn: scope.arn,
       resource: scope.resource,
       pathParameters: pathParametersOf(scope),
-      identitySource: [...identityValues],
-      methodArn: scope.arn,
+      stageVariables: stageVariablesOf(scope),
+      identitySource: identityValues,
+      resourceId: resourceIdOf(scope),
     });
   }
-  return httpApiV2Event({
-    ...v2EventInput(scope),
-    stageVariables: stageVariablesOf(scope),
+  const { input, cookies } = v2EventInput(scope);
+  return buildHttpV2AuthorizerEvent(input, {
+    routeArn: scope.arn,
     routeKey: scope.route.routeKey,
     pathParameters: pathParametersOf(scope),
-    identitySource: authorizer.identitySources.length > 0 ? [...identityValues] : null,
-    routeArn: scope.arn,
+    stageVariables: stageVariablesOf(scope),
+    identitySource: authorizer.identitySources.length > 0 ? identityValues : null,
+    cookies,
   });
 }

@@ -1,14 +1,13 @@
 /**
  * The IAM callers an `AWS_IAM` request may be signed by: the configured list, or what the
- * configured resolver answers for the request's access key id. The SigV4 verifier of
- * `@gatehouse/testing` stays the only judge of the signature; this file only chooses which keys
- * it is given.
+ * configured resolver answers for the request's access key id. `verifySigV4` of `@gatehouse/sigv4`
+ * stays the only judge of the signature; this file only chooses which keys it is given.
  * @internal
  * @packageDocumentation
  */
 import { randomBytes } from "node:crypto";
 import type { PolicyDocument } from "@gatehouse/policy";
-import type { SigV4VerifierCredentials } from "@gatehouse/testing";
+import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
 import type { IamCredentialResolver } from "../../config/gateway-config.js";
 import type { IncomingRequest } from "../../http/internal/incoming-request.js";
 

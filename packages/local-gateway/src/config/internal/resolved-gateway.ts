@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import type { Partition } from "@gatehouse/policy";
-import type { SigV4VerifierOptions } from "@gatehouse/testing";
+import type { SigV4VerifierOptions } from "@gatehouse/sigv4";
 import type { CredentialSource } from "../../authorization/internal/iam-credentials.js";
 import type { GatewayDecisionRecord } from "../gateway-config.js";
 import type { ResolvedApi } from "./resolved-api.js";

@@ -1,17 +1,18 @@
 /**
- * The Lambda proxy integration event for an authorized request: the factory event of the same
- * normalised request (from `@gatehouse/testing`), with the IAM caller passed to the factory, plus
- * what only integrations receive: body, `isBase64Encoded` and `requestContext.authorizer`.
+ * The Lambda proxy integration event for an authorized request: the authorizer event of the same
+ * normalised request (from `@gatehouse/policy`'s event builders), with the IAM caller in its
+ * identity, plus what only integrations receive: body, `isBase64Encoded` and
+ * `requestContext.authorizer`.
  * @internal
  * @packageDocumentation
  */
 import {
-  httpApiV1Event,
-  httpApiV2Event,
-  type IamIdentityOptions,
-  restRequestEvent,
-  webSocketConnectEvent,
-} from "@gatehouse/testing";
+  buildHttpV1AuthorizerEvent,
+  buildHttpV2AuthorizerEvent,
+  buildRestRequestAuthorizerEvent,
+  buildWebSocketConnectAuthorizerEvent,
+  type IamEventIdentity,
+} from "@gatehouse/policy";
 import type { IntegrationIdentity } from "../../authorization/internal/authorize-request.js";
 import type {
   HttpApiV2ProxyAuthorizer,
@@ -20,8 +21,11 @@ import type {
   WebSocketConnectProxyEvent,
 } from "../../config/proxy-event.js";
 import {
+  deploymentIdOf,
+  type EventInput,
   eventInput,
   pathParametersOf,
+  resourceIdOf,
   stageVariablesOf,
   v2EventInput,
 } from "../../routing/internal/event-input.js";
@@ -114,21 +118,20 @@ function nullIfEmpty<T extends object>(map: T | null | undefined): T | null {
   return map === null || map === undefined || Object.keys(map).length === 0 ? null : map;
 }
 
-/** The signed caller for the factories' `iamIdentity`; `{}` unless the route uses `AWS_IAM`. */
-function iamIdentity(identity: IntegrationIdentity): { iamIdentity?: IamIdentityOptions } {
-  if (identity.kind !== "iam") return {};
+/** The request's input with the signed caller of an `AWS_IAM` route, if the route uses it. */
+function withIamIdentity(input: EventInput, identity: IntegrationIdentity): EventInput {
+  if (identity.kind !== "iam") return input;
   const { credential } = identity;
   const callerId = credential.principalArn.split(":").slice(5).join(":");
-  return {
-    iamIdentity: {
-      accessKey: credential.accessKeyId,
-      accountId: credential.accountId,
-      caller: callerId,
-      user: callerId,
-      userArn: credential.principalArn,
-      principalOrgId: credential.orgId ?? null,
-    },
+  const iamIdentity: IamEventIdentity = {
+    accessKey: credential.accessKeyId,
+    accountId: credential.accountId,
+    caller: callerId,
+    user: callerId,
+    userArn: credential.principalArn,
+    principalOrgId: credential.orgId ?? null,
   };
+  return { ...input, iamIdentity };
 }
 
 /** @internal */
@@ -136,13 +139,13 @@ export function buildRestProxyEvent(
   scope: RequestScope,
   identity: IntegrationIdentity,
 ): RestProxyEvent {
-  const options = {
-    ...eventInput(scope),
-    stageVariables: stageVariablesOf(scope),
+  const input = withIamIdentity(eventInput(scope), identity);
+  const route = {
+    methodArn: scope.arn,
     resource: scope.resource,
     pathParameters: pathParametersOf(scope),
-    methodArn: scope.arn,
-    ...iamIdentity(identity),
+    stageVariables: stageVariablesOf(scope),
+    resourceId: resourceIdOf(scope),
   };
   if (scope.api.type === "HTTP") {
     const {
@@ -151,7 +154,7 @@ export function buildRestProxyEvent(
       identitySource: _i,
       authorizationToken: _a,
       ...fields
-    } = httpApiV1Event(options);
+    } = buildHttpV1AuthorizerEvent(input, { ...route, identitySource: [] });
     return {
       ...fields,
       version: "1.0",
@@ -166,7 +169,12 @@ export function buildRestProxyEvent(
       ...body(scope, true),
     };
   }
-  const { type: _t, methodArn: _m, version: _v, ...fields } = restRequestEvent(options);
+  const {
+    type: _t,
+    methodArn: _m,
+    version: _v,
+    ...fields
+  } = buildRestRequestAuthorizerEvent(input, { ...route, deploymentId: deploymentIdOf(scope) });
   return {
     ...fields,
     queryStringParameters: nullIfEmpty(fields.queryStringParameters),
@@ -185,18 +193,19 @@ export function buildHttpV2ProxyEvent(
   scope: RequestScope,
   identity: IntegrationIdentity,
 ): HttpApiV2ProxyEvent {
+  const { input, cookies } = v2EventInput(scope);
   const {
     type: _t,
     routeArn: _r,
     identitySource: _i,
     ...fields
-  } = httpApiV2Event({
-    ...v2EventInput(scope),
-    stageVariables: stageVariablesOf(scope),
+  } = buildHttpV2AuthorizerEvent(input, {
+    routeArn: scope.arn,
     routeKey: scope.route.routeKey,
     pathParameters: pathParametersOf(scope),
+    stageVariables: stageVariablesOf(scope),
     identitySource: null,
-    routeArn: scope.arn,
+    cookies,
   });
   const authorizer = v2Authorizer(identity);
   const payload = body(scope, true);
@@ -220,12 +229,10 @@ export function buildWebSocketConnectProxyEvent(
     type: _t,
     methodArn: _m,
     ...fields
-  } = webSocketConnectEvent({
-    ...eventInput(scope),
-    stageVariables: stageVariablesOf(scope),
+  } = buildWebSocketConnectAuthorizerEvent(withIamIdentity(eventInput(scope), identity), {
     methodArn: scope.arn,
-    ...(scope.connectionId !== undefined ? { connectionId: scope.connectionId } : {}),
-    ...iamIdentity(identity),
+    stageVariables: stageVariablesOf(scope),
+    connectionId: scope.connectionId ?? "",
   });
   return {
     ...fields,

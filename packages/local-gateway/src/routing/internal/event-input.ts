@@ -1,68 +1,65 @@
 /**
  * One request, normalised once, as every event built for it describes it: the authorizer event
  * and the integration event of a request come from the same input, so they agree on the request
- * id, time, headers and query.
+ * ids, time, headers and query. The events themselves are built by `@gatehouse/policy`'s
+ * `build*AuthorizerEvent` functions, the one home of their shapes.
  * @internal
  * @packageDocumentation
  */
+import type { AuthorizerEventRequest } from "@gatehouse/policy";
 import type { RequestScope } from "./request-scope.js";
 import { extractPathParameters, splitPath } from "./route-pattern.js";
 
-/** @internal The factory options shared by all events of one request. */
-export interface EventInput {
-  region: string;
-  accountId: string;
-  apiId: string;
-  stage: string;
-  domainName: string;
-  sourceIp: string;
-  userAgent: string;
-  requestId: string;
-  now: number;
-  method: string;
-  path: string;
-  /** The request's headers as received (names in the client's case); no invented defaults. */
-  defaultHeaders: false;
-  headers: Record<string, string[]>;
-  query: Record<string, string[]>;
-}
+/** @internal The request as every event of it describes it (headers as received, no defaults). */
+export type EventInput = AuthorizerEventRequest;
 
-/** @internal Payload 2.0 lists cookies apart; its factory rebuilds the `cookie` header from them. */
-export interface V2EventInput extends EventInput {
-  cookies?: string[];
+/**
+ * @internal `requestContext.extendedRequestId`: 11 bytes of the request id (its per-gateway random
+ * part and its counter) in base64, the shape API Gateway uses (`Zk9aQ1xYFiAEKxw=`). Unique per
+ * request, like the request id, and no call into the random source per request.
+ */
+function extendedRequestIdOf(requestId: string): string {
+  const hex = requestId.replace(/-/g, "");
+  return Buffer.from(hex.slice(hex.length - 22), "hex").toString("base64");
 }
 
 /** @internal */
 export function eventInput(scope: RequestScope): EventInput {
   scope.eventInput ??= {
-    region: scope.gateway.region,
     accountId: scope.gateway.accountId,
     apiId: scope.api.apiId,
     stage: scope.api.stage,
     domainName: scope.api.domainName,
+    method: scope.request.method,
+    path: scope.path,
+    headers: scope.request.headers,
+    query: scope.request.query,
     sourceIp: scope.request.sourceIp,
     userAgent: scope.request.userAgent,
     requestId: scope.requestId,
-    now: scope.now,
-    method: scope.request.method,
-    path: scope.path,
-    defaultHeaders: false,
-    headers: scope.request.headers,
-    query: scope.request.query,
+    extendedRequestId: extendedRequestIdOf(scope.requestId),
+    timeEpoch: scope.now,
   };
   return scope.eventInput;
 }
 
-/** @internal */
-export function v2EventInput(scope: RequestScope): V2EventInput {
+/**
+ * @internal Payload 2.0 lists cookies apart: the `cookie` header's values split into `cookies`,
+ * and the header sent as those cookies joined with `; `.
+ */
+export function v2EventInput(scope: RequestScope): {
+  input: EventInput;
+  cookies: string[] | undefined;
+} {
   const input = eventInput(scope);
   const cookie = scope.request.lowerHeaders["cookie"];
-  if (cookie === undefined) return input;
-  const headers = Object.fromEntries(
-    Object.entries(input.headers).filter(([name]) => name.toLowerCase() !== "cookie"),
-  );
+  if (cookie === undefined) return { input, cookies: undefined };
   const cookies = cookie.flatMap((value) => value.split(/;\s*/)).filter((item) => item !== "");
-  return { ...input, headers, cookies };
+  const headers: Record<string, string[]> = { cookie: [cookies.join("; ")] };
+  for (const [name, values] of Object.entries(input.headers)) {
+    if (name.toLowerCase() !== "cookie") headers[name] = [...values];
+  }
+  return { input: { ...input, headers }, cookies };
 }
 
 /** @internal Each event gets its own copy: a handler may change its event. */
@@ -78,4 +75,24 @@ export function stageVariablesOf(scope: RequestScope): Record<string, string> {
 export function pathParametersOf(scope: RequestScope): Record<string, string> {
   const { pattern } = scope.route;
   return pattern === null ? {} : extractPathParameters(pattern, splitPath(scope.path));
+}
+
+/** FNV-1a, 24 bits, as six hex digits: a stable id with API Gateway's shape (`q1w2e3`). */
+function sixHex(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 8) & 0xffffff).toString(16).padStart(6, "0");
+}
+
+/** @internal `requestContext.resourceId`: stable per API and route template, as in AWS. */
+export function resourceIdOf(scope: RequestScope): string {
+  return sixHex(`${scope.api.apiId} ${scope.resource}`);
+}
+
+/** @internal `requestContext.deploymentId`: stable per API and stage. */
+export function deploymentIdOf(scope: RequestScope): string {
+  return sixHex(`${scope.api.apiId}/${scope.api.stage}`);
 }

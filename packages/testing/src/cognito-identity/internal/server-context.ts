@@ -1,4 +1,4 @@
-import type { SigV4VerifierCredentials } from "../../sigv4-verifier/sigv4-verifier-options.js";
+import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
 import type { IdentityPoolConfig, IssuedCredentials } from "../cognito-identity-server.js";
 import type { IdentityRegistry } from "./identity-registry.js";
 import type { LoginValidator } from "./login-validator.js";

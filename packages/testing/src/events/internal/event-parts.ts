@@ -1,11 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import {
-  type AuthorizerRequestIdentity,
-  type Partition,
-  partitionDnsSuffix,
-  partitionOfRegion,
-} from "@gatehouse/policy";
-import type { EventOptions, IamIdentityOptions, MultiValueMap } from "../event-options.js";
+import { type Partition, partitionDnsSuffix, partitionOfRegion } from "@gatehouse/policy";
+import type { EventOptions, MultiValueMap } from "../event-options.js";
 
 /** @internal */
 export interface ResolvedContext {
@@ -97,39 +92,6 @@ export function toMulti(map: MultiValueMap | undefined): Record<string, string[]
   return result;
 }
 
-/** REST single-value view: the last value of each key wins. @internal */
-export function lastValues(multi: Record<string, string[]>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const name of Object.keys(multi)) {
-    const values = multi[name] as string[];
-    put(result, name, values[values.length - 1] ?? "");
-  }
-  return result;
-}
-
-/** HTTP API view: repeated values joined with commas. @internal */
-export function joinedValues(multi: Record<string, string[]>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const name of Object.keys(multi)) put(result, name, (multi[name] as string[]).join(","));
-  return result;
-}
-
-/** The same map with lower-case names (HTTP API events); a later name wins. @internal */
-export function lowerCaseNames<T>(map: Record<string, T>): Record<string, T> {
-  const result: Record<string, T> = {};
-  for (const name of Object.keys(map)) put(result, name.toLowerCase(), map[name] as T);
-  return result;
-}
-
-/** `a=1&a=2&b=x%20y` from a multi-value query. @internal */
-export function rawQueryString(multi: Record<string, string[]>): string {
-  return Object.entries(multi)
-    .flatMap(([name, values]) =>
-      values.map((value) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`),
-    )
-    .join("&");
-}
-
 /** Percent-decodes a path segment; one that is not valid percent-encoding (`%`, `%zz`) stays as is. */
 function decodeIfEncoded(segment: string): string {
   try {
@@ -161,15 +123,6 @@ export function extractPathParameters(template: string, path: string): Record<st
     else if (segment !== actual) return {};
   }
   return templateSegments.length === pathSegments.length ? parameters : {};
-}
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** `17/Jun/2024:15:02:03 +0000`, the CLF time API Gateway puts in `requestTime`. @internal */
-export function clfTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
 }
 
 const POOL_BYTES = 4096;
@@ -223,26 +176,4 @@ export function cloudFrontVia(): string {
 /** A CloudFront request id (`X-Amz-Cf-Id`). @internal */
 export function cloudFrontId(): string {
   return `${random(42).toString("base64url")}==`;
-}
-
-/**
- * The caller fields of `requestContext.identity` for an `AWS_IAM` method; `{}` without a caller.
- * @internal
- */
-export function iamIdentityFields(
-  caller: IamIdentityOptions | undefined,
-): Partial<AuthorizerRequestIdentity> {
-  if (caller === undefined) return {};
-  return {
-    cognitoIdentityPoolId: caller.cognitoIdentityPoolId ?? null,
-    accountId: caller.accountId,
-    cognitoIdentityId: caller.cognitoIdentityId ?? null,
-    caller: caller.caller,
-    principalOrgId: caller.principalOrgId ?? null,
-    accessKey: caller.accessKey,
-    cognitoAuthenticationType: caller.cognitoAuthenticationType ?? null,
-    cognitoAuthenticationProvider: caller.cognitoAuthenticationProvider ?? null,
-    userArn: caller.userArn,
-    user: caller.user ?? caller.caller,
-  };
 }

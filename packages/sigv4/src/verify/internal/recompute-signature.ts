@@ -1,5 +1,6 @@
-import { createHash } from "node:crypto";
-import { presignUrl, type SigningDetails, type SignOptions, signRequest } from "@gatehouse/sigv4";
+import { sha256Hex } from "../../internal/sha256.js";
+import { presignUrl } from "../../presign-url.js";
+import { type SigningDetails, type SignOptions, signRequest } from "../../sign-request.js";
 import type { VerifiableRequest } from "../verifiable-request.js";
 import { headerValues } from "./header-value.js";
 import type { ParsedSignature } from "./parse-signature.js";
@@ -19,9 +20,10 @@ const GENERATED = new Set([
 ]);
 
 /**
- * Re-signs the received request through `@gatehouse/sigv4`'s public API with the received method,
- * URL, signed headers, date and body and the verifier's copy of the secret, so the canonical form
- * has one home (the signer). Only the headers the client listed in `SignedHeaders` go in.
+ * Re-signs the received request with `signRequest` / `presignUrl`, the functions clients sign
+ * with, from the received method, URL, signed headers, date and body and the verifier's copy of
+ * the secret, so the canonical form has one home (the signer). Only the headers the client listed
+ * in `SignedHeaders` go in.
  * @internal
  */
 export async function recomputeSignature(
@@ -61,7 +63,7 @@ export async function recomputeSignature(
     };
   }
   // The payload hash of the bytes received, never the client's x-amz-content-sha256 claim.
-  const payloadHash = createHash("sha256").update(request.body).digest("hex");
+  const payloadHash = sha256Hex(request.body);
   const signed = await signRequest(
     { method: request.method, url: parsed.unsignedUrl, headers },
     {

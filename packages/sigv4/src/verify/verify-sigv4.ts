@@ -95,8 +95,11 @@ function checkTime(
 /**
  * Verifies a SigV4-signed request as API Gateway's IAM authorization does: an `Authorization`
  * header or a presigned query, the credential scope, the access key and session token, the clock
- * skew or presign lifetime, and the signature, recomputed with `@gatehouse/sigv4` from what was
- * received and compared in constant time. Refusals carry API Gateway's message text.
+ * skew or presign lifetime, and the signature, recomputed from what was received with the code
+ * `signRequest` / `presignUrl` sign with, and compared in constant time. Refusals carry API
+ * Gateway's status, message text and `x-amzn-ErrorType`; a refusal never names the secret key,
+ * the session token or the signature. For servers that accept SigV4-signed requests: a local
+ * gateway, a webhook receiver, a test double of an IAM-authorized API.
  *
  * @param request - the request as received (absolute URL, raw headers, full body).
  * @param options - the known keys, the region (and service) the scope must name, the clock.

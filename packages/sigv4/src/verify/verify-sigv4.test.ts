@@ -1,5 +1,6 @@
-import { presignUrl, signRequest } from "@gatehouse/sigv4";
 import { describe, expect, it } from "vitest";
+import { presignUrl } from "../presign-url.js";
+import { signRequest } from "../sign-request.js";
 import {
   API,
   authorizationOf,

@@ -1,6 +1,6 @@
-import { signRequest } from "@gatehouse/sigv4";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { signRequest } from "../sign-request.js";
 import { API, received, signOptions, verifierOptions } from "./test-support.js";
 import { verifySigV4 } from "./verify-sigv4.js";
 

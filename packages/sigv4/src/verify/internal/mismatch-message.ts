@@ -1,4 +1,4 @@
-import type { SigningDetails } from "@gatehouse/sigv4";
+import type { SigningDetails } from "../../sign-request.js";
 
 const PREFIX =
   "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";

@@ -84,7 +84,9 @@ beforeAll(async () => {
 describe("JWKS endpoints that misbehave", () => {
   it("one that accepts the request and never answers: jwks_timeout after timeoutMs", async () => {
     const { url, requests } = await serve(hang);
-    const cache = new JwksCache({ now, timeoutMs: 100 });
+    // 1 s, not 100 ms: on a loaded CI machine the connection may take longer than 100 ms to reach
+    // the handler, and then the deadline would fire before the request was ever accepted.
+    const cache = new JwksCache({ now, timeoutMs: 1000 });
     await expect(cache.getJwks(url)).rejects.toThrowCode("jwks_timeout");
     expect(requests()).toBe(1);
   });

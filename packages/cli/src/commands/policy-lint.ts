@@ -114,7 +114,7 @@ export const policyLint: CommandSpec = {
   examples: [
     "gatehouse policy lint policy.json --auth-type LAMBDA",
     'gatehouse policy lint policy.json --auth-type "OPTIONS /pets=NONE" --auth-type "OPTIONS /pets/{id}=NONE" --auth-type LAMBDA',
-    'gatehouse policy lint policy.json --auth-type \'{"GET /reports": "AWS_IAM", "*": "CUSTOM"}\' --suppress "mixed-resource-forms=written by two tools"',
+    'gatehouse policy lint policy.json --auth-type \'{"GET /reports": "AWS_IAM", "*": "CUSTOM"}\' --suppress "mixed_resource_forms=written by two tools"',
     "gatehouse policy lint policy.json --endpoint-type REGIONAL --auth-type AWS_IAM,LAMBDA --ip-address-type dualstack",
     "gatehouse policy generate --deny-ip 203.0.113.0/24 | gatehouse policy lint - --auth-type NONE --json",
   ],

@@ -29,7 +29,7 @@ export interface DemoRow {
   expected: number;
   /** The status the local gateway answered; `null` when the request failed. */
   actual: number | null;
-  /** The gateway's reason code (`allowed`, `authorizer-implicit-deny`, ...), or the failure. */
+  /** The gateway's reason code (`allowed`, `authorizer_implicit_deny`, ...), or the failure. */
   reason: string;
   /** Whether the answer came from the authorizer cache. */
   fromCache: boolean;

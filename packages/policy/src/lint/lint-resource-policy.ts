@@ -142,7 +142,7 @@ function compareFindings(a: LintFinding, b: LintFinding): number {
 /**
  * Checks an API Gateway resource policy for the mistakes that make it admit, deny or miss callers
  * other than intended, given how the API is set up: among them an Allow that overrides a Lambda
- * authorizer's or IAM's implicit deny (`allow-overrides-authorizer`, Table A).
+ * authorizer's or IAM's implicit deny (`allow_overrides_authorizer`, Table A).
  *
  * Findings are sorted: suppressed ones last, then by severity (`error` first), then by path in
  * document order, then by code. An empty `path` means the whole document.
@@ -169,7 +169,7 @@ function compareFindings(a: LintFinding, b: LintFinding): number {
  *   },
  *   { endpointType: "REGIONAL", authTypes: ["LAMBDA"], ipAddressType: "ipv4" },
  * );
- * findings[0]?.code; // "allow-only-ip-list-with-authorizer"
+ * findings[0]?.code; // "allow_only_ip_list_with_authorizer"
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html
  */

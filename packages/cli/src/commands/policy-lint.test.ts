@@ -176,6 +176,29 @@ describe("gatehouse policy lint", () => {
     });
   });
 
+  it("refuses a suppression by a rule's former kebab-case name, naming the current one", async () => {
+    const former = "allow_overrides_authorizer".replace(/_/g, "-"); // the pre-0.x spelling
+    const result = await runCaptured(
+      [
+        "policy",
+        "lint",
+        "-",
+        "--auth-type",
+        "LAMBDA",
+        "--suppress",
+        `${former}=the authorizer denies explicitly`,
+      ],
+      { stdin: stdinOf(JSON.stringify(ipv4Denylist)) },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `--suppress ${former}: the rule code is now allow_overrides_authorizer`,
+    );
+    expect(result.stderr).toContain(
+      'Write --suppress "allow_overrides_authorizer=the authorizer denies explicitly".',
+    );
+  });
+
   it.each([
     [["--suppress", "allow_overrides_authorizer"], "needs a reason"],
     [["--suppress", "allow_overrides_authorizer= "], "needs a reason"],

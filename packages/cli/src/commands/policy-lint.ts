@@ -8,8 +8,9 @@ import {
   type LintSuppression,
   lintResourcePolicy,
   type Partition,
+  type PolicyError,
 } from "@gatehouse/policy";
-import { usageError } from "../errors.js";
+import { type CliError, usageError } from "../errors.js";
 import { API_TARGET_OPTIONS, readApiTarget } from "../internal/api-target.js";
 import { AUTH_TYPE_OPTION, readAuthTypes } from "../internal/auth-types-option.js";
 import type { CommandSpec } from "../internal/command.js";
@@ -52,6 +53,20 @@ function printFindings(out: Output, file: string, findings: readonly LintFinding
     out.line(
       `${file}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info${tail}`,
     );
+}
+
+/**
+ * The usage error for `--suppress missing-principal=...`: read from the error's fields (`actual`,
+ * the name given; `expected`, the current one), never from its message.
+ */
+function renamedSuppression(error: PolicyError, suppress: readonly LintSuppression[]): CliError {
+  const given = String(error.actual);
+  const current = String(error.expected);
+  const reason = suppress.find((entry) => entry.code === given)?.reason ?? "<reason>";
+  return usageError(
+    `--suppress ${given}: the rule code is now ${current} (codes are snake_case)`,
+    `Write --suppress "${current}=${reason}".`,
+  );
 }
 
 function readSuppressions(context: { strings(name: string): string[] }): LintSuppression[] {
@@ -160,6 +175,10 @@ export const policyLint: CommandSpec = {
     try {
       findings = lintResourcePolicy(policy, options);
     } catch (error) {
+      // A suppression by a rule's former kebab-case name: say the name to write instead.
+      if (isPolicyError(error) && error.code === "renamed_code") {
+        throw renamedSuppression(error, suppress);
+      }
       // Option mistakes (a route key, a suppression code) are not the file's.
       const route = isPolicyError(error) && error.path?.startsWith("authTypes") === true;
       const source = route ? "--auth-type" : error instanceof TypeError ? undefined : file;

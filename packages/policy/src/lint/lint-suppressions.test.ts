@@ -65,6 +65,27 @@ describe("lintResourcePolicy suppress", () => {
     expect(() => lint(suppress)).toThrow(message);
   });
 
+  it.each(["missing_version", "allow_overrides_authorizer", "ipv4_only_denylist_on_dualstack"])(
+    "refuses %s by its former kebab-case name with renamed_code, naming the current one",
+    (code) => {
+      const former = code.replace(/_/g, "-");
+      const suppress = [
+        { code: "policy_too_large", reason: "checked by the deploy pipeline" },
+        { code: former, reason: "accepted" },
+      ];
+      expect(() => lint(suppress)).toThrowCode("renamed_code", {
+        path: "suppress[1].code",
+        actual: former,
+        expected: code,
+      });
+      expect(() => lint(suppress)).toThrow(`"${former}" is now "${code}"`);
+    },
+  );
+
+  it("keeps a kebab-case code that names no rule an unknown code (TypeError)", () => {
+    expect(() => lint([{ code: "no-such-rule", reason: "x" }])).toThrow(TypeError);
+  });
+
   it("requires a reason at compile time", () => {
     // @ts-expect-error: a suppression without a reason does not compile
     const missing: LintSuppression = { code: "missing_version" };

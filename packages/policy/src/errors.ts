@@ -49,8 +49,8 @@ export type PolicyErrorCode =
   /** An evaluation request (action, resource, principal, context) that is malformed. */
   | "invalid_request"
   /**
-   * A code spelled as an earlier version did (kebab-case, e.g. a lint suppression for
-   * `missing-principal`): `expected` is the code's current name (`missing_principal`).
+   * A code spelled as an earlier version did, in kebab-case (a lint suppression):
+   * `missing-principal` gives `expected: "missing_principal"`, the code's current name.
    */
   | "renamed_code";
 

@@ -56,8 +56,9 @@ function printFindings(out: Output, file: string, findings: readonly LintFinding
 }
 
 /**
- * The usage error for `--suppress missing-principal=...`: read from the error's fields (`actual`,
- * the name given; `expected`, the current one), never from its message.
+ * The usage error for a former rule name, `--suppress missing-principal=...` (`missing_principal`):
+ * read from the error's fields (`actual`, the name given; `expected`, the current one), never from
+ * its message.
  */
 function renamedSuppression(error: PolicyError, suppress: readonly LintSuppression[]): CliError {
   const given = String(error.actual);

@@ -125,9 +125,10 @@ function readSuppressions(value: unknown): ReadonlyMap<LintRuleCode, string> {
 }
 
 /**
- * Rule codes were kebab-case before 0.x's snake_case convention (`missing-principal` is now
- * `missing_principal`): an old name is refused with the new one, never silently ignored, so a
- * suppression written for an earlier version cannot stop suppressing without a word.
+ * Rule codes were kebab-case before the snake_case convention:
+ * `missing-principal` is now `missing_principal`. An old name is refused with the new one, never
+ * silently ignored, so a suppression written for an earlier version cannot stop suppressing
+ * without a word.
  */
 function refuseRenamedCode(code: string, path: string): void {
   const renamed = code.replace(/-/g, "_");

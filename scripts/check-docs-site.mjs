@@ -167,7 +167,7 @@ try {
   if (denied.status !== "403") fail(`denied IP ${sourceIp}: status ${denied.status}, expected 403`);
   if (!denied.message.includes("with an explicit deny"))
     fail(`denied IP: message ${denied.message}`);
-  if (!denied.reason.includes("resource-policy-explicit-deny"))
+  if (!denied.reason.includes("resource_policy_explicit_deny"))
     fail(`denied IP: reason ${denied.reason}`);
   if (!(await byId("no-findings").count())) fail("the sample policy should lint clean for AWS_IAM");
   console.log(`check-docs-site: playground: ${sourceIp} -> 403 (${denied.reason.trim()})`);
@@ -188,10 +188,10 @@ try {
   const lambda = await evaluate();
   if (lambda.status !== "403") fail(`LAMBDA method: status ${lambda.status}, expected 403`);
   const findings = await byId("findings").textContent();
-  if (!findings.includes("aws-principal-with-non-iam-auth"))
+  if (!findings.includes("aws_principal_with_non_iam_auth"))
     fail(`LAMBDA method: findings ${findings}`);
   console.log(
-    "check-docs-site: playground: LAMBDA method -> 403 + lint aws-principal-with-non-iam-auth",
+    "check-docs-site: playground: LAMBDA method -> 403 + lint aws_principal_with_non_iam_auth",
   );
 
   if (offsite.length > 0)

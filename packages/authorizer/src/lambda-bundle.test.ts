@@ -73,9 +73,9 @@ describe("a Lambda bundle", () => {
   it("of a handler on the /jose entry carries jose, inlined (Lambda cannot require ESM)", async () => {
     const { inputs, code } = await bundle(`
       import { createAuthorizer } from "@gatehouse/authorizer";
-      import { jwtVerifier } from "@gatehouse/authorizer/jose";
+      import { joseJwtVerifier } from "@gatehouse/authorizer/jose";
       export const handler = createAuthorizer({
-        verifier: jwtVerifier({
+        verifier: joseJwtVerifier({
           issuer: "https://idp.example.com/",
           audience: "api",
           jwksUri: "https://idp.example.com/jwks.json",

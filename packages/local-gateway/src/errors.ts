@@ -28,6 +28,11 @@ export interface LocalGatewayErrorOptions {
   column?: number;
   /** One sentence on what to do about it, e.g. how to load a TypeScript config. */
   hint?: string;
+  /**
+   * What is wrong without where: a `config_load_failed` message is `<file>[:line:column]: <detail>`,
+   * so a tool can name the file its own way.
+   */
+  detail?: string;
   cause?: unknown;
 }
 
@@ -55,6 +60,7 @@ export class LocalGatewayError extends Error {
   readonly line: number | undefined;
   readonly column: number | undefined;
   readonly hint: string | undefined;
+  readonly detail: string | undefined;
 
   constructor(
     code: LocalGatewayErrorCode,
@@ -69,6 +75,7 @@ export class LocalGatewayError extends Error {
     this.line = options.line;
     this.column = options.column;
     this.hint = options.hint;
+    this.detail = options.detail;
   }
 }
 

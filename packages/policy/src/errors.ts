@@ -47,7 +47,12 @@ export type PolicyErrorCode =
   /** A resource policy above API Gateway's 8192-character limit (short or expanded form). */
   | "policy_too_large"
   /** An evaluation request (action, resource, principal, context) that is malformed. */
-  | "invalid_request";
+  | "invalid_request"
+  /**
+   * A code spelled as an earlier version did, in kebab-case (a lint suppression):
+   * `missing-principal` gives `expected: "missing_principal"`, the code's current name.
+   */
+  | "renamed_code";
 
 export interface PolicyErrorOptions {
   /** Where in the input the problem is, e.g. `Statement[1].Condition.IpAddress.aws:SourceIp[0]`. */

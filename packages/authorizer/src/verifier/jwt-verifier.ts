@@ -30,7 +30,7 @@ export interface JwtVerifierOptions extends CommonVerifierOptions {
    * The algorithm allowlist, e.g. `["RS256"]`. Required: the token header alone is never trusted,
    * and a key without `alg` (Entra ID) is used with the header's algorithm only when it is listed
    * here and suits the key type. HS* only together with `sharedSecret`, and then only HS*.
-   * PS* and HS* need the `jwtVerifier` of `@gatehouse/authorizer/jose`.
+   * PS* and HS* need `joseJwtVerifier` of `@gatehouse/authorizer/jose`.
    */
   algorithms: readonly JwtAlgorithm[];
   /** Where the issuer publishes its JWKS (https; plain http for loopback only). */
@@ -59,7 +59,7 @@ let inlineKeySets = 0;
  * (required), `nbf`, `iat`, `maxTokenAgeSeconds` and `requiredClaims` against `now`.
  *
  * PS256/384/512 and HS256/384/512 (`sharedSecret`) are verified with jose, which this entry
- * leaves out so that a bundle for RS*, ES* or EdDSA never carries it: import `jwtVerifier` from
+ * leaves out so that a bundle for RS*, ES* or EdDSA never carries it: use `joseJwtVerifier` from
  * `@gatehouse/authorizer/jose` instead (same options). Listing them here throws a `TypeError`.
  *
  * @param options See {@link JwtVerifierOptions}; misuse throws `TypeError` here, at cold start.
@@ -83,7 +83,7 @@ export function jwtVerifier<C extends JwtClaims = JwtClaims>(
 }
 
 /**
- * The verifier behind both `jwtVerifier`s; `jose` is the PS* and HS* signature check, given only by
+ * The verifier behind `jwtVerifier` and `joseJwtVerifier`; `jose` is the PS* and HS* signature check, given only by
  * the `@gatehouse/authorizer/jose` entry.
  * @internal
  */
@@ -209,7 +209,7 @@ function needsJose(
   if (joseAlgorithms.length === 0) return false;
   if (jose === undefined) {
     throw new TypeError(
-      `jwtVerifier: ${joseAlgorithms.join(", ")} ${joseAlgorithms.length === 1 ? "is" : "are"} verified with jose, which "@gatehouse/authorizer" leaves out: import { jwtVerifier } from "@gatehouse/authorizer/jose" (same options)`,
+      `jwtVerifier: ${joseAlgorithms.join(", ")} ${joseAlgorithms.length === 1 ? "is" : "are"} verified with jose, which "@gatehouse/authorizer" leaves out: import { joseJwtVerifier } from "@gatehouse/authorizer/jose" (same options)`,
     );
   }
   return true;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAuthorizerError } from "../errors.js";
 import { cognitoVerifier } from "./cognito-verifier.js";
 // The jose entry: PS256 and HS256 are among the algorithms fuzzed.
-import { jwtVerifier } from "./jose-jwt-verifier.js";
+import { joseJwtVerifier } from "./jose-jwt-verifier.js";
 import type { TokenVerifier } from "./token-verifier.js";
 
 const T0 = Date.UTC(2030, 0, 1);
@@ -16,14 +16,14 @@ let verifiers: TokenVerifier[];
 beforeAll(async () => {
   issuer = await createTestIssuer({ kind: "cognito", now });
   verifiers = [
-    jwtVerifier({
+    joseJwtVerifier({
       issuer: issuer.issuer,
       audience: null,
       jwks: issuer.jwks(),
       algorithms: ["RS256", "PS256", "ES256", "EdDSA"],
       now,
     }),
-    jwtVerifier({
+    joseJwtVerifier({
       issuer: issuer.issuer,
       audience: null,
       sharedSecret: "a-shared-secret-of-at-least-32-bytes!",

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { createAuthorizer, jwtVerifier } from "@gatehouse/authorizer";
-import { jwtVerifier as joseJwtVerifier } from "@gatehouse/authorizer/jose";
+import { joseJwtVerifier } from "@gatehouse/authorizer/jose";
 import { gatehouseAuthorizer } from "@gatehouse/authorizer/middy";
 
 const { issuer, jwks, mint, mintHs256, sharedSecret, methodArn } = createRequire(import.meta.url)(

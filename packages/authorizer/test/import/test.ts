@@ -8,7 +8,7 @@ import {
   type TokenVerifier,
   type VerifiedToken,
 } from "@gatehouse/authorizer";
-import { jwtVerifier as joseJwtVerifier } from "@gatehouse/authorizer/jose";
+import { joseJwtVerifier } from "@gatehouse/authorizer/jose";
 import { gatehouseAuthorizer } from "@gatehouse/authorizer/middy";
 import type {
   APIGatewayRequestAuthorizerEventV2,

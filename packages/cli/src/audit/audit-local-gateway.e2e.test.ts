@@ -105,13 +105,13 @@ describe("auditLocalGateway (real gateway on loopback)", () => {
         status: 200,
         reason: "allowed",
         via: "fresh",
-        cause: "authorizer-policy",
+        cause: "authorizer_policy",
       }),
     ]);
     const anonymous = audit?.cells.filter((cell) => cell.caller === "anonymous");
     expect(anonymous?.map((cell) => [cell.status, cell.reason, cell.reached])).toEqual([
-      [401, "missing-identity-source", false],
-      [401, "missing-identity-source", false],
+      [401, "missing_identity_source", false],
+      [401, "missing_identity_source", false],
     ]);
     // The vet's grant names both routes: reached and intended.
     const vet = audit?.cells.filter((cell) => cell.caller === "vet");
@@ -163,7 +163,7 @@ describe("auditLocalGateway (real gateway on loopback)", () => {
       cachedFrom: { route: "GET /pets/{id}", method: "GET", path: "/pets/1" },
       cacheDependent: true,
     });
-    expect(audit?.unintended.map((cell) => cell.cause)).toEqual(["cached-authorizer-policy"]);
+    expect(audit?.unintended.map((cell) => cell.cause)).toEqual(["cached_authorizer_policy"]);
     // The route that filled the cache is the reader's own: reached on its own answer.
     expect(audit?.cells.find((cell) => cell.path === "/pets/1")).toMatchObject({
       reached: true,
@@ -248,11 +248,11 @@ describe("auditLocalGateway (real gateway on loopback)", () => {
     };
     const [audit] = (await auditLocalGateway(config)).audits;
     expect(audit?.unintended).toEqual([
-      expect.objectContaining({ caller: "ci", cause: "resource-policy-allow", status: 200 }),
+      expect.objectContaining({ caller: "ci", cause: "resource_policy_allow", status: 200 }),
     ]);
     expect(audit?.cells.find((cell) => cell.caller === "anonymous")).toMatchObject({
       status: 403,
-      reason: "missing-authentication-token",
+      reason: "missing_authentication_token",
     });
   });
 

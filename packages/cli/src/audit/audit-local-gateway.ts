@@ -315,15 +315,15 @@ async function causeOf(
   principalArn: string | undefined,
   viaCache: boolean,
 ): Promise<UnintendedCause> {
-  if (viaCache) return "cached-authorizer-policy";
+  if (viaCache) return "cached_authorizer_policy";
   const fallback: UnintendedCause =
     route.auth.kind === "AWS_IAM"
-      ? "iam-identity-policy"
+      ? "iam_identity_policy"
       : route.auth.kind === "jwt"
-        ? "cognito-valid-token"
+        ? "cognito_valid_token"
         : route.auth.kind === "lambda"
-          ? "authorizer-policy"
-          : "resource-policy-allow";
+          ? "authorizer_policy"
+          : "resource_policy_allow";
   const config = api.config;
   if (
     config.type !== "REST" ||
@@ -353,7 +353,7 @@ async function causeOf(
             caller: { arn: principalArn, accountId, signatureValid: true, callerPolicy: null },
           })
         : await evaluateApiGatewayAccess({ ...base, authType: "NONE" });
-    return result.resourcePolicyDecision === "allow" ? "resource-policy-allow" : fallback;
+    return result.resourcePolicyDecision === "allow" ? "resource_policy_allow" : fallback;
   } catch {
     return fallback;
   }
@@ -478,7 +478,7 @@ export async function auditLocalGateway(config: AuditedGatewayConfig): Promise<L
             const outcome = await request(next.probe);
             if (outcome.fromCache) after[other]?.push({ outcome, first: planned.probe });
             // The first request did not fill the cache: the rest of this order is another's.
-            else if (outcome.reason !== "resource-policy-explicit-deny") break;
+            else if (outcome.reason !== "resource_policy_explicit_deny") break;
           }
         }
         const row: AccessAuditCell[] = [];

@@ -8,15 +8,15 @@ import type { AccessAudit, AccessAuditCell, UnintendedCause } from "@gatehouse/p
 
 /** How to fix each cause, in one or two sentences. @internal */
 export const FIX_HINTS: Record<UnintendedCause, string> = {
-  "resource-policy-allow":
+  resource_policy_allow:
     "The resource policy allows it and the authorizer (or IAM policy) is silent: same account, silent + Allow = Allow. Keep only Deny statements in the resource policy (plus Allows scoped to the NONE routes that need them), or have the authorizer answer an explicit Deny for what it does not grant.",
-  "authorizer-policy":
+  authorizer_policy:
     "The authorizer's own policy covers this request: a `*` that crosses `/`, an `ANY`, or a stage-wide Allow. List the exact routes the identity may call, and add explicit Deny statements for the routes a pattern over-covers.",
-  "cached-authorizer-policy":
+  cached_authorizer_policy:
     "Only the answer cached from another route lets it through: the authorizer's answer depends on the route. Answer the identity's full route set on every route (createAuthorizer's route table does), or set the authorizer's TTL to 0.",
-  "iam-identity-policy":
+  iam_identity_policy:
     "The caller's IAM policy covers it (IAM's `*` crosses `/`). Name exact resources, or add a Deny for this route.",
-  "cognito-valid-token":
+  cognito_valid_token:
     "Any valid token of the user pool reaches it. Require a scope on the method (authorization scopes), or grant the route.",
 };
 

@@ -100,11 +100,11 @@ describe("gatehouse audit --demo", () => {
     });
     expect(status("partner-account", "GET", "/reports")).toMatchObject({
       status: 403,
-      reason: "cross-account-not-allowed",
+      reason: "cross_account_not_allowed",
     });
     expect(status("anonymous", "GET", "/pets")).toMatchObject({
       status: 401,
-      reason: "missing-identity-source",
+      reason: "missing_identity_source",
     });
     // The naive `Resource: event.methodArn` authorizer: reached, but only on a fresh cache.
     expect(status("reader", "GET", "/naive/pets/1")).toMatchObject({
@@ -143,7 +143,7 @@ describe("gatehouse audit <description>", () => {
     expect(result.stdout).toContain("| `DELETE /pets/{id}` | `DELETE /pets/1` | 401 | **200 !** |");
     expect(result.stdout).toContain("## Unintended access (1)");
     expect(result.stdout).toContain(
-      "- **reader** reaches `DELETE /pets/{id}` (`DELETE /pets/1`): 200 (allowed). Cause: `resource-policy-allow`.",
+      "- **reader** reaches `DELETE /pets/{id}` (`DELETE /pets/1`): 200 (allowed). Cause: `resource_policy_allow`.",
     );
     expect(result.stdout).toContain("Fix: The resource policy allows it");
     expect(result.stderr).toContain("1 unintended cell(s)");
@@ -206,7 +206,7 @@ describe("gatehouse audit <description>", () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as AuditReport;
     expect(report.audits[0]?.unintended.map((c) => `${c.path} ${c.cause}`)).toEqual([
-      "/pets/1/medical-records authorizer-policy",
+      "/pets/1/medical-records authorizer_policy",
     ]);
   });
 });

@@ -18,6 +18,19 @@ describe("gatehouse demo", () => {
     expect(cached.some((row) => row.request.includes("/naive/pets/42") && row.actual === 403)).toBe(
       true,
     );
+    // Every request the gateway answered carries its typed decision reason; the identity-pool
+    // exchange, which the gateway does not decide, says what happened in `detail` instead.
+    for (const row of demo.rows) {
+      if (row.request.startsWith("identity pool:")) {
+        expect(row).toMatchObject({ reason: null, detail: expect.stringContaining("->") });
+      } else {
+        expect(row.reason).toMatch(/^[a-z0-9]+(?:_[a-z0-9]+)*$/);
+        expect(row.detail).toBeNull();
+      }
+    }
+    expect(demo.rows.find((row) => row.request.includes("(no token)"))?.reason).toBe(
+      "missing_identity_source",
+    );
     // The identity-pool credentials are accepted by the AWS_IAM route.
     expect(demo.rows.find((row) => row.request.includes("identity-pool credentials"))?.actual).toBe(
       200,

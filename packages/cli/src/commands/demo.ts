@@ -18,7 +18,7 @@ function printRows(out: Output, rows: readonly DemoRow[]): void {
       String(row.expected),
       row.matched ? out.green(actual) : out.red(actual),
       row.matched ? out.green("ok") : out.red(out.bold("MISMATCH")),
-      `${row.reason}${row.fromCache ? out.dim(" (authorizer cache)") : ""}`,
+      `${row.reason ?? row.detail ?? ""}${row.fromCache ? out.dim(" (authorizer cache)") : ""}`,
     ]);
   }
   out.line(renderTable(["request", "expected", "actual", "", "why (gateway reason)"], table));

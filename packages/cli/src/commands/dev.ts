@@ -34,12 +34,10 @@ function configError(shown: string, error: unknown, gateway: LocalGatewayModule)
         ? { hint: `Expected ${error.expected}.` }
         : {};
   if (error.code === "config_load_failed") {
-    // The loader's message starts with the absolute file (and position): show the user's path.
+    // The loader's message starts with the absolute file (and position): show the user's path,
+    // with the problem from the structured `detail` (never by cutting the message).
     const where = error.line === undefined ? "" : `:${error.line}:${error.column ?? 1}`;
-    const prefix = error.file === undefined ? "" : `${error.file}${where}: `;
-    const text = error.message.startsWith(prefix)
-      ? error.message.slice(prefix.length)
-      : error.message;
+    const text = error.detail ?? error.message;
     return new CliError("usage", `cannot load ${shown}${where}: ${text}`, {
       ...hint,
       cause: error,

@@ -43,7 +43,7 @@ describe("gatehouse policy lint", () => {
       cwd: dir,
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("aws-principal-with-non-iam-auth");
+    expect(result.stdout).toContain("aws_principal_with_non_iam_auth");
     expect(result.stdout).toContain("fix:");
   });
 
@@ -67,8 +67,8 @@ describe("gatehouse policy lint", () => {
     );
     const codes = (text: string) =>
       (JSON.parse(text) as { findings: { code: string }[] }).findings.map((f) => f.code);
-    expect(codes(ipv4.stdout)).not.toContain("ipv4-only-denylist-on-dualstack");
-    expect(codes(dual.stdout)).toContain("ipv4-only-denylist-on-dualstack");
+    expect(codes(ipv4.stdout)).not.toContain("ipv4_only_denylist_on_dualstack");
+    expect(codes(dual.stdout)).toContain("ipv4_only_denylist_on_dualstack");
   });
 
   it("uses --endpoint-type: aws:SourceIp on a private API", async () => {
@@ -79,7 +79,7 @@ describe("gatehouse policy lint", () => {
       },
     );
     const parsed = JSON.parse(result.stdout) as { findings: { code: string }[] };
-    expect(parsed.findings.map((f) => f.code)).toContain("source-ip-on-private-api");
+    expect(parsed.findings.map((f) => f.code)).toContain("source_ip_on_private_api");
   });
 
   it("--fail-on warning fails on warnings", async () => {
@@ -130,12 +130,12 @@ describe("gatehouse policy lint", () => {
     ],
   };
 
-  it("reports the AWS example's Allow * next to a Lambda authorizer (allow-overrides-authorizer)", async () => {
+  it("reports the AWS example's Allow * next to a Lambda authorizer (allow_overrides_authorizer)", async () => {
     const result = await runCaptured(["policy", "lint", "-", "--auth-type", "CUSTOM"], {
       stdin: stdinOf(JSON.stringify(ipv4Denylist)),
     });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain("allow-overrides-authorizer");
+    expect(result.stdout).toContain("allow_overrides_authorizer");
   });
 
   it("takes per-method auth types, so an Allow scoped to the preflights is not an error", async () => {
@@ -154,12 +154,12 @@ describe("gatehouse policy lint", () => {
 
   it("lists a suppressed finding with its reason, and does not fail on it", async () => {
     const args = ["policy", "lint", "-", "--auth-type", "LAMBDA"];
-    const suppress = ["--suppress", "allow-overrides-authorizer=the authorizer denies explicitly"];
+    const suppress = ["--suppress", "allow_overrides_authorizer=the authorizer denies explicitly"];
     const text = await runCaptured([...args, ...suppress], {
       stdin: stdinOf(JSON.stringify(ipv4Denylist)),
     });
     expect(text.code).toBe(0);
-    expect(text.stdout).toContain("suppressed error allow-overrides-authorizer");
+    expect(text.stdout).toContain("suppressed error allow_overrides_authorizer");
     expect(text.stdout).toContain("reason: the authorizer denies explicitly");
     expect(text.stdout).toContain("1 suppressed");
     const json = await runCaptured([...args, ...suppress, "--json"], {
@@ -169,16 +169,39 @@ describe("gatehouse policy lint", () => {
       ok: true,
       findings: [
         {
-          code: "allow-overrides-authorizer",
+          code: "allow_overrides_authorizer",
           suppressed: { reason: "the authorizer denies explicitly" },
         },
       ],
     });
   });
 
+  it("refuses a suppression by a rule's former kebab-case name, naming the current one", async () => {
+    const former = "allow_overrides_authorizer".replace(/_/g, "-"); // the pre-0.x spelling
+    const result = await runCaptured(
+      [
+        "policy",
+        "lint",
+        "-",
+        "--auth-type",
+        "LAMBDA",
+        "--suppress",
+        `${former}=the authorizer denies explicitly`,
+      ],
+      { stdin: stdinOf(JSON.stringify(ipv4Denylist)) },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `--suppress ${former}: the rule code is now allow_overrides_authorizer`,
+    );
+    expect(result.stderr).toContain(
+      'Write --suppress "allow_overrides_authorizer=the authorizer denies explicitly".',
+    );
+  });
+
   it.each([
-    [["--suppress", "allow-overrides-authorizer"], "needs a reason"],
-    [["--suppress", "allow-overrides-authorizer= "], "needs a reason"],
+    [["--suppress", "allow_overrides_authorizer"], "needs a reason"],
+    [["--suppress", "allow_overrides_authorizer= "], "needs a reason"],
     [["--suppress", "no-such-rule=because"], "is not a rule code"],
     [
       ["--auth-type", "get /pets=NONE"],

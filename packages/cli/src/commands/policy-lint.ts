@@ -8,8 +8,9 @@ import {
   type LintSuppression,
   lintResourcePolicy,
   type Partition,
+  type PolicyError,
 } from "@gatehouse/policy";
-import { usageError } from "../errors.js";
+import { type CliError, usageError } from "../errors.js";
 import { API_TARGET_OPTIONS, readApiTarget } from "../internal/api-target.js";
 import { AUTH_TYPE_OPTION, readAuthTypes } from "../internal/auth-types-option.js";
 import type { CommandSpec } from "../internal/command.js";
@@ -52,6 +53,21 @@ function printFindings(out: Output, file: string, findings: readonly LintFinding
     out.line(
       `${file}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("info")} info${tail}`,
     );
+}
+
+/**
+ * The usage error for a former rule name, `--suppress missing-principal=...` (`missing_principal`):
+ * read from the error's fields (`actual`, the name given; `expected`, the current one), never from
+ * its message.
+ */
+function renamedSuppression(error: PolicyError, suppress: readonly LintSuppression[]): CliError {
+  const given = String(error.actual);
+  const current = String(error.expected);
+  const reason = suppress.find((entry) => entry.code === given)?.reason ?? "<reason>";
+  return usageError(
+    `--suppress ${given}: the rule code is now ${current} (codes are snake_case)`,
+    `Write --suppress "${current}=${reason}".`,
+  );
 }
 
 function readSuppressions(context: { strings(name: string): string[] }): LintSuppression[] {
@@ -114,7 +130,7 @@ export const policyLint: CommandSpec = {
   examples: [
     "gatehouse policy lint policy.json --auth-type LAMBDA",
     'gatehouse policy lint policy.json --auth-type "OPTIONS /pets=NONE" --auth-type "OPTIONS /pets/{id}=NONE" --auth-type LAMBDA',
-    'gatehouse policy lint policy.json --auth-type \'{"GET /reports": "AWS_IAM", "*": "CUSTOM"}\' --suppress "mixed-resource-forms=written by two tools"',
+    'gatehouse policy lint policy.json --auth-type \'{"GET /reports": "AWS_IAM", "*": "CUSTOM"}\' --suppress "mixed_resource_forms=written by two tools"',
     "gatehouse policy lint policy.json --endpoint-type REGIONAL --auth-type AWS_IAM,LAMBDA --ip-address-type dualstack",
     "gatehouse policy generate --deny-ip 203.0.113.0/24 | gatehouse policy lint - --auth-type NONE --json",
   ],
@@ -160,6 +176,10 @@ export const policyLint: CommandSpec = {
     try {
       findings = lintResourcePolicy(policy, options);
     } catch (error) {
+      // A suppression by a rule's former kebab-case name: say the name to write instead.
+      if (isPolicyError(error) && error.code === "renamed_code") {
+        throw renamedSuppression(error, suppress);
+      }
       // Option mistakes (a route key, a suppression code) are not the file's.
       const route = isPolicyError(error) && error.path?.startsWith("authTypes") === true;
       const source = route ? "--auth-type" : error instanceof TypeError ? undefined : file;

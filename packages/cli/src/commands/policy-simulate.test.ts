@@ -25,7 +25,7 @@ describe("gatehouse policy simulate", () => {
     expect(result.stdout).toContain(
       `User: anonymous is not authorized to perform: execute-api:Invoke on resource: ${ARN} with an explicit deny`,
     );
-    expect(result.stdout).toContain("resource-policy-explicit-deny");
+    expect(result.stdout).toContain("resource_policy_explicit_deny");
   });
 
   it("exits 0 when allowed", async () => {
@@ -76,7 +76,7 @@ describe("gatehouse policy simulate", () => {
     );
     expect(JSON.parse(result.stdout)).toMatchObject({
       status: 403,
-      reason: "iam-principal-requires-iam-auth",
+      reason: "iam_principal_requires_iam_auth",
     });
   });
 

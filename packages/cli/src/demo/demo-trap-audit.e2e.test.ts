@@ -40,8 +40,8 @@ describe("the demo's hand-written trap API, audited", () => {
     // With `Allow *` in the resource policy, the audit names it as the cause of both cells (the
     // nested route is also inside the authorizer's GET/pets/*: either policy alone lets it in).
     expect(unintended.sort()).toEqual([
-      "DELETE /pets/1 resource-policy-allow",
-      "GET /pets/1/medical-records resource-policy-allow",
+      "DELETE /pets/1 resource_policy_allow",
+      "GET /pets/1/medical-records resource_policy_allow",
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { cognitoVerifier } from "@gatehouse/authorizer";
 import { createIdentityPoolClient, loginsFromIdToken } from "@gatehouse/identity-pool";
 import {
+  type GatewayDecisionReason,
   type GatewayDecisionRecord,
   type IamCredentialConfig,
   type LocalGateway,
@@ -29,8 +30,13 @@ export interface DemoRow {
   expected: number;
   /** The status the local gateway answered; `null` when the request failed. */
   actual: number | null;
-  /** The gateway's reason code (`allowed`, `authorizer-implicit-deny`, ...), or the failure. */
-  reason: string;
+  /**
+   * The local gateway's decision reason (`allowed`, `authorizer_implicit_deny`, ...); `null` for a
+   * step the gateway does not decide (the identity-pool exchange) and for a request that failed.
+   */
+  reason: GatewayDecisionReason | null;
+  /** With `reason: null`: what happened instead (the exchange's calls, the failure); else `null`. */
+  detail: string | null;
   /** Whether the answer came from the authorizer cache. */
   fromCache: boolean;
   /** What the row demonstrates, in one sentence. */
@@ -61,7 +67,7 @@ interface Step {
   request: string;
   expected: number;
   note: string;
-  send: () => Promise<Response | { status: number; reason: string }>;
+  send: () => Promise<Response | { status: number; detail: string }>;
 }
 
 const SECTIONS = {
@@ -149,7 +155,8 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     for (const step of steps) {
       const before = decisions.length;
       let actual: number | null = null;
-      let reason: string;
+      let reason: GatewayDecisionReason | null = null;
+      let detail: string | null = null;
       let fromCache = false;
       try {
         const answer = await step.send();
@@ -157,14 +164,15 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
           await answer.arrayBuffer();
           actual = answer.status;
           const record = decisions.length > before ? decisions.at(-1) : undefined;
-          reason = record?.reason ?? "(no decision recorded)";
+          reason = record?.reason ?? null;
+          if (record === undefined) detail = "no decision recorded";
           fromCache = record?.authorizerFromCache === true;
         } else {
           actual = answer.status;
-          reason = answer.reason;
+          detail = answer.detail;
         }
       } catch (error) {
-        reason = `request failed: ${(error as Error).message}`;
+        detail = `request failed: ${(error as Error).message}`;
       }
       const row: DemoRow = {
         step: rows.length + 1,
@@ -173,6 +181,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
         expected: step.expected,
         actual,
         reason,
+        detail,
         fromCache,
         note: step.note,
         matched: actual === step.expected,
@@ -203,7 +212,7 @@ interface Exchange {
     | (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }>)
     | undefined;
   status: number;
-  reason: string;
+  detail: string;
 }
 
 async function exchangeIdentity(server: CognitoIdentityServer, idToken: string): Promise<Exchange> {
@@ -221,12 +230,12 @@ async function exchangeIdentity(server: CognitoIdentityServer, idToken: string):
     return {
       provider: client.provider,
       status: 200,
-      reason: `${calls} -> ${issued.identityId}`,
+      detail: `${calls} -> ${issued.identityId}`,
     };
   } catch (error) {
     const code = (error as { code?: string }).code ?? "error";
     const status = (error as { status?: number }).status ?? 0;
-    return { provider: undefined, status, reason: `${code}: ${(error as Error).message}` };
+    return { provider: undefined, status, detail: `${code}: ${(error as Error).message}` };
   }
 }
 
@@ -383,7 +392,7 @@ function buildSteps(
       request: "identity pool: ID token -> AWS credentials",
       expected: 200,
       note: "createIdentityPoolClient against the loopback Cognito-identity server.",
-      send: async () => ({ status: exchange.status, reason: exchange.reason }),
+      send: async () => ({ status: exchange.status, detail: exchange.detail }),
     },
     {
       section: SECTIONS.iam,

@@ -21,9 +21,11 @@ export function decodeJwt(token: string): UnverifiedJwt {
 
 /**
  * The decoder's error in the CLI's words, from its structured fields: `code`, and `expected` /
- * `actual` for the segment count. The message is the library's own (it never quotes the token).
+ * `actual` for the segment count; never from the wording of its message, which is only repeated
+ * for other codes (it is the library's own, and never quotes the token).
+ * @internal
  */
-function notAJwt(error: AuthorizerError): string {
+export function notAJwt(error: AuthorizerError): string {
   if (
     error.code === "malformed_token" &&
     error.expected === 3 &&

@@ -301,7 +301,7 @@ export interface GatewayDecisionRecord {
   /** The matched route (`GET /pets/{id}`, `$connect`), or `null` when none matched. */
   route: string | null;
   status: number;
-  /** Why: `allowed`, `missing-identity-source`, `authorizer-explicit-deny`, ... */
+  /** Why: `allowed`, `missing_identity_source`, `authorizer_explicit_deny`, ... */
   reason: GatewayDecisionReason;
   /** The route's authorizer (Lambda, JWT or Cognito), when it has one. */
   authorizer?: string;
@@ -352,7 +352,7 @@ export interface LocalGatewayConfig {
    * address (always loopback) is used. The entry is read as `normalizeIpAddress` of
    * `@gatehouse/policy` reads it (`::ffff:192.0.2.1` is `192.0.2.1`, IPv6 lower-cased and
    * compressed); a refused entry (`010.0.0.1`, a port, a zone id, not an address) makes the
-   * request a 403 with reason `invalid-source-ip`, never a request from some other address.
+   * request a 403 with reason `invalid_source_ip`, never a request from some other address.
    * @default false
    */
   trustForwardedFor?: boolean;

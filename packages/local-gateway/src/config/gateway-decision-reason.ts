@@ -11,7 +11,7 @@ import type { GatewayAccessReason } from "@gatehouse/policy";
  * ```ts
  * const onDecision = (record: GatewayDecisionRecord) => {
  *   const reason: GatewayDecisionReason = record.reason;
- *   if (reason === "no-route") console.warn(`no route for ${record.method} ${record.path}`);
+ *   if (reason === "no_route") console.warn(`no route for ${record.method} ${record.path}`);
  * };
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html
@@ -20,50 +20,50 @@ export type GatewayDecisionReason =
   | GatewayAccessReason
   // Routing, before any authorization.
   /** No API is mounted at the path (404). */
-  | "no-api"
+  | "no_api"
   /** The API has no route for the method and path (HTTP API 404, REST 403 Missing Authentication Token). */
-  | "no-route"
+  | "no_route"
   /** The client address cannot be used as `aws:SourceIp`: refused (403) before any policy sees it. */
-  | "invalid-source-ip"
+  | "invalid_source_ip"
   /** The method ARN of the request is over the ARN length limit (414). */
-  | "invalid-method-arn"
+  | "invalid_method_arn"
   // AWS_IAM.
   /** The `credentials` resolver threw or answered an invalid credential (500). */
-  | "credential-resolver-error"
+  | "credential_resolver_error"
   /** The verifier accepted the signature but its key names no configured caller (403). */
-  | "unknown-credential"
+  | "unknown_credential"
   /** The SigV4 verifier refused the signature (403), by its rejection code. */
-  | "sigv4-incomplete_signature"
-  | "sigv4-unknown_access_key"
-  | "sigv4-invalid_token"
-  | "sigv4-signature_mismatch"
-  | "sigv4-signature_expired"
-  | "sigv4-wrong_scope"
-  | "sigv4-presign_expired"
+  | "sigv4_incomplete_signature"
+  | "sigv4_unknown_access_key"
+  | "sigv4_invalid_token"
+  | "sigv4_signature_mismatch"
+  | "sigv4_signature_expired"
+  | "sigv4_wrong_scope"
+  | "sigv4_presign_expired"
   // Lambda authorizers.
   /** An identity source the authorizer needs is missing, or fails its validation expression (401). */
-  | "missing-identity-source"
+  | "missing_identity_source"
   /** A simple-response authorizer answered `isAuthorized: false` (403). */
-  | "authorizer-denied"
+  | "authorizer_denied"
   /** The authorizer's answer is over the 8 KB result quota (500). */
-  | "authorizer-response-too-large"
+  | "authorizer_response_too_large"
   /** The authorizer's answer cannot be serialised to JSON (500). */
-  | "authorizer-response-not-serializable"
+  | "authorizer_response_not_serializable"
   /** A `Resource` of the authorizer's policy is longer than an ARN may be (500). */
-  | "authorizer-resource-too-long"
+  | "authorizer_resource_too_long"
   /** The authorizer's `context` uses a key the payload format reserves (500). */
-  | "authorizer-context-reserved-key"
+  | "authorizer_context_reserved_key"
   // JWT authorizers (HTTP APIs).
   /** The JWT verifier refused the token: badly signed, expired, wrong issuer or audience (401). */
-  | "jwt-invalid"
+  | "jwt_invalid"
   /** The token is valid but has none of the route's authorization scopes (403). */
-  | "insufficient-scope"
+  | "insufficient_scope"
   // Integration.
   /** The integration threw (REST 502, HTTP API and WebSocket 500). */
-  | "integration-error"
+  | "integration_error"
   /** The integration's answer is not a proxy result API Gateway accepts (REST 502, others 500). */
-  | "integration-malformed-response"
+  | "integration_malformed_response"
   /** A WebSocket `$connect` integration answered outside 2xx: the connection is refused. */
-  | "connect-refused"
+  | "connect_refused"
   /** An unexpected error in the gateway itself: fail closed, 500, the integration does not run. */
-  | "gateway-error";
+  | "gateway_error";

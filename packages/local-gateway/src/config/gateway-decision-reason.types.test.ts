@@ -11,8 +11,8 @@ describe("GatewayDecisionReason", () => {
     expectTypeOf<GatewayDecisionRecord["reason"]>().toEqualTypeOf<GatewayDecisionReason>();
     expectTypeOf<string>().not.toExtend<GatewayDecisionReason>();
     expectTypeOf<
-      "no-route" | "sigv4-signature_mismatch" | "gateway-error"
+      "no_route" | "sigv4_signature_mismatch" | "gateway_error"
     >().toExtend<GatewayDecisionReason>();
-    expectTypeOf<"sigv4-missing_authentication">().not.toExtend<GatewayDecisionReason>();
+    expectTypeOf<"sigv4_missing_authentication">().not.toExtend<GatewayDecisionReason>();
   });
 });

@@ -64,6 +64,8 @@ describe("loadGatewayConfig: errors a user can act on", () => {
     const error = await loadError(path);
     expect(error).toMatchObject({ code: "config_load_failed", file: path, line: 3, column: 20 });
     expect(error["message"]).toBe(`${path}:3:20: SyntaxError: Unexpected identifier 'routes'`);
+    // The problem without the location, as a field: tools name the file their own way.
+    expect(error["detail"]).toBe("SyntaxError: Unexpected identifier 'routes'");
     expect(error["cause"]).toBeInstanceOf(Error);
   });
 

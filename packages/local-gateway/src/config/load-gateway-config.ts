@@ -36,6 +36,7 @@ function loadFailed(
   return new LocalGatewayError("config_load_failed", `${where}: ${message}`, {
     path: file,
     file,
+    detail: message,
     ...(location !== undefined ? { line: location.line, column: location.column } : {}),
     ...(hint !== undefined ? { hint } : {}),
     ...(expected !== undefined ? { expected } : {}),

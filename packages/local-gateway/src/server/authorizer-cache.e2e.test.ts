@@ -237,9 +237,9 @@ describe("authorizer result caching", () => {
     expect(calls).toHaveLength(0);
     expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 0, cacheHits: 0 });
     expect(records.map((record) => record.reason)).toEqual([
-      "missing-identity-source",
-      "missing-identity-source",
-      "missing-identity-source",
+      "missing_identity_source",
+      "missing_identity_source",
+      "missing_identity_source",
     ]);
     // With every source present the authorizer runs.
     expect((await get("/orders?tenant=acme")).status).toBe(200);

@@ -163,7 +163,7 @@ describe("authorizer refusals: status, body and error type per API type", () => 
       { message: "User is not authorized to access this resource with an explicit deny" },
       "AccessDeniedException",
     );
-    expect(records.at(-1)?.reason).toBe("authorizer-explicit-deny");
+    expect(records.at(-1)?.reason).toBe("authorizer_explicit_deny");
     expectNoIntegration(before);
   });
 
@@ -179,7 +179,7 @@ describe("authorizer refusals: status, body and error type per API type", () => 
   it("HTTP API simple response isAuthorized: false -> 403 Forbidden", async () => {
     const before = integrationCalls;
     await expectRefusal(await call("http", "/simple", "no"), 403, { message: "Forbidden" });
-    expect(records.at(-1)?.reason).toBe("authorizer-denied");
+    expect(records.at(-1)?.reason).toBe("authorizer_denied");
     expectNoIntegration(before);
     expect((await call("http", "/simple", "allow")).status).toBe(200);
   });
@@ -206,7 +206,7 @@ describe("authorizer refusals: status, body and error type per API type", () => 
         { message: "Internal Server Error" },
         "AuthorizerConfigurationException",
       );
-      expect(records.at(-1)?.reason).toBe("authorizer-error");
+      expect(records.at(-1)?.reason).toBe("authorizer_error");
     }
     expectNoIntegration(before);
   });
@@ -216,7 +216,7 @@ describe("authorizer refusals: status, body and error type per API type", () => 
       await expectRefusal(await call("http", path, "malformed"), 500, {
         message: "Internal Server Error",
       });
-      expect(records.at(-1)?.reason).toBe("authorizer-malformed-response");
+      expect(records.at(-1)?.reason).toBe("authorizer_malformed_response");
     }
   });
 

@@ -67,7 +67,7 @@ describe("AWS_IAM with no credentials configured", () => {
       expect(response.status).toBe(403);
       expect(response.headers.get("x-amzn-errortype")).toBe("MissingAuthenticationTokenException");
       expect(await response.json()).toEqual({ message: "Missing Authentication Token" });
-      expect(records.at(-1)?.reason).not.toBe("gateway-error");
+      expect(records.at(-1)?.reason).not.toBe("gateway_error");
     });
 
     it(`${label}: a signed request gets 403 UnrecognizedClientException`, async () => {
@@ -183,8 +183,8 @@ describe("credentials as a resolver function", () => {
     answer = () => ({ ...alice, principalArn: "alice", policy: allowAll });
     expect((await signed(alice)(url)).status).toBe(500);
     expect(records.map((record) => record.reason)).toEqual([
-      "credential-resolver-error",
-      "credential-resolver-error",
+      "credential_resolver_error",
+      "credential_resolver_error",
     ]);
   });
 

@@ -169,7 +169,7 @@ describe("the local gateway under malformed and unusual requests", () => {
     expect(response.status).toBe(502);
     expect(response.headers.get("set-cookie")).toBeNull();
     expect(await response.json()).toEqual({ message: "Internal server error" });
-    expect(records.at(-1)).toMatchObject({ status: 502, reason: "integration-malformed-response" });
+    expect(records.at(-1)).toMatchObject({ status: 502, reason: "integration_malformed_response" });
     await expectHealthy();
   });
 

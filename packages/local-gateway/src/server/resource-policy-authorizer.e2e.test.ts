@@ -96,7 +96,7 @@ describe("resource policy next to a Lambda authorizer (Table A)", () => {
     expect(((await response.json()) as { message: string }).message).toBe(
       "User is not authorized to access this resource",
     );
-    expect(records.at(-1)).toMatchObject({ reason: "authorizer-implicit-deny" });
+    expect(records.at(-1)).toMatchObject({ reason: "authorizer_implicit_deny" });
   });
 
   it("lets the read-only token GET and the writer DELETE", async () => {

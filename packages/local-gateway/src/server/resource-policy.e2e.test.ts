@@ -81,7 +81,7 @@ describe("resource policy, two-phase rule", () => {
     expect((await get("198.51.100.7")).status).toBe(200);
     expect((await get("203.0.113.9")).status).toBe(403);
     expect(records.at(-1)).toMatchObject({
-      reason: "resource-policy-explicit-deny",
+      reason: "resource_policy_explicit_deny",
       authorizerFromCache: false,
     });
     expect(gw.stats().authorizers["auth"]).toEqual({ invocations: 1, cacheHits: 0 });
@@ -259,7 +259,7 @@ describe("source address spellings (X-Forwarded-For)", () => {
     for (const path of ["/pets", "/open"]) {
       const response = await get(path, ip);
       expect(response.status).toBe(403);
-      expect(records.at(-1)?.reason).toBe("resource-policy-explicit-deny");
+      expect(records.at(-1)?.reason).toBe("resource_policy_explicit_deny");
     }
     expect(seenIps).toEqual([]);
   });
@@ -279,7 +279,7 @@ describe("source address spellings (X-Forwarded-For)", () => {
     for (const path of ["/pets", "/open"]) {
       const response = await get(path, ip);
       expect(response.status).toBe(403);
-      expect(records.at(-1)?.reason).toBe("invalid-source-ip");
+      expect(records.at(-1)?.reason).toBe("invalid_source_ip");
     }
     expect(seenIps).toEqual([]);
   });

@@ -23,22 +23,22 @@ export type AuditVia =
 
 /**
  * Why a caller reaches a route its grant does not name; the fix differs:
- * - `resource-policy-allow`: the resource policy allows it and the authorizer or IAM policy is
+ * - `resource_policy_allow`: the resource policy allows it and the authorizer or IAM policy is
  *   silent (Table A: silent + Allow = Allow). Scope the resource policy's Allow, or have the
  *   authorizer answer an explicit Deny.
- * - `authorizer-policy`: the authorizer's own answer allows it (a wildcard that crosses `/`,
+ * - `authorizer_policy`: the authorizer's own answer allows it (a wildcard that crosses `/`,
  *   `ANY`, a stage-wide Allow). List exact routes and Deny the ones a pattern over-covers.
- * - `cached-authorizer-policy`: only the answer cached from another route allows it. Make the
+ * - `cached_authorizer_policy`: only the answer cached from another route allows it. Make the
  *   answer the same for every route of the identity, or set the TTL to 0.
- * - `iam-identity-policy`: the IAM caller's identity policy allows it (a `*` that crosses `/`).
- * - `cognito-valid-token`: any valid token of the user pool reaches it (no scope on the method).
+ * - `iam_identity_policy`: the IAM caller's identity policy allows it (a `*` that crosses `/`).
+ * - `cognito_valid_token`: any valid token of the user pool reaches it (no scope on the method).
  */
 export type UnintendedCause =
-  | "resource-policy-allow"
-  | "authorizer-policy"
-  | "cached-authorizer-policy"
-  | "iam-identity-policy"
-  | "cognito-valid-token";
+  | "resource_policy_allow"
+  | "authorizer_policy"
+  | "cached_authorizer_policy"
+  | "iam_identity_policy"
+  | "cognito_valid_token";
 
 /** One cell of the matrix: one probe, one caller. */
 export interface AccessAuditCell extends AuditProbe {
@@ -48,7 +48,7 @@ export interface AccessAuditCell extends AuditProbe {
   caller: string;
   /** The status of the outcome that reached the integration, else of the fresh request. */
   status: number;
-  /** The gateway's reason code for that outcome (`allowed`, `authorizer-implicit-deny`, ...). */
+  /** The gateway's reason code for that outcome (`allowed`, `authorizer_implicit_deny`, ...). */
   reason: string;
   /** Whether some order of requests lets this one through to the integration. */
   reached: boolean;

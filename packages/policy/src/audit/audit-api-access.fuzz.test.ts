@@ -141,7 +141,7 @@ describe("auditApiAccess (property)", () => {
         }
         const flagged = audit.cells.filter((cell) => cell.reached && !cell.intended);
         expect(audit.unintended.map(({ cause: _cause, ...cell }) => cell)).toEqual(flagged);
-        expect(audit.unintended.every((cell) => cell.cause === "authorizer-policy")).toBe(true);
+        expect(audit.unintended.every((cell) => cell.cause === "authorizer_policy")).toBe(true);
         expect(audit.summary.unintended).toBe(flagged.length);
       }),
       { numRuns: 150 },
@@ -176,7 +176,7 @@ describe("auditApiAccess (property)", () => {
               (item) => item.caller === cell.caller && item.methodArn === cell.methodArn,
             );
             expect(flagged?.cause).toBe(
-              decision === "allow" ? "authorizer-policy" : "resource-policy-allow",
+              decision === "allow" ? "authorizer_policy" : "resource_policy_allow",
             );
           }
         }

@@ -112,14 +112,14 @@ describe("auditApiAccess: route-table authorizer", () => {
     const audit = await auditApiAccess(petsApi());
     expect(cell(audit, "anonymous", "GET", "/pets")).toMatchObject({
       status: 401,
-      reason: "authorizer-unauthorized",
+      reason: "authorizer_unauthorized",
       reached: false,
       intended: false,
       via: null,
     });
     expect(cell(audit, "reader", "POST", "/pets")).toMatchObject({
       status: 403,
-      reason: "authorizer-implicit-deny",
+      reason: "authorizer_implicit_deny",
       reached: false,
       intended: false,
     });
@@ -140,7 +140,7 @@ describe("auditApiAccess: route-table authorizer", () => {
       petsApi({ callers: [{ kind: "token", name: "profile-only", scopes: ["profile"] }] }),
     );
     expect(reached(audit, "profile-only")).toEqual(["GET /health"]);
-    expect(cell(audit, "profile-only", "GET", "/pets").reason).toBe("authorizer-explicit-deny");
+    expect(cell(audit, "profile-only", "GET", "/pets").reason).toBe("authorizer_explicit_deny");
   });
 
   it("a token the authorizer does not accept is a 401", async () => {
@@ -173,7 +173,7 @@ describe("auditApiAccess: route-table authorizer", () => {
       intended: false,
     });
     expect(audit.unintended.map((item) => `${item.method} ${item.path} ${item.cause}`)).toEqual([
-      "GET /pets/1 authorizer-policy",
+      "GET /pets/1 authorizer_policy",
     ]);
     expect(audit.summary.intendedNotReached).toBe(1);
   });
@@ -265,7 +265,7 @@ describe("auditApiAccess: Table A (resource policy Allow next to an authorizer)"
       path: "/pets/1",
       status: 200,
       via: "fresh",
-      cause: "resource-policy-allow",
+      cause: "resource_policy_allow",
     });
   });
 
@@ -301,7 +301,7 @@ describe("auditApiAccess: Table A (resource policy Allow next to an authorizer)"
       }),
     );
     expect(reached(audit, "reader")).toEqual([]);
-    expect(cell(audit, "reader", "GET", "/pets").reason).toBe("resource-policy-explicit-deny");
+    expect(cell(audit, "reader", "GET", "/pets").reason).toBe("resource_policy_explicit_deny");
     expect(cell(audit, "reader", "GET", "/health").intended).toBe(true);
     expect(reached(audit, "anonymous")).toEqual(["GET /health"]);
   });
@@ -348,7 +348,7 @@ describe("auditApiAccess: function authorizers and the authorizer cache", () => 
         caller: "reader",
         route: "GET /pets/{id}/medical-records",
         path: "/pets/1/medical-records",
-        cause: "authorizer-policy",
+        cause: "authorizer_policy",
         via: "fresh",
       }),
     ]);
@@ -384,7 +384,7 @@ describe("auditApiAccess: function authorizers and the authorizer cache", () => 
       cachedFrom: { route: "GET /pets", method: "GET", path: "/pets" },
       cacheDependent: true,
     });
-    expect(audit.unintended.map((item) => item.cause)).toEqual(["cached-authorizer-policy"]);
+    expect(audit.unintended.map((item) => item.cause)).toEqual(["cached_authorizer_policy"]);
   });
 
   it("passes the caller to the function and counts a throw as 500 or 401, as Lambda does", async () => {
@@ -416,11 +416,11 @@ describe("auditApiAccess: function authorizers and the authorizer cache", () => 
     expect(seen).toContain("reader t1");
     expect(cell(audit, "reader", "GET", "/broken")).toMatchObject({
       status: 500,
-      reason: "authorizer-error",
+      reason: "authorizer_error",
     });
     expect(cell(audit, "nobody", "GET", "/pets")).toMatchObject({
       status: 401,
-      reason: "authorizer-unauthorized",
+      reason: "authorizer_unauthorized",
     });
   });
 
@@ -443,7 +443,7 @@ describe("auditApiAccess: function authorizers and the authorizer cache", () => 
       const audit = await pending;
       expect(cell(audit, "reader", "GET", "/pets")).toMatchObject({
         status: 500,
-        reason: "authorizer-error",
+        reason: "authorizer_error",
         reached: false,
       });
     });
@@ -479,11 +479,11 @@ describe("auditApiAccess: IAM and Cognito callers", () => {
     });
     expect(reached(audit, "ci")).toEqual(["GET /reports/1", "GET /reports/1/raw"]);
     expect(audit.unintended.map((item) => `${item.path} ${item.cause}`)).toEqual([
-      "/reports/1/raw iam-identity-policy",
+      "/reports/1/raw iam_identity_policy",
     ]);
     expect(cell(audit, "anonymous", "GET", "/reports/1")).toMatchObject({
       status: 403,
-      reason: "missing-authentication-token",
+      reason: "missing_authentication_token",
     });
   });
 
@@ -493,7 +493,7 @@ describe("auditApiAccess: IAM and Cognito callers", () => {
       "111122223333",
     );
     expect(reached(audit, "ci")).toEqual([]);
-    expect(cell(audit, "ci", "GET", "/reports/1").reason).toBe("cross-account-not-allowed");
+    expect(cell(audit, "ci", "GET", "/reports/1").reason).toBe("cross_account_not_allowed");
   });
 
   it("Cognito: a valid token with one of the method's scopes; default grant from the scopes", async () => {
@@ -519,7 +519,7 @@ describe("auditApiAccess: IAM and Cognito callers", () => {
       reached: false,
     });
     expect(audit.unintended.map((item) => `${item.caller} ${item.path} ${item.cause}`)).toEqual([
-      "other /profile cognito-valid-token",
+      "other /profile cognito_valid_token",
     ]);
   });
 });

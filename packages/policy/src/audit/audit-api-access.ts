@@ -67,16 +67,16 @@ function causeOf(
   result: ApiGatewayAccessResult,
   viaCache: boolean,
 ): UnintendedCause {
-  if (viaCache) return "cached-authorizer-policy";
+  if (viaCache) return "cached_authorizer_policy";
   if (result.resourcePolicyDecision === "allow" && result.identityDecision !== "allow") {
-    return "resource-policy-allow";
+    return "resource_policy_allow";
   }
   const { auth } = planned.route;
-  if (auth.kind === "AWS_IAM") return "iam-identity-policy";
+  if (auth.kind === "AWS_IAM") return "iam_identity_policy";
   if (auth.kind === "authorizer") {
-    return auth.authorizer.kind === "cognito" ? "cognito-valid-token" : "authorizer-policy";
+    return auth.authorizer.kind === "cognito" ? "cognito_valid_token" : "authorizer_policy";
   }
-  return "resource-policy-allow";
+  return "resource_policy_allow";
 }
 
 async function auditCaller(
@@ -156,7 +156,7 @@ async function auditCaller(
  * authorizer allows it (`wouldCachedPolicyAllow`); the cell says which (`via`, `cachedFrom`) and
  * whether the outcome depends on the order (`cacheDependent`). Resource policies combine with
  * authorizers per Table A, so an `Allow *` next to an authorizer that stays silent on a route
- * opens that route: it is reported with the cause `resource-policy-allow`.
+ * opens that route: it is reported with the cause `resource_policy_allow`.
  *
  * @param description - The API (target, type, resource policy, routes, authorizers) and the
  *   callers with their grants.
@@ -181,7 +181,7 @@ async function auditCaller(
  *   authorizers: { jwt: { type: "LAMBDA", routes: { "GET /pets": {} } } },
  *   callers: [{ kind: "token", name: "reader" }],
  * });
- * audit.unintended; // [{ caller: "reader", method: "DELETE", path: "/pets/1", cause: "resource-policy-allow", ... }]
+ * audit.unintended; // [{ caller: "reader", method: "DELETE", path: "/pets/1", cause: "resource_policy_allow", ... }]
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
  */

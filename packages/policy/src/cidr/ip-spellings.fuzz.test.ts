@@ -195,7 +195,7 @@ describe("IP spellings", () => {
             return;
           }
           const result = await run();
-          expect(result).toMatchObject({ status: 403, reason: "resource-policy-explicit-deny" });
+          expect(result).toMatchObject({ status: 403, reason: "resource_policy_explicit_deny" });
           expect(invoked).toBe(0);
         },
       ),

@@ -166,20 +166,20 @@ export type GatewayPhase =
 /** A stable code saying why the request got its status; switch on it, log it. */
 export type GatewayAccessReason =
   | "allowed"
-  | "missing-authentication-token"
-  | "invalid-signature"
-  | "cognito-token-invalid"
-  | "resource-policy-explicit-deny"
-  | "resource-policy-implicit-deny"
-  | "iam-principal-requires-iam-auth"
-  | "identity-policy-explicit-deny"
-  | "implicit-deny"
-  | "cross-account-not-allowed"
-  | "authorizer-unauthorized"
-  | "authorizer-error"
-  | "authorizer-malformed-response"
-  | "authorizer-explicit-deny"
-  | "authorizer-implicit-deny";
+  | "missing_authentication_token"
+  | "invalid_signature"
+  | "cognito_token_invalid"
+  | "resource_policy_explicit_deny"
+  | "resource_policy_implicit_deny"
+  | "iam_principal_requires_iam_auth"
+  | "identity_policy_explicit_deny"
+  | "implicit_deny"
+  | "cross_account_not_allowed"
+  | "authorizer_unauthorized"
+  | "authorizer_error"
+  | "authorizer_malformed_response"
+  | "authorizer_explicit_deny"
+  | "authorizer_implicit_deny";
 
 /** How the decisions were combined. */
 export type GatewayCombination =

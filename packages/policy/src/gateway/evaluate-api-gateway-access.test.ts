@@ -155,7 +155,7 @@ describe("the two-phase rule (Lambda authorizer)", () => {
       message: anonymousMessage(true),
       phase: "pre-authorizer",
       authorizerInvoked: false,
-      reason: "resource-policy-explicit-deny",
+      reason: "resource_policy_explicit_deny",
     });
   });
 
@@ -243,7 +243,7 @@ describe("Lambda authorizer outcomes", () => {
       status: 500,
       message: null,
       errorType: "AuthorizerConfigurationException",
-      reason: "authorizer-error",
+      reason: "authorizer_error",
     });
   });
 
@@ -264,7 +264,7 @@ describe("Lambda authorizer outcomes", () => {
     const { principalId: _, ...withoutId } = authorizerResponse("Allow");
     const result = await evaluateApiGatewayAccess({ ...base, authorizer: () => withoutId });
     expect(result.status).toBe(500);
-    expect(result.reason).toBe("authorizer-malformed-response");
+    expect(result.reason).toBe("authorizer_malformed_response");
     expect(result.authorizerError?.path).toBe("response.principalId");
   });
 
@@ -293,7 +293,7 @@ describe("Lambda authorizer outcomes", () => {
     expect(result).toMatchObject({
       status: 403,
       message: "User is not authorized to access this resource with an explicit deny",
-      reason: "authorizer-explicit-deny",
+      reason: "authorizer_explicit_deny",
     });
   });
 
@@ -305,7 +305,7 @@ describe("Lambda authorizer outcomes", () => {
     expect(result).toMatchObject({
       status: 403,
       message: "User is not authorized to access this resource",
-      reason: "authorizer-implicit-deny",
+      reason: "authorizer_implicit_deny",
     });
   });
 
@@ -364,7 +364,7 @@ describe("condition keys by endpoint type", () => {
       sourceVpce: "vpce-1a2b3c4d",
       resourcePolicy: ipAllowlist,
     });
-    expect(result).toMatchObject({ status: 403, reason: "resource-policy-explicit-deny" });
+    expect(result).toMatchObject({ status: 403, reason: "resource_policy_explicit_deny" });
   });
 
   it("admits a public API's caller inside the aws:SourceIp allowlist", async () => {
@@ -532,7 +532,7 @@ describe("Principal AWS with authorization other than AWS_IAM", () => {
       status: 403,
       message: anonymousMessage(false),
       principal: "anonymous",
-      reason: "iam-principal-requires-iam-auth",
+      reason: "iam_principal_requires_iam_auth",
     });
   });
 
@@ -672,7 +672,7 @@ describe("AWS_IAM authentication", () => {
         ],
       },
     });
-    expect(result).toMatchObject({ status: 403, reason: "identity-policy-explicit-deny" });
+    expect(result).toMatchObject({ status: 403, reason: "identity_policy_explicit_deny" });
   });
 
   it("denies a cross-account caller when the API has no resource policy", async () => {
@@ -686,7 +686,7 @@ describe("AWS_IAM authentication", () => {
         accountId: OTHER_ACCOUNT,
       },
     });
-    expect(result).toMatchObject({ status: 403, reason: "cross-account-not-allowed" });
+    expect(result).toMatchObject({ status: 403, reason: "cross_account_not_allowed" });
   });
 });
 
@@ -790,7 +790,7 @@ describe("a compiled resource policy (compilePolicy)", () => {
       status: 403,
       message: anonymousMessage(true),
       phase: "pre-authorizer",
-      reason: "resource-policy-explicit-deny",
+      reason: "resource_policy_explicit_deny",
     });
     expect(calls).toEqual([]);
   });
@@ -864,7 +864,7 @@ describe("a compiled resource policy (compilePolicy)", () => {
         }),
       ),
     });
-    expect(result).toMatchObject({ status: 403, reason: "iam-principal-requires-iam-auth" });
+    expect(result).toMatchObject({ status: 403, reason: "iam_principal_requires_iam_auth" });
   });
 
   it("ignores changes to the document after compilation", async () => {

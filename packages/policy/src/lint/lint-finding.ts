@@ -6,29 +6,29 @@ export type LintSeverity = "error" | "warning" | "info";
  * may `switch` on it or keep an ignore list. Each code has a section in `docs/policy/linter.md`.
  */
 export type LintRuleCode =
-  | "allow-overrides-authorizer"
-  | "allow-only-ip-list-with-authorizer"
-  | "vpc-key-on-public-api"
-  | "vpc-deny-denies-everyone"
-  | "source-ip-on-private-api"
-  | "source-ip-deny-denies-everyone"
-  | "ipv4-only-denylist-on-dualstack"
-  | "ipv4-only-allowlist-on-dualstack"
-  | "aws-principal-with-non-iam-auth"
-  | "missing-principal"
-  | "mid-path-wildcard"
-  | "not-principal-with-allow"
-  | "for-all-values-with-allow"
-  | "policy-variable-without-version"
-  | "lower-case-http-verb"
-  | "any-verb-in-resource"
-  | "partition-mismatch"
-  | "policy-too-large"
-  | "mixed-resource-forms"
-  | "non-execute-api-action"
-  | "action-broader-than-invoke"
-  | "missing-version"
-  | "invalid-resource-arn";
+  | "allow_overrides_authorizer"
+  | "allow_only_ip_list_with_authorizer"
+  | "vpc_key_on_public_api"
+  | "vpc_deny_denies_everyone"
+  | "source_ip_on_private_api"
+  | "source_ip_deny_denies_everyone"
+  | "ipv4_only_denylist_on_dualstack"
+  | "ipv4_only_allowlist_on_dualstack"
+  | "aws_principal_with_non_iam_auth"
+  | "missing_principal"
+  | "mid_path_wildcard"
+  | "not_principal_with_allow"
+  | "for_all_values_with_allow"
+  | "policy_variable_without_version"
+  | "lower_case_http_verb"
+  | "any_verb_in_resource"
+  | "partition_mismatch"
+  | "policy_too_large"
+  | "mixed_resource_forms"
+  | "non_execute_api_action"
+  | "action_broader_than_invoke"
+  | "missing_version"
+  | "invalid_resource_arn";
 
 /**
  * One problem found in a resource policy.
@@ -36,7 +36,7 @@ export type LintRuleCode =
  * @example
  * ```ts
  * const finding: LintFinding = {
- *   code: "not-principal-with-allow",
+ *   code: "not_principal_with_allow",
  *   severity: "error",
  *   path: "Statement[0].NotPrincipal",
  *   message: "Allow with NotPrincipal grants access to every principal not listed.",

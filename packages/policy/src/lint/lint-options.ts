@@ -11,7 +11,7 @@ export interface CommonLintOptions {
   /**
    * How the API's methods are authorized: the types they use (`["LAMBDA"]`), or a map of route ->
    * type with `"*"` for the methods not listed ({@link ApiAuthTypes}; `CUSTOM` = `LAMBDA`). With a
-   * map, `allow-overrides-authorizer` checks each Allow against the routes it reaches, so an Allow
+   * map, `allow_overrides_authorizer` checks each Allow against the routes it reaches, so an Allow
    * scoped to the NONE methods is not reported.
    */
   authTypes: ApiAuthTypes;
@@ -40,7 +40,7 @@ export interface CommonLintOptions {
  * @example
  * ```ts
  * const suppression: LintSuppression = {
- *   code: "allow-overrides-authorizer",
+ *   code: "allow_overrides_authorizer",
  *   reason: "the authorizer returns an explicit Deny for every route it refuses",
  * };
  * ```

@@ -169,7 +169,7 @@ describe("lintResourcePolicy", () => {
     const codes = (authTypes: LintResourcePolicyOptions["authTypes"]) =>
       lintResourcePolicy(policy, { ...regional, authTypes }).map((finding) => finding.code);
     expect(codes(["CUSTOM"])).toEqual(codes(["LAMBDA"]));
-    expect(codes(["CUSTOM"])).toContain("allow-overrides-authorizer");
+    expect(codes(["CUSTOM"])).toContain("allow_overrides_authorizer");
   });
 
   it("throws TypeError for an empty authTypes list or map", () => {

@@ -1,7 +1,7 @@
 import { expandResourceArn } from "../arn/expand-resource-arn.js";
 import { readApiAuthTypes } from "../auth-types/internal/read-api-auth-types.js";
 import { parsePolicyDocument } from "../document/parse-policy-document.js";
-import { isPolicyError } from "../errors.js";
+import { isPolicyError, PolicyError } from "../errors.js";
 import type { EndpointType } from "../gateway/api-gateway-access.js";
 import { PARTITIONS } from "../identifiers/partition.js";
 import { createLintContext, type LintRule } from "./lint-context.js";
@@ -109,6 +109,7 @@ function readSuppressions(value: unknown): ReadonlyMap<LintRuleCode, string> {
     const at = `suppress[${index}]`;
     if (typeof item !== "object" || item === null) fail(`${at} must be an object { code, reason }`);
     const { code, reason } = item as { code?: unknown; reason?: unknown };
+    if (typeof code === "string") refuseRenamedCode(code, `${at}.code`);
     if (typeof code !== "string" || !Object.hasOwn(lintRuleSeverities, code)) {
       fail(`${at}.code ${JSON.stringify(code)} is not a rule code (see lintRuleSeverities)`);
     }
@@ -121,6 +122,22 @@ function readSuppressions(value: unknown): ReadonlyMap<LintRuleCode, string> {
     reasons.set(code as LintRuleCode, reason.trim());
   });
   return reasons;
+}
+
+/**
+ * Rule codes were kebab-case before the snake_case convention:
+ * `missing-principal` is now `missing_principal`. An old name is refused with the new one, never
+ * silently ignored, so a suppression written for an earlier version cannot stop suppressing
+ * without a word.
+ */
+function refuseRenamedCode(code: string, path: string): void {
+  const renamed = code.replace(/-/g, "_");
+  if (renamed === code || !Object.hasOwn(lintRuleSeverities, renamed)) return;
+  throw new PolicyError(
+    "renamed_code",
+    `lintResourcePolicy: ${path} "${code}" is now "${renamed}" (rule codes are snake_case); suppress "${renamed}"`,
+    { path, expected: renamed, actual: code },
+  );
 }
 
 // Numbers in paths compare as numbers, so Statement[10] sorts after Statement[9].
@@ -142,7 +159,7 @@ function compareFindings(a: LintFinding, b: LintFinding): number {
 /**
  * Checks an API Gateway resource policy for the mistakes that make it admit, deny or miss callers
  * other than intended, given how the API is set up: among them an Allow that overrides a Lambda
- * authorizer's or IAM's implicit deny (`allow-overrides-authorizer`, Table A).
+ * authorizer's or IAM's implicit deny (`allow_overrides_authorizer`, Table A).
  *
  * Findings are sorted: suppressed ones last, then by severity (`error` first), then by path in
  * document order, then by code. An empty `path` means the whole document.
@@ -154,7 +171,8 @@ function compareFindings(a: LintFinding, b: LintFinding): number {
  * @returns The findings, suppressed ones marked `suppressed`; an empty array for a clean policy.
  * @throws PolicyError `invalid_policy` when the policy is not a valid IAM policy document (there
  *   is nothing to lint); its `path` points at the bad field. `invalid_route_template` for a bad
- *   route key in `authTypes`.
+ *   route key in `authTypes`. `renamed_code` for a suppression of a code by its former
+ *   kebab-case name (`missing-principal`): `expected` is the current name (`missing_principal`).
  * @throws TypeError when the options are malformed or contradictory (a PRIVATE API with `ipv4`,
  *   an unknown auth type, a suppression without a reason or with an unknown code).
  * @example
@@ -169,7 +187,7 @@ function compareFindings(a: LintFinding, b: LintFinding): number {
  *   },
  *   { endpointType: "REGIONAL", authTypes: ["LAMBDA"], ipAddressType: "ipv4" },
  * );
- * findings[0]?.code; // "allow-only-ip-list-with-authorizer"
+ * findings[0]?.code; // "allow_only_ip_list_with_authorizer"
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html
  */

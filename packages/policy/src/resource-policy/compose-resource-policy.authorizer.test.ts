@@ -39,7 +39,7 @@ describe("composeResourcePolicy next to a Lambda authorizer", () => {
       resourcePolicy,
       authorizer: readOnlyAuthorizer,
     });
-    expect([result.status, result.reason]).toEqual([403, "authorizer-implicit-deny"]);
+    expect([result.status, result.reason]).toEqual([403, "authorizer_implicit_deny"]);
     expect(result.resourcePolicyDecision).toBe("implicit-deny");
   });
 
@@ -67,7 +67,7 @@ describe("composeResourcePolicy next to a Lambda authorizer", () => {
         resourcePolicy,
       });
     expect((await preflight("198.51.100.7")).status).toBe(200);
-    expect((await preflight("203.0.113.9")).reason).toBe("resource-policy-explicit-deny");
+    expect((await preflight("203.0.113.9")).reason).toBe("resource_policy_explicit_deny");
   });
 
   it("the AWS example shape (authTypes: null) is the bypass: DELETE gets 200", async () => {

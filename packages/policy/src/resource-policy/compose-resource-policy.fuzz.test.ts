@@ -283,7 +283,7 @@ describe("composeResourcePolicy with authTypes, in the gateway model", () => {
             ipAddressType: "dualstack",
             authTypes,
           });
-          const authFindings = ["allow-overrides-authorizer", "aws-principal-with-non-iam-auth"];
+          const authFindings = ["allow_overrides_authorizer", "aws_principal_with_non_iam_auth"];
           expect(findings.filter((f) => authFindings.includes(f.code))).toEqual([]);
 
           const keys = Object.keys(table);
@@ -374,7 +374,7 @@ describe("composeResourcePolicy with authTypes, in the gateway model", () => {
             // refused before any policy is read).
             const authenticated = type !== "COGNITO_USER_POOLS" || input.cognitoValid;
             if (denied && authenticated)
-              expect(result.reason).toBe("resource-policy-explicit-deny");
+              expect(result.reason).toBe("resource_policy_explicit_deny");
           }
         },
       ),

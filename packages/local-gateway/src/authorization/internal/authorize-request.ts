@@ -112,7 +112,7 @@ async function authorizeIam(scope: RequestScope): Promise<Authorization> {
     known = await knownCredentials(gateway.credentials, request);
   } catch (error) {
     if (!(error instanceof CredentialResolverError)) throw error;
-    return refuse(500, null, "InternalServerErrorException", "credential-resolver-error");
+    return refuse(500, null, "InternalServerErrorException", "credential_resolver_error");
   }
   const verdict = await verifySigV4(
     { method: request.method, url: request.url, headers: request.lowerHeaders, body: request.body },
@@ -123,11 +123,11 @@ async function authorizeIam(scope: RequestScope): Promise<Authorization> {
     },
   );
   if (!verdict.ok && verdict.code !== "missing_authentication") {
-    return refuse(verdict.status, verdict.message, verdict.errorType, `sigv4-${verdict.code}`);
+    return refuse(verdict.status, verdict.message, verdict.errorType, `sigv4_${verdict.code}`);
   }
   const credential = verdict.ok ? known.get(verdict.accessKeyId)?.identity : undefined;
   if (verdict.ok && credential === undefined) {
-    return refuse(403, null, "AccessDeniedException", "unknown-credential");
+    return refuse(403, null, "AccessDeniedException", "unknown_credential");
   }
   const result = await evaluateApiGatewayAccess({
     ...modelBase(scope),
@@ -167,15 +167,15 @@ async function authorizeSimple(
 ): Promise<Authorization> {
   const extra = { authorizer: authorizer.name, fromCache: false };
   if (values === undefined)
-    return refuse(401, "Unauthorized", "UnauthorizedException", "missing-identity-source", extra);
+    return refuse(401, "Unauthorized", "UnauthorizedException", "missing_identity_source", extra);
   runtime.counters(authorizer.name).invocations++;
   let response: unknown;
   try {
     response = await authorizer.handler(buildAuthorizerEvent(scope, authorizer, values) as never);
   } catch (error) {
     return isUnauthorizedError(error)
-      ? refuse(401, "Unauthorized", "UnauthorizedException", "authorizer-unauthorized", extra)
-      : refuse(500, null, "AuthorizerConfigurationException", "authorizer-error", extra);
+      ? refuse(401, "Unauthorized", "UnauthorizedException", "authorizer_unauthorized", extra)
+      : refuse(500, null, "AuthorizerConfigurationException", "authorizer_error", extra);
   }
   const violation = checkAuthorizerResponse(response, []);
   if (violation !== undefined)
@@ -191,7 +191,7 @@ async function authorizeSimple(
       500,
       null,
       "AuthorizerConfigurationException",
-      "authorizer-malformed-response",
+      "authorizer_malformed_response",
       extra,
     );
   }
@@ -216,7 +216,7 @@ function simpleOutcome(
         reason: "allowed",
         ...extra,
       }
-    : refuse(403, "Forbidden", "AccessDeniedException", "authorizer-denied", extra);
+    : refuse(403, "Forbidden", "AccessDeniedException", "authorizer_denied", extra);
 }
 
 async function authorizeLambda(
@@ -307,12 +307,12 @@ async function authorizeLambda(
       authorizer.ttlSeconds,
     );
   }
-  if (rejectedIdentity && result.reason === "authorizer-unauthorized") {
+  if (rejectedIdentity && result.reason === "authorizer_unauthorized") {
     return refuse(
       result.status,
       result.message,
       result.errorType,
-      "missing-identity-source",
+      "missing_identity_source",
       extra,
     );
   }
@@ -343,7 +343,7 @@ async function authorizeJwt(
   const extra = { authorizer: authorizer.name, fromCache: false };
   const header = identityValue(scope, authorizer.identitySource);
   if (header === undefined) {
-    return refuse(401, "Unauthorized", "UnauthorizedException", "missing-identity-source", extra);
+    return refuse(401, "Unauthorized", "UnauthorizedException", "missing_identity_source", extra);
   }
   const token = header.replace(/^Bearer\s+/i, "");
   runtime.counters(authorizer.name).invocations++;
@@ -373,9 +373,9 @@ async function authorizeJwt(
     return fromModel(result, identity, extra);
   }
   if (verified === undefined)
-    return refuse(401, "Unauthorized", "UnauthorizedException", "jwt-invalid", extra);
+    return refuse(401, "Unauthorized", "UnauthorizedException", "jwt_invalid", extra);
   if (!scopesOk)
-    return refuse(403, "Forbidden", "AccessDeniedException", "insufficient-scope", extra);
+    return refuse(403, "Forbidden", "AccessDeniedException", "insufficient_scope", extra);
   return { allowed: true, identity, reason: "allowed", ...extra };
 }
 

@@ -11,10 +11,10 @@ import { MAX_AUTHORIZER_RESPONSE_BYTES, MAX_RESOURCE_ARN_LENGTH } from "@gatehou
 
 /** @internal Why an answer is refused; the decision record's `reason`. */
 export type AuthorizerResponseViolation =
-  | "authorizer-response-too-large"
-  | "authorizer-response-not-serializable"
-  | "authorizer-resource-too-long"
-  | "authorizer-context-reserved-key";
+  | "authorizer_response_too_large"
+  | "authorizer_response_not_serializable"
+  | "authorizer_resource_too_long"
+  | "authorizer_context_reserved_key";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -53,19 +53,19 @@ export function checkAuthorizerResponse(
     json = JSON.stringify(response);
   } catch {
     // A BigInt or a cycle: Lambda cannot serialize the answer, the invocation fails.
-    return "authorizer-response-not-serializable";
+    return "authorizer_response_not_serializable";
   }
   if (json !== undefined && Buffer.byteLength(json, "utf8") > MAX_AUTHORIZER_RESPONSE_BYTES) {
-    return "authorizer-response-too-large";
+    return "authorizer_response_too_large";
   }
   if (!isRecord(response)) return undefined;
-  if (tooLongResource(response["policyDocument"])) return "authorizer-resource-too-long";
+  if (tooLongResource(response["policyDocument"])) return "authorizer_resource_too_long";
   const context = response["context"];
   if (
     isRecord(context) &&
     reservedContextKeys.some((key) => Object.hasOwn(context, key) && context[key] !== undefined)
   ) {
-    return "authorizer-context-reserved-key";
+    return "authorizer_context_reserved_key";
   }
   return undefined;
 }

@@ -99,7 +99,7 @@ export async function processRequest(
     route: null,
     status: 0,
     // Always set by done(); fail closed if it ever is not.
-    reason: "gateway-error",
+    reason: "gateway_error",
   };
   const done = (
     reply: GatewayReply,
@@ -111,7 +111,7 @@ export async function processRequest(
     return { reply, record, accepted };
   };
   const match = matchApi(runtime.gateway.apis, request.path);
-  if (match === undefined) return done(gatewayReply(404, "Not Found", null, requestId), "no-api");
+  if (match === undefined) return done(gatewayReply(404, "Not Found", null, requestId), "no_api");
   const { api, path } = match;
   record.api = api.name;
   const route =
@@ -122,7 +122,7 @@ export async function processRequest(
       : matchRoute(api, request.method, path);
   if (route === undefined) {
     return api.type === "HTTP"
-      ? done(gatewayReply(404, "Not Found", null, requestId), "no-route")
+      ? done(gatewayReply(404, "Not Found", null, requestId), "no_route")
       : done(
           gatewayReply(
             403,
@@ -130,7 +130,7 @@ export async function processRequest(
             "MissingAuthenticationTokenException",
             requestId,
           ),
-          "no-route",
+          "no_route",
         );
   }
   record.route = route.routeKey;
@@ -138,7 +138,7 @@ export async function processRequest(
     // An unusable client address fails closed: no resource policy, authorizer or event sees it.
     return done(
       gatewayReply(403, publicMessage(api.type, 403, "Forbidden"), null, requestId),
-      "invalid-source-ip",
+      "invalid_source_ip",
     );
   }
   try {
@@ -149,7 +149,7 @@ export async function processRequest(
       if (isPolicyError(error)) {
         return done(
           gatewayReply(414, "Request-URI Too Long", null, requestId),
-          "invalid-method-arn",
+          "invalid_method_arn",
         );
       }
       throw error;
@@ -183,10 +183,10 @@ export async function processRequest(
       mapped = await runIntegration(scope, authorization);
     } catch {
       // The handler's error is the user's; it may hold secrets, so it is not logged here.
-      return done(integrationFailure(api.type, requestId), "integration-error");
+      return done(integrationFailure(api.type, requestId), "integration_error");
     }
     if (mapped === undefined)
-      return done(integrationFailure(api.type, requestId), "integration-malformed-response");
+      return done(integrationFailure(api.type, requestId), "integration_malformed_response");
     const headers = {
       ...mapped.headers,
       "x-amzn-requestid": requestId,
@@ -195,7 +195,7 @@ export async function processRequest(
     const accepted = api.type === "WEBSOCKET" && mapped.status >= 200 && mapped.status < 300;
     return done(
       { ...mapped, headers },
-      accepted || api.type !== "WEBSOCKET" ? "allowed" : "connect-refused",
+      accepted || api.type !== "WEBSOCKET" ? "allowed" : "connect_refused",
       accepted,
     );
   } catch {
@@ -207,7 +207,7 @@ export async function processRequest(
         "AuthorizerConfigurationException",
         requestId,
       ),
-      "gateway-error",
+      "gateway_error",
     );
   }
 }

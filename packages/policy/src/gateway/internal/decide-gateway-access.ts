@@ -171,8 +171,8 @@ function resourcePolicyRefusal(
   combination: GatewayCombination | null,
 ): Verdict {
   const reason = grantsOnlyIamPrincipals(p)
-    ? "iam-principal-requires-iam-auth"
-    : "resource-policy-implicit-deny";
+    ? "iam_principal_requires_iam_auth"
+    : "resource_policy_implicit_deny";
   return denied(
     notAuthorizedToPerform(p.principalName, p.methodArn, false),
     reason,
@@ -191,7 +191,7 @@ function explicitResourceDeny(
 ): Verdict {
   return denied(
     notAuthorizedToPerform(p.principalName, p.methodArn, true),
-    "resource-policy-explicit-deny",
+    "resource_policy_explicit_deny",
     phase,
     "explicit-deny",
     identity,
@@ -220,7 +220,7 @@ export function decideIam(p: PreparedRequest): ApiGatewayAccessResult {
       message: caller === undefined ? MISSING_AUTHENTICATION_TOKEN : INVALID_SIGNATURE,
       errorType:
         caller === undefined ? "MissingAuthenticationTokenException" : "InvalidSignatureException",
-      reason: caller === undefined ? "missing-authentication-token" : "invalid-signature",
+      reason: caller === undefined ? "missing_authentication_token" : "invalid_signature",
       phase: "authentication",
       resourcePolicyDecision: "not-evaluated",
       identityDecision: "not-evaluated",
@@ -242,16 +242,16 @@ export function decideIam(p: PreparedRequest): ApiGatewayAccessResult {
         combination,
       ),
     );
-  if (resource === "explicit-deny") return refuse(true, "resource-policy-explicit-deny");
-  if (identity === "explicit-deny") return refuse(true, "identity-policy-explicit-deny");
+  if (resource === "explicit-deny") return refuse(true, "resource_policy_explicit_deny");
+  if (identity === "explicit-deny") return refuse(true, "identity_policy_explicit_deny");
   if (combination === "table-a") {
     return identity === "allow" || resource === "allow"
       ? finish(p, allowed(resource, identity, combination))
-      : refuse(false, "implicit-deny");
+      : refuse(false, "implicit_deny");
   }
   return identity === "allow" && resource === "allow"
     ? finish(p, allowed(resource, identity, combination))
-    : refuse(false, "cross-account-not-allowed");
+    : refuse(false, "cross_account_not_allowed");
 }
 
 /** @internal `COGNITO_USER_POOLS`: token, then the resource policy per the chosen reading. */
@@ -265,7 +265,7 @@ export function decideCognito(
       status: 401,
       message: UNAUTHORIZED,
       errorType: "UnauthorizedException",
-      reason: "cognito-token-invalid",
+      reason: "cognito_token_invalid",
       phase: "authentication",
       resourcePolicyDecision: "not-evaluated",
       identityDecision: "not-evaluated",
@@ -308,7 +308,7 @@ export function decideAfterAuthorizer(
   source: AuthorizerSource,
 ): ApiGatewayAccessResult {
   const failed = (reason: GatewayAccessReason): Verdict =>
-    reason === "authorizer-unauthorized"
+    reason === "authorizer_unauthorized"
       ? {
           status: 401,
           message: UNAUTHORIZED,
@@ -329,12 +329,12 @@ export function decideAfterAuthorizer(
           identityDecision: "not-evaluated",
           combination: null,
         };
-  if (outcome === "unauthorized") return finish(p, failed("authorizer-unauthorized"), source);
-  if (outcome === "error") return finish(p, failed("authorizer-error"), source);
+  if (outcome === "unauthorized") return finish(p, failed("authorizer_unauthorized"), source);
+  if (outcome === "error") return finish(p, failed("authorizer_error"), source);
   const reading = readAuthorizerResponse(outcome);
   if (!reading.ok) {
     return {
-      ...finish(p, failed("authorizer-malformed-response"), source),
+      ...finish(p, failed("authorizer_malformed_response"), source),
       authorizerError: reading.error,
     };
   }
@@ -345,7 +345,7 @@ export function decideAfterAuthorizer(
   });
   if (evaluation.error !== undefined) {
     return {
-      ...finish(p, failed("authorizer-malformed-response"), source),
+      ...finish(p, failed("authorizer_malformed_response"), source),
       authorizerError: evaluation.error,
     };
   }
@@ -362,7 +362,7 @@ export function decideAfterAuthorizer(
     return withResponse(
       denied(
         authorizerPolicyDenied(true),
-        "authorizer-explicit-deny",
+        "authorizer_explicit_deny",
         "policy",
         resource,
         identity,
@@ -379,7 +379,7 @@ export function decideAfterAuthorizer(
   return withResponse(
     denied(
       authorizerPolicyDenied(false),
-      "authorizer-implicit-deny",
+      "authorizer_implicit_deny",
       "policy",
       resource,
       identity,

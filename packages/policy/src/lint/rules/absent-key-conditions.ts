@@ -51,13 +51,13 @@ export function absentKeyConditions(context: LintContext): LintFinding[] {
         findings.push(
           everyone
             ? createFinding(
-                "source-ip-deny-denies-everyone",
+                "source_ip_deny_denies_everyone",
                 entry.path,
                 `Private APIs have no ${entry.key} (the VPC endpoint replaces the source address), and ${entry.operator} on a missing key is true: this Deny denies every caller.`,
                 `Use aws:VpcSourceIp instead of ${entry.key} to filter by the caller's address inside the VPC.`,
               )
             : createFinding(
-                "source-ip-on-private-api",
+                "source_ip_on_private_api",
                 entry.path,
                 `Private APIs have no ${entry.key} (the VPC endpoint replaces the source address): ${consequence(entry, view, context)}.`,
                 `Use aws:VpcSourceIp instead of ${entry.key} on a private API.`,
@@ -67,13 +67,13 @@ export function absentKeyConditions(context: LintContext): LintFinding[] {
         findings.push(
           everyone
             ? createFinding(
-                "vpc-deny-denies-everyone",
+                "vpc_deny_denies_everyone",
                 entry.path,
                 `${entry.key} exists only for requests through a VPC endpoint to a private API, and ${entry.operator} on a missing key is true: on this ${context.endpointType} API this Deny denies every caller.`,
                 `Remove this statement, or make the API PRIVATE; to filter public callers use aws:SourceIp.`,
               )
             : createFinding(
-                "vpc-key-on-public-api",
+                "vpc_key_on_public_api",
                 entry.path,
                 `${entry.key} exists only for requests through a VPC endpoint to a private API; on this ${context.endpointType} API ${consequence(entry, view, context)}.`,
                 `Remove the ${entry.key} condition, or make the API PRIVATE; to filter public callers use aws:SourceIp.`,

@@ -10,37 +10,37 @@ function found(code: LintRuleCode, effect: "Allow" | "Deny", action: Record<stri
   ).filter((finding) => finding.code === code);
 }
 
-describe("non-execute-api-action", () => {
+describe("non_execute_api_action", () => {
   it("reports a statement whose actions are all of another service", () => {
-    expect(found("non-execute-api-action", "Allow", { Action: ["s3:GetObject"] })).toEqual([
+    expect(found("non_execute_api_action", "Allow", { Action: ["s3:GetObject"] })).toEqual([
       expect.objectContaining({ severity: "warning", path: "Statement[0].Action" }),
     ]);
   });
 
   it("accepts execute-api:Invoke in any case", () => {
-    expect(found("non-execute-api-action", "Allow", { Action: "Execute-API:invoke" })).toEqual([]);
+    expect(found("non_execute_api_action", "Allow", { Action: "Execute-API:invoke" })).toEqual([]);
   });
 });
 
-describe("action-broader-than-invoke", () => {
+describe("action_broader_than_invoke", () => {
   it("reports execute-api:* in an Allow", () => {
-    expect(found("action-broader-than-invoke", "Allow", { Action: ["execute-api:*"] })).toEqual([
+    expect(found("action_broader_than_invoke", "Allow", { Action: ["execute-api:*"] })).toEqual([
       expect.objectContaining({ severity: "warning", path: "Statement[0].Action[0]" }),
     ]);
   });
 
   it("reports NotAction in an Allow", () => {
     expect(
-      found("action-broader-than-invoke", "Allow", { NotAction: "execute-api:ManageConnections" }),
+      found("action_broader_than_invoke", "Allow", { NotAction: "execute-api:ManageConnections" }),
     ).toEqual([expect.objectContaining({ path: "Statement[0].NotAction" })]);
   });
 
   it("accepts execute-api:* in a Deny", () => {
-    expect(found("action-broader-than-invoke", "Deny", { Action: "execute-api:*" })).toEqual([]);
+    expect(found("action_broader_than_invoke", "Deny", { Action: "execute-api:*" })).toEqual([]);
   });
 
   it("accepts execute-api:Invoke in an Allow", () => {
-    expect(found("action-broader-than-invoke", "Allow", { Action: "execute-api:Invoke" })).toEqual(
+    expect(found("action_broader_than_invoke", "Allow", { Action: "execute-api:Invoke" })).toEqual(
       [],
     );
   });

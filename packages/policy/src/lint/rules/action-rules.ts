@@ -32,7 +32,7 @@ export function actionRules(context: LintContext): LintFinding[] {
       if (statement.Effect === "Allow" && granted.length > 0) {
         findings.push(
           createFinding(
-            "action-broader-than-invoke",
+            "action_broader_than_invoke",
             notPath,
             `Allow with NotAction grants every action not listed, including ${granted.join(" and ")}.`,
             `Replace NotAction with "Action": "${INVOKE}".`,
@@ -46,7 +46,7 @@ export function actionRules(context: LintContext): LintFinding[] {
     if (!actions.some((item) => known.some((action) => matches(item.value, action)))) {
       findings.push(
         createFinding(
-          "non-execute-api-action",
+          "non_execute_api_action",
           `${view.path}.Action`,
           `API Gateway checks resource policies for ${INVOKE} (and InvalidateCache, ManageConnections); this statement names none of them, so it applies to no API call.`,
           `Use "Action": "${INVOKE}".`,
@@ -61,7 +61,7 @@ export function actionRules(context: LintContext): LintFinding[] {
       if (extra.length === 0) continue;
       findings.push(
         createFinding(
-          "action-broader-than-invoke",
+          "action_broader_than_invoke",
           path,
           `"${value}" also grants ${extra.join(" and ")}: InvalidateCache lets the caller flush the stage cache with Cache-Control: max-age=0.`,
           `Use "Action": "${INVOKE}".`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lintResourcePolicy } from "../lint-resource-policy.js";
 
-const CODE = "allow-only-ip-list-with-authorizer";
+const CODE = "allow_only_ip_list_with_authorizer";
 const allowFromList = {
   Effect: "Allow",
   Principal: "*",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ApiAuthTypes } from "../../auth-types/api-auth-types.js";
 import { lintResourcePolicy } from "../lint-resource-policy.js";
 
-const CODE = "allow-overrides-authorizer";
+const CODE = "allow_overrides_authorizer";
 const allow = (extra: object = {}) => ({
   Effect: "Allow",
   Principal: "*",

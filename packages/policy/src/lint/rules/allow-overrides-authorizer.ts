@@ -155,7 +155,7 @@ export function allowOverridesAuthorizer(context: LintContext): LintFinding[] {
         .join(" or ");
       findings.push(
         createFinding(
-          "allow-overrides-authorizer",
+          "allow_overrides_authorizer",
           path,
           `This Allow lets ${who} invoke ${reached.what}${statement.NotResource !== undefined ? " (NotResource allows everything not listed)" : ""}. In the API's account an Allow in the resource policy overrides ${authorizers} implicit deny (Table A): ${consequence(reached.types)}.`,
           fixFor(table, reached.types),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MethodAuthType } from "../../gateway/api-gateway-access.js";
 import { lintResourcePolicy } from "../lint-resource-policy.js";
 
-const CODE = "aws-principal-with-non-iam-auth";
+const CODE = "aws_principal_with_non_iam_auth";
 
 function found(principal: unknown, authTypes: MethodAuthType[]) {
   const statement = {

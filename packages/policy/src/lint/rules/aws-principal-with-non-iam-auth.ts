@@ -90,7 +90,7 @@ export function awsPrincipalWithNonIamAuth(context: LintContext): LintFinding[] 
     }
     findings.push(
       createFinding(
-        "aws-principal-with-non-iam-auth",
+        "aws_principal_with_non_iam_auth",
         `${view.path}.Principal.AWS`,
         `${reached} no IAM caller, so no Allow with an AWS principal matches them: every such call fails with "User: anonymous is not authorized to perform: execute-api:Invoke".`,
         `Scope this Allow's Resource to the AWS_IAM methods (with per-method authTypes, composeResourcePolicy checks it), and allow the NONE / COGNITO_USER_POOLS methods with "Principal": "*" on their own routes; Lambda-authorized methods need no Allow. Or switch those methods to AWS_IAM.`,

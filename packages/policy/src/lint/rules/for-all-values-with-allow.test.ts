@@ -12,10 +12,10 @@ function found(condition: Record<string, unknown>) {
   return lintResourcePolicy(
     { Version: "2012-10-17", Statement: [statement] },
     { endpointType: "REGIONAL", authTypes: ["AWS_IAM"], ipAddressType: "ipv4" },
-  ).filter((finding) => finding.code === "for-all-values-with-allow");
+  ).filter((finding) => finding.code === "for_all_values_with_allow");
 }
 
-describe("for-all-values-with-allow", () => {
+describe("for_all_values_with_allow", () => {
   it("reports ForAllValues in an Allow", () => {
     expect(found({ "ForAllValues:StringEquals": { "aws:PrincipalTag/team": ["a", "b"] } })).toEqual(
       [

@@ -11,7 +11,7 @@ export function forAllValuesWithAllow(context: LintContext): LintFinding[] {
       if (entry.parsed.set !== "ForAllValues") continue;
       findings.push(
         createFinding(
-          "for-all-values-with-allow",
+          "for_all_values_with_allow",
           entry.path,
           `${entry.operator} is true when ${entry.key} is missing from the request, so this Allow also admits every caller without the key.`,
           `Add "Null": { "${entry.key}": "false" } to the same Condition block, or use ForAnyValue: if any one match should be enough.`,

@@ -11,10 +11,10 @@ function found(resource: string) {
   return lintResourcePolicy(
     { Version: "2012-10-17", Statement: [statement] },
     { endpointType: "REGIONAL", authTypes: ["NONE"], ipAddressType: "ipv4" },
-  ).filter((finding) => finding.code === "invalid-resource-arn");
+  ).filter((finding) => finding.code === "invalid_resource_arn");
 }
 
-describe("invalid-resource-arn", () => {
+describe("invalid_resource_arn", () => {
   it("reports a resource of another service", () => {
     expect(found("arn:aws:s3:::bucket/*")).toEqual([
       expect.objectContaining({ severity: "error", path: "Statement[0].Resource" }),

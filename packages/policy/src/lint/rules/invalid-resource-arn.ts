@@ -9,7 +9,7 @@ export function invalidResourceArn(context: LintContext): LintFinding[] {
       ? []
       : [
           createFinding(
-            "invalid-resource-arn",
+            "invalid_resource_arn",
             resource.path,
             `"${resource.raw}" is not an execute-api resource: ${resource.error.message}.`,
             "Write the resource as execute-api:/{stage}/{METHOD}/{path} or arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/{path}.",

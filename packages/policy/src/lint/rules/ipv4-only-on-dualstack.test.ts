@@ -19,10 +19,10 @@ function found(code: LintRuleCode, ipAddressType: "ipv4" | "dualstack", statemen
   ).filter((finding) => finding.code === code);
 }
 
-describe("ipv4-only-denylist-on-dualstack", () => {
+describe("ipv4_only_denylist_on_dualstack", () => {
   it("reports an IPv4-only denylist on a dual-stack API", () => {
     expect(
-      found("ipv4-only-denylist-on-dualstack", "dualstack", deny("IpAddress", ["192.0.2.0/24"])),
+      found("ipv4_only_denylist_on_dualstack", "dualstack", deny("IpAddress", ["192.0.2.0/24"])),
     ).toEqual([
       expect.objectContaining({
         severity: "error",
@@ -33,19 +33,19 @@ describe("ipv4-only-denylist-on-dualstack", () => {
 
   it("accepts a denylist that also lists IPv6 blocks", () => {
     const statement = deny("IpAddress", ["192.0.2.0/24", "2001:db8::/32"]);
-    expect(found("ipv4-only-denylist-on-dualstack", "dualstack", statement)).toEqual([]);
+    expect(found("ipv4_only_denylist_on_dualstack", "dualstack", statement)).toEqual([]);
   });
 
   it("accepts an IPv4-only denylist on an IPv4 API", () => {
     const statement = deny("IpAddress", ["192.0.2.0/24"]);
-    expect(found("ipv4-only-denylist-on-dualstack", "ipv4", statement)).toEqual([]);
+    expect(found("ipv4_only_denylist_on_dualstack", "ipv4", statement)).toEqual([]);
   });
 });
 
-describe("ipv4-only-allowlist-on-dualstack", () => {
+describe("ipv4_only_allowlist_on_dualstack", () => {
   it("reports an IPv4-only allowlist on a dual-stack API", () => {
     const statement = deny("NotIpAddress", ["192.0.2.0/24"]);
-    expect(found("ipv4-only-allowlist-on-dualstack", "dualstack", statement)).toEqual([
+    expect(found("ipv4_only_allowlist_on_dualstack", "dualstack", statement)).toEqual([
       expect.objectContaining({
         severity: "warning",
         path: "Statement[0].Condition.NotIpAddress.aws:SourceIp",
@@ -55,6 +55,6 @@ describe("ipv4-only-allowlist-on-dualstack", () => {
 
   it("accepts an allowlist that also lists IPv6 blocks", () => {
     const statement = deny("NotIpAddress", ["192.0.2.0/24", "2001:db8::/32"]);
-    expect(found("ipv4-only-allowlist-on-dualstack", "dualstack", statement)).toEqual([]);
+    expect(found("ipv4_only_allowlist_on_dualstack", "dualstack", statement)).toEqual([]);
   });
 });

@@ -23,13 +23,13 @@ export function ipv4OnlyOnDualstack(context: LintContext): LintFinding[] {
     findings.push(
       blocksListed
         ? createFinding(
-            "ipv4-only-denylist-on-dualstack",
+            "ipv4_only_denylist_on_dualstack",
             condition.entry.path,
             `This ${key} denylist has only IPv4 blocks on a dual-stack API: a caller reaching the API over IPv6 matches none of them and is not denied.`,
             `Add the IPv6 blocks of the same callers to ${operator}, or switch the API's IP address type to ipv4.`,
           )
         : createFinding(
-            "ipv4-only-allowlist-on-dualstack",
+            "ipv4_only_allowlist_on_dualstack",
             condition.entry.path,
             `This ${key} allowlist has only IPv4 blocks on a dual-stack API: every caller reaching the API over IPv6 is locked out.`,
             `Add the IPv6 blocks of the allowed callers to ${operator}, or switch the API's IP address type to ipv4.`,

@@ -12,10 +12,10 @@ function found(resource: string) {
   return lintResourcePolicy(
     { Version: "2012-10-17", Statement: [statement] },
     { endpointType: "REGIONAL", authTypes: ["NONE"], ipAddressType: "ipv4" },
-  ).filter((finding) => finding.code === "mid-path-wildcard");
+  ).filter((finding) => finding.code === "mid_path_wildcard");
 }
 
-describe("mid-path-wildcard", () => {
+describe("mid_path_wildcard", () => {
   it("reports a * between path segments", () => {
     expect(found("execute-api:/prod/GET/users/*/profile")).toEqual([
       expect.objectContaining({ severity: "warning", path: "Statement[0].Resource[0]" }),

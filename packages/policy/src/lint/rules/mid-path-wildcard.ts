@@ -17,7 +17,7 @@ export function midPathWildcard(context: LintContext): LintFinding[] {
     if (!tail.replace(/[*/]+$/, "").includes("*")) continue;
     findings.push(
       createFinding(
-        "mid-path-wildcard",
+        "mid_path_wildcard",
         resource.path,
         `In "${resource.raw}" a * before the end also matches "/", so the resource covers deeper paths too (.../users/*/profile matches .../users/a/b/profile).`,
         "List the concrete paths, or keep wildcards at the end of the resource where any deeper path is acceptable.",

@@ -13,10 +13,10 @@ function found(statement: Record<string, unknown>) {
       },
     },
     { endpointType: "REGIONAL", authTypes: ["NONE"], ipAddressType: "ipv4" },
-  ).filter((finding) => finding.code === "missing-principal");
+  ).filter((finding) => finding.code === "missing_principal");
 }
 
-describe("missing-principal", () => {
+describe("missing_principal", () => {
   it("reports a statement without Principal, at the single statement's path", () => {
     expect(found({})).toEqual([expect.objectContaining({ severity: "error", path: "Statement" })]);
   });

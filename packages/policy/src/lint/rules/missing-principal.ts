@@ -10,7 +10,7 @@ export function missingPrincipal(context: LintContext): LintFinding[] {
     )
     .map((view) =>
       createFinding(
-        "missing-principal",
+        "missing_principal",
         view.path,
         "A resource policy statement must name who it applies to; API Gateway rejects a statement without Principal.",
         `Add "Principal": "*" (or the IAM principals it is meant for) to the statement.`,

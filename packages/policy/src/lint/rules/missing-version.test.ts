@@ -9,11 +9,11 @@ const statement = {
 };
 const options = { endpointType: "REGIONAL", authTypes: ["NONE"], ipAddressType: "ipv4" } as const;
 
-describe("missing-version", () => {
+describe("missing_version", () => {
   it("reports a policy without Version", () => {
     expect(
       lintResourcePolicy({ Statement: [statement] }, options).filter(
-        (finding) => finding.code === "missing-version",
+        (finding) => finding.code === "missing_version",
       ),
     ).toEqual([expect.objectContaining({ severity: "warning", path: "Version" })]);
   });

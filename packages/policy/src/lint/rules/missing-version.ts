@@ -7,7 +7,7 @@ export function missingVersion(context: LintContext): LintFinding[] {
   if (context.document.Version !== undefined) return [];
   return [
     createFinding(
-      "missing-version",
+      "missing_version",
       "Version",
       "Without Version, IAM evaluates the policy as 2008-10-17, where policy variables are not substituted.",
       `Add "Version": "2012-10-17" at the top of the policy.`,

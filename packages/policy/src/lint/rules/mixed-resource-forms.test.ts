@@ -11,10 +11,10 @@ function found(resources: string[]) {
   return lintResourcePolicy(
     { Version: "2012-10-17", Statement: [statement] },
     { endpointType: "REGIONAL", authTypes: ["NONE"], ipAddressType: "ipv4" },
-  ).filter((finding) => finding.code === "mixed-resource-forms");
+  ).filter((finding) => finding.code === "mixed_resource_forms");
 }
 
-describe("mixed-resource-forms", () => {
+describe("mixed_resource_forms", () => {
   it("reports a full ARN in a policy that starts with the short form", () => {
     expect(
       found([

@@ -15,7 +15,7 @@ export function mixedResourceForms(context: LintContext): LintFinding[] {
     .filter((resource) => resource.arn?.form !== first)
     .map((resource) =>
       createFinding(
-        "mixed-resource-forms",
+        "mixed_resource_forms",
         resource.path,
         `This resource uses the ${resource.arn?.form} form while the policy starts with the ${first} form; API Gateway stores every short execute-api:/ resource expanded to a full ARN.`,
         "Write every resource in one form, the full ARN form if an IaC tool compares the stored policy with its own.",

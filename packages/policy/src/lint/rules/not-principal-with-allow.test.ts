@@ -11,10 +11,10 @@ function found(effect: "Allow" | "Deny") {
   return lintResourcePolicy(
     { Version: "2012-10-17", Statement: [statement] },
     { endpointType: "REGIONAL", authTypes: ["AWS_IAM"], ipAddressType: "ipv4" },
-  ).filter((finding) => finding.code === "not-principal-with-allow");
+  ).filter((finding) => finding.code === "not_principal_with_allow");
 }
 
-describe("not-principal-with-allow", () => {
+describe("not_principal_with_allow", () => {
   it("reports NotPrincipal in an Allow", () => {
     expect(found("Allow")).toEqual([
       expect.objectContaining({ severity: "error", path: "Statement[0].NotPrincipal" }),

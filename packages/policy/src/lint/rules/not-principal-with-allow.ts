@@ -10,7 +10,7 @@ export function notPrincipalWithAllow(context: LintContext): LintFinding[] {
     )
     .map((view) =>
       createFinding(
-        "not-principal-with-allow",
+        "not_principal_with_allow",
         `${view.path}.NotPrincipal`,
         "Allow with NotPrincipal grants access to every principal that is not listed, anonymous callers included.",
         "Use Principal with the identities to allow; keep NotPrincipal for Deny statements.",

@@ -20,10 +20,10 @@ function found(resources: string[], partition?: Partition) {
       ipAddressType: "ipv4",
       ...(partition === undefined ? {} : { partition }),
     },
-  ).filter((finding) => finding.code === "partition-mismatch");
+  ).filter((finding) => finding.code === "partition_mismatch");
 }
 
-describe("partition-mismatch", () => {
+describe("partition_mismatch", () => {
   it("reports the ARN whose partition differs from the rest of the policy", () => {
     expect(found([GLOBAL, GLOBAL.replace("/GET/", "/POST/"), CHINA])).toEqual([
       expect.objectContaining({ severity: "error", path: "Statement[0].Resource[2]" }),
@@ -51,7 +51,7 @@ describe("partition-mismatch", () => {
         ipAddressType: "ipv4",
         partition: "aws-cn",
       },
-    ).filter((finding) => finding.code === "partition-mismatch");
+    ).filter((finding) => finding.code === "partition_mismatch");
     expect(findings.map((finding) => finding.path)).toEqual(["Statement[0].Principal.AWS"]);
   });
 

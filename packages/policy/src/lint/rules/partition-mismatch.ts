@@ -47,7 +47,7 @@ export function partitionMismatch(context: LintContext): LintFinding[] {
     .filter((item) => item.value !== expected)
     .map(({ value, path }) =>
       createFinding(
-        "partition-mismatch",
+        "partition_mismatch",
         path,
         given === undefined
           ? `This ARN is in partition "${value}" while the rest of the policy uses "${expected}"; an API lives in one partition, so it never matches.`

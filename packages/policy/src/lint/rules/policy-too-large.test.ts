@@ -21,7 +21,7 @@ function found(count: number, target?: ApiTarget) {
       ipAddressType: "ipv4",
       ...(target === undefined ? {} : { target }),
     },
-  ).filter((finding) => finding.code === "policy-too-large");
+  ).filter((finding) => finding.code === "policy_too_large");
 }
 
 const target: ApiTarget = {
@@ -31,7 +31,7 @@ const target: ApiTarget = {
   apiId: "a1b2c3d4e5",
 };
 
-describe("policy-too-large", () => {
+describe("policy_too_large", () => {
   it("reports a policy over 8192 characters as written", () => {
     expect(found(300)).toEqual([expect.objectContaining({ severity: "error", path: "" })]);
   });

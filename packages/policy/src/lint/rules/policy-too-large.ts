@@ -8,7 +8,7 @@ function measure(context: LintContext): PolicySize {
   try {
     return policySize(context.document, context.target);
   } catch (error) {
-    // A short resource that cannot be expanded is reported by invalid-resource-arn; measure as written.
+    // A short resource that cannot be expanded is reported by invalid_resource_arn; measure as written.
     if (isPolicyError(error)) return policySize(context.document);
     throw error;
   }
@@ -27,7 +27,7 @@ export function policyTooLarge(context: LintContext): LintFinding[] {
     largest === size.short ? "as written" : "once API Gateway expands the execute-api:/ resources";
   return [
     createFinding(
-      "policy-too-large",
+      "policy_too_large",
       "",
       `The policy is ${largest} characters ${form}; API Gateway accepts at most ${size.limit}.`,
       "Merge statements that differ only in one list, shorten the CIDR and resource lists, or move checks into the authorizer.",

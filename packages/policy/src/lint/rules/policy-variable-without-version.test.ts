@@ -17,10 +17,10 @@ function found(version: string | undefined) {
     endpointType: "REGIONAL",
     authTypes: ["AWS_IAM"],
     ipAddressType: "ipv4",
-  }).filter((finding) => finding.code === "policy-variable-without-version");
+  }).filter((finding) => finding.code === "policy_variable_without_version");
 }
 
-describe("policy-variable-without-version", () => {
+describe("policy_variable_without_version", () => {
   it("reports a policy variable under Version 2008-10-17", () => {
     expect(found("2008-10-17")).toEqual([
       expect.objectContaining({ severity: "error", path: "Statement[0].Resource" }),

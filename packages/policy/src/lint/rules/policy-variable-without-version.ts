@@ -17,7 +17,7 @@ export function policyVariableWithoutVersion(context: LintContext): LintFinding[
       if (typeof value !== "string" || !value.includes("${")) continue;
       findings.push(
         createFinding(
-          "policy-variable-without-version",
+          "policy_variable_without_version",
           path,
           `Policy variables only work with "Version": "2012-10-17"; here "${value}" is compared literally and never matches as intended.`,
           `Add "Version": "2012-10-17" at the top of the policy.`,

@@ -15,26 +15,26 @@ function found(code: LintRuleCode, resource: string) {
   ).filter((finding) => finding.code === code);
 }
 
-describe("lower-case-http-verb", () => {
+describe("lower_case_http_verb", () => {
   it("reports a lower-case verb", () => {
-    expect(found("lower-case-http-verb", "execute-api:/prod/get/pets")).toEqual([
+    expect(found("lower_case_http_verb", "execute-api:/prod/get/pets")).toEqual([
       expect.objectContaining({ severity: "error", path: "Statement[0].Resource" }),
     ]);
   });
 
   it("accepts an upper-case verb", () => {
-    expect(found("lower-case-http-verb", "execute-api:/prod/GET/pets")).toEqual([]);
+    expect(found("lower_case_http_verb", "execute-api:/prod/GET/pets")).toEqual([]);
   });
 });
 
-describe("any-verb-in-resource", () => {
+describe("any_verb_in_resource", () => {
   it("reports ANY as a verb", () => {
-    expect(found("any-verb-in-resource", "execute-api:/prod/ANY/pets")).toEqual([
+    expect(found("any_verb_in_resource", "execute-api:/prod/ANY/pets")).toEqual([
       expect.objectContaining({ severity: "error", path: "Statement[0].Resource" }),
     ]);
   });
 
   it("accepts * as a verb", () => {
-    expect(found("any-verb-in-resource", "execute-api:/prod/*/pets")).toEqual([]);
+    expect(found("any_verb_in_resource", "execute-api:/prod/*/pets")).toEqual([]);
   });
 });

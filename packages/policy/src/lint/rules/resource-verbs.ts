@@ -16,7 +16,7 @@ export function resourceVerbs(context: LintContext): LintFinding[] {
     if (upper === "ANY") {
       findings.push(
         createFinding(
-          "any-verb-in-resource",
+          "any_verb_in_resource",
           resource.path,
           `Method ARNs carry the verb of the actual request, even for an ANY method, so "${resource.raw}" never matches.`,
           `Use * in place of ${method}.`,
@@ -25,7 +25,7 @@ export function resourceVerbs(context: LintContext): LintFinding[] {
     } else if (method !== upper) {
       findings.push(
         createFinding(
-          "lower-case-http-verb",
+          "lower_case_http_verb",
           resource.path,
           `Resources match case-sensitively and method ARNs carry upper-case verbs, so "${method}" in "${resource.raw}" never matches.`,
           `Write the verb in upper case: ${upper}.`,

@@ -25,6 +25,8 @@ export const LIMIT = 350;
  * a stale entry).
  */
 export const ALLOWLIST = {
+  "packages/identity-pool/src/client/create-identity-pool-client.ts":
+    "one concept: the credential client, one closure over its state (identity, exchange, refresh windows); its types are in identity-pool-client.ts",
   "packages/authorizer/src/handler/internal/build-response.ts":
     "being reworked (issue 13/14), split pending",
   "packages/policy/src/evaluate/internal/compile-condition.ts":

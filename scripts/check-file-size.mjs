@@ -25,16 +25,30 @@ export const LIMIT = 350;
  * a stale entry).
  */
 export const ALLOWLIST = {
-  "packages/identity-pool/src/client/create-identity-pool-client.ts":
-    "one concept: the credential client, one closure over its state (identity, exchange, refresh windows); its types are in identity-pool-client.ts",
+  "packages/authorizer/src/handler/authorizer-options.ts":
+    "type-only: createAuthorizer's options and the types they name (events, hooks, decision log), no code",
+  "packages/authorizer/src/handler/internal/create-handler.ts":
+    "one concept: the handler pipeline createAuthorizer returns, one closure from event to response",
   "packages/authorizer/src/handler/internal/build-response.ts":
     "being reworked (issue 13/14), split pending",
+  "packages/authorizer/src/jwks/jwks-cache.ts":
+    "one concept: the JwksCache class and its private helpers",
+  "packages/identity-pool/src/client/create-identity-pool-client.ts":
+    "one concept: the credential client, one closure over its state (identity, exchange, refresh windows); its types are in identity-pool-client.ts",
+  "packages/local-gateway/src/config/gateway-config.ts":
+    "type-only: startLocalGateway's config (APIs, routes, authorizers, credentials), no code",
+  "packages/policy/src/audit/internal/read-description.ts":
+    "one concept: the validating reader of auditApiAccess's description, section by section",
   "packages/policy/src/evaluate/internal/compile-condition.ts":
     "being reworked (issue 13/14), split pending",
   "packages/policy/src/gateway/internal/decide-gateway-access.ts":
     "being reworked (issue 13/14), split pending",
+  "packages/policy/src/route-table/compile-route-table.ts":
+    "split pending (issue 13): one closure over the compiled table; not split by the deadline",
   "packages/testing/src/cognito-identity/start-cognito-identity-server.ts":
     "being reworked (issue 13/14), split pending",
+  "scripts/check-imports.mjs":
+    "split pending (issue 13): the rule checks and the Biome override generation; not split by the deadline",
 };
 
 /** Number of lines as `wc -l` counts them (newline characters). */

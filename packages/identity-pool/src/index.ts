@@ -17,7 +17,7 @@ export type {
   IdentityPoolClientOptions,
   IdentityPoolCredentials,
   LoginsInput,
-} from "./client/create-identity-pool-client.js";
+} from "./client/identity-pool-client.js";
 export { createIdentityPoolClient } from "./client/create-identity-pool-client.js";
 export type { RetryOptions } from "./retry-options.js";
 // @section logins

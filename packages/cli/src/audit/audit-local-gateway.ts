@@ -3,32 +3,24 @@
  * @internal
  * @packageDocumentation
  */
-import type {
-  ApiConfig,
-  AuthorizerConfig,
-  GatewayDecisionRecord,
-  IamCredentialConfig,
-  LocalGatewayConfig,
-} from "@gatehouse/local-gateway";
+import type { GatewayDecisionRecord } from "@gatehouse/local-gateway";
 import {
   type AccessAudit,
   type AccessAuditCell,
   type AuditProbe,
-  type EndpointType,
-  evaluateApiGatewayAccess,
   formatExecuteApiArn,
-  type PolicyDocument,
   planAuditProbes,
-  routeTemplateCovers,
   type UnintendedAccess,
   type UnintendedCause,
 } from "@gatehouse/policy";
 import { CliError, usageError } from "../errors.js";
-import type {
-  AuditedGatewayConfig,
-  GatewayAuditCaller,
-  GatewayAuditSection,
-} from "./gateway-audit-config.js";
+import type { AuditedGatewayConfig } from "./gateway-audit-config.js";
+import { auditGatewayConfig } from "./internal/audit-gateway-config.js";
+import { type AuditedRoute, auditedApis } from "./internal/audited-api.js";
+import { credentialsOf } from "./internal/caller-credentials.js";
+import { causeOf } from "./internal/cause-of.js";
+import { checkGrants, covers, grantsFor } from "./internal/check-grants.js";
+import { readSection } from "./internal/read-audit-section.js";
 
 /** What {@link auditLocalGateway} returns. @internal */
 export interface LocalGatewayAudit {
@@ -36,26 +28,6 @@ export interface LocalGatewayAudit {
   audits: AccessAudit[];
   /** APIs left out (WebSocket); each audit has its own warnings too. */
   warnings: string[];
-}
-
-type RouteAuthKind =
-  | { kind: "NONE" }
-  | { kind: "AWS_IAM" }
-  | { kind: "lambda"; name: string; ttlSeconds: number }
-  | { kind: "jwt"; name: string };
-
-interface AuditedRoute {
-  template: string;
-  auth: RouteAuthKind;
-}
-
-interface AuditedApi {
-  config: ApiConfig & { type: "REST" | "HTTP" };
-  name: string;
-  apiId: string;
-  stage: string;
-  apiType: "rest" | "http";
-  routes: AuditedRoute[];
 }
 
 /** One request's outcome, as the gateway answered and recorded it. */
@@ -67,296 +39,10 @@ interface Outcome {
   fromCache: boolean;
 }
 
-const DEFAULT_TTL = 300;
 const DEFAULT_TIMEOUT_MS = 10_000;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function partitionOf(region: string): "aws" | "aws-cn" | "aws-us-gov" {
   return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
-}
-
-function readSection(value: unknown): GatewayAuditSection {
-  if (!isRecord(value)) {
-    throw usageError(
-      "the config has no audit section",
-      "Add `audit: { callers: [{ name, headers?, iam?, grants? }] }` next to `apis` (docs/cli.md#audit).",
-    );
-  }
-  const { callers, samplePaths, requestTimeoutMs } = value;
-  if (!Array.isArray(callers) || callers.length === 0) {
-    throw usageError(
-      "audit.callers must be a non-empty array of { name, headers?, iam?, grants? }",
-    );
-  }
-  const names = new Set<string>();
-  callers.forEach((caller: unknown, index) => {
-    const where = `audit.callers[${index}]`;
-    if (!isRecord(caller) || typeof caller["name"] !== "string" || caller["name"] === "") {
-      throw usageError(`${where} must be an object with a non-empty name`);
-    }
-    if (names.has(caller["name"]))
-      throw usageError(`two audit callers are named "${caller["name"]}"`);
-    names.add(caller["name"]);
-    const headers = caller["headers"];
-    if (
-      headers !== undefined &&
-      (!isRecord(headers) || Object.values(headers).some((item) => typeof item !== "string"))
-    ) {
-      throw usageError(`${where}.headers must map header names to strings`);
-    }
-    const iam = caller["iam"];
-    if (iam !== undefined && (!isRecord(iam) || typeof iam["accessKeyId"] !== "string")) {
-      throw usageError(`${where}.iam must be { accessKeyId, secretAccessKey?, sessionToken? }`);
-    }
-    if (caller["sourceIp"] !== undefined && typeof caller["sourceIp"] !== "string") {
-      throw usageError(`${where}.sourceIp must be a string`);
-    }
-    const grants = caller["grants"];
-    const lists = Array.isArray(grants) ? [grants] : isRecord(grants) ? Object.values(grants) : [];
-    if (
-      (grants !== undefined && !Array.isArray(grants) && !isRecord(grants)) ||
-      lists.some((list) => !Array.isArray(list) || list.some((item) => typeof item !== "string"))
-    ) {
-      throw usageError(`${where}.grants must be route templates, or API name -> route templates`);
-    }
-  });
-  if (
-    samplePaths !== undefined &&
-    (!isRecord(samplePaths) ||
-      Object.values(samplePaths).some(
-        (list) => !Array.isArray(list) || list.some((item) => typeof item !== "string"),
-      ))
-  ) {
-    throw usageError("audit.samplePaths must map route templates to lists of paths");
-  }
-  if (
-    requestTimeoutMs !== undefined &&
-    (typeof requestTimeoutMs !== "number" || !(requestTimeoutMs > 0))
-  ) {
-    throw usageError("audit.requestTimeoutMs must be a positive number of milliseconds");
-  }
-  return value as unknown as GatewayAuditSection;
-}
-
-function authOf(
-  auth: unknown,
-  authorizers: Readonly<Record<string, AuthorizerConfig>> | undefined,
-): RouteAuthKind {
-  if (auth === "NONE" || auth === "AWS_IAM") return { kind: auth };
-  const name = isRecord(auth) ? auth["authorizer"] : undefined;
-  const authorizer = typeof name === "string" ? authorizers?.[name] : undefined;
-  // The gateway refuses such a config at start; the audit does not get that far.
-  if (typeof name !== "string" || authorizer === undefined) return { kind: "NONE" };
-  if (authorizer.type === "TOKEN" || authorizer.type === "REQUEST") {
-    return { kind: "lambda", name, ttlSeconds: authorizer.resultTtlInSeconds ?? DEFAULT_TTL };
-  }
-  return { kind: "jwt", name };
-}
-
-function auditedApis(config: LocalGatewayConfig, warnings: string[]): AuditedApi[] {
-  const out: AuditedApi[] = [];
-  config.apis.forEach((api, index) => {
-    // The gateway's own defaults (resolve-config): the API id, then the name and the stage.
-    const apiId =
-      api.apiId ?? (index === 0 ? "a1b2c3d4e5" : `localapi${String(index).padStart(2, "0")}`);
-    const name = api.name ?? apiId;
-    if (api.type === "WEBSOCKET") {
-      warnings.push(`${name}: WebSocket APIs are not audited (one route, $connect)`);
-      return;
-    }
-    const routes =
-      api.type === "REST"
-        ? api.routes.map((route) => ({
-            template: `${route.method.toUpperCase()} ${route.resource}`,
-            auth: authOf(route.auth, api.authorizers),
-          }))
-        : api.routes.map((route) => ({
-            template: route.routeKey,
-            auth: authOf(route.auth, api.authorizers),
-          }));
-    out.push({
-      config: api,
-      name,
-      apiId,
-      stage: api.stage ?? (api.type === "HTTP" ? "$default" : "dev"),
-      apiType: api.type === "REST" ? "rest" : "http",
-      routes,
-    });
-  });
-  return out;
-}
-
-/** The config the audit starts: the user's, with stub integrations and its own hooks. */
-function auditGatewayConfig(
-  config: LocalGatewayConfig,
-  section: GatewayAuditSection,
-  onIntegration: () => void,
-  onDecision: (record: GatewayDecisionRecord) => void,
-): LocalGatewayConfig {
-  // The audit never runs the user's integrations (they may write somewhere): a stub answers 200.
-  const stub = () => {
-    onIntegration();
-    return { statusCode: 200, body: "" };
-  };
-  const apis = config.apis.map((api): ApiConfig => {
-    if (api.type === "REST")
-      return { ...api, routes: api.routes.map((r) => ({ ...r, handler: stub })) };
-    if (api.type === "HTTP")
-      return { ...api, routes: api.routes.map((r) => ({ ...r, handler: stub })) };
-    return api;
-  });
-  const { audit: _audit, ...rest } = config as AuditedGatewayConfig;
-  return {
-    ...rest,
-    apis,
-    port: 0,
-    trustForwardedFor:
-      config.trustForwardedFor === true ||
-      section.callers.some((caller) => caller.sourceIp !== undefined),
-    onDecision,
-  };
-}
-
-interface CallerCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-  /** From the config's credential, when the caller names one. */
-  principalArn: string | undefined;
-}
-
-async function credentialsOf(
-  config: LocalGatewayConfig,
-  caller: GatewayAuditCaller,
-): Promise<CallerCredentials | undefined> {
-  const { iam } = caller;
-  if (iam === undefined) return undefined;
-  const source = config.credentials;
-  const known: IamCredentialConfig | undefined =
-    typeof source === "function"
-      ? await source(iam.accessKeyId)
-      : source?.find((credential) => credential.accessKeyId === iam.accessKeyId);
-  if (iam.secretAccessKey !== undefined) {
-    return {
-      accessKeyId: iam.accessKeyId,
-      secretAccessKey: iam.secretAccessKey,
-      ...(iam.sessionToken === undefined ? {} : { sessionToken: iam.sessionToken }),
-      principalArn: known?.principalArn,
-    };
-  }
-  if (known === undefined) {
-    throw usageError(
-      `audit caller "${caller.name}": no credential with accessKeyId ${iam.accessKeyId} in the config's credentials`,
-      "Give iam.secretAccessKey, or add the credential to `credentials`.",
-    );
-  }
-  return {
-    accessKeyId: known.accessKeyId,
-    secretAccessKey: known.secretAccessKey,
-    ...(known.sessionToken === undefined ? {} : { sessionToken: known.sessionToken }),
-    principalArn: known.principalArn,
-  };
-}
-
-function grantsFor(caller: GatewayAuditCaller, api: AuditedApi): readonly string[] {
-  const { grants } = caller;
-  if (grants === undefined) return [];
-  if (Array.isArray(grants)) return grants as readonly string[];
-  return (grants as Readonly<Record<string, readonly string[]>>)[api.name] ?? [];
-}
-
-function checkGrants(callers: readonly GatewayAuditCaller[], apis: readonly AuditedApi[]): void {
-  for (const caller of callers) {
-    const { grants } = caller;
-    if (grants !== undefined && !Array.isArray(grants)) {
-      for (const apiName of Object.keys(grants)) {
-        if (!apis.some((api) => api.name === apiName)) {
-          throw usageError(
-            `audit caller "${caller.name}": grants name the API "${apiName}", which the config does not audit (${apis.map((api) => api.name).join(", ")})`,
-          );
-        }
-      }
-    }
-    const all = Array.isArray(grants)
-      ? apis.map((api) => [api, grants as readonly string[]] as const)
-      : apis.map((api) => [api, grantsFor(caller, api)] as const);
-    for (const grant of new Set(all.flatMap(([, list]) => list))) {
-      const names = all.some(
-        ([api, list]) =>
-          list.includes(grant) && api.routes.some((route) => covers(grant, route.template, api)),
-      );
-      if (!names) {
-        throw usageError(
-          `audit caller "${caller.name}": the grant "${grant}" names no route of the audited APIs`,
-          "Grants are route templates: GET /pets/{id}, ANY /admin/{proxy+}, or *.",
-        );
-      }
-    }
-  }
-}
-
-function covers(grant: string, route: string, api: AuditedApi): boolean {
-  try {
-    return routeTemplateCovers(grant, route, api.apiType);
-  } catch (error) {
-    throw usageError(`the grant "${grant}": ${(error as Error).message}`);
-  }
-}
-
-/** Why an unintended cell is reached, as far as the config tells: the resource policy first. */
-async function causeOf(
-  api: AuditedApi,
-  route: AuditedRoute,
-  methodArn: string,
-  caller: GatewayAuditCaller,
-  principalArn: string | undefined,
-  viaCache: boolean,
-): Promise<UnintendedCause> {
-  if (viaCache) return "cached_authorizer_policy";
-  const fallback: UnintendedCause =
-    route.auth.kind === "AWS_IAM"
-      ? "iam_identity_policy"
-      : route.auth.kind === "jwt"
-        ? "cognito_valid_token"
-        : route.auth.kind === "lambda"
-          ? "authorizer_policy"
-          : "resource_policy_allow";
-  const config = api.config;
-  if (
-    config.type !== "REST" ||
-    config.resourcePolicy === undefined ||
-    config.resourcePolicy === null
-  ) {
-    return fallback;
-  }
-  const endpointType: EndpointType = config.endpointType ?? "REGIONAL";
-  const accountId = /^arn:[^:]+:(?:iam|sts)::(\d{12}):/.exec(principalArn ?? "")?.[1];
-  try {
-    const network =
-      endpointType === "PRIVATE"
-        ? { vpcSourceIp: caller.sourceIp ?? "127.0.0.1" }
-        : { sourceIp: caller.sourceIp ?? "127.0.0.1" };
-    const base = {
-      methodArn,
-      endpointType,
-      resourcePolicy: config.resourcePolicy as PolicyDocument,
-      ...network,
-    };
-    const result =
-      route.auth.kind === "AWS_IAM" && principalArn !== undefined && accountId !== undefined
-        ? await evaluateApiGatewayAccess({
-            ...base,
-            authType: "AWS_IAM",
-            caller: { arn: principalArn, accountId, signatureValid: true, callerPolicy: null },
-          })
-        : await evaluateApiGatewayAccess({ ...base, authType: "NONE" });
-    return result.resourcePolicyDecision === "allow" ? "resource_policy_allow" : fallback;
-  } catch {
-    return fallback;
-  }
 }
 
 /**

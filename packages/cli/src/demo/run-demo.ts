@@ -1,14 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { cognitoVerifier } from "@gatehouse/authorizer";
-import { createIdentityPoolClient, loginsFromIdToken } from "@gatehouse/identity-pool";
 import {
-  type GatewayDecisionReason,
   type GatewayDecisionRecord,
   type IamCredentialConfig,
   type LocalGateway,
   startLocalGateway,
 } from "@gatehouse/local-gateway";
-import { createSignedFetch } from "@gatehouse/sigv4";
 import {
   type CognitoIdentityServer,
   createTestIssuer,
@@ -16,7 +13,9 @@ import {
   type TestIssuer,
 } from "@gatehouse/testing";
 import { DEMO, demoGatewayConfig } from "./demo-gateway.js";
-import { type DemoTokens, mintDemoTokens } from "./demo-tokens.js";
+import { exchangeIdentity } from "./demo-identity-exchange.js";
+import { buildSteps } from "./demo-steps.js";
+import { mintDemoTokens } from "./demo-tokens.js";
 
 /** One request of the demo and what came back. */
 export interface DemoRow {
@@ -30,13 +29,8 @@ export interface DemoRow {
   expected: number;
   /** The status the local gateway answered; `null` when the request failed. */
   actual: number | null;
-  /**
-   * The local gateway's decision reason (`allowed`, `authorizer_implicit_deny`, ...); `null` for a
-   * step the gateway does not decide (the identity-pool exchange) and for a request that failed.
-   */
-  reason: GatewayDecisionReason | null;
-  /** With `reason: null`: what happened instead (the exchange's calls, the failure); else `null`. */
-  detail: string | null;
+  /** The gateway's reason code (`allowed`, `authorizer_implicit_deny`, ...), or the failure. */
+  reason: string;
   /** Whether the answer came from the authorizer cache. */
   fromCache: boolean;
   /** What the row demonstrates, in one sentence. */
@@ -61,25 +55,6 @@ export interface RunDemoOptions {
   /** Called after each row, for progressive output. */
   onRow?: (row: DemoRow) => void;
 }
-
-interface Step {
-  section: string;
-  request: string;
-  expected: number;
-  note: string;
-  send: () => Promise<Response | { status: number; detail: string }>;
-}
-
-const SECTIONS = {
-  rest: "REST API + TOKEN authorizer (createAuthorizer + cognitoVerifier)",
-  cache: "Authorizer cache: naive `Resource: event.methodArn` authorizer",
-  http: "HTTP API + JWT authorizer with scopes",
-  iam: "AWS_IAM: identity pool -> SigV4",
-  tableA:
-    "Table A: AWS's `Allow *` + IP-denylist resource policy next to a hand-written authorizer",
-  nested:
-    "Nested routes: a hand-written `GET/pets/*` grant vs createAuthorizer's exact route table",
-} as const;
 
 /**
  * Runs the sample API on 127.0.0.1 and sends it real requests: a Cognito-shaped issuer, a TOKEN
@@ -155,8 +130,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     for (const step of steps) {
       const before = decisions.length;
       let actual: number | null = null;
-      let reason: GatewayDecisionReason | null = null;
-      let detail: string | null = null;
+      let reason: string;
       let fromCache = false;
       try {
         const answer = await step.send();
@@ -164,15 +138,14 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
           await answer.arrayBuffer();
           actual = answer.status;
           const record = decisions.length > before ? decisions.at(-1) : undefined;
-          reason = record?.reason ?? null;
-          if (record === undefined) detail = "no decision recorded";
+          reason = record?.reason ?? "(no decision recorded)";
           fromCache = record?.authorizerFromCache === true;
         } else {
           actual = answer.status;
-          detail = answer.detail;
+          reason = answer.reason;
         }
       } catch (error) {
-        detail = `request failed: ${(error as Error).message}`;
+        reason = `request failed: ${(error as Error).message}`;
       }
       const row: DemoRow = {
         step: rows.length + 1,
@@ -181,7 +154,6 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
         expected: step.expected,
         actual,
         reason,
-        detail,
         fromCache,
         note: step.note,
         matched: actual === step.expected,
@@ -205,218 +177,4 @@ function invokePolicy(resource: string) {
     Version: "2012-10-17" as const,
     Statement: [{ Effect: "Allow" as const, Action: "execute-api:Invoke", Resource: resource }],
   };
-}
-
-interface Exchange {
-  provider:
-    | (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }>)
-    | undefined;
-  status: number;
-  detail: string;
-}
-
-async function exchangeIdentity(server: CognitoIdentityServer, idToken: string): Promise<Exchange> {
-  const client = createIdentityPoolClient({
-    identityPoolId: DEMO.identityPoolId,
-    endpoint: server.url,
-    logins: loginsFromIdToken(idToken),
-  });
-  try {
-    const issued = await client.getCredentials();
-    const calls = Object.entries(server.calls)
-      .filter(([, count]) => count > 0)
-      .map(([operation]) => operation)
-      .join(" + ");
-    return {
-      provider: client.provider,
-      status: 200,
-      detail: `${calls} -> ${issued.identityId}`,
-    };
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? "error";
-    const status = (error as { status?: number }).status ?? 0;
-    return { provider: undefined, status, detail: `${code}: ${(error as Error).message}` };
-  }
-}
-
-function buildSteps(
-  gateway: LocalGateway,
-  tokens: DemoTokens,
-  exchange: Exchange,
-  other: { accessKeyId: string; secretAccessKey: string },
-): Step[] {
-  const rest = gateway.apiUrls[DEMO.restApi] as string;
-  const trap = gateway.apiUrls[DEMO.trapApi] as string;
-  const trapPath = new URL(trap).pathname.replace(/\/$/, "");
-  const http = gateway.apiUrls[DEMO.httpApi] as string;
-  const restPath = new URL(rest).pathname.replace(/\/$/, "");
-  const httpPath = new URL(http).pathname.replace(/\/$/, "");
-  const bearer = (token: string, extra: Record<string, string> = {}) => ({
-    headers: { authorization: `Bearer ${token}`, ...extra },
-  });
-  const get =
-    (base: string, path: string, init: RequestInit = {}) =>
-    () =>
-      fetch(`${base}${path}`, init);
-  const signed = (credentials: Parameters<typeof createSignedFetch>[0]["credentials"]) =>
-    createSignedFetch({ credentials, region: DEMO.region });
-  return [
-    {
-      section: SECTIONS.rest,
-      request: `GET ${restPath}/pets  (no token)`,
-      expected: 401,
-      note: "The identity source is missing: 401 without invoking the authorizer.",
-      send: get(rest, "/pets"),
-    },
-    {
-      section: SECTIONS.rest,
-      request: `GET ${restPath}/pets  (token signed by an unknown key)`,
-      expected: 401,
-      note: "The signature does not verify against the JWKS: the authorizer throws Unauthorized.",
-      send: get(rest, "/pets", bearer(tokens.forged)),
-    },
-    {
-      section: SECTIONS.rest,
-      request: `GET ${restPath}/pets  (expired token)`,
-      expected: 401,
-      note: "exp is in the past: Unauthorized.",
-      send: get(rest, "/pets", bearer(tokens.expired)),
-    },
-    {
-      section: SECTIONS.rest,
-      request: `GET ${restPath}/pets  (token with pets/read)`,
-      expected: 200,
-      note: "Valid token and scope: the authorizer's policy lists every route this identity may call.",
-      send: get(rest, "/pets", bearer(tokens.reader)),
-    },
-    {
-      section: SECTIONS.rest,
-      request: `GET ${restPath}/pets/42  (same token)`,
-      expected: 200,
-      note: "Answered from the authorizer cache: the cached policy covers GET /pets/{id} too.",
-      send: get(rest, "/pets/42", bearer(tokens.reader)),
-    },
-    {
-      section: SECTIONS.rest,
-      request: `POST ${restPath}/pets  (same token, no pets/write)`,
-      expected: 403,
-      note: "The cached policy does not list POST /pets: the scope is missing.",
-      send: get(rest, "/pets", { method: "POST", body: "{}", ...bearer(tokens.reader) }),
-    },
-    {
-      section: SECTIONS.rest,
-      request: `GET ${restPath}/pets  (token without pets/read)`,
-      expected: 403,
-      note: "Valid token, no route allowed: 403, not 401.",
-      send: get(rest, "/pets", bearer(tokens.noScopes)),
-    },
-    {
-      section: SECTIONS.rest,
-      request: `GET ${restPath}/pets  (valid token, from ${DEMO.deniedIp})`,
-      expected: 403,
-      note: "The resource policy's IP denylist is an explicit Deny, checked before the authorizer.",
-      send: get(rest, "/pets", bearer(tokens.reader, { "x-forwarded-for": DEMO.deniedIp })),
-    },
-    {
-      section: SECTIONS.cache,
-      request: `GET ${restPath}/naive/pets  (token with pets/read)`,
-      expected: 200,
-      note: "The naive authorizer allows exactly event.methodArn.",
-      send: get(rest, "/naive/pets", bearer(tokens.reader)),
-    },
-    {
-      section: SECTIONS.cache,
-      request: `GET ${restPath}/naive/pets/42  (same token, within the TTL)`,
-      expected: 403,
-      note: "Cache hit: the policy cached for GET /naive/pets does not cover this route (createAuthorizer's does, row 5).",
-      send: get(rest, "/naive/pets/42", bearer(tokens.reader)),
-    },
-    {
-      section: SECTIONS.tableA,
-      request: `DELETE ${trapPath}/pets/42  (read-only token, hand-written setup)`,
-      expected: 200,
-      note: "The bypass: the authorizer's policy is silent on DELETE and the resource policy's Allow * allows it (same account: an Allow in either policy allows).",
-      send: get(trap, "/pets/42", { method: "DELETE", ...bearer(tokens.reader) }),
-    },
-    {
-      section: SECTIONS.tableA,
-      request: `DELETE ${restPath}/pets/42  (read-only token, Gatehouse defaults)`,
-      expected: 403,
-      note: "composeResourcePolicy with authTypes writes no Allow for LAMBDA methods: the authorizer's implicit deny stands.",
-      send: get(rest, "/pets/42", { method: "DELETE", ...bearer(tokens.reader) }),
-    },
-    {
-      section: SECTIONS.nested,
-      request: `GET ${trapPath}/pets/42/medical-records  (read-only token, hand-written setup)`,
-      expected: 200,
-      note: "The bypass: IAM's * crosses /, so the grant GET/pets/* meant for GET /pets/{id} also covers the nested vet-only route.",
-      send: get(trap, "/pets/42/medical-records", bearer(tokens.reader)),
-    },
-    {
-      section: SECTIONS.nested,
-      request: `GET ${restPath}/pets/42/medical-records  (read-only token, no vet group)`,
-      expected: 403,
-      note: "createAuthorizer's policy adds an explicit Deny for GET/pets/*/medical-records: exact, even from the cache.",
-      send: get(rest, "/pets/42/medical-records", bearer(tokens.reader)),
-    },
-    {
-      section: SECTIONS.nested,
-      request: `GET ${restPath}/pets/42  (same token)`,
-      expected: 200,
-      note: "The same cached policy still allows the route the token does satisfy.",
-      send: get(rest, "/pets/42", bearer(tokens.reader)),
-    },
-    {
-      section: SECTIONS.http,
-      request: `GET ${httpPath}/orders  (token with orders/read)`,
-      expected: 200,
-      note: "The route's scope is in the token.",
-      send: get(http, "/orders", bearer(tokens.reader)),
-    },
-    {
-      section: SECTIONS.http,
-      request: `GET ${httpPath}/orders  (token without orders/read)`,
-      expected: 403,
-      note: "Valid token, missing scope: 403.",
-      send: get(http, "/orders", bearer(tokens.noScopes)),
-    },
-    {
-      section: SECTIONS.http,
-      request: `GET ${httpPath}/orders  (no token)`,
-      expected: 401,
-      note: "No token: 401.",
-      send: get(http, "/orders"),
-    },
-    {
-      section: SECTIONS.iam,
-      request: "identity pool: ID token -> AWS credentials",
-      expected: 200,
-      note: "createIdentityPoolClient against the loopback Cognito-identity server.",
-      send: async () => ({ status: exchange.status, detail: exchange.detail }),
-    },
-    {
-      section: SECTIONS.iam,
-      request: `GET ${restPath}/reports  (SigV4, identity-pool credentials)`,
-      expected: 200,
-      note: "createSignedFetch with the client's provider; same account, allowed by the resource policy.",
-      send: () => {
-        if (exchange.provider === undefined) throw new Error("no identity-pool credentials");
-        return signed(exchange.provider)(`${rest}/reports`);
-      },
-    },
-    {
-      section: SECTIONS.iam,
-      request: `GET ${restPath}/reports  (unsigned)`,
-      expected: 403,
-      note: "AWS_IAM route without a signature: Missing Authentication Token.",
-      send: get(rest, "/reports"),
-    },
-    {
-      section: SECTIONS.iam,
-      request: `GET ${restPath}/reports  (SigV4, account ${DEMO.otherAccountId})`,
-      expected: 403,
-      note: "Valid signature, other account: the account allowlist does not name it (cross-account needs both policies).",
-      send: () => signed(other)(`${rest}/reports`),
-    },
-  ];
 }

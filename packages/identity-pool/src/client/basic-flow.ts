@@ -1,6 +1,6 @@
 import { assumeRoleWithWebIdentity } from "../internal/sts.js";
 import type { CognitoAnswer, Transport } from "../internal/transport.js";
-import type { IdentityPoolClientOptions } from "./create-identity-pool-client.js";
+import type { IdentityPoolClientOptions } from "./identity-pool-client.js";
 
 /**
  * @internal The basic (classic) flow's exchange: `GetOpenIdToken` (unless a developer backend

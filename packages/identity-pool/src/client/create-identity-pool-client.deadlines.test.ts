@@ -10,10 +10,8 @@ import {
   startMisbehavingServer,
   trickle,
 } from "../internal/misbehaving-server.js";
-import {
-  createIdentityPoolClient,
-  type IdentityPoolClientOptions,
-} from "./create-identity-pool-client.js";
+import { createIdentityPoolClient } from "./create-identity-pool-client.js";
+import type { IdentityPoolClientOptions } from "./identity-pool-client.js";
 
 // Deadlines of every network call and user callback. Servers are real loopback servers that
 // accept requests and misbehave; the deadlines are small injected values, never the defaults.

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isIdentityPoolError } from "../errors.js";
-import {
-  createIdentityPoolClient,
-  type IdentityPoolClientOptions,
-} from "./create-identity-pool-client.js";
+import { createIdentityPoolClient } from "./create-identity-pool-client.js";
+import type { IdentityPoolClientOptions } from "./identity-pool-client.js";
 
 const POOL = "us-east-1:0d0f8b1c-0000-4000-8000-000000000001";
 const make = (options: Partial<IdentityPoolClientOptions>) => () =>

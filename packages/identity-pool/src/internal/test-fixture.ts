@@ -10,11 +10,11 @@ import {
   startCognitoIdentityServer,
   type TestIssuer,
 } from "@gatehouse/testing";
-import {
-  createIdentityPoolClient,
-  type IdentityPoolClient,
-  type IdentityPoolClientOptions,
-} from "../client/create-identity-pool-client.js";
+import { createIdentityPoolClient } from "../client/create-identity-pool-client.js";
+import type {
+  IdentityPoolClient,
+  IdentityPoolClientOptions,
+} from "../client/identity-pool-client.js";
 
 export const POOL_ID = "us-east-1:0d0f8b1c-0000-4000-8000-000000000001";
 export const AUTH_ROLE = "arn:aws:iam::123456789012:role/Authenticated";

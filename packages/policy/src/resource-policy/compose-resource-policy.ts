@@ -3,22 +3,17 @@ import { expandResourceArn } from "../arn/expand-resource-arn.js";
 import type { ApiAuthTypes } from "../auth-types/api-auth-types.js";
 import type { ApiAuthTypeTable } from "../auth-types/internal/read-api-auth-types.js";
 import { readApiAuthTypes } from "../auth-types/internal/read-api-auth-types.js";
-import {
-  globCovers,
-  globMeetsRoute,
-  resourceTail,
-  routeGlob,
-} from "../auth-types/internal/route-coverage.js";
-import type { PolicyDocument, PolicyStatement } from "../document/policy-document.js";
+import type { PolicyDocument } from "../document/policy-document.js";
 import { PolicyError } from "../errors.js";
-import type { MethodAuthType } from "../gateway/api-gateway-access.js";
 import { accountAllowlist } from "./account-allowlist.js";
+import { buildPolicyStatements } from "./internal/build-policy-statements.js";
+import { checkAccountRules } from "./internal/check-account-rules.js";
+import { planAllows } from "./internal/plan-allows.js";
 import { ipAllowlist } from "./ip-allowlist.js";
 import { ipDenylist } from "./ip-denylist.js";
 import { compactLength, RESOURCE_POLICY_SIZE_LIMIT, worstCaseExpandedSize } from "./policy-size.js";
 import { privateIpDenylist } from "./private-ip-denylist.js";
-import type { ResourcePolicyRule, ResourcePolicyRuleKind } from "./resource-policy-rule.js";
-import { ALL_RESOURCES, compareStrings } from "./rule-values.js";
+import type { ResourcePolicyRule } from "./resource-policy-rule.js";
 import { sourceVpcAllowlist } from "./source-vpc-allowlist.js";
 import { vpcEndpointAllowlist } from "./vpc-endpoint-allowlist.js";
 
@@ -37,29 +32,6 @@ export type ComposeResourcePolicyOptions = {
    */
   authTypes: ApiAuthTypes | null;
 } & ({ form?: "short" } | { form: "expanded"; target: ApiTarget });
-
-type DenyKind = Exclude<ResourcePolicyRuleKind, "accountAllowlist">;
-
-/** Each restriction as one Deny condition; the order here is the statement order. */
-const DENY_KINDS: Record<DenyKind, { sid: string; operator: string; key: string }> = {
-  ipDenylist: { sid: "DenyIpDenylist", operator: "IpAddress", key: "aws:SourceIp" },
-  ipAllowlist: { sid: "DenyIpAllowlist", operator: "NotIpAddress", key: "aws:SourceIp" },
-  privateIpDenylist: {
-    sid: "DenyPrivateIpDenylist",
-    operator: "IpAddress",
-    key: "aws:VpcSourceIp",
-  },
-  sourceVpcAllowlist: {
-    sid: "DenySourceVpcAllowlist",
-    operator: "StringNotEquals",
-    key: "aws:SourceVpc",
-  },
-  vpcEndpointAllowlist: {
-    sid: "DenyVpcEndpointAllowlist",
-    operator: "StringNotEquals",
-    key: "aws:SourceVpce",
-  },
-};
 
 /** Re-validates a rule (it may come from JSON rather than from a preset). */
 function revalidate(rule: ResourcePolicyRule, index: number): ResourcePolicyRule {
@@ -85,111 +57,6 @@ function revalidate(rule: ResourcePolicyRule, index: number): ResourcePolicyRule
         `composeResourcePolicy: rules[${index}] has the unknown kind ${JSON.stringify((rule as { kind: unknown }).kind)}`,
       );
   }
-}
-
-interface Group {
-  values: string[];
-  resources: string[];
-}
-
-function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort(compareStrings);
-}
-
-/**
- * Merges lists that apply to the same resources, then resources that carry the same list: for
- * an Allow, or a Deny whose values are ORed (`IpAddress`) or "matches none" (`NotIpAddress`,
- * `StringNotEquals`), both merges keep the meaning (for allowlists: one list, their union).
- */
-function mergeGroups(groups: Group[]): Group[] {
-  const byKey = (
-    items: Group[],
-    key: (group: Group) => string,
-    merge: (a: Group, b: Group) => Group,
-  ) => {
-    const map = new Map<string, Group>();
-    for (const item of items) {
-      const k = key(item);
-      const existing = map.get(k);
-      map.set(k, existing === undefined ? item : merge(existing, item));
-    }
-    return [...map.values()];
-  };
-  const sameResources = byKey(
-    groups,
-    (group) => JSON.stringify(group.resources),
-    (a, b) => ({ values: sortedUnique([...a.values, ...b.values]), resources: a.resources }),
-  );
-  const sameValues = byKey(
-    sameResources,
-    (group) => JSON.stringify(group.values),
-    (a, b) => ({ values: a.values, resources: sortedUnique([...a.resources, ...b.resources]) }),
-  );
-  return sameValues.sort((a, b) =>
-    compareStrings(
-      JSON.stringify([a.resources, a.values]),
-      JSON.stringify([b.resources, b.values]),
-    ),
-  );
-}
-
-function numberedSid(base: string, index: number): string {
-  return index === 0 ? base : `${base}${index + 1}`;
-}
-
-function build(
-  rules: ResourcePolicyRule[],
-  plan: AllowPlan,
-  mapResource: (resource: string) => string,
-): PolicyDocument {
-  const groupsOf = (kind: ResourcePolicyRuleKind) =>
-    mergeGroups(
-      rules
-        .filter((rule) => rule.kind === kind)
-        .map((rule) => ({
-          values: [...rule.values],
-          resources: sortedUnique(rule.resources.map(mapResource)),
-        })),
-    );
-
-  const allows: PolicyStatement[] = groupsOf("accountAllowlist").map((group, index) => ({
-    Sid: numberedSid("AllowInvoke", index),
-    Effect: "Allow",
-    Principal: { AWS: group.values },
-    Action: "execute-api:Invoke",
-    Resource: group.resources,
-  }));
-  const anyone = (sid: string, resources: readonly string[]): PolicyStatement => ({
-    Sid: sid,
-    Effect: "Allow",
-    Principal: "*",
-    Action: "execute-api:Invoke",
-    Resource: sortedUnique(resources.map(mapResource)),
-  });
-  if (plan.whole) allows.push(anyone("AllowInvoke", [ALL_RESOURCES]));
-  if (plan.none.length > 0) allows.push(anyone("AllowNoneAuthMethods", plan.none));
-  if (plan.cognito.length > 0) allows.push(anyone("AllowCognitoMethods", plan.cognito));
-
-  // One Deny per restriction key. Keys are never merged into one statement: conditions within a
-  // statement are ANDed, so "IP listed AND VPC not allowed" would deny far less than each
-  // restriction on its own.
-  const denies: PolicyStatement[] = [];
-  for (const [kind, { sid, operator, key }] of Object.entries(DENY_KINDS) as [
-    DenyKind,
-    (typeof DENY_KINDS)[DenyKind],
-  ][]) {
-    groupsOf(kind).forEach((group, index) => {
-      denies.push({
-        Sid: numberedSid(sid, index),
-        Effect: "Deny",
-        Principal: "*",
-        Action: "execute-api:Invoke",
-        Resource: group.resources,
-        Condition: { [operator]: { [key]: group.values } },
-      });
-    });
-  }
-  return { Version: "2012-10-17", Statement: [...allows, ...denies] };
 }
 
 function checkSize(size: number, form: string): void {
@@ -241,135 +108,6 @@ function readOptions(options: unknown): ReadOptions {
     throw new TypeError('composeResourcePolicy: form "expanded" needs a target API');
   }
   return { target: target as ApiTarget, authTypes: table };
-}
-
-/** Which Allow statements to everyone the policy gets; resources in short form. */
-interface AllowPlan {
-  /** `Allow *` on the whole API (`AllowInvoke`). */
-  whole: boolean;
-  /** `AllowNoneAuthMethods`: the NONE methods. */
-  none: string[];
-  /** `AllowCognitoMethods`: the COGNITO_USER_POOLS methods. */
-  cognito: string[];
-}
-
-/** NONE and Cognito methods need an explicit Allow once the API has a resource policy. */
-function needsAllow(type: MethodAuthType): boolean {
-  return type === "NONE" || type === "COGNITO_USER_POOLS";
-}
-
-function fail(message: string): never {
-  throw new TypeError(`composeResourcePolicy: ${message}`);
-}
-
-/** Globs without those another glob of the list already covers, sorted. */
-function withoutCovered(globs: readonly string[]): string[] {
-  const unique = sortedUnique(globs);
-  return unique.filter(
-    (glob) => !unique.some((other) => other !== glob && globCovers(other, glob)),
-  );
-}
-
-function planAllows(table: ApiAuthTypeTable | null, hasAccounts: boolean): AllowPlan {
-  const plan: AllowPlan = { whole: false, none: [], cognito: [] };
-  if (table === null) {
-    // AWS's example shape: Allow * everywhere, unless an account allowlist says who may call.
-    plan.whole = !hasAccounts;
-    return plan;
-  }
-  const types = [...table.types];
-  if (table.form === "list" || (table.fallback !== undefined && needsAllow(table.fallback))) {
-    const open = types.filter(needsAllow);
-    if (open.length === types.length) {
-      plan.whole = true;
-      return plan;
-    }
-    if (table.form === "map") {
-      const closed = table.routes.filter((route) => !needsAllow(route.authType));
-      fail(
-        `"*" is ${table.fallback} but ${closed.map((route) => `"${route.key}"`).join(", ")} ${closed.length === 1 ? "is" : "are"} not: ` +
-          "an Allow on everything but some methods cannot be written without a Deny that would also stop the authorized callers. " +
-          `List the ${table.fallback} methods one by one and give "*" the authorizer's type.`,
-      );
-    }
-    if (open.length > 0) {
-      fail(
-        `authTypes lists ${open.join(", ")} (methods that need an Allow) together with ${types.filter((type) => !needsAllow(type)).join(", ")} ` +
-          "(methods an Allow would open, Table A), so it cannot tell which methods get the Allow. " +
-          'Give a map of route -> type instead, e.g. { "OPTIONS /pets": "NONE", "*": "LAMBDA" }.',
-      );
-    }
-    return plan;
-  }
-
-  const closed = table.routes.filter((route) => !needsAllow(route.authType));
-  for (const route of table.routes) {
-    if (!needsAllow(route.authType)) continue;
-    for (const verb of route.verbs) {
-      const glob = routeGlob(route, verb);
-      const reached = closed.find((other) =>
-        other.verbs.some((otherVerb) => globMeetsRoute(glob, other, otherVerb)),
-      );
-      if (reached !== undefined) {
-        fail(
-          `the Allow for the ${route.authType} method "${route.key}" (execute-api:/${glob}) would also cover "${reached.key}" (${reached.authType}): ` +
-            'IAM\'s * also matches "/", so that Allow would let callers past its ' +
-            `${reached.authType === "AWS_IAM" ? "IAM policy" : "authorizer"} (Table A). IAM wildcards cannot tell these routes apart: ` +
-            `change one of the paths, or give "${route.key}" the same authorization.`,
-        );
-      }
-      (route.authType === "NONE" ? plan.none : plan.cognito).push(glob);
-    }
-  }
-  plan.none = withoutCovered(plan.none).map((glob) => `execute-api:/${glob}`);
-  plan.cognito = withoutCovered(plan.cognito).map((glob) => `execute-api:/${glob}`);
-  return plan;
-}
-
-/**
- * An account allowlist names IAM principals: a caller of a Lambda-authorized method is anonymous,
- * matches none of them, and is refused ("User: anonymous is not authorized") wherever that Allow
- * is the only one on the method.
- */
-function checkAccountRules(table: ApiAuthTypeTable | null, accountRules: ResourcePolicyRule[]) {
-  if (table === null || accountRules.length === 0) return;
-  if (!table.types.has("AWS_IAM")) {
-    fail(
-      "accountAllowlist names IAM principals, which only AWS_IAM methods have, but authTypes has no AWS_IAM method: " +
-        "every other caller is anonymous and would be refused.",
-    );
-  }
-  if (table.form === "list") {
-    if (table.types.size > 1) {
-      fail(
-        `accountAllowlist with authTypes ${[...table.types].join(", ")}: say which methods use AWS_IAM with a map of route -> type, ` +
-          "so the account Allow can be checked to stay off the other methods (their anonymous callers would be refused).",
-      );
-    }
-    return;
-  }
-  const lambda = table.routes.filter((route) => route.authType === "LAMBDA");
-  const others = table.routes.filter((route) => route.authType !== "LAMBDA");
-  for (const rule of accountRules) {
-    for (const resource of rule.resources) {
-      const tail = resourceTail(resource);
-      if (tail === undefined) continue;
-      const reached = lambda.find((route) =>
-        route.verbs.some((verb) => globMeetsRoute(tail, route, verb)),
-      );
-      const unlisted =
-        table.fallback === "LAMBDA" &&
-        !others.some((route) =>
-          route.verbs.some((verb) => globCovers(routeGlob(route, verb), tail)),
-        );
-      if (reached !== undefined || unlisted) {
-        fail(
-          `accountAllowlist resource ${resource} also covers ${reached === undefined ? 'methods of "*"' : `"${reached.key}"`} (LAMBDA): ` +
-            "its callers are anonymous to IAM and would be refused. Scope the allowlist with `resources` to the AWS_IAM methods.",
-        );
-      }
-    }
-  }
 }
 
 /**
@@ -448,7 +186,7 @@ export function composeResourcePolicy(
   checkAccountRules(authTypes, accountRules);
   const plan = planAllows(authTypes, accountRules.length > 0);
 
-  const short = build(valid, plan, (resource) => resource);
+  const short = buildPolicyStatements(valid, plan, (resource) => resource);
   if (target === undefined) {
     checkSize(compactLength(short), "short");
     checkSize(
@@ -457,7 +195,9 @@ export function composeResourcePolicy(
     );
     return short;
   }
-  const expanded = build(valid, plan, (resource) => expandResourceArn(resource, target));
+  const expanded = buildPolicyStatements(valid, plan, (resource) =>
+    expandResourceArn(resource, target),
+  );
   checkSize(compactLength(short), "short");
   checkSize(compactLength(expanded), "expanded");
   return expanded;

@@ -24,7 +24,8 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function sortedUnique(values: Iterable<string>): string[] {
+/** @internal Sorted (code-unit order), without duplicates. */
+export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort(compareStrings);
 }
 

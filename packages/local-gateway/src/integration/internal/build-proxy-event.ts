@@ -13,7 +13,7 @@ import {
   buildWebSocketConnectAuthorizerEvent,
   type IamEventIdentity,
 } from "@gatehouse/policy";
-import type { IntegrationIdentity } from "../../authorization/internal/authorize-request.js";
+import type { IntegrationIdentity } from "../../authorization/internal/authorization.js";
 import type {
   HttpApiV2ProxyAuthorizer,
   HttpApiV2ProxyEvent,

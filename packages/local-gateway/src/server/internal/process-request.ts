@@ -6,10 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import { formatExecuteApiArn, isPolicyError } from "@gatehouse/policy";
-import {
-  type Authorization,
-  authorizeRequest,
-} from "../../authorization/internal/authorize-request.js";
+import type { Authorization } from "../../authorization/internal/authorization.js";
+import { authorizeRequest } from "../../authorization/internal/authorize-request.js";
 import type { GatewayDecisionRecord } from "../../config/gateway-config.js";
 import type { GatewayDecisionReason } from "../../config/gateway-decision-reason.js";
 import type { ApiType } from "../../config/internal/api-type.js";

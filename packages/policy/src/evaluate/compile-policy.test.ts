@@ -36,7 +36,7 @@ function from(ip: string): EvaluationRequest {
 }
 
 describe("compilePolicy", () => {
-  it("evaluates like the interpreter", () => {
+  it("evaluates like the reference evaluator", () => {
     const compiled = compilePolicy(denylist);
     for (const ip of ["192.0.2.7", "198.51.100.7", "2001:db8::1", "2001:db9::1", "not-an-ip"]) {
       expect(compiled.evaluate(from(ip))).toEqual(referenceEvaluatePolicy(denylist, from(ip)));
@@ -187,7 +187,7 @@ describe("compilePolicy: errors", () => {
   });
 });
 
-describe("compilePolicy: agrees with the interpreter it replaced", () => {
+describe("compilePolicy: agrees with the reference evaluator (test-support.ts)", () => {
   const PRINCIPALS: RequestPrincipal[] = [
     "anonymous",
     { arn: "arn:aws:iam::111122223333:user/alice", accountId: "111122223333" },
@@ -409,7 +409,7 @@ describe("compilePolicy: agrees with the interpreter it replaced", () => {
     { requiredKeys: ["Statement"] },
   );
 
-  it("gives the same result as the interpreter, error or not", () => {
+  it("gives the same result as the reference evaluator, error or not", () => {
     const seen = new Map<string, number>();
     fc.assert(
       fc.property(policyArb, requestArb, (policy, request) => {
@@ -420,7 +420,7 @@ describe("compilePolicy: agrees with the interpreter it replaced", () => {
         try {
           compiled = compilePolicy(policy);
         } catch (error) {
-          // Compile errors are exactly the interpreter's invalid_policy results.
+          // Compile errors are exactly the reference evaluator's invalid_policy results.
           expect(expected.error).toEqual(error);
           return;
         }

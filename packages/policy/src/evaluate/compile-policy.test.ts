@@ -211,6 +211,14 @@ describe("compilePolicy: agrees with the reference evaluator (test-support.ts)",
     "010.0.0.1",
     "192.0.2",
     "not-an-ip",
+    // Spellings the reference evaluator reads with its own parser: mapped, refused, loopback.
+    "::FFFF:c000:0201",
+    "::ffff:0:192.0.2.1",
+    "64:ff9b::192.0.2.1",
+    "::192.0.2.1",
+    "::1",
+    "2001:DB8:0:0:0:0:0:1",
+    "1:2:3:4:5:6:7::",
   ];
   const STRING_VALUES = ["vpce-1", "alice", "Alice", "ALICE", "a", "b", "a*", "", "xalice"];
   const ARN_VALUES = [
@@ -220,7 +228,15 @@ describe("compilePolicy: agrees with the reference evaluator (test-support.ts)",
     "not-an-arn",
   ];
   const NUMBER_VALUES = ["1", "1.5", "-3", "5", "7", "x", "1e3"];
-  const DATE_VALUES = ["2019-07-16T12:00:00Z", "1563278400", "2031-02-03T00:00:00Z", "tomorrow"];
+  const DATE_VALUES = [
+    "2019-07-16T12:00:00Z",
+    "1563278400",
+    "2031-02-03T00:00:00Z",
+    "tomorrow",
+    "2019-07-16T14:00:00.57+02:00",
+    "1563278400.57",
+    "2019-02-29",
+  ];
   const FLAG_VALUES = ["true", "FALSE", "false", "yes", "aGVsbG8=", "YQ==", "YQ"];
   const contextValues = (pool: readonly string[]) =>
     fc.oneof(
@@ -325,6 +341,11 @@ describe("compilePolicy: agrees with the reference evaluator (test-support.ts)",
     "::/0",
     "192.0.2.1",
     "${test:key}",
+    "::ffff:192.0.2.0/120",
+    "::ffff:0:0/96",
+    "::/96",
+    "64:ff9b::/96",
+    "192.0.2.0/33",
   ];
   const STRINGS = ["alice", "vpce-1", "", "${aws:username}", "x${test:key}", "${*}", "a"];
   const PATTERNS = ["a*", "*l?ce", "${aws:username}*", "*${?}", "*", "?"];
@@ -336,7 +357,13 @@ describe("compilePolicy: agrees with the reference evaluator (test-support.ts)",
     "not-an-arn",
   ];
   const NUMBERS = ["1", "1.5", 5, -3, "${test:n}"];
-  const DATES = ["2019-07-16T12:00:00Z", "1563278400", "2030-01-01", "${test:key}"];
+  const DATES = [
+    "2019-07-16T12:00:00Z",
+    "1563278400",
+    "2030-01-01",
+    "${test:key}",
+    "2019-07-16T12:00:00.570Z",
+  ];
   const operators: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
     StringEquals: valuesFor(STRING_KEYS, STRINGS),
     StringNotEquals: valuesFor(STRING_KEYS, STRINGS),

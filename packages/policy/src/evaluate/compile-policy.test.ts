@@ -108,16 +108,6 @@ describe("compilePolicy", () => {
 });
 
 describe("compilePolicy: errors", () => {
-  function compileError(policy: unknown): PolicyError {
-    try {
-      compilePolicy(policy);
-    } catch (error) {
-      expect(error).toBeInstanceOf(PolicyError);
-      return error as PolicyError;
-    }
-    throw new Error("compilePolicy did not throw");
-  }
-
   it.each([
     [
       "a statement without Resource",
@@ -156,12 +146,18 @@ describe("compilePolicy: errors", () => {
     ["an unknown Version", { Version: "2020-01-01", Statement: [] }, "Version"],
     ["a missing Statement", { Version: "2012-10-17" }, "Statement"],
   ])("throws invalid_policy for %s, with the path", (_, policy, path) => {
-    const error = compileError(policy);
-    expect(error.code).toBe("invalid_policy");
-    expect(error.path).toBe(path);
-    // evaluatePolicy reports the same error without throwing.
+    // evaluatePolicy reports, without throwing, the error compilePolicy throws.
     const result = evaluatePolicy(policy, from("192.0.2.7"));
-    expect(result).toEqual({ decision: "implicit-deny", matched: [], error });
+    expect(result).toEqual({
+      decision: "implicit-deny",
+      matched: [],
+      error: expect.any(PolicyError),
+    });
+    expect(() => compilePolicy(policy)).toThrowCode("invalid_policy", {
+      ...result.error,
+      path,
+      message: result.error?.message,
+    });
   });
 
   it.each([
@@ -170,7 +166,7 @@ describe("compilePolicy: errors", () => {
     ["a number", 42],
     ["an array", []],
   ])("throws invalid_policy for %s", (_, policy) => {
-    expect(compileError(policy).code).toBe("invalid_policy");
+    expect(() => compilePolicy(policy)).toThrowCode("invalid_policy");
   });
 
   it("throws a PolicyError for a policy whose getters throw", () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { LocalGatewayConfig } from "../gateway-config.js";
 import { resolveConfig } from "./resolve-config.js";
 
 const handler = () => ({ statusCode: 200 });

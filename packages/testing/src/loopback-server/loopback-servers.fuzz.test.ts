@@ -8,6 +8,7 @@ import { METHODS } from "node:http";
 import { signRequest } from "@gatehouse/sigv4";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exchangeRaw, portOf, sendHttp } from "../../../../test/support/raw-wire.js";
 import type { CognitoIdentityServer } from "../cognito-identity/cognito-identity-server.js";
 import { startCognitoIdentityServer } from "../cognito-identity/start-cognito-identity-server.js";
 import { createTestIssuer } from "../jwt/create-test-issuer.js";
@@ -16,7 +17,6 @@ import {
   type SigV4VerifierServer,
   startSigV4Verifier,
 } from "../sigv4-verifier/start-sigv4-verifier.js";
-import { exchangeRaw, portOf, sendHttp } from "./test-support.js";
 
 const RAW_RUNS = 120;
 const HTTP_RUNS = 120;

@@ -158,7 +158,12 @@ export function checkImports(root = repoRoot, { write = false, rules = defaultRu
               specifier,
               `production code imports ${rel(root, target)}, outside ${pkg.name}'s src/`,
             );
-          } else if (kind !== "config" && !isInside(pkg.dir, target)) {
+          } else if (
+            kind !== "config" &&
+            !isInside(pkg.dir, target) &&
+            // Tests and test-support files may use the workspace's shared test support.
+            !isInside(join(root, "test", "support"), target)
+          ) {
             report(
               "relative-escape",
               file,

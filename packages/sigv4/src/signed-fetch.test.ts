@@ -301,8 +301,7 @@ describe("createSignedFetch", () => {
       region: "eu-west-1",
       clock,
     });
-    const error = await signedFetch(`${base}/prod`).catch((e: unknown) => e);
-    expect(isSigV4Error(error) && error.code).toBe("expired_credentials");
+    await expect(signedFetch(`${base}/prod`)).rejects.toThrowCode("expired_credentials");
   });
 
   it("sends through the injected fetch, leaving host to it", async () => {
@@ -343,8 +342,7 @@ describe("createSignedFetch", () => {
     const controller = new AbortController();
     const pending = signedFetch(`${base}/prod`, { signal: controller.signal });
     controller.abort();
-    const error = await pending.catch((e: unknown) => e);
-    expect(isSigV4Error(error) && error.code).toBe("aborted");
+    await expect(pending).rejects.toThrowCode("aborted");
     expect(seen).toHaveLength(0);
   });
 
@@ -363,8 +361,7 @@ describe("createSignedFetch", () => {
       region: "eu-west-1",
       clock: createClockOffset({ now: () => SERVER_NOW }),
     });
-    const error = await signedFetch(`${base}/prod`).catch((e: unknown) => e);
-    expect(isSigV4Error(error) && error.code).toBe("timeout");
+    await expect(signedFetch(`${base}/prod`)).rejects.toThrowCode("timeout");
     expect((await signedFetch(`${base}/prod`)).status).toBe(200);
     expect(calls).toBe(2);
   });

@@ -42,15 +42,6 @@ function allows(response: AuthorizerResponse, arn: string): boolean {
   );
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
-
 describe("createAuthorizer: event shapes", () => {
   const handler = createAuthorizer({ verifier: verifier(), now });
 
@@ -94,18 +85,20 @@ describe("createAuthorizer: event shapes", () => {
   });
 
   it("throws Unauthorized for an event of no known shape", async () => {
-    const error = await rejection(handler({ type: "SOMETHING" } as never));
-    expect(error).toEqual(new Error("Unauthorized"));
+    await expect(handler({ type: "SOMETHING" } as never)).rejects.toEqual(
+      new Error("Unauthorized"),
+    );
   });
 });
 
 describe("createAuthorizer: outcomes", () => {
   it("throws exactly Error('Unauthorized') for a missing token", async () => {
     const handler = createAuthorizer({ verifier: verifier(), now });
-    const error = await rejection(handler(restRequestEvent()));
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toBe("Unauthorized");
-    expect(Object.getPrototypeOf(error)).toBe(Error.prototype);
+    const call = handler(restRequestEvent());
+    await expect(call).rejects.toThrow(/^Unauthorized$/);
+    await expect(call).rejects.toSatisfy(
+      (error: unknown) => Object.getPrototypeOf(error) === Error.prototype,
+    );
   });
 
   it("throws Unauthorized for a token the verifier rejects", async () => {
@@ -156,8 +149,9 @@ describe("createAuthorizer: outcomes", () => {
         throw new Error("database down");
       },
     });
-    const error = await rejection(handler(restTokenEvent({ token: "Bearer tok.alice" })));
-    expect((error as Error).message).toBe("Unauthorized");
+    await expect(handler(restTokenEvent({ token: "Bearer tok.alice" }))).rejects.toThrow(
+      /^Unauthorized$/,
+    );
   });
 
   it("throws Unauthorized when a builder refuses the context (nested value on REST)", async () => {

@@ -1,8 +1,13 @@
-import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createTestIssuer, type TestIssuer } from "@gatehouse/testing";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { isAuthorizerError } from "../errors.js";
+import {
+  type AnyRequestHandler,
+  endless as endlessBody,
+  hang,
+  type MisbehavingServer,
+  startMisbehavingServer,
+  trickle as trickleEvery,
+} from "../../../../test/support/misbehaving-server.js";
 import { jwtVerifier } from "../verifier/jwt-verifier.js";
 import { JwksCache } from "./jwks-cache.js";
 
@@ -12,72 +17,31 @@ import { JwksCache } from "./jwks-cache.js";
 const T0 = Date.UTC(2030, 0, 1);
 const now = () => T0;
 
-interface Loopback {
-  url: string;
-  requests: () => number;
-  written: () => number;
-  close: () => Promise<void>;
-}
-
-const servers: Loopback[] = [];
+const JSON_TYPE = "application/json";
+const servers: MisbehavingServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function serve(handle: (response: ServerResponse) => void): Promise<Loopback> {
-  let requests = 0;
-  let written = 0;
-  const server = createServer((_request, response) => {
-    requests += 1;
-    const write = response.write.bind(response);
-    response.write = ((chunk: string, ...rest: never[]) => {
-      written += Buffer.byteLength(chunk);
-      return write(chunk, ...rest);
-    }) as typeof response.write;
-    handle(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const loopback = {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`,
-    requests: () => requests,
-    written: () => written,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+/** A JWKS endpoint on loopback that answers with `handler`. */
+async function serve(handler: AnyRequestHandler) {
+  const server = await startMisbehavingServer(handler);
+  servers.push(server);
+  return {
+    url: `${server.url}.well-known/jwks.json`,
+    requests: () => server.requests.length,
+    written: server.written,
   };
-  servers.push(loopback);
-  return loopback;
 }
 
-/** Accepts the request and never answers. */
-const hang = () => undefined;
 /** 200 at once, then one byte of JSON whitespace every 10 ms, never ending. */
-const trickle = (response: ServerResponse) => {
-  response.writeHead(200, { "content-type": "application/json" });
-  response.write("{");
-  const timer = setInterval(() => response.write(" "), 10);
-  response.on("close", () => clearInterval(timer));
-};
+const trickle = trickleEvery(10, JSON_TYPE);
 /** 200 with a body that never ends, no Content-Length. */
-const endless = (response: ServerResponse) => {
-  response.writeHead(200, { "content-type": "application/json" });
-  const chunk = `{"keys":[${" ".repeat(64 * 1024)}`;
-  let open = true;
-  response.on("close", () => {
-    open = false;
-  });
-  const pump = () => {
-    while (open && response.write(chunk)) {}
-    if (open) response.once("drain", pump);
-  };
-  pump();
-};
+const endless = endlessBody(JSON_TYPE, `{"keys":[${" ".repeat(64 * 1024)}`);
 
 beforeAll(async () => {
   // The first fetch of a process loads its HTTP client: not part of any deadline under test.
-  const warm = await serve((response) => response.end("{}"));
+  const warm = await serve((_request, response) => response.end("{}"));
   await fetch(warm.url).then((response) => response.text());
 });
 
@@ -162,8 +126,7 @@ describe("AbortSignal", () => {
     const pending = cache.getJwks(url, { signal: controller.signal });
     const reason = new Error("shutting down");
     controller.abort(reason);
-    const error = await pending.catch((e: unknown) => e);
-    expect(isAuthorizerError(error) && [error.code, error.cause]).toEqual(["jwks_aborted", reason]);
+    await expect(pending).rejects.toThrowCode("jwks_aborted", { cause: reason });
   });
 
   it("an abort leaves the shared fetch to the other callers", async () => {

@@ -158,46 +158,27 @@ describe("gatehouse policy generate", () => {
     expect(result.stderr).toMatch(/size: \d+ characters short.*sha256 [0-9a-f]{64}/);
   });
 
-  it("exits 2 without any preset", async () => {
-    const result = await runCaptured(["policy", "generate"]);
+  it.each([
+    ["without any preset", [], ["at least one preset"]],
+    [
+      "for an invalid CIDR, naming the flag and the error code",
+      ["--deny-ip", "300.1.2.3/8", "--auth-type", "NONE"],
+      ["--deny-ip", "invalid_cidr"],
+    ],
+    [
+      "for an invalid --format",
+      ["--deny-ip", "203.0.113.7", "--auth-type", "NONE", "--format", "yaml"],
+      ["--format must be one of json, cloudformation"],
+    ],
+    [
+      "without --auth-type, saying why it is needed",
+      ["--deny-ip", "203.0.113.7"],
+      ["--auth-type is required", "implicit deny"],
+    ],
+  ])("exits 2 %s", async (_, args, messages) => {
+    const result = await runCaptured(["policy", "generate", ...args]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("at least one preset");
-  });
-
-  it("exits 2 for an invalid CIDR, naming the flag and the error code", async () => {
-    const result = await runCaptured([
-      "policy",
-      "generate",
-      "--deny-ip",
-      "300.1.2.3/8",
-      "--auth-type",
-      "NONE",
-    ]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--deny-ip");
-    expect(result.stderr).toContain("invalid_cidr");
-  });
-
-  it("exits 2 for an invalid --format", async () => {
-    const result = await runCaptured([
-      "policy",
-      "generate",
-      "--deny-ip",
-      "203.0.113.7",
-      "--auth-type",
-      "NONE",
-      "--format",
-      "yaml",
-    ]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--format must be one of json, cloudformation");
-  });
-
-  it("exits 2 without --auth-type, saying why it is needed", async () => {
-    const result = await runCaptured(["policy", "generate", "--deny-ip", "203.0.113.7"]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("--auth-type is required");
-    expect(result.stderr).toContain("implicit deny");
+    for (const message of messages) expect(result.stderr).toContain(message);
   });
 
   it("writes no Allow for a Lambda-authorized API: Deny statements only", async () => {

@@ -63,21 +63,17 @@ describe("gatehouse token verify", () => {
     expect(result.stdout).not.toContain(signatureOf(token));
   });
 
-  it("exits 1 with the code for an expired token", async () => {
-    const token = await issuer.mintAccessToken({}, { expiresIn: -60 });
-    const result = await runCaptured(["token", "verify", token, ...cognitoArgs(), "--json"]);
+  it.each([
+    ["an expired token", () => issuer.mintAccessToken({}, { expiresIn: -60 }), "token_expired"],
+    [
+      "a forged signature",
+      () => issuer.mintAccessToken({}, { signWith: "other", header: { kid: issuer.currentKid } }),
+      "invalid_signature",
+    ],
+  ])("exits 1 with the code for %s", async (_, mint, code) => {
+    const result = await runCaptured(["token", "verify", await mint(), ...cognitoArgs(), "--json"]);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ valid: false, code: "token_expired" });
-  });
-
-  it("exits 1 for a forged signature", async () => {
-    const token = await issuer.mintAccessToken(
-      {},
-      { signWith: "other", header: { kid: issuer.currentKid } },
-    );
-    const result = await runCaptured(["token", "verify", token, ...cognitoArgs(), "--json"]);
-    expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)).toMatchObject({ valid: false, code: "invalid_signature" });
+    expect(JSON.parse(result.stdout)).toMatchObject({ valid: false, code });
   });
 
   it("verifies an OIDC token with --issuer --jwks-uri --audience --algorithms", async () => {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isIdentityPoolError } from "../errors.js";
 import { AUTH_ROLE, type Fixture, GUEST_ROLE, startFixture } from "../internal/test-fixture.js";
 import { loginsFromIdToken } from "../logins/logins-from-id-token.js";
 
@@ -52,10 +51,11 @@ describe("basic (classic) flow", () => {
 
   it("a role the pool's token may not assume says to fix the trust policy", async () => {
     const client = fx.client({ flow: "basic", roleArn: AUTH_ROLE }); // a guest asking for the authenticated role
-    const error = await client.getCredentials().catch((e: unknown) => e);
-    expect(isIdentityPoolError(error) && error.code).toBe("AccessDenied");
-    expect(isIdentityPoolError(error) && error.status).toBe(403);
-    expect(isIdentityPoolError(error) && error.hint).toContain("trust");
+    await expect(client.getCredentials()).rejects.toThrowCode("AccessDenied", {
+      name: "IdentityPoolError",
+      status: 403,
+      hint: expect.stringContaining("trust"),
+    });
   });
 
   it("an STS answer without Credentials is InvalidResponseError of AssumeRoleWithWebIdentity", async () => {
@@ -64,10 +64,8 @@ describe("basic (classic) flow", () => {
         ? new Response("<AssumeRoleWithWebIdentityResponse/>")
         : globalThis.fetch(url, init)) as unknown as typeof globalThis.fetch;
     const client = fx.client({ flow: "basic", roleArn: GUEST_ROLE, fetch });
-    const error = await client.getCredentials().catch((e: unknown) => e);
-    expect(isIdentityPoolError(error) && [error.code, error.operation]).toEqual([
-      "InvalidResponseError",
-      "AssumeRoleWithWebIdentity",
-    ]);
+    await expect(client.getCredentials()).rejects.toThrowCode("InvalidResponseError", {
+      operation: "AssumeRoleWithWebIdentity",
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getOpenIdTokenForDeveloperIdentity } from "../developer/get-open-id-token-for-developer-identity.js";
 import { type IdentityPoolError, isIdentityPoolError } from "../errors.js";
+import { createIdentityPoolClient } from "./create-identity-pool-client.js";
+import type { IdentityPoolClientOptions } from "./identity-pool-client.js";
 import {
   answers,
   endless,
@@ -9,9 +11,7 @@ import {
   type MisbehavingServer,
   startMisbehavingServer,
   trickle,
-} from "../internal/misbehaving-server.js";
-import { createIdentityPoolClient } from "./create-identity-pool-client.js";
-import type { IdentityPoolClientOptions } from "./identity-pool-client.js";
+} from "./test-support.js";
 
 // Deadlines of every network call and user callback. Servers are real loopback servers that
 // accept requests and misbehave; the deadlines are small injected values, never the defaults.

@@ -1,12 +1,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { type IdentityPoolError, isIdentityPoolError } from "../errors.js";
-import {
-  answers,
-  type MisbehavingServer,
-  startMisbehavingServer,
-} from "../internal/misbehaving-server.js";
 import { createIdentityPoolClient } from "./create-identity-pool-client.js";
+import { answers, type MisbehavingServer, startMisbehavingServer } from "./test-support.js";
 
 // Expiration as the service writes it is not trusted: in the past or unreadable is an error, and
 // beyond the longest lifetime AWS issues (GetCredentialsForIdentity 1 h; AssumeRoleWithWebIdentity

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isIdentityPoolError } from "../errors.js";
 import { createIdentityPoolClient } from "./create-identity-pool-client.js";
 import type { IdentityPoolClientOptions } from "./identity-pool-client.js";
 
@@ -58,22 +57,17 @@ describe("createIdentityPoolClient options", () => {
   });
 
   it("throws InvalidLoginsError for a malformed login key", () => {
-    let error: unknown;
-    try {
-      make({ logins: { "https://accounts.google.com": "t" } })();
-    } catch (e) {
-      error = e;
-    }
-    expect(isIdentityPoolError(error) && error.code).toBe("InvalidLoginsError");
+    expect(make({ logins: { "https://accounts.google.com": "t" } })).toThrowCode(
+      "InvalidLoginsError",
+      { name: "IdentityPoolError" },
+    );
   });
 
   it("a logins function that throws is InvalidLoginsError with the cause kept", async () => {
     const cause = new Error("refresh failed");
     const client = make({ logins: { "accounts.google.com": () => Promise.reject(cause) } })();
-    const error = await client.getCredentials().catch((e: unknown) => e);
-    expect(isIdentityPoolError(error) && [error.code, error.cause]).toEqual([
-      "InvalidLoginsError",
-      cause,
-    ]);
+    await expect(client.getCredentials()).rejects.toThrowCode("InvalidLoginsError", {
+      cause: cause,
+    });
   });
 });

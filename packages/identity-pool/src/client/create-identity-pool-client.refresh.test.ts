@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { isIdentityPoolError } from "../errors.js";
 import { type Fixture, startFixture } from "../internal/test-fixture.js";
 
 // Advisory and mandatory refresh windows (botocore's): credentials stay available while a refresh
@@ -127,8 +126,7 @@ describe("a logins function that hangs while the held credentials are valid", ()
     const client = fx.client({ logins, loginsTimeoutMs: 100 });
     await client.getCredentials();
     fx.advance(60 * MINUTE);
-    const error = await client.getCredentials().catch((e: unknown) => e);
-    expect(isIdentityPoolError(error) && error.code).toBe("TimeoutError");
+    await expect(client.getCredentials()).rejects.toThrowCode("TimeoutError");
   });
 });
 

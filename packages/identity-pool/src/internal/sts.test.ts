@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { isIdentityPoolError } from "../errors.js";
 import { optionCheck } from "./option-check.js";
 import { assumeRoleWithWebIdentity } from "./sts.js";
 import { createTransport } from "./transport.js";
@@ -57,11 +56,9 @@ describe("assumeRoleWithWebIdentity", () => {
   it("reads Code and Message of an ErrorResponse", async () => {
     const body =
       "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidIdentityToken</Code><Message>Incorrect token audience</Message></Error><RequestId>r</RequestId></ErrorResponse>";
-    const error = await call(400, body).catch((e: unknown) => e);
-    expect(isIdentityPoolError(error) && [error.code, error.message]).toEqual([
-      "InvalidIdentityToken",
-      "AssumeRoleWithWebIdentity failed: InvalidIdentityToken: Incorrect token audience",
-    ]);
+    await expect(call(400, body)).rejects.toThrowCode("InvalidIdentityToken", {
+      message: "AssumeRoleWithWebIdentity failed: InvalidIdentityToken: Incorrect token audience",
+    });
   });
 
   it("an answer without Credentials reads as no fields (the client then throws InvalidResponseError)", async () => {

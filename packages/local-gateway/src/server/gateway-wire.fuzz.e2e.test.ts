@@ -8,6 +8,7 @@
 import { METHODS } from "node:http";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rawHttpInput, httpToken as token } from "../../../../test/support/wire-arbitraries.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
 import { exchangeRaw, sendHttp } from "./test-support.js";
 
@@ -60,10 +61,9 @@ async function expectHealthy(): Promise<void> {
   expect(response.status).toBe(200);
 }
 
-const CRLF = "\r\n";
-const token = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,12}$/);
-const unusualTarget = fc.oneof(
-  fc.constantFrom(
+/** Bytes shaped like a request to the gateway's stages and APIs, or random bytes. */
+const rawInput = rawHttpInput({
+  targets: [
     "/",
     "//",
     "//evil.example/x",
@@ -78,57 +78,17 @@ const unusualTarget = fc.oneof(
     "/dev/iam/x",
     "/dev/../..",
     "",
-  ),
-  fc.string({ maxLength: 40 }),
-  fc.string({ maxLength: 40 }).map((rest) => `/dev/${rest}`),
-);
-const headerLine = fc.oneof(
-  fc.tuple(token, fc.string({ maxLength: 40 })).map(([name, value]) => `${name}: ${value}`),
-  fc.constantFrom(
-    "Content-Length: 5",
-    "Content-Length: -1",
-    "Content-Length: 99999999999999999999",
-    "Content-Length: 3, 4",
-    "Transfer-Encoding: chunked",
-    "Transfer-Encoding: gzip, chunked",
-    "Expect: 100-continue",
-    "Connection: keep-alive",
+  ],
+  pathPrefix: "/dev/",
+  headerLines: [
     "Connection: Upgrade",
     "Upgrade: websocket",
     "Upgrade: h2c",
     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
-    "Authorization: AWS4-HMAC-SHA256 Credential=/",
     "X-Forwarded-For: not-an-ip",
-    "Host:",
-    " folded",
-    "no colon",
-  ),
-);
-const rawInput = fc.oneof(
-  fc
-    .record({
-      method: fc.oneof(fc.constantFrom("GET", "POST", "OPTIONS", "PUT", "HEAD"), token),
-      target: unusualTarget,
-      version: fc.constantFrom("HTTP/1.1", "HTTP/1.0", "HTTP/2.0", "HTTP/1.1 extra", ""),
-      headers: fc.array(headerLine, { maxLength: 6 }),
-      body: fc.string({ maxLength: 200 }),
-      eol: fc.constantFrom(CRLF, "\n", "\r"),
-    })
-    .map(({ method, target, version, headers, body, eol }) =>
-      Buffer.from(
-        [`${method} ${target} ${version}`, "Host: 127.0.0.1", ...headers, "", body].join(eol),
-      ),
-    ),
-  fc.uint8Array({ maxLength: 1024 }).map((bytes) => Buffer.from(bytes)),
-  fc
-    .uint8Array({ maxLength: 512 })
-    .map((bytes) =>
-      Buffer.concat([
-        Buffer.from(`POST /dev/random HTTP/1.1${CRLF}Host: x${CRLF}`),
-        Buffer.from(bytes),
-      ]),
-    ),
-);
+  ],
+  postTarget: "/dev/random",
+});
 
 describe("the local gateway under random input on the wire", () => {
   it(`answers ${RAW_RUNS} random byte sequences with well-formed HTTP, and keeps serving`, async () => {

@@ -6,7 +6,6 @@ import {
 } from "@gatehouse/policy";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GatewayDecisionRecord, LocalGatewayConfig } from "../config/gateway-config.js";
-import { isLocalGatewayError } from "../errors.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
 
 const ok = () => ({ statusCode: 200, body: "ok" });
@@ -144,15 +143,6 @@ describe("resource policy, compiled once at start", () => {
     };
   }
 
-  async function startError(config: LocalGatewayConfig): Promise<unknown> {
-    try {
-      gw = await startLocalGateway(config);
-    } catch (error) {
-      return error;
-    }
-    throw new Error("expected startLocalGateway to fail");
-  }
-
   it("does not read the config's policy object again: a change after start is not seen", async () => {
     const resourcePolicy: PolicyDocument = { Version: "2012-10-17", Statement: [allowAll] };
     gw = await startLocalGateway(withPolicy(resourcePolicy));
@@ -168,25 +158,25 @@ describe("resource policy, compiled once at start", () => {
   });
 
   it("refuses to start with a malformed policy, with the path of the bad field", async () => {
-    const error = await startError(
-      withPolicy({ Statement: [{ ...allowAll, Effect: "Alow" as "Allow" }] }),
-    );
-    expect(isLocalGatewayError(error) && [error.code, error.path]).toEqual([
-      "invalid_config",
-      "apis[0].resourcePolicy.Statement[0].Effect",
-    ]);
+    await expect(
+      startLocalGateway(withPolicy({ Statement: [{ ...allowAll, Effect: "Alow" as "Allow" }] })),
+    ).rejects.toThrowCode("invalid_config", {
+      name: "LocalGatewayError",
+      path: "apis[0].resourcePolicy.Statement[0].Effect",
+    });
   });
 
   it("refuses to start with a short resource that does not expand (not a 500 per request)", async () => {
-    const error = await startError(
-      withPolicy({
-        Statement: [{ ...allowAll, Resource: ["execute-api:/*", "execute-api:nope"] }],
-      }),
-    );
-    expect(isLocalGatewayError(error) && [error.code, error.path]).toEqual([
-      "invalid_config",
-      "apis[0].resourcePolicy.Statement[0].Resource[1]",
-    ]);
+    await expect(
+      startLocalGateway(
+        withPolicy({
+          Statement: [{ ...allowAll, Resource: ["execute-api:/*", "execute-api:nope"] }],
+        }),
+      ),
+    ).rejects.toThrowCode("invalid_config", {
+      name: "LocalGatewayError",
+      path: "apis[0].resourcePolicy.Statement[0].Resource[1]",
+    });
   });
 });
 

@@ -34,8 +34,8 @@ describe("concrete execute-api ARNs", () => {
     ["a lower-case method", `${HEAD}/prod/get/pets`],
     ["a method without path", `${HEAD}/prod/GET`],
   ])("refuses %s with invalid_arn", (_name, arn) => {
-    expect(() => parseConcreteExecuteApiArn(arn, "event.methodArn")).toThrow(
-      expect.objectContaining({ code: "invalid_arn", path: "event.methodArn" }),
-    );
+    expect(() => parseConcreteExecuteApiArn(arn, "event.methodArn")).toThrowCode("invalid_arn", {
+      path: "event.methodArn",
+    });
   });
 });

@@ -1,485 +1,277 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: IAM policy variables are written ${...} in plain strings.
 /**
- * TEST SUPPORT ONLY (imported by `compile-policy.test.ts`, never by the package): the interpreter
- * `evaluatePolicy` ran before {@link compilePolicy} existed, kept verbatim as the oracle the
- * compiled evaluator is checked against. It re-reads the document on every call: principals,
- * wildcards, condition operators and CIDR blocks are interpreted from the JSON each time.
+ * TEST SUPPORT ONLY (imported by `compile-policy.test.ts`, never by the package): a reference IAM
+ * evaluator, the oracle the compiled evaluator (`compilePolicy`, `evaluatePolicy`) is checked
+ * against. It is written from the IAM and API Gateway documentation, not from the package's code,
+ * and is slow and plain by design: it re-reads the document on every call, matches wildcards by
+ * recursion over characters (`reference-patterns.test-support.ts`), and has its own condition
+ * operators and value readers (`reference-conditions.test-support.ts`), its own IP/CIDR arithmetic
+ * (`reference-ip.test-support.ts`), its own principal and ARN splitting and its own request
+ * validation.
  *
+ * What it does NOT check independently (shared with the code under test, on purpose):
+ * - which documents are valid, and their `invalid_policy` errors: it takes the package's
+ *   `parsePolicyDocument` verdict and only then interprets the document itself (the parser has its
+ *   own tests in `document/parse-policy-document.test.ts`);
+ * - the `PolicyError` class (results must be equal, errors included); the texts of its
+ *   `invalid_request` errors are the evaluator's documented contract, written out again here.
+ *
+ * Rules followed:
+ * - evaluation logic: a matching Deny wins, else a matching Allow allows, else implicit deny;
+ *   `NotAction` / `NotResource` / `NotPrincipal` match what they do not list;
+ * - actions match case-insensitively, resources case-sensitively, `*` and `?` as wildcards;
+ * - a resource-policy short form `execute-api:/{stage}/{METHOD}/{path}` stands for that path in the
+ *   API the policy is attached to, so it is matched against what follows `{apiId}/` in the
+ *   request's execute-api ARN;
+ * - `Principal`: `"*"` (or `{ "AWS": "*" }`) is everyone, anonymous callers included; an account id
+ *   or `arn:...:iam::{account}:root` is every principal of that account; a role ARN (any path) also
+ *   names the role's sessions (`arn:...:sts::{account}:assumed-role/{role}/{session}`); other
+ *   entries name exactly that ARN; `Service`, `Federated`, `CanonicalUser` never name a caller.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-create-attach.html
+ * @see PLATFORM-FACTS.md sections 4 to 6
  * @packageDocumentation
  */
 
-import { shortenResourceArn } from "../arn/shorten-resource-arn.js";
-import { cidrContains } from "../cidr/cidr-contains.js";
-import type { Cidr } from "../cidr/parse-cidr.js";
-import { parseCidr } from "../cidr/parse-cidr.js";
 import { parsePolicyDocument } from "../document/parse-policy-document.js";
 import type {
-  ConditionBlock,
-  ConditionValue,
-  OneOrMany,
   PolicyDocument,
   PolicyPrincipal,
   PolicyStatement,
 } from "../document/policy-document.js";
 import { isPolicyError, PolicyError } from "../errors.js";
-import type { WildcardPart } from "../wildcard/wildcard.js";
-import { compilePattern, matchCompiledWildcard, matchesWildcard } from "../wildcard/wildcard.js";
 import type {
   Decision,
   EvaluationRequest,
   EvaluationResult,
   MatchedStatement,
 } from "./evaluate-policy.js";
-import type { ConditionOperator } from "./internal/condition-operator.js";
-import { parseConditionOperator } from "./internal/condition-operator.js";
+import { evaluateConditionBlock } from "./reference-conditions.test-support.js";
+import type { ReferenceContext } from "./reference-patterns.test-support.js";
 import {
-  conditionValueText,
-  decodeBase64Value,
-  parseBoolValue,
-  parseDateValue,
-  parseNumericValue,
-} from "./internal/condition-values.js";
-import type { NormalizedContext } from "./internal/policy-variables.js";
-import { partsToText, substituteVariables } from "./internal/policy-variables.js";
+  globMatches,
+  globMatchesIgnoringCase,
+  readPolicyValue,
+} from "./reference-patterns.test-support.js";
 
-// ---- match-principal.ts ----
-
-/** The caller as the evaluator sees it (mirrors `RequestPrincipal`). @internal */
 type Caller = "anonymous" | { readonly arn: string; readonly accountId: string };
 
-const ACCOUNT_ROOT = /^arn:[^:]+:iam::(\d{12}):root$/;
-const ROLE = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
-const ASSUMED_ROLE = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
+interface Request {
+  readonly action: string;
+  readonly resource: string;
+  readonly caller: Caller;
+  readonly context: ReferenceContext;
+}
+
+// ---- the request ----
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+class BadRequest {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+    readonly actual: unknown,
+  ) {}
+}
+
+function checkRequest(input: unknown): Request {
+  if (!isObject(input)) throw new BadRequest("request", "must be an object", typeof input);
+  for (const field of ["action", "resource"] as const) {
+    if (typeof input[field] !== "string") {
+      throw new BadRequest(`request.${field}`, "must be a string", input[field]);
+    }
+  }
+  const principal = input["principal"];
+  let caller: Caller = "anonymous";
+  if (principal !== undefined && principal !== "anonymous") {
+    if (
+      !isObject(principal) ||
+      typeof principal["arn"] !== "string" ||
+      typeof principal["accountId"] !== "string"
+    ) {
+      const expected = 'must be "anonymous" or { arn: string; accountId: string }';
+      throw new BadRequest("request.principal", expected, principal);
+    }
+    caller = { arn: principal["arn"], accountId: principal["accountId"] };
+  }
+  const context = new Map<string, string | readonly string[]>();
+  const given = input["context"];
+  if (given !== undefined && !isObject(given)) {
+    throw new BadRequest("request.context", "must be an object", given);
+  }
+  for (const [key, value] of Object.entries(given ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      const index = value.findIndex((item, i) => i in value && typeof item !== "string");
+      if (index !== -1) {
+        throw new BadRequest(`request.context.${key}[${index}]`, "must be a string", value[index]);
+      }
+    } else if (typeof value !== "string") {
+      throw new BadRequest(
+        `request.context.${key}`,
+        "must be a string or an array of strings",
+        value,
+      );
+    }
+    // Keys are case-insensitive; of two spellings, the first one listed is used.
+    if (!context.has(key.toLowerCase())) context.set(key.toLowerCase(), value);
+  }
+  return {
+    action: input["action"] as string,
+    resource: input["resource"] as string,
+    caller,
+    context,
+  };
+}
+
+// ---- the statement's elements ----
+
+/** `arn:{partition}:{service}:{region}:{account}:{resource}` (the resource keeps its colons). */
+function arnFields(arn: string): string[] | undefined {
+  const fields = arn.split(":");
+  if (fields.length < 6 || fields[0] !== "arn") return undefined;
+  return [...fields.slice(0, 5), fields.slice(5).join(":")];
+}
 
 function namesCaller(entry: string, caller: Exclude<Caller, "anonymous">): boolean {
   if (entry === caller.arn) return true;
-  if (/^\d{12}$/.test(entry)) return entry === caller.accountId;
-  const root = ACCOUNT_ROOT.exec(entry);
-  if (root !== null) return root[1] === caller.accountId;
-  // A role ARN also names every session of that role (the caller's assumed-role ARN).
-  const role = ROLE.exec(entry);
-  const session = role === null ? null : ASSUMED_ROLE.exec(caller.arn);
+  if (/^[0-9]{12}$/.test(entry)) return entry === caller.accountId;
+  const named = arnFields(entry);
+  if (named === undefined) return false;
+  const [, partition, service, , account, resource] = named;
+  if (service === "iam" && resource === "root") return account === caller.accountId;
+  const session = arnFields(caller.arn);
+  if (service !== "iam" || !resource?.startsWith("role/") || session === undefined) return false;
+  const roleName = resource.split("/").at(-1);
+  const [sessionKind, sessionRole, ...sessionName] = (session[5] as string).split("/");
   return (
-    role !== null &&
-    session !== null &&
-    role[1] === session[1] &&
-    role[2] === session[2] &&
-    role[3] === session[3]
+    session[1] === partition &&
+    session[2] === "sts" &&
+    session[4] === account &&
+    sessionKind === "assumed-role" &&
+    sessionRole === roleName &&
+    sessionName.join("/") !== ""
   );
+}
+
+function principalMatches(principal: PolicyPrincipal, caller: Caller): boolean {
+  // "*" alone, or among the AWS entries, is everyone (anonymous included).
+  const entries = principal === "*" ? ["*"] : [principal.AWS ?? []].flat();
+  return entries.some(
+    (entry) => entry === "*" || (caller !== "anonymous" && namesCaller(entry, caller)),
+  );
+}
+
+const SHORT_FORM = "execute-api:/";
+
+/** Partition of a region: `cn-*` in aws-cn, `us-gov-*` in aws-us-gov, the others in aws. */
+function partitionOf(region: string): string | undefined {
+  if (!/^[a-z]{2}(-[a-z]+)+-[0-9]+$/.test(region)) return undefined;
+  if (region.startsWith("cn-")) return "aws-cn";
+  return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
 }
 
 /**
- * `"*"` (or `{ AWS: "*" }`) names everyone, anonymous callers included; an account id or its
- * `:root` ARN names every principal of that account; a user or role ARN names that principal.
- * `Service`, `Federated` and `CanonicalUser` entries never name an execute-api caller.
- *  */
-function matchesPrincipal(principal: PolicyPrincipal, caller: Caller): boolean {
-  if (principal === "*") return true;
-  const aws = principal.AWS;
-  if (aws === undefined) return false;
-  const entries = typeof aws === "string" ? [aws] : aws;
-  if (entries.includes("*")) return true;
-  if (caller === "anonymous") return false;
-  return entries.some((entry) => namesCaller(entry, caller));
-}
-
-// ---- evaluate-condition.ts ----
-
-/** A policy value after variable substitution; `null` = unresolved variable, matches nothing. */
-type PolicyValue = string | readonly WildcardPart[] | null;
-
-const cidrCache = new Map<string, Cidr | null>();
-
-function cidrOf(text: string): Cidr | null {
-  let cidr = cidrCache.get(text);
-  if (cidr === undefined) {
-    try {
-      cidr = parseCidr(text);
-    } catch {
-      cidr = null;
-    }
-    if (cidrCache.size >= 1024) cidrCache.clear();
-    cidrCache.set(text, cidr);
+ * `execute-api:/{stage}/{rest}` for a method ARN of a concrete request
+ * (`arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD or route}/...`, stage
+ * names of letters, digits, `-`, `_` or `$default`; a stage alone also names its contents);
+ * `undefined` for anything else.
+ */
+function shortFormOf(resource: string): string | undefined {
+  const fields = arnFields(resource);
+  if (fields === undefined || fields[2] !== "execute-api") return undefined;
+  const [, partition, , region = "", account = "", rest = ""] = fields;
+  if (partitionOf(region) !== partition || !/^[0-9]{12}$/.test(account)) return undefined;
+  const [apiId = "", stage = "", next] = rest.split("/");
+  if (!/^[A-Za-z0-9]+$/.test(apiId) || !/^\$?[A-Za-z0-9_-]+$/.test(stage) || next === "") {
+    return undefined;
   }
-  return cidr;
+  return `${SHORT_FORM}${rest.slice(apiId.length + 1)}`;
 }
 
-function compareNumbers(
-  comparison: ConditionOperator["comparison"],
-  actual: number | undefined,
-  expected: number | undefined,
-): boolean {
-  if (actual === undefined || expected === undefined) return false;
-  switch (comparison) {
-    case "NumericEquals":
-    case "DateEquals":
-      return actual === expected;
-    case "NumericLessThan":
-    case "DateLessThan":
-      return actual < expected;
-    case "NumericLessThanEquals":
-    case "DateLessThanEquals":
-      return actual <= expected;
-    case "NumericGreaterThan":
-    case "DateGreaterThan":
-      return actual > expected;
-    case "NumericGreaterThanEquals":
-    case "DateGreaterThanEquals":
-      return actual >= expected;
-    default:
-      return false;
+function resourceMatches(pattern: string, request: Request, variables: boolean): boolean {
+  const value = readPolicyValue(pattern, request.context, variables);
+  if (value === null) return false;
+  let target: string | undefined = request.resource;
+  if (pattern.startsWith(SHORT_FORM) && !target.startsWith(SHORT_FORM)) {
+    target = shortFormOf(target);
   }
+  return target !== undefined && globMatches(value, target);
 }
 
-/** ARNs are compared per colon-separated part; the sixth part (resource) keeps its own colons. */
-function splitArn(arn: string): string[] | undefined {
-  const parts: string[] = [];
-  let position = 0;
-  for (let i = 0; i < 5; i++) {
-    const colon = arn.indexOf(":", position);
-    if (colon === -1) return undefined;
-    parts.push(arn.slice(position, colon));
-    position = colon + 1;
-  }
-  parts.push(arn.slice(position));
-  return parts;
-}
+const asList = (value: string | readonly string[]): readonly string[] =>
+  typeof value === "string" ? [value] : value;
 
-function splitArnParts(parts: readonly WildcardPart[]): WildcardPart[][] | undefined {
-  // Only colons in wildcard text separate parts; a colon inside substituted text is data.
-  const segments: WildcardPart[][] = [[]];
-  for (const part of parts) {
-    if (typeof part !== "string") {
-      (segments[segments.length - 1] as WildcardPart[]).push(part);
-      continue;
-    }
-    const pieces = part.split(":");
-    pieces.forEach((piece, index) => {
-      if (index > 0) {
-        if (segments.length < 6) segments.push([]);
-        else (segments[5] as WildcardPart[]).push(":");
-      }
-      (segments[segments.length - 1] as WildcardPart[]).push(piece);
-    });
-  }
-  return segments.length === 6 ? segments : undefined;
-}
-
-function matchesArn(actual: string, expected: string | readonly WildcardPart[]): boolean {
-  const actualParts = splitArn(actual);
-  if (actualParts === undefined) return false;
-  const expectedParts = typeof expected === "string" ? splitArn(expected) : splitArnParts(expected);
-  if (expectedParts === undefined) return false;
-  return expectedParts.every((pattern, index) =>
-    matchCompiledWildcard(compilePattern(pattern), actualParts[index] as string),
-  );
-}
-
-/** `null`: undecided (an IP condition meets a refused address): a Deny applies, an Allow does not. */
-type Kleene = boolean | null;
-
-function compare(operator: ConditionOperator, actual: string, expected: PolicyValue): Kleene {
-  if (expected === null) return false;
-  const { comparison } = operator;
-  switch (comparison) {
-    case "StringLike":
-      return matchCompiledWildcard(compilePattern(expected), actual);
-    case "Arn":
-      return matchesArn(actual, expected);
-    default:
-      break;
-  }
-  const text = partsToText(expected);
-  switch (comparison) {
-    case "StringEquals":
-      return actual === text;
-    case "StringEqualsIgnoreCase":
-      return actual.toLowerCase() === text.toLowerCase();
-    case "NumericEquals":
-    case "NumericLessThan":
-    case "NumericLessThanEquals":
-    case "NumericGreaterThan":
-    case "NumericGreaterThanEquals":
-      return compareNumbers(comparison, parseNumericValue(actual), parseNumericValue(text));
-    case "DateEquals":
-    case "DateLessThan":
-    case "DateLessThanEquals":
-    case "DateGreaterThan":
-    case "DateGreaterThanEquals":
-      return compareNumbers(comparison, parseDateValue(actual), parseDateValue(text));
-    case "Bool": {
-      const bool = parseBoolValue(text);
-      return bool !== undefined && parseBoolValue(actual) === bool;
-    }
-    case "BinaryEquals": {
-      const bytes = decodeBase64Value(text);
-      return bytes !== undefined && decodeBase64Value(actual) === bytes;
-    }
-    case "IpAddress": {
-      const cidr = cidrOf(text);
-      if (cidr === null) return false;
-      try {
-        return cidrContains(cidr, actual);
-      } catch {
-        return null;
-      }
-    }
-    default:
-      return false;
-  }
-}
-
-/** Kleene OR. */
-function or(values: readonly Kleene[]): Kleene {
-  if (values.includes(true)) return true;
-  return values.includes(null) ? null : false;
-}
-
-/** Kleene AND. */
-function and(values: readonly Kleene[]): Kleene {
-  if (values.includes(false)) return false;
-  return values.includes(null) ? null : true;
-}
-
-const negate = (value: Kleene): Kleene => (value === null ? null : !value);
-
-/** Several policy values for one key are ORed: does any of them match this request value? */
-function matchesAny(
-  operator: ConditionOperator,
-  actual: string,
-  expected: readonly PolicyValue[],
-): Kleene {
-  return or(expected.map((value) => compare(operator, actual, value)));
-}
-
-/** One request value against the operator; a negated operator matches when no value does. */
-function test(operator: ConditionOperator, actual: string, expected: readonly PolicyValue[]) {
-  return operator.negated
-    ? negate(matchesAny(operator, actual, expected))
-    : matchesAny(operator, actual, expected);
-}
-
-function evaluateKey(
-  operator: ConditionOperator,
-  present: readonly string[] | undefined,
-  expected: readonly PolicyValue[],
-): Kleene {
-  if (operator.comparison === "Null") {
-    // `"true"` asks for the key to be absent, `"false"` for it to be present.
-    return expected.some(
-      (value) => value !== null && parseBoolValue(partsToText(value)) === (present === undefined),
-    );
-  }
-  // `filter` drops the holes of a sparse list, as `some` and `every` skip them.
-  const values = present?.filter(() => true);
-  if (operator.set === "ForAllValues") {
-    return values === undefined
-      ? true
-      : and(values.map((actual) => test(operator, actual, expected)));
-  }
-  if (operator.set === "ForAnyValue") {
-    if (values === undefined) return operator.ifExists;
-    return or(values.map((actual) => test(operator, actual, expected)));
-  }
-  if (values === undefined) return operator.negated || operator.ifExists;
-  // A multi-valued key under a single-value operator: positive if any value matches, negated if none does.
-  const any = or(values.map((actual) => matchesAny(operator, actual, expected)));
-  return operator.negated ? negate(any) : any;
-}
-
-function lookup(context: NormalizedContext, key: string): readonly string[] | undefined {
-  const value = context.get(key.toLowerCase());
-  if (value === undefined) return undefined;
-  if (typeof value === "string") return [value];
-  return value.length === 0 ? undefined : value;
-}
-
-/**
- * `true` when every operator, and every key under it, holds (AND); the values of one key are ORed,
- * or ANDed for negated operators. `null` when none is false but one is undecided.
- *  */
-function evaluateCondition(
-  block: ConditionBlock,
-  context: NormalizedContext,
-  variables: boolean,
-): Kleene {
-  const results: Kleene[] = [];
-  for (const [name, keys] of Object.entries(block)) {
-    const operator = parseConditionOperator(name);
-    if (operator === undefined) return false;
-    for (const [key, raw] of Object.entries(keys)) {
-      const values: readonly ConditionValue[] = Array.isArray(raw) ? raw : [raw];
-      const expected = values.map((value): PolicyValue => {
-        const text = conditionValueText(value);
-        return variables ? substituteVariables(text, context) : text;
-      });
-      results.push(evaluateKey(operator, lookup(context, key), expected));
-    }
-  }
-  return and(results);
-}
-
-// ---- evaluate-policy.ts ----
-
-interface Prepared {
-  action: string;
-  resource: string;
-  caller: Caller;
-  context: NormalizedContext;
-  /** The request resource in `execute-api:/...` form, computed on first need. */
-  shortResource: string | null | undefined;
-}
-
-function invalidRequest(path: string, message: string, actual: unknown): PolicyError {
-  return new PolicyError("invalid_request", `${path}: ${message}`, { path, actual });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function prepareRequest(request: unknown): Prepared {
-  if (!isRecord(request)) throw invalidRequest("request", "must be an object", typeof request);
-  const { action, resource, principal, context } = request;
-  if (typeof action !== "string")
-    throw invalidRequest("request.action", "must be a string", action);
-  if (typeof resource !== "string") {
-    throw invalidRequest("request.resource", "must be a string", resource);
-  }
-  let caller: Caller = "anonymous";
-  if (principal !== undefined && principal !== "anonymous") {
-    const { arn, accountId } = isRecord(principal) ? principal : {};
-    if (typeof arn !== "string" || typeof accountId !== "string") {
-      throw invalidRequest(
-        "request.principal",
-        'must be "anonymous" or { arn: string; accountId: string }',
-        principal,
-      );
-    }
-    caller = { arn, accountId };
-  }
-  const normalized = new Map<string, string | readonly string[]>();
-  if (context !== undefined) {
-    if (!isRecord(context)) throw invalidRequest("request.context", "must be an object", context);
-    for (const [key, value] of Object.entries(context)) {
-      if (value === undefined) continue;
-      const path = () => `request.context.${key}`;
-      if (Array.isArray(value)) {
-        value.forEach((item: unknown, index) => {
-          if (typeof item !== "string") {
-            throw invalidRequest(`${path()}[${index}]`, "must be a string", item);
-          }
-        });
-      } else if (typeof value !== "string") {
-        throw invalidRequest(path(), "must be a string or an array of strings", value);
-      }
-      const lower = key.toLowerCase();
-      // Two spellings of one key: the first one wins, deterministically.
-      if (!normalized.has(lower)) normalized.set(lower, value as string | readonly string[]);
-    }
-  }
-  return { action, resource, caller, context: normalized, shortResource: undefined };
-}
-
-function list(value: OneOrMany<string>): readonly string[] {
-  return typeof value === "string" ? [value] : value;
-}
-
-const shortForms = new Map<string, string | null>();
-
-function shortResourceOf(request: Prepared): string | null {
-  if (request.shortResource !== undefined) return request.shortResource;
-  let short = shortForms.get(request.resource);
-  if (short === undefined) {
-    try {
-      const shortened = shortenResourceArn(request.resource);
-      short = shortened.startsWith("execute-api:/") ? shortened : null;
-    } catch {
-      short = null;
-    }
-    // Method ARNs repeat across requests; a bounded memo keeps the ARN parser off the hot path.
-    if (shortForms.size >= 1024) shortForms.clear();
-    shortForms.set(request.resource, short);
-  }
-  request.shortResource = short;
-  return short;
-}
-
-function matchesResource(pattern: string, request: Prepared, variables: boolean): boolean {
-  const resolved: string | WildcardPart[] | null = variables
-    ? substituteVariables(pattern, request.context)
-    : pattern;
-  if (resolved === null) return false;
-  // The resource-policy short form names a path inside whichever API the policy is attached to.
-  let target = request.resource;
-  if (pattern.startsWith("execute-api:/") && !request.resource.startsWith("execute-api:/")) {
-    const short = shortResourceOf(request);
-    if (short === null) return false;
-    target = short;
-  }
-  return matchCompiledWildcard(compilePattern(resolved), target);
-}
-
-function applies(statement: PolicyStatement, request: Prepared, variables: boolean): Kleene {
-  if (statement.Principal !== undefined && !matchesPrincipal(statement.Principal, request.caller)) {
+/** Does the statement apply? `null`: only undecided conditions stand in the way. */
+function applies(statement: PolicyStatement, request: Request, variables: boolean) {
+  const { Principal, NotPrincipal, Action, NotAction, Resource, NotResource } = statement;
+  if (Principal !== undefined && !principalMatches(Principal, request.caller)) return false;
+  if (NotPrincipal !== undefined && principalMatches(NotPrincipal, request.caller)) return false;
+  const actionListed = (list: string | readonly string[]) =>
+    asList(list).some((pattern) => globMatchesIgnoringCase(pattern, request.action));
+  if (Action !== undefined && !actionListed(Action)) return false;
+  if (Action === undefined && NotAction !== undefined && actionListed(NotAction)) return false;
+  const resourceListed = (list: string | readonly string[]) =>
+    asList(list).some((pattern) => resourceMatches(pattern, request, variables));
+  if (Resource !== undefined && !resourceListed(Resource)) return false;
+  if (Resource === undefined && NotResource !== undefined && resourceListed(NotResource)) {
     return false;
   }
-  if (
-    statement.NotPrincipal !== undefined &&
-    matchesPrincipal(statement.NotPrincipal, request.caller)
-  ) {
-    return false;
-  }
-  const actions = statement.Action ?? statement.NotAction ?? [];
-  const actionListed = list(actions).some((pattern) =>
-    matchesWildcard(pattern, request.action, { ignoreCase: true }),
-  );
-  if (actionListed !== (statement.Action !== undefined)) return false;
-  const resources = statement.Resource ?? statement.NotResource ?? [];
-  const resourceListed = list(resources).some((pattern) =>
-    matchesResource(pattern, request, variables),
-  );
-  if (resourceListed !== (statement.Resource !== undefined)) return false;
-  return (
-    statement.Condition === undefined ||
-    evaluateCondition(statement.Condition, request.context, variables)
-  );
+  if (statement.Condition === undefined) return true;
+  return evaluateConditionBlock(statement.Condition, request.context, variables);
 }
 
-function decide(document: PolicyDocument, request: Prepared): EvaluationResult {
-  const statements = Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+function decide(document: PolicyDocument, request: Request): EvaluationResult {
+  const statements = [document.Statement].flat();
+  // Policy variables exist only in the 2012-10-17 language.
   const variables = document.Version === "2012-10-17";
   const matched: MatchedStatement[] = [];
-  let allowed = false;
-  let denied = false;
-  statements.forEach((statement, index) => {
-    const applied = applies(statement, request, variables);
-    if (applied === false || (applied === null && statement.Effect === "Allow")) return;
+  for (const [index, statement] of statements.entries()) {
+    const verdict = applies(statement, request, variables);
+    // Undecided: a Deny applies (fail closed), an Allow does not.
+    if (verdict === false || (verdict === null && statement.Effect === "Allow")) continue;
     matched.push({
       index,
       sid: statement.Sid,
       effect: statement.Effect,
-      ...(applied === null ? { failClosed: true as const } : {}),
+      ...(verdict === null ? { failClosed: true as const } : {}),
     });
-    if (statement.Effect === "Deny") denied = true;
-    else allowed = true;
-  });
-  const decision: Decision = denied ? "explicit-deny" : allowed ? "allow" : "implicit-deny";
+  }
+  const effects = new Set(matched.map((entry) => entry.effect));
+  const decision: Decision = effects.has("Deny")
+    ? "explicit-deny"
+    : effects.has("Allow")
+      ? "allow"
+      : "implicit-deny";
   return { decision, matched };
 }
 
-/** `evaluatePolicy` before compilation: parse, then interpret the document. */
+/** The reference evaluation: any problem is an implicit deny carrying the error. */
 export function referenceEvaluatePolicy(
   policy: unknown,
   request: EvaluationRequest,
 ): EvaluationResult {
   try {
     const document = parsePolicyDocument(policy);
-    return decide(document, prepareRequest(request));
+    return decide(document, checkRequest(request));
   } catch (cause) {
-    const error = isPolicyError(cause)
-      ? cause
-      : new PolicyError("invalid_policy", "the policy or request could not be read", { cause });
+    let error: PolicyError;
+    if (cause instanceof BadRequest) {
+      error = new PolicyError("invalid_request", `${cause.path}: ${cause.problem}`, {
+        path: cause.path,
+        actual: cause.actual,
+      });
+    } else if (isPolicyError(cause)) {
+      error = cause;
+    } else {
+      error = new PolicyError("invalid_policy", "the policy or request could not be read", {
+        cause,
+      });
+    }
     return { decision: "implicit-deny", matched: [], error };
   }
 }

@@ -59,15 +59,6 @@ function countingAuthorizer(answer: unknown) {
   return { calls, authorizer };
 }
 
-async function rejection(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
-
 describe("Tables A and B: IAM policy x resource policy x account", () => {
   type Side = "allow" | "deny" | "silent";
   const resourcePolicies: Record<Side, PolicyDocument> = {
@@ -477,39 +468,36 @@ describe("condition keys by endpoint type", () => {
   });
 
   it("refuses sourceIp for a private API", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "PRIVATE",
         authType: "NONE",
         sourceIp: "10.1.2.3",
       }),
-    );
-    expect(error).toBeInstanceOf(TypeError);
+    ).rejects.toThrow(TypeError);
   });
 
   it("refuses VPC keys for a public API", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "REGIONAL",
         authType: "NONE",
         sourceVpce: "vpce-1a2b3c4d",
       }),
-    );
-    expect(error).toBeInstanceOf(TypeError);
+    ).rejects.toThrow(TypeError);
   });
 
   it("refuses a derived key in context, whatever its case", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "PRIVATE",
         authType: "NONE",
         context: { "AWS:SOURCEIP": "10.1.2.3" },
       }),
-    );
-    expect(error).toBeInstanceOf(TypeError);
+    ).rejects.toThrow(TypeError);
   });
 });
 
@@ -692,7 +680,7 @@ describe("AWS_IAM authentication", () => {
 
 describe("malformed input", () => {
   it("throws PolicyError invalid_policy with the path for a malformed resource policy", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "REGIONAL",
@@ -701,39 +689,32 @@ describe("malformed input", () => {
           Statement: [{ Effect: "Allow", Action: 42 }],
         } as unknown as PolicyDocument,
       }),
-    );
-    expect(isPolicyError(error) && error.code).toBe("invalid_policy");
-    expect(isPolicyError(error) && error.path?.startsWith("resourcePolicy")).toBe(true);
+    ).rejects.toThrowCode("invalid_policy", { path: expect.stringMatching(/^resourcePolicy/) });
   });
 
   it("throws PolicyError invalid_arn for a method ARN pattern", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: "arn:aws:execute-api:us-east-1:123456789012:abc123/*/GET/pets",
         endpointType: "REGIONAL",
         authType: "NONE",
       }),
-    );
-    expect(isPolicyError(error) && error.code).toBe("invalid_arn");
+    ).rejects.toThrowCode("invalid_arn");
   });
 
   it("throws PolicyError invalid_request for a source IP that is not an address", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "REGIONAL",
         authType: "NONE",
         sourceIp: "192.0.2.0/24",
       }),
-    );
-    expect(isPolicyError(error) && [error.code, error.path]).toEqual([
-      "invalid_request",
-      "sourceIp",
-    ]);
+    ).rejects.toThrowCode("invalid_request", { path: "sourceIp" });
   });
 
   it("throws PolicyError invalid_principal when the caller ARN is in another account", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "REGIONAL",
@@ -745,31 +726,28 @@ describe("malformed input", () => {
           callerPolicy: null,
         },
       }),
-    );
-    expect(isPolicyError(error) && error.code).toBe("invalid_principal");
+    ).rejects.toThrowCode("invalid_principal");
   });
 
   it("throws TypeError for an option of another authorization type", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "REGIONAL",
         authType: "NONE",
         authorizer: "error",
       } as unknown as ApiGatewayAccessOptions),
-    );
-    expect(error).toBeInstanceOf(TypeError);
+    ).rejects.toThrow(TypeError);
   });
 
   it("throws TypeError for an unknown authorization type", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "REGIONAL",
         authType: "CUSTOM",
       } as unknown as ApiGatewayAccessOptions),
-    );
-    expect(error).toBeInstanceOf(TypeError);
+    ).rejects.toThrow(TypeError);
   });
 });
 
@@ -883,39 +861,32 @@ describe("a compiled resource policy (compilePolicy)", () => {
   it("throws the document's PolicyError, on every call, for a short resource that does not expand", async () => {
     const document = policy({ ...allowAll, Resource: ["execute-api:/*", "execute-api:nope"] });
     const compiled = compilePolicy(document);
-    const errors = await Promise.all(
-      [document, compiled, compiled].map((resourcePolicy) =>
-        rejection(() =>
-          evaluateApiGatewayAccess({
-            methodArn: METHOD_ARN,
-            endpointType: "REGIONAL",
-            authType: "NONE",
-            resourcePolicy,
-          }),
-        ),
-      ),
+    const calls = [document, compiled, compiled].map((resourcePolicy) =>
+      evaluateApiGatewayAccess({
+        methodArn: METHOD_ARN,
+        endpointType: "REGIONAL",
+        authType: "NONE",
+        resourcePolicy,
+      }),
     );
-    for (const error of errors) {
-      expect(isPolicyError(error) && [error.code, error.path, error.message]).toEqual([
-        "invalid_arn",
-        "resourcePolicy.Statement[0].Resource[1]",
-        (errors[0] as Error).message,
-      ]);
+    const [first] = await Promise.allSettled(calls);
+    const message = first?.status === "rejected" ? (first.reason as Error).message : undefined;
+    for (const call of calls) {
+      await expect(call).rejects.toThrowCode("invalid_arn", {
+        path: "resourcePolicy.Statement[0].Resource[1]",
+        message,
+      });
     }
   });
 
   it("throws PolicyError invalid_policy for an object that only looks compiled", async () => {
-    const error = await rejection(() =>
+    await expect(
       evaluateApiGatewayAccess({
         methodArn: METHOD_ARN,
         endpointType: "REGIONAL",
         authType: "NONE",
         resourcePolicy: { evaluate: () => ({ decision: "allow", matched: [] }) },
       }),
-    );
-    expect(isPolicyError(error) && [error.code, error.path]).toEqual([
-      "invalid_policy",
-      "resourcePolicy",
-    ]);
+    ).rejects.toThrowCode("invalid_policy", { path: "resourcePolicy" });
   });
 });

@@ -28,8 +28,9 @@ describe("toOpenApiPolicyExtension", () => {
 
   it("rejects an invalid document with PolicyError invalid_policy", () => {
     const bad = { Statement: [{ Effect: "Allow", Resource: "*" }] };
-    expect(() => toOpenApiPolicyExtension(bad as unknown as PolicyDocument)).toThrow(
-      expect.objectContaining({ code: "invalid_policy", path: "Statement[0]" }),
+    expect(() => toOpenApiPolicyExtension(bad as unknown as PolicyDocument)).toThrowCode(
+      "invalid_policy",
+      { path: "Statement[0]" },
     );
   });
 });

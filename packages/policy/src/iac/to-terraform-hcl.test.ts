@@ -175,6 +175,6 @@ describe("toTerraformHcl", () => {
   it("rejects an invalid document with PolicyError invalid_policy and its path", () => {
     expect(() =>
       toTerraformHcl({ Statement: [{ Effect: "Allow", Action: "*" }] } as never),
-    ).toThrow(expect.objectContaining({ code: "invalid_policy", path: "Statement[0]" }));
+    ).toThrowCode("invalid_policy", { path: "Statement[0]" });
   });
 });

@@ -98,6 +98,6 @@ describe("toTerraformJson", () => {
   });
 
   it("rejects an invalid document with PolicyError invalid_policy", () => {
-    expect(() => toTerraformJson("{")).toThrow(expect.objectContaining({ code: "invalid_policy" }));
+    expect(() => toTerraformJson("{")).toThrowCode("invalid_policy");
   });
 });

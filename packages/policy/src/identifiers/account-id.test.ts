@@ -16,12 +16,9 @@ describe("account ids", () => {
     [null, /is not 12 digits$/],
   ])("refuses %j with invalid_account_id and a hint", (value, message) => {
     expect(isAccountId(value)).toBe(false);
-    expect(() => parseAccountId(value, "caller.accountId")).toThrow(
-      expect.objectContaining({
-        code: "invalid_account_id",
-        path: "caller.accountId",
-        message: expect.stringMatching(message),
-      }),
-    );
+    expect(() => parseAccountId(value, "caller.accountId")).toThrowCode("invalid_account_id", {
+      path: "caller.accountId",
+      message: expect.stringMatching(message),
+    });
   });
 });

@@ -10,19 +10,16 @@ describe("API ids", () => {
   });
 
   it("suggests the lower-case id for an upper-case one", () => {
-    expect(() => parseApiId("AbC123")).toThrow(
-      expect.objectContaining({
-        code: "invalid_api_id",
-        path: "apiId",
-        message: expect.stringContaining('write "abc123"'),
-      }),
-    );
+    expect(() => parseApiId("AbC123")).toThrowCode("invalid_api_id", {
+      path: "apiId",
+      message: expect.stringContaining('write "abc123"'),
+    });
   });
 
   it.each([[""], ["my-api"], ["x".repeat(33)], ["*"], [7]])("refuses %j", (value) => {
     expect(isApiId(value)).toBe(false);
-    expect(() => parseApiId(value, "apis[0].apiId")).toThrow(
-      expect.objectContaining({ code: "invalid_api_id", path: "apis[0].apiId" }),
-    );
+    expect(() => parseApiId(value, "apis[0].apiId")).toThrowCode("invalid_api_id", {
+      path: "apis[0].apiId",
+    });
   });
 });

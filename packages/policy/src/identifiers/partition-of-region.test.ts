@@ -76,12 +76,9 @@ describe("partitionOfRegion", () => {
     ["*", /not an AWS region/],
     [`us-${"a".repeat(40)}-1`, /not an AWS region/],
   ])("refuses %j with invalid_region", (region, message) => {
-    expect(() => partitionOfRegion(region, "config.region")).toThrow(
-      expect.objectContaining({
-        code: "invalid_region",
-        path: "config.region",
-        message: expect.stringMatching(message),
-      }),
-    );
+    expect(() => partitionOfRegion(region, "config.region")).toThrowCode("invalid_region", {
+      path: "config.region",
+      message: expect.stringMatching(message),
+    });
   });
 });

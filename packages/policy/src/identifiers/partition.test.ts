@@ -49,21 +49,16 @@ describe("partitions", () => {
       "csp.hci.ic.gov",
       "amazonaws.eu",
     ]);
-    expect(() => partitionDnsSuffix("aws-foo" as never)).toThrow(
-      expect.objectContaining({ code: "invalid_partition" }),
-    );
+    expect(() => partitionDnsSuffix("aws-foo" as never)).toThrowCode("invalid_partition");
   });
 });
 
 describe("messages about values that are not strings", () => {
   it("name the kind of value without calling its toString", () => {
     const hostile = { toString: 0 };
-    expect(() => parsePartition(hostile)).toThrow(
-      expect.objectContaining({
-        code: "invalid_partition",
-        message: expect.stringContaining("an object"),
-      }),
-    );
+    expect(() => parsePartition(hostile)).toThrowCode("invalid_partition", {
+      message: expect.stringContaining("an object"),
+    });
     expect(() => parsePartition(Symbol("x"))).toThrow(
       expect.objectContaining({ message: expect.stringContaining("a symbol") }),
     );

@@ -121,12 +121,9 @@ describe("parseCallerPrincipalArn", () => {
   it("refuses identity providers, which never sign", () => {
     expect(() =>
       parseCallerPrincipalArn("arn:aws:iam::123456789012:saml-provider/Okta", "caller.arn"),
-    ).toThrow(
-      expect.objectContaining({
-        code: "invalid_principal",
-        path: "caller.arn",
-        message: expect.stringContaining("is an identity provider, which never signs a request"),
-      }),
-    );
+    ).toThrowCode("invalid_principal", {
+      path: "caller.arn",
+      message: expect.stringContaining("is an identity provider, which never signs a request"),
+    });
   });
 });

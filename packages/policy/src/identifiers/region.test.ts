@@ -17,22 +17,17 @@ describe("regions", () => {
 
   it("checks the region against a partition when given", () => {
     expect(parseRegion("cn-north-1", "region", "aws-cn")).toBe("cn-north-1");
-    expect(() => parseRegion("cn-north-1", "target.region", "aws")).toThrow(
-      expect.objectContaining({
-        code: "invalid_region",
-        path: "target.region",
-        message: 'region "cn-north-1" belongs to partition aws-cn, not aws',
-        expected: "a region of partition aws",
-      }),
-    );
+    expect(() => parseRegion("cn-north-1", "target.region", "aws")).toThrowCode("invalid_region", {
+      path: "target.region",
+      message: 'region "cn-north-1" belongs to partition aws-cn, not aws',
+      expected: "a region of partition aws",
+    });
   });
 
   it("refuses non-strings and availability zones", () => {
     for (const value of [undefined, 1, "us-east-1a", "use1-az1"]) {
       expect(isRegion(value)).toBe(false);
-      expect(() => parseRegion(value)).toThrow(
-        expect.objectContaining({ code: "invalid_region", path: "region" }),
-      );
+      expect(() => parseRegion(value)).toThrowCode("invalid_region", { path: "region" });
     }
   });
 });

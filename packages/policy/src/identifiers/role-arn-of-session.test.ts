@@ -17,15 +17,13 @@ describe("roleArnOfSession", () => {
   });
 
   it("refuses any other principal", () => {
-    expect(() => roleArnOfSession("arn:aws:iam::123456789012:role/app", "caller.arn")).toThrow(
-      expect.objectContaining({
-        code: "invalid_principal",
+    expect(() => roleArnOfSession("arn:aws:iam::123456789012:role/app", "caller.arn")).toThrowCode(
+      "invalid_principal",
+      {
         path: "caller.arn",
         message: expect.stringContaining("is a role ARN, not an assumed-role session"),
-      }),
+      },
     );
-    expect(() => roleArnOfSession("nope")).toThrow(
-      expect.objectContaining({ code: "invalid_principal", path: "principal" }),
-    );
+    expect(() => roleArnOfSession("nope")).toThrowCode("invalid_principal", { path: "principal" });
   });
 });

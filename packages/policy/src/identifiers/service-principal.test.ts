@@ -22,12 +22,9 @@ describe("service principals", () => {
     [3, /is not a DNS name/],
   ])("refuses %j with invalid_principal", (value, message) => {
     expect(isServicePrincipal(value)).toBe(false);
-    expect(() => parseServicePrincipal(value, "Statement[0].Principal.Service[0]")).toThrow(
-      expect.objectContaining({
-        code: "invalid_principal",
-        path: "Statement[0].Principal.Service[0]",
-        message: expect.stringMatching(message),
-      }),
+    expect(() => parseServicePrincipal(value, "Statement[0].Principal.Service[0]")).toThrowCode(
+      "invalid_principal",
+      { path: "Statement[0].Principal.Service[0]", message: expect.stringMatching(message) },
     );
   });
 });

@@ -13,13 +13,10 @@ describe("stage names", () => {
     "refuses %j with invalid_stage",
     (value) => {
       expect(isStageName(value)).toBe(false);
-      expect(() => parseStageName(value, "apis[1].stage")).toThrow(
-        expect.objectContaining({
-          code: "invalid_stage",
-          path: "apis[1].stage",
-          expected: "a stage name such as prod, dev_2 or $default",
-        }),
-      );
+      expect(() => parseStageName(value, "apis[1].stage")).toThrowCode("invalid_stage", {
+        path: "apis[1].stage",
+        expected: "a stage name such as prod, dev_2 or $default",
+      });
     },
   );
 });

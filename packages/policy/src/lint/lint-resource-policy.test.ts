@@ -145,8 +145,9 @@ describe("lintResourcePolicy", () => {
 
   it("throws the parser's PolicyError for a malformed policy", () => {
     const policy = { Version: "2012-10-17", Statement: [{ ...allowAll, Effect: "Permit" }] };
-    expect(() => lintResourcePolicy(policy, { ...regional, authTypes: ["NONE"] })).toThrow(
-      expect.objectContaining({ code: "invalid_policy", path: "Statement[0].Effect" }),
+    expect(() => lintResourcePolicy(policy, { ...regional, authTypes: ["NONE"] })).toThrowCode(
+      "invalid_policy",
+      { path: "Statement[0].Effect" },
     );
   });
 

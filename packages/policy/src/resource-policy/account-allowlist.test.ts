@@ -24,12 +24,9 @@ describe("accountAllowlist", () => {
   });
 
   it.each(["11112222333", "1111222233334"])("rejects %j with invalid_account_id", (principal) => {
-    expect(() => accountAllowlist({ principals: [principal] })).toThrow(
-      expect.objectContaining({
-        code: "invalid_account_id",
-        path: "accountAllowlist.principals[0]",
-      }),
-    );
+    expect(() => accountAllowlist({ principals: [principal] })).toThrowCode("invalid_account_id", {
+      path: "accountAllowlist.principals[0]",
+    });
   });
 
   it.each([
@@ -43,18 +40,16 @@ describe("accountAllowlist", () => {
     `arn:aws:iam::111122223333:role/${"x".repeat(65)}`,
     "arn:aws:iam::111122223333:root ",
   ])("rejects %j with invalid_principal", (principal) => {
-    expect(() => accountAllowlist({ principals: ["111122223333", principal] })).toThrow(
-      expect.objectContaining({
-        code: "invalid_principal",
-        path: "accountAllowlist.principals[1]",
-      }),
+    expect(() => accountAllowlist({ principals: ["111122223333", principal] })).toThrowCode(
+      "invalid_principal",
+      { path: "accountAllowlist.principals[1]" },
     );
   });
 
   it("rejects an empty list", () => {
-    expect(() => accountAllowlist({ principals: [] })).toThrow(
-      expect.objectContaining({ code: "invalid_principal", path: "accountAllowlist.principals" }),
-    );
+    expect(() => accountAllowlist({ principals: [] })).toThrowCode("invalid_principal", {
+      path: "accountAllowlist.principals",
+    });
   });
 
   it("throws TypeError when principals is not an array", () => {

@@ -209,8 +209,9 @@ describe("composeResourcePolicy authTypes", () => {
   });
 
   it("reports a bad route key with its path", () => {
-    expect(() => statements({ "get /pets": "NONE" } as never)).toThrow(
-      expect.objectContaining({ code: "invalid_route_template", path: 'authTypes["get /pets"]' }),
+    expect(() => statements({ "get /pets": "NONE" } as never)).toThrowCode(
+      "invalid_route_template",
+      { path: 'authTypes["get /pets"]' },
     );
   });
 });

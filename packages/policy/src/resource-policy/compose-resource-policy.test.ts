@@ -340,7 +340,7 @@ describe("composeResourcePolicy", () => {
       composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"], resources })], {
         authTypes: ["NONE"],
       }),
-    ).toThrow(expect.objectContaining({ code: "policy_too_large" }));
+    ).toThrowCode("policy_too_large");
   });
 
   it("rejects a policy that fits in the short form but not once expanded", () => {
@@ -349,12 +349,7 @@ describe("composeResourcePolicy", () => {
     const rules = [ipDenylist({ cidrs: ["192.0.2.0/24"], resources })];
     expect(() =>
       composeResourcePolicy(rules, { authTypes: ["NONE"], form: "expanded", target: TARGET }),
-    ).toThrow(
-      expect.objectContaining({
-        code: "policy_too_large",
-        message: expect.stringMatching(/ expanded form/),
-      }),
-    );
+    ).toThrowCode("policy_too_large", { message: expect.stringMatching(/ expanded form/) });
   });
 
   it("rejects in short form a policy whose worst-case expansion is too large", () => {
@@ -363,12 +358,7 @@ describe("composeResourcePolicy", () => {
       composeResourcePolicy([ipDenylist({ cidrs: ["192.0.2.0/24"], resources })], {
         authTypes: ["NONE"],
       }),
-    ).toThrow(
-      expect.objectContaining({
-        code: "policy_too_large",
-        message: expect.stringMatching(/estimated/),
-      }),
-    );
+    ).toThrowCode("policy_too_large", { message: expect.stringMatching(/estimated/) });
   });
 
   it("accepts a policy that fits in both forms", () => {
@@ -433,6 +423,6 @@ describe("composeResourcePolicy", () => {
     };
     expect(() =>
       composeResourcePolicy([rule as ResourcePolicyRule], { authTypes: ["NONE"] }),
-    ).toThrow(expect.objectContaining({ code: "invalid_cidr", path: "ipDenylist.cidrs[1]" }));
+    ).toThrowCode("invalid_cidr", { path: "ipDenylist.cidrs[1]" });
   });
 });

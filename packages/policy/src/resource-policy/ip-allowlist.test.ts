@@ -11,9 +11,9 @@ describe("ipAllowlist", () => {
   });
 
   it("reports a bad CIDR with its path", () => {
-    expect(() => ipAllowlist({ cidrs: ["fe80::1%eth0"] })).toThrow(
-      expect.objectContaining({ code: "invalid_cidr", path: "ipAllowlist.cidrs[0]" }),
-    );
+    expect(() => ipAllowlist({ cidrs: ["fe80::1%eth0"] })).toThrowCode("invalid_cidr", {
+      path: "ipAllowlist.cidrs[0]",
+    });
   });
 
   it("throws TypeError when cidrs is missing", () => {

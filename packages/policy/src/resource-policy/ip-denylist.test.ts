@@ -35,32 +35,35 @@ describe("ipDenylist", () => {
   });
 
   it("reports a bad CIDR with its path", () => {
-    expect(() => ipDenylist({ cidrs: ["192.0.2.0/24", "192.0.2.0/24", "256.0.0.1"] })).toThrow(
-      expect.objectContaining({ code: "invalid_cidr", path: "ipDenylist.cidrs[2]" }),
+    expect(() => ipDenylist({ cidrs: ["192.0.2.0/24", "192.0.2.0/24", "256.0.0.1"] })).toThrowCode(
+      "invalid_cidr",
+      { path: "ipDenylist.cidrs[2]" },
     );
   });
 
   it("reports a non-string entry as invalid_cidr", () => {
-    expect(() => ipDenylist({ cidrs: [42 as unknown as string] })).toThrow(
-      expect.objectContaining({ code: "invalid_cidr", path: "ipDenylist.cidrs[0]" }),
-    );
+    expect(() => ipDenylist({ cidrs: [42 as unknown as string] })).toThrowCode("invalid_cidr", {
+      path: "ipDenylist.cidrs[0]",
+    });
   });
 
   it("rejects an empty list", () => {
-    expect(() => ipDenylist({ cidrs: [] })).toThrow(
-      expect.objectContaining({ code: "invalid_cidr", path: "ipDenylist.cidrs" }),
-    );
+    expect(() => ipDenylist({ cidrs: [] })).toThrowCode("invalid_cidr", {
+      path: "ipDenylist.cidrs",
+    });
   });
 
   it("reports a bad resource with its path", () => {
-    expect(() => ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["s3:/bucket"] })).toThrow(
-      expect.objectContaining({ code: "invalid_arn", path: "ipDenylist.resources[0]" }),
+    expect(() => ipDenylist({ cidrs: ["192.0.2.0/24"], resources: ["s3:/bucket"] })).toThrowCode(
+      "invalid_arn",
+      { path: "ipDenylist.resources[0]" },
     );
   });
 
   it("rejects an empty resource list", () => {
-    expect(() => ipDenylist({ cidrs: ["192.0.2.0/24"], resources: [] })).toThrow(
-      expect.objectContaining({ code: "invalid_arn", path: "ipDenylist.resources" }),
+    expect(() => ipDenylist({ cidrs: ["192.0.2.0/24"], resources: [] })).toThrowCode(
+      "invalid_arn",
+      { path: "ipDenylist.resources" },
     );
   });
 

@@ -11,8 +11,9 @@ describe("privateIpDenylist", () => {
   });
 
   it("reports a bad CIDR with its path", () => {
-    expect(() => privateIpDenylist({ cidrs: ["10.0.0.0/8", "10.0.0"] })).toThrow(
-      expect.objectContaining({ code: "invalid_cidr", path: "privateIpDenylist.cidrs[1]" }),
+    expect(() => privateIpDenylist({ cidrs: ["10.0.0.0/8", "10.0.0"] })).toThrowCode(
+      "invalid_cidr",
+      { path: "privateIpDenylist.cidrs[1]" },
     );
   });
 });

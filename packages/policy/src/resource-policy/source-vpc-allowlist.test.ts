@@ -17,15 +17,16 @@ describe("sourceVpcAllowlist", () => {
     " vpc-1a2b3c4d",
     "vpc-1a2b3c4g",
   ])("rejects %j with invalid_vpc_id and the path", (id) => {
-    expect(() => sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d", id] })).toThrow(
-      expect.objectContaining({ code: "invalid_vpc_id", path: "sourceVpcAllowlist.vpcIds[1]" }),
+    expect(() => sourceVpcAllowlist({ vpcIds: ["vpc-1a2b3c4d", id] })).toThrowCode(
+      "invalid_vpc_id",
+      { path: "sourceVpcAllowlist.vpcIds[1]" },
     );
   });
 
   it("rejects an empty list", () => {
-    expect(() => sourceVpcAllowlist({ vpcIds: [] })).toThrow(
-      expect.objectContaining({ code: "invalid_vpc_id", path: "sourceVpcAllowlist.vpcIds" }),
-    );
+    expect(() => sourceVpcAllowlist({ vpcIds: [] })).toThrowCode("invalid_vpc_id", {
+      path: "sourceVpcAllowlist.vpcIds",
+    });
   });
 
   it("throws TypeError when vpcIds is not an array", () => {

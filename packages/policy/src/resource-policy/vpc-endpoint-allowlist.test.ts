@@ -10,12 +10,9 @@ describe("vpcEndpointAllowlist", () => {
   it.each(["vpc-1a2b3c4d", "vpce-1A2B3C4D", "vpce-123", "vpce-0123456789abcdef01"])(
     "rejects %j with invalid_vpc_id and the path",
     (id) => {
-      expect(() => vpcEndpointAllowlist({ vpceIds: [id] })).toThrow(
-        expect.objectContaining({
-          code: "invalid_vpc_id",
-          path: "vpcEndpointAllowlist.vpceIds[0]",
-        }),
-      );
+      expect(() => vpcEndpointAllowlist({ vpceIds: [id] })).toThrowCode("invalid_vpc_id", {
+        path: "vpcEndpointAllowlist.vpceIds[0]",
+      });
     },
   );
 });

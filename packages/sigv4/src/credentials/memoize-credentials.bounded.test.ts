@@ -46,15 +46,6 @@ function scripted(now: () => number, script: Array<"hang" | "fail" | number>) {
   return { state, provider };
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
-
 /** Lets pending promise callbacks (a background refresh that already has its answer) run. */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -180,20 +171,16 @@ describe("memoizeCredentials: deadlines", () => {
   it("rejects with timeout when the provider never answers and nothing valid is held", async () => {
     const time = clock();
     const { provider } = scripted(time.now, ["hang"]);
-    const error = await rejectionOf(
+    await expect(
       memoizeCredentials(provider, { now: time.now, timeoutMs: 50 })(),
-    );
-    expect(isSigV4Error(error) && [error.code, error.path]).toEqual([
-      "timeout",
-      "options.timeoutMs",
-    ]);
+    ).rejects.toThrowCode("timeout", { name: "SigV4Error", path: "options.timeoutMs" });
   });
 
   it("recovers after a hung refresh: the next call asks the provider again", async () => {
     const time = clock();
     const { state, provider } = scripted(time.now, ["hang", HOUR]);
     const credentials = memoizeCredentials(provider, { now: time.now, timeoutMs: 50 });
-    await rejectionOf(credentials());
+    await expect(credentials()).rejects.toThrow();
     expect((await credentials()).accessKeyId).toBe("ASIA2");
     expect(state.calls).toBe(2);
   });
@@ -210,7 +197,9 @@ describe("memoizeCredentials: deadlines", () => {
   it("hands the provider a signal that aborts at the deadline", async () => {
     const time = clock();
     const { state, provider } = scripted(time.now, ["hang"]);
-    await rejectionOf(memoizeCredentials(provider, { now: time.now, timeoutMs: 50 })());
+    await expect(
+      memoizeCredentials(provider, { now: time.now, timeoutMs: 50 })(),
+    ).rejects.toThrow();
     expect(state.signals[0]?.aborted).toBe(true);
     const reason = state.signals[0]?.reason;
     expect(isSigV4Error(reason) && reason.code).toBe("timeout");
@@ -226,16 +215,16 @@ describe("memoizeCredentials: AbortSignal", () => {
     const pending = credentials({ signal: controller.signal });
     const reason = new Error("user navigated away");
     controller.abort(reason);
-    const error = await rejectionOf(pending);
-    expect(isSigV4Error(error) && [error.code, error.cause]).toEqual(["aborted", reason]);
+    await expect(pending).rejects.toThrowCode("aborted", { name: "SigV4Error", cause: reason });
   });
 
   it("rejects at once for a signal that is already aborted, without touching the refresh", async () => {
     const time = clock();
     const { state, provider } = scripted(time.now, [HOUR]);
     const credentials = memoizeCredentials(provider, { now: time.now });
-    const error = await rejectionOf(credentials({ signal: AbortSignal.abort() }));
-    expect(isSigV4Error(error) && error.code).toBe("aborted");
+    await expect(credentials({ signal: AbortSignal.abort() })).rejects.toThrowCode("aborted", {
+      name: "SigV4Error",
+    });
     expect((await credentials()).accessKeyId).toBe("ASIA1");
     expect(state.calls).toBe(1);
   });
@@ -254,7 +243,7 @@ describe("memoizeCredentials: AbortSignal", () => {
     const aborted = credentials({ signal: controller.signal });
     const other = credentials();
     controller.abort();
-    expect(isSigV4Error(await rejectionOf(aborted))).toBe(true);
+    await expect(aborted).rejects.toThrowCode("aborted", { name: "SigV4Error" });
     answer({ accessKeyId: "ASIA1", secretAccessKey: "s", expiration: new Date(T0 + HOUR) });
     expect((await other).accessKeyId).toBe("ASIA1");
   });
@@ -271,11 +260,10 @@ describe("memoizeCredentials: distrust of the provider's expiration", () => {
       }),
       { now: time.now },
     );
-    const error = await rejectionOf(credentials());
-    expect(isSigV4Error(error) && [error.code, error.path]).toEqual([
-      "expired_credentials",
-      "provider().expiration",
-    ]);
+    await expect(credentials()).rejects.toThrowCode("expired_credentials", {
+      name: "SigV4Error",
+      path: "provider().expiration",
+    });
   });
 
   it("keeps serving valid held credentials when a refresh returns expired ones", async () => {

@@ -32,15 +32,6 @@ function counting(now: () => number, lifetimeMs = 60 * MINUTE) {
   return { state, provider };
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a rejection");
-}
-
 describe("memoizeCredentials", () => {
   it("returns static credentials as they are", async () => {
     const credentials = { accessKeyId: "AKID", secretAccessKey: "secret" };
@@ -129,25 +120,25 @@ describe("memoizeCredentials", () => {
 
   it("wraps a provider failure as credentials_unavailable with the error as cause", async () => {
     const failure = new Error("Token ABC123 is invalid");
-    const error = await rejectionOf(
+    await expect(
       memoizeCredentials(async () => {
         throw failure;
       })(),
-    );
-    expect(isSigV4Error(error) && error.code).toBe("credentials_unavailable");
-    expect((error as Error).cause).toBe(failure);
-    expect((error as Error).message).not.toContain("ABC123");
+    ).rejects.toThrowCode("credentials_unavailable", {
+      name: "SigV4Error",
+      cause: failure,
+      message: expect.not.stringContaining("ABC123"),
+    });
   });
 
   it("passes a SigV4Error from the provider through unchanged", async () => {
     const { SigV4Error } = await import("../errors.js");
     const failure = new SigV4Error("credentials_unavailable", "AWS_ACCESS_KEY_ID is not set");
-    const error = await rejectionOf(
+    await expect(
       memoizeCredentials(async () => {
         throw failure;
       })(),
-    );
-    expect(error).toBe(failure);
+    ).rejects.toBe(failure);
   });
 
   it("does not cache a failed refresh", async () => {
@@ -157,7 +148,7 @@ describe("memoizeCredentials", () => {
       if (calls === 1) throw new Error("network");
       return { accessKeyId: "AKID", secretAccessKey: "secret" };
     });
-    await rejectionOf(credentials());
+    await expect(credentials()).rejects.toThrow();
     expect((await credentials()).accessKeyId).toBe("AKID");
   });
 
@@ -169,7 +160,7 @@ describe("memoizeCredentials", () => {
       return Promise.resolve({ accessKeyId: "AKID", secretAccessKey: "secret" });
     }) as () => Promise<AwsCredentials>;
     const credentials = memoizeCredentials(provider);
-    await rejectionOf(credentials());
+    await expect(credentials()).rejects.toThrow();
     expect((await credentials()).accessKeyId).toBe("AKID");
   });
 
@@ -211,8 +202,9 @@ describe("memoizeCredentials", () => {
     );
     await credentials();
     time.advance(60 * MINUTE);
-    const error = await rejectionOf(credentials());
-    expect(isSigV4Error(error) && error.code).toBe("credentials_unavailable");
+    await expect(credentials()).rejects.toThrowCode("credentials_unavailable", {
+      name: "SigV4Error",
+    });
   });
 
   it.each([
@@ -229,20 +221,25 @@ describe("memoizeCredentials", () => {
     ],
     ["AKID:secret", "provider()"],
   ])("rejects malformed provider output with invalid_credentials (%#)", async (value, path) => {
-    const error = await rejectionOf(memoizeCredentials(async () => value as never)());
-    expect(isSigV4Error(error) && [error.code, error.path]).toEqual(["invalid_credentials", path]);
+    await expect(memoizeCredentials(async () => value as never)()).rejects.toThrowCode(
+      "invalid_credentials",
+      { name: "SigV4Error", path },
+    );
   });
 
   it("rejects a provider that returns nothing with credentials_unavailable", async () => {
-    const error = await rejectionOf(memoizeCredentials(async () => undefined as never)());
-    expect(isSigV4Error(error) && error.code).toBe("credentials_unavailable");
+    await expect(memoizeCredentials(async () => undefined as never)()).rejects.toThrowCode(
+      "credentials_unavailable",
+      { name: "SigV4Error" },
+    );
   });
 
   it("never names a secret in a validation error", async () => {
-    const error = await rejectionOf(
+    await expect(
       memoizeCredentials(async () => ({ accessKeyId: "", secretAccessKey: "TOPSECRET" }))(),
-    );
-    expect((error as Error).message).not.toContain("TOPSECRET");
+    ).rejects.toThrowCode("invalid_credentials", {
+      message: expect.not.stringContaining("TOPSECRET"),
+    });
   });
 
   it.each([

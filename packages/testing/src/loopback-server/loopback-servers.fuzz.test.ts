@@ -8,6 +8,8 @@ import { METHODS } from "node:http";
 import { signRequest } from "@gatehouse/sigv4";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exchangeRaw, portOf, sendHttp } from "../../../../test/support/raw-wire.js";
+import { rawHttpInput, httpToken as token } from "../../../../test/support/wire-arbitraries.js";
 import type { CognitoIdentityServer } from "../cognito-identity/cognito-identity-server.js";
 import { startCognitoIdentityServer } from "../cognito-identity/start-cognito-identity-server.js";
 import { createTestIssuer } from "../jwt/create-test-issuer.js";
@@ -16,7 +18,6 @@ import {
   type SigV4VerifierServer,
   startSigV4Verifier,
 } from "../sigv4-verifier/start-sigv4-verifier.js";
-import { exchangeRaw, portOf, sendHttp } from "./test-support.js";
 
 const RAW_RUNS = 120;
 const HTTP_RUNS = 120;
@@ -104,10 +105,9 @@ const targets: Target[] = [
   },
 ];
 
-const CRLF = "\r\n";
-const token = fc.stringMatching(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,12}$/);
-const unusualTarget = fc.oneof(
-  fc.constantFrom(
+/** Something shaped like a request, with random parts; or raw random bytes. */
+const rawInput = rawHttpInput({
+  targets: [
     "/",
     "//",
     "//evil.example/x",
@@ -120,53 +120,15 @@ const unusualTarget = fc.oneof(
     "/.well-known/openid-configuration",
     "/../..",
     "",
-  ),
-  fc.string({ maxLength: 40 }),
-  fc.string({ maxLength: 40 }).map((rest) => `/${rest}`),
-);
-const headerLine = fc.oneof(
-  fc.tuple(token, fc.string({ maxLength: 40 })).map(([name, value]) => `${name}: ${value}`),
-  fc.constantFrom(
-    "Content-Length: 5",
-    "Content-Length: -1",
-    "Content-Length: 99999999999999999999",
-    "Content-Length: 3, 4",
-    "Transfer-Encoding: chunked",
-    "Transfer-Encoding: gzip, chunked",
-    "Expect: 100-continue",
-    "Connection: keep-alive",
+  ],
+  pathPrefix: "/",
+  headerLines: [
     "Origin: https://evil.example",
     "Content-Type: application/x-amz-json-1.1",
     "X-Amz-Target: AWSCognitoIdentityService.GetId",
-    "Authorization: AWS4-HMAC-SHA256 Credential=/",
-    "Host:",
-    " folded",
-    "no colon",
-  ),
-);
-/** Something shaped like a request, with random parts; or raw random bytes. */
-const rawInput = fc.oneof(
-  fc
-    .record({
-      method: fc.oneof(fc.constantFrom("GET", "POST", "OPTIONS", "PUT", "HEAD"), token),
-      target: unusualTarget,
-      version: fc.constantFrom("HTTP/1.1", "HTTP/1.0", "HTTP/2.0", "HTTP/1.1 extra", ""),
-      headers: fc.array(headerLine, { maxLength: 6 }),
-      body: fc.string({ maxLength: 200 }),
-      eol: fc.constantFrom(CRLF, "\n", "\r"),
-    })
-    .map(({ method, target, version, headers, body, eol }) =>
-      Buffer.from(
-        [`${method} ${target} ${version}`, "Host: 127.0.0.1", ...headers, "", body].join(eol),
-      ),
-    ),
-  fc.uint8Array({ maxLength: 1024 }).map((bytes) => Buffer.from(bytes)),
-  fc
-    .uint8Array({ maxLength: 512 })
-    .map((bytes) =>
-      Buffer.concat([Buffer.from(`POST / HTTP/1.1${CRLF}Host: x${CRLF}`), Buffer.from(bytes)]),
-    ),
-);
+  ],
+  postTarget: "/",
+});
 
 const method = fc.oneof(
   fc.constantFrom("GET", "POST", "OPTIONS", "HEAD", "PUT", "DELETE"),

@@ -1,6 +1,7 @@
 import { connect } from "node:net";
 import { signRequest } from "@gatehouse/sigv4";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exchangeRaw, portOf, sendHttp } from "../../../../test/support/raw-wire.js";
 import type { CognitoIdentityServer } from "../cognito-identity/cognito-identity-server.js";
 import { startCognitoIdentityServer } from "../cognito-identity/start-cognito-identity-server.js";
 import { createTestIssuer } from "../jwt/create-test-issuer.js";
@@ -9,7 +10,6 @@ import {
   type SigV4VerifierServer,
   startSigV4Verifier,
 } from "../sigv4-verifier/start-sigv4-verifier.js";
-import { exchangeRaw, portOf, sendHttp } from "./test-support.js";
 
 const KEY = { accessKeyId: "AKIDMALFORMED", secretAccessKey: "malformed/secret+KEY" };
 const REGION = "eu-west-1";

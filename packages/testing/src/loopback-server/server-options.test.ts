@@ -1,10 +1,10 @@
 import { signRequest } from "@gatehouse/sigv4";
 import { afterEach, describe, expect, it } from "vitest";
+import { sendHttp } from "../../../../test/support/raw-wire.js";
 import { startCognitoIdentityServer } from "../cognito-identity/start-cognito-identity-server.js";
 import { createTestIssuer } from "../jwt/create-test-issuer.js";
 import { startSigV4Verifier } from "../sigv4-verifier/start-sigv4-verifier.js";
 import type { LoopbackServerOptions } from "./loopback-server-options.js";
-import { sendHttp } from "./test-support.js";
 
 const KEY = { accessKeyId: "AKIDOPTIONS", secretAccessKey: "options/secret+KEY" };
 const REGION = "eu-west-1";

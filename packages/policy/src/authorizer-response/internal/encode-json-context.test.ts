@@ -1,16 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPolicyError } from "../../errors.js";
 import { encodeJsonContext } from "./encode-json-context.js";
-
-function failureOf(run: () => unknown): [string, string | undefined] | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (isPolicyError(error)) return [error.code, error.path];
-    throw error;
-  }
-  return undefined;
-}
 
 describe("encodeJsonContext", () => {
   it("turns -0 into 0 at any depth, as JSON.stringify does", () => {
@@ -32,31 +21,28 @@ describe("encodeJsonContext", () => {
   it("rejects a cycle at its path", () => {
     const node: { next?: unknown } = {};
     node.next = { back: node };
-    expect(failureOf(() => encodeJsonContext({ node }))).toEqual([
-      "invalid_context",
-      "context.node.next.back",
-    ]);
+    expect(() => encodeJsonContext({ node })).toThrowCode("invalid_context", {
+      path: "context.node.next.back",
+    });
   });
 
   it("rejects a Map, which JSON would turn into {}", () => {
-    expect(failureOf(() => encodeJsonContext({ roles: new Map([["a", 1]]) }))).toEqual([
-      "invalid_context",
-      "context.roles",
-    ]);
+    expect(() => encodeJsonContext({ roles: new Map([["a", 1]]) })).toThrowCode("invalid_context", {
+      path: "context.roles",
+    });
   });
 
   it("rejects a non-finite number, which JSON would turn into null", () => {
-    expect(failureOf(() => encodeJsonContext({ deep: { n: Number.NEGATIVE_INFINITY } }))).toEqual([
+    expect(() => encodeJsonContext({ deep: { n: Number.NEGATIVE_INFINITY } })).toThrowCode(
       "invalid_context",
-      "context.deep.n",
-    ]);
+      { path: "context.deep.n" },
+    );
   });
 
   it("rejects a symbol", () => {
-    expect(failureOf(() => encodeJsonContext({ s: Symbol("x") }))).toEqual([
-      "invalid_context",
-      "context.s",
-    ]);
+    expect(() => encodeJsonContext({ s: Symbol("x") })).toThrowCode("invalid_context", {
+      path: "context.s",
+    });
   });
 
   it("throws TypeError when the context is an array", () => {

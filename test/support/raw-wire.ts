@@ -1,43 +1,34 @@
-/**
- * Raw-wire clients shared by the loopback servers' robustness tests (not exported from the
- * package): bytes over a `node:net` socket, and one `node:http` request that never rejects.
- * @internal
- */
+// Raw-wire HTTP clients for the robustness tests of every loopback server (the servers of
+// @gatehouse/testing, the gateway of @gatehouse/local-gateway): bytes over a `node:net` socket,
+// and one `node:http` request that never rejects. Shared test support, not part of any package.
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { connect } from "node:net";
 
-/** What came back on a raw socket: the bytes, and the status line parsed when there was one. */
+/** What came back on a raw socket, with the first status line parsed. */
 export interface WireAnswer {
-  /** Everything the server wrote before it closed (or before `deadlineMs`). */
   raw: Buffer;
-  /** The status code of the first status line, `undefined` when the server wrote nothing. */
+  /** `undefined` when the server wrote no status line. */
   status: number | undefined;
-  /** True when the first bytes form an `HTTP/1.1 NNN ...` status line followed by headers. */
+  /** The first bytes are an `HTTP/1.x NNN ...` status line followed by headers. */
   wellFormed: boolean;
-  /** True when the server closed the connection, false when the client gave up at the deadline. */
+  /** The server closed (or reset) the connection; false when the client gave up at the deadline. */
   closed: boolean;
 }
 
 const STATUS_LINE = /^HTTP\/1\.[01] (\d{3}) [^\r\n]*\r\n/;
 
-/** Parses the first status line of `raw`. */
-export function parseStatusLine(raw: Buffer): Pick<WireAnswer, "status" | "wellFormed"> {
-  const text = raw.subarray(0, 4096).toString("latin1");
-  const match = STATUS_LINE.exec(text);
-  if (match === null) return { status: undefined, wellFormed: false };
-  return { status: Number(match[1]), wellFormed: text.includes("\r\n\r\n") };
-}
-
 /**
- * Writes `bytes` on a fresh connection to 127.0.0.1:`port`, half-closes it (so a server waiting
- * for more input sees the end), and collects the answer until the server closes. Resolves, never
- * rejects: a reset or the deadline end the answer with whatever arrived.
+ * Writes `bytes` on a fresh connection and collects the answer until the server closes.
+ * `halfClose` (default true) ends the client's side after writing, so a server waiting for more
+ * input sees the end; false keeps it open, to see whether the server answers without waiting.
+ * Resolves, never rejects.
  */
 export function exchangeRaw(
   port: number,
   bytes: string | Buffer,
-  deadlineMs = 5_000,
+  options: { halfClose?: boolean; deadlineMs?: number } = {},
 ): Promise<WireAnswer> {
+  const { halfClose = true, deadlineMs = 5_000 } = options;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let settled = false;
@@ -48,11 +39,19 @@ export function exchangeRaw(
       clearTimeout(timer);
       socket.destroy();
       const raw = Buffer.concat(chunks);
-      resolve({ raw, closed, ...parseStatusLine(raw) });
+      const text = raw.subarray(0, 4096).toString("latin1");
+      const match = STATUS_LINE.exec(text);
+      resolve({
+        raw,
+        closed,
+        status: match === null ? undefined : Number(match[1]),
+        wellFormed: match !== null && text.includes("\r\n\r\n"),
+      });
     };
     const timer = setTimeout(() => finish(false), deadlineMs);
     socket.on("connect", () => {
-      socket.end(bytes);
+      if (halfClose) socket.end(bytes);
+      else socket.write(bytes);
     });
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.on("error", () => finish(true));
@@ -65,14 +64,16 @@ export type HttpAnswer =
   | { status: number; headers: IncomingHttpHeaders; body: string }
   | { error: string };
 
-/** One request over a fresh connection (header names as written); resolves, never rejects. */
+/**
+ * One request over a fresh connection (header names as written); never rejects. `stream` writes
+ * `chunk` `times` times (a chunked upload) and calls `onWrite` after each write.
+ */
 export function sendHttp(
   url: string,
   init: {
     method?: string;
     headers?: Record<string, string | string[]>;
     body?: string | Buffer;
-    /** Writes `chunk` `times` times (a chunked upload), calling `onWrite` after each write. */
     stream?: { chunk: Buffer; times: number; onWrite?: () => void };
   } = {},
 ): Promise<HttpAnswer> {
@@ -100,8 +101,8 @@ export function sendHttp(
       },
     );
     req.on("timeout", () => req.destroy(new Error("no answer in 10 s")));
-    // An early answer (413) may arrive while the body is still being written: the write then
-    // fails with EPIPE or ECONNRESET after the response was read, which is not the result.
+    // An early 413 arrives while the body is still being written: the write then fails with
+    // EPIPE or ECONNRESET after the response was read, which is not the result.
     req.on("error", (error: NodeJS.ErrnoException) =>
       settle({ error: error.code ?? error.message }),
     );

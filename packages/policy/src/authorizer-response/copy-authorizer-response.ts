@@ -16,18 +16,22 @@
 export function copyAuthorizerResponse<T>(value: T): T {
   if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return value.map(copyAuthorizerResponse) as T;
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const member = copyAuthorizerResponse((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(source)) {
+    const member = source[key];
+    // Strings, numbers, booleans and null (most of a response) need no recursion.
+    const copy =
+      typeof member === "object" && member !== null ? copyAuthorizerResponse(member) : member;
     if (key === "__proto__") {
       Object.defineProperty(out, key, {
-        value: member,
+        value: copy,
         enumerable: true,
         writable: true,
         configurable: true,
       });
     } else {
-      out[key] = member;
+      out[key] = copy;
     }
   }
   return out as T;

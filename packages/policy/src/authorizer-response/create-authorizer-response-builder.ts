@@ -63,7 +63,8 @@ export function createAuthorizerResponseBuilder(
     documentsPerStage: limit(options.documentsPerStage, "documentsPerStage", 16),
   });
   return {
-    rest: (build) => buildIamResponse(build, IAM_RESPONSE_SPECS.rest, memo) as IamAuthorizerResponse,
+    rest: (build) =>
+      buildIamResponse(build, IAM_RESPONSE_SPECS.rest, memo) as IamAuthorizerResponse,
     httpV1: (build) =>
       buildIamResponse(build, IAM_RESPONSE_SPECS.httpV1, memo) as IamAuthorizerResponse,
     httpV2Iam: (build) => buildIamResponse(build, IAM_RESPONSE_SPECS.httpV2Iam, memo),

@@ -1,9 +1,9 @@
 import { MAX_RESOURCE_ARN_LENGTH } from "../../arn/arn-limits.js";
 import { type ApiType, routeTemplateToArn } from "../../arn/route-template.js";
 import { PolicyError } from "../../errors.js";
+import { copyIamAuthorizerStatements as copyStatements } from "../copy-iam-authorizer-statements.js";
 import type { IamAuthorizerResponse } from "../iam-authorizer-response.js";
 import type { IamAuthorizerStatement } from "../iam-authorizer-statement.js";
-import { copyIamAuthorizerStatements as copyStatements } from "../copy-iam-authorizer-statements.js";
 import { checkIamResponseSize, checkResponseSize } from "./check-response-size.js";
 import { encodeFlatContext } from "./encode-flat-context.js";
 import { encodeJsonContext } from "./encode-json-context.js";
@@ -143,7 +143,11 @@ function policyDocument(
   spec: IamResponseSpec,
   memo: PolicyDocumentMemo | undefined,
 ): MemoisedDocument {
-  if (memo === undefined || typeof arn !== "string" || !PolicyDocumentMemo.memoisable(allow, deny)) {
+  if (
+    memo === undefined ||
+    typeof arn !== "string" ||
+    !PolicyDocumentMemo.memoisable(allow, deny)
+  ) {
     const base = parseStageBase(arn, spec.arnField);
     return { statements: buildStatements(base, arn as string, allow, deny, spec), bytes: -1 };
   }

@@ -1,10 +1,10 @@
 import { MAX_RESOURCE_ARN_LENGTH } from "../../arn/arn-limits.js";
 import { type ApiType, routeTemplateToArn } from "../../arn/route-template.js";
 import { PolicyError } from "../../errors.js";
-import { copyIamAuthorizerStatements as copyStatements } from "../copy-iam-authorizer-statements.js";
 import type { IamAuthorizerResponse } from "../iam-authorizer-response.js";
 import type { IamAuthorizerStatement } from "../iam-authorizer-statement.js";
 import { checkIamResponseSize, checkResponseSize } from "./check-response-size.js";
+import { copyStatements } from "./copy-json.js";
 import { encodeFlatContext } from "./encode-flat-context.js";
 import { encodeJsonContext } from "./encode-json-context.js";
 import { type MemoisedDocument, PolicyDocumentMemo } from "./policy-document-memo.js";

@@ -93,6 +93,22 @@ function checkResourceLengths(statements: IamAuthorizerStatement[]): void {
   });
 }
 
+/** The options each spec accepts, listed once per spec. */
+const knownBySpec = new WeakMap<IamResponseSpec, readonly string[]>();
+
+function knownOptions(spec: IamResponseSpec): readonly string[] {
+  let known = knownBySpec.get(spec);
+  if (known === undefined) {
+    const list = [spec.arnField, "principalId", "allow", "deny"];
+    if (spec.context !== "none") list.push("context");
+    if (spec.context === "flat") list.push("nestedContext");
+    if (spec.usageIdentifierKey) list.push("usageIdentifierKey");
+    known = list;
+    knownBySpec.set(spec, known);
+  }
+  return known;
+}
+
 function checkKnownOptions(options: object, known: readonly string[]): void {
   for (const key of Object.keys(options)) {
     if (key === "usageIdentifierKey" && !known.includes(key)) {
@@ -178,11 +194,7 @@ export function buildIamResponse(
   if (typeof options !== "object" || options === null) {
     throw new TypeError("options must be an object");
   }
-  const known = [spec.arnField, "principalId", "allow", "deny"];
-  if (spec.context !== "none") known.push("context");
-  if (spec.context === "flat") known.push("nestedContext");
-  if (spec.usageIdentifierKey) known.push("usageIdentifierKey");
-  checkKnownOptions(options, known);
+  checkKnownOptions(options, knownOptions(spec));
 
   const record = options as Record<string, unknown>;
   const { principalId, allow, deny, context, nestedContext, usageIdentifierKey } = record;

@@ -86,6 +86,9 @@ export { parseCidr } from "./cidr/parse-cidr.js";
 // authorizer-response
 // @section authorizer-response
 export type { AllowedRoutes, RequestOnlyScope } from "./authorizer-response/allowed-routes.js";
+export type { AuthorizerResponseBuilder } from "./authorizer-response/authorizer-response-builder.js";
+export type { AuthorizerResponseBuilderOptions } from "./authorizer-response/create-authorizer-response-builder.js";
+export { createAuthorizerResponseBuilder } from "./authorizer-response/create-authorizer-response-builder.js";
 export { copyAuthorizerResponse } from "./authorizer-response/copy-authorizer-response.js";
 export { copyIamAuthorizerStatements } from "./authorizer-response/copy-iam-authorizer-statements.js";
 export type { DenyAllAuthorizerResponseOptions } from "./authorizer-response/build-deny-all-authorizer-response.js";

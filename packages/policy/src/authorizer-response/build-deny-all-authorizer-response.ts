@@ -1,5 +1,6 @@
 import type { IamAuthorizerResponse } from "./iam-authorizer-response.js";
 import { buildIamResponse } from "./internal/build-iam-response.js";
+import { IAM_RESPONSE_SPECS } from "./internal/iam-response-specs.js";
 
 /** Options of {@link buildDenyAllAuthorizerResponse}. */
 export interface DenyAllAuthorizerResponseOptions {
@@ -35,13 +36,6 @@ export function buildDenyAllAuthorizerResponse(
   }
   return buildIamResponse(
     { arn: options.arn, principalId: options.principalId, allow: [] },
-    {
-      arnField: "arn",
-      // Only the stage is used; no route template is compiled.
-      apiType: "rest",
-      context: "none",
-      reservedContextKeys: [],
-      usageIdentifierKey: false,
-    },
+    IAM_RESPONSE_SPECS.denyAll,
   ) as IamAuthorizerResponse;
 }

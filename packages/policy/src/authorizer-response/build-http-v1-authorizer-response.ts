@@ -2,6 +2,7 @@ import type { FlatContextOptions } from "./flat-context-options.js";
 import type { IamAuthorizerResponse } from "./iam-authorizer-response.js";
 import type { IamResponseOptions } from "./iam-response-options.js";
 import { buildIamResponse } from "./internal/build-iam-response.js";
+import { IAM_RESPONSE_SPECS } from "./internal/iam-response-specs.js";
 
 /** Options of {@link buildHttpV1AuthorizerResponse}. */
 export type HttpV1AuthorizerResponseOptions = IamResponseOptions &
@@ -34,11 +35,5 @@ export type HttpV1AuthorizerResponseOptions = IamResponseOptions &
 export function buildHttpV1AuthorizerResponse(
   options: HttpV1AuthorizerResponseOptions,
 ): IamAuthorizerResponse {
-  return buildIamResponse(options, {
-    arnField: "methodArn",
-    apiType: "http",
-    context: "flat",
-    reservedContextKeys: ["claims"],
-    usageIdentifierKey: false,
-  }) as IamAuthorizerResponse;
+  return buildIamResponse(options, IAM_RESPONSE_SPECS.httpV1) as IamAuthorizerResponse;
 }

@@ -1,6 +1,7 @@
 import type { IamAuthorizerResponse } from "./iam-authorizer-response.js";
 import type { IamResponseOptions } from "./iam-response-options.js";
 import { buildIamResponse } from "./internal/build-iam-response.js";
+import { IAM_RESPONSE_SPECS } from "./internal/iam-response-specs.js";
 
 /** Options of {@link buildHttpV2IamAuthorizerResponse}. */
 export interface HttpV2IamAuthorizerResponseOptions extends IamResponseOptions {
@@ -35,11 +36,5 @@ export interface HttpV2IamAuthorizerResponseOptions extends IamResponseOptions {
 export function buildHttpV2IamAuthorizerResponse(
   options: HttpV2IamAuthorizerResponseOptions,
 ): IamAuthorizerResponse<Record<string, unknown>> {
-  return buildIamResponse(options, {
-    arnField: "routeArn",
-    apiType: "http",
-    context: "json",
-    reservedContextKeys: [],
-    usageIdentifierKey: false,
-  });
+  return buildIamResponse(options, IAM_RESPONSE_SPECS.httpV2Iam);
 }

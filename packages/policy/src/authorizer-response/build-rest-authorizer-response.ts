@@ -2,6 +2,7 @@ import type { FlatContextOptions } from "./flat-context-options.js";
 import type { IamAuthorizerResponse } from "./iam-authorizer-response.js";
 import type { IamResponseOptions } from "./iam-response-options.js";
 import { buildIamResponse } from "./internal/build-iam-response.js";
+import { IAM_RESPONSE_SPECS } from "./internal/iam-response-specs.js";
 
 /** Options of {@link buildRestAuthorizerResponse}. */
 export type RestAuthorizerResponseOptions = IamResponseOptions &
@@ -36,11 +37,5 @@ export type RestAuthorizerResponseOptions = IamResponseOptions &
 export function buildRestAuthorizerResponse(
   options: RestAuthorizerResponseOptions,
 ): IamAuthorizerResponse {
-  return buildIamResponse(options, {
-    arnField: "methodArn",
-    apiType: "rest",
-    context: "flat",
-    reservedContextKeys: [],
-    usageIdentifierKey: true,
-  }) as IamAuthorizerResponse;
+  return buildIamResponse(options, IAM_RESPONSE_SPECS.rest) as IamAuthorizerResponse;
 }

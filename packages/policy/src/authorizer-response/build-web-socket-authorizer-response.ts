@@ -2,6 +2,7 @@ import type { FlatContextOptions } from "./flat-context-options.js";
 import type { IamAuthorizerResponse } from "./iam-authorizer-response.js";
 import type { IamResponseOptions } from "./iam-response-options.js";
 import { buildIamResponse } from "./internal/build-iam-response.js";
+import { IAM_RESPONSE_SPECS } from "./internal/iam-response-specs.js";
 
 /** Options of {@link buildWebSocketAuthorizerResponse}. */
 export type WebSocketAuthorizerResponseOptions = IamResponseOptions &
@@ -36,11 +37,5 @@ export type WebSocketAuthorizerResponseOptions = IamResponseOptions &
 export function buildWebSocketAuthorizerResponse(
   options: WebSocketAuthorizerResponseOptions,
 ): IamAuthorizerResponse {
-  return buildIamResponse(options, {
-    arnField: "methodArn",
-    apiType: "websocket",
-    context: "flat",
-    reservedContextKeys: [],
-    usageIdentifierKey: true,
-  }) as IamAuthorizerResponse;
+  return buildIamResponse(options, IAM_RESPONSE_SPECS.webSocket) as IamAuthorizerResponse;
 }

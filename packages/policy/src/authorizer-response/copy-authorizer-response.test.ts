@@ -42,6 +42,77 @@ describe("copyAuthorizerResponse", () => {
   });
 });
 
+describe("copyAuthorizerResponse on IAM responses", () => {
+  const iamResponse = fc.record(
+    {
+      principalId: fc.string(),
+      policyDocument: fc.record({
+        Version: fc.constant("2012-10-17"),
+        Statement: fc.array(
+          fc.oneof(
+            fc.record({
+              Action: fc.constant("execute-api:Invoke"),
+              Effect: fc.constantFrom("Allow", "Deny"),
+              Resource: fc.array(fc.string(), { maxLength: 3 }),
+            }),
+            // Other key orders and members: copied as JSON, in their own order.
+            fc.record({
+              Resource: fc.oneof(fc.string(), fc.array(fc.jsonValue(), { maxLength: 2 })),
+              Effect: fc.constant("Allow"),
+              Action: fc.string(),
+            }),
+          ),
+          { maxLength: 3 },
+        ),
+      }),
+      context: fc.dictionary(
+        fc.oneof(fc.string({ maxLength: 4 }), fc.constant("__proto__")),
+        fc.jsonValue({ maxDepth: 2 }),
+        { maxKeys: 4 },
+      ),
+      usageIdentifierKey: fc.string(),
+    },
+    { requiredKeys: ["principalId", "policyDocument"] },
+  );
+
+  it("keeps the JSON (key order included) and shares no object", () => {
+    fc.assert(
+      fc.property(iamResponse, (response) => {
+        const copy = copyAuthorizerResponse(response);
+        expect(JSON.stringify(copy)).toBe(JSON.stringify(response));
+        const before = JSON.stringify(response);
+        vandalise(copy);
+        expect(JSON.stringify(response)).toBe(before);
+      }),
+    );
+  });
+
+  it("keeps a context's __proto__ key as data", () => {
+    const response = buildRestAuthorizerResponse({
+      methodArn: METHOD_ARN,
+      principalId: "user-42",
+      allow: "stage",
+      context: JSON.parse('{"__proto__":"x","a":1}') as Record<string, string | number>,
+    });
+    const copy = copyAuthorizerResponse(response);
+    expect(Object.getPrototypeOf(copy.context)).toBe(Object.prototype);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(response));
+  });
+});
+
+/** Changes every object and list inside a value. */
+function vandalise(value: unknown): void {
+  if (typeof value !== "object" || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) vandalise(item);
+    value.push("vandalised");
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) vandalise(record[key]);
+  record["vandalised"] = true;
+}
+
 describe("copyIamAuthorizerStatements", () => {
   it("copies the builders' statements into fresh lists and statements", () => {
     const { Statement } = buildRestAuthorizerResponse({

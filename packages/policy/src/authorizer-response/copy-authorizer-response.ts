@@ -1,3 +1,5 @@
+import { copyResponse } from "./internal/copy-json.js";
+
 /**
  * A deep copy of an authorizer response (or of any part of one, such as its `context`), as JSON
  * values are copied: own enumerable keys, own `__proto__` keys kept as data (never as the
@@ -14,21 +16,5 @@
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-lambda-authorizer-output.html
  */
 export function copyAuthorizerResponse<T>(value: T): T {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyAuthorizerResponse) as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const member = copyAuthorizerResponse((value as Record<string, unknown>)[key]);
-    if (key === "__proto__") {
-      Object.defineProperty(out, key, {
-        value: member,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else {
-      out[key] = member;
-    }
-  }
-  return out as T;
+  return copyResponse(value);
 }

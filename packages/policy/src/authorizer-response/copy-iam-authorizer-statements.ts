@@ -1,10 +1,10 @@
-import { copyAuthorizerResponse } from "./copy-authorizer-response.js";
 import type { IamAuthorizerStatement } from "./iam-authorizer-statement.js";
+import { copyStatements } from "./internal/copy-json.js";
 
 /**
  * A deep copy of a policy's statements, fast for the statements the builders return (exactly
  * `Action` (a string), `Effect`, `Resource` (a list), in this order); any other statement is
- * copied as JSON by {@link copyAuthorizerResponse}. For handing out memoised statements: the
+ * copied as JSON (as `copyAuthorizerResponse` does). For handing out memoised statements: the
  * caller may change the copy without touching the original.
  *
  * @param statements - the `policyDocument.Statement` list of a builder's response.
@@ -22,16 +22,5 @@ import type { IamAuthorizerStatement } from "./iam-authorizer-statement.js";
 export function copyIamAuthorizerStatements(
   statements: readonly IamAuthorizerStatement[],
 ): IamAuthorizerStatement[] {
-  return statements.map((statement) => {
-    const { Action, Effect, Resource } = statement;
-    if (
-      typeof Action === "string" &&
-      Array.isArray(Resource) &&
-      statement.Condition === undefined &&
-      Object.keys(statement).length === 3
-    ) {
-      return { Action, Effect, Resource: Resource.slice() };
-    }
-    return copyAuthorizerResponse(statement);
-  });
+  return copyStatements(statements);
 }

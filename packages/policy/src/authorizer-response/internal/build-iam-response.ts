@@ -3,10 +3,13 @@ import { type ApiType, routeTemplateToArn } from "../../arn/route-template.js";
 import { PolicyError } from "../../errors.js";
 import type { IamAuthorizerResponse } from "../iam-authorizer-response.js";
 import type { IamAuthorizerStatement } from "../iam-authorizer-statement.js";
-import { checkResponseSize } from "./check-response-size.js";
+import { checkIamResponseSize, checkResponseSize } from "./check-response-size.js";
+import { copyStatements } from "./copy-json.js";
 import { encodeFlatContext } from "./encode-flat-context.js";
 import { encodeJsonContext } from "./encode-json-context.js";
+import { type MemoisedDocument, PolicyDocumentMemo } from "./policy-document-memo.js";
 import { parseStageBase, type StageBase, wholeStageArn } from "./stage-base.js";
+import { utf8ByteLength } from "./utf8-byte-length.js";
 
 const ACTION = "execute-api:Invoke";
 
@@ -90,6 +93,22 @@ function checkResourceLengths(statements: IamAuthorizerStatement[]): void {
   });
 }
 
+/** The options each spec accepts, listed once per spec. */
+const knownBySpec = new WeakMap<IamResponseSpec, readonly string[]>();
+
+function knownOptions(spec: IamResponseSpec): readonly string[] {
+  let known = knownBySpec.get(spec);
+  if (known === undefined) {
+    const list = [spec.arnField, "principalId", "allow", "deny"];
+    if (spec.context !== "none") list.push("context");
+    if (spec.context === "flat") list.push("nestedContext");
+    if (spec.usageIdentifierKey) list.push("usageIdentifierKey");
+    known = list;
+    knownBySpec.set(spec, known);
+  }
+  return known;
+}
+
 function checkKnownOptions(options: object, known: readonly string[]): void {
   for (const key of Object.keys(options)) {
     if (key === "usageIdentifierKey" && !known.includes(key)) {
@@ -103,22 +122,79 @@ function checkKnownOptions(options: object, known: readonly string[]): void {
   }
 }
 
+/** The statements of the policy for these options, checked (the part the memo keeps). */
+function buildStatements(
+  base: StageBase,
+  arn: string,
+  allow: unknown,
+  deny: unknown,
+  spec: IamResponseSpec,
+): IamAuthorizerStatement[] {
+  const allowed = resolveAllow(allow, arn, spec.arnField, base, spec.apiType);
+  const denied = deny === undefined ? [] : templatesToPatterns(deny, "deny", base, spec.apiType);
+
+  // Allowing nothing is said with an explicit Deny of the whole stage: an empty Allow statement
+  // is not a valid policy, and the Deny is equally right for every cached route.
+  const statements: IamAuthorizerStatement[] =
+    allowed.length === 0
+      ? [{ Action: ACTION, Effect: "Deny", Resource: [wholeStageArn(base)] }]
+      : [
+          { Action: ACTION, Effect: "Allow", Resource: allowed },
+          ...(denied.length === 0
+            ? []
+            : [{ Action: ACTION, Effect: "Deny" as const, Resource: denied }]),
+        ];
+  checkResourceLengths(statements);
+  return statements;
+}
+
 /**
- * Validates the options of one IAM-response builder and builds the response.
+ * The policy's statements: built (`bytes` is then -1), or (with a memo, for a stage-wide `allow`
+ * or a list of templates) taken from the memo, with the document's size.
+ */
+function policyDocument(
+  arn: unknown,
+  allow: unknown,
+  deny: unknown,
+  spec: IamResponseSpec,
+  memo: PolicyDocumentMemo | undefined,
+): MemoisedDocument {
+  if (
+    memo === undefined ||
+    typeof arn !== "string" ||
+    !PolicyDocumentMemo.memoisable(allow, deny)
+  ) {
+    const base = parseStageBase(arn, spec.arnField);
+    return { statements: buildStatements(base, arn as string, allow, deny, spec), bytes: -1 };
+  }
+  const routes = allow as "stage" | readonly string[];
+  const denied = deny as readonly string[] | undefined;
+  const known = memo.get(arn, spec.apiType, routes, denied);
+  if (known !== undefined) return known;
+  const base = memo.stageOf(arn) ?? parseStageBase(arn, spec.arnField);
+  const statements = buildStatements(base, arn, allow, deny, spec);
+  const document: MemoisedDocument = {
+    statements,
+    bytes: utf8ByteLength(JSON.stringify({ Version: "2012-10-17", Statement: statements })),
+  };
+  memo.set(arn, base, spec.apiType, routes, denied, document);
+  return document;
+}
+
+/**
+ * Validates the options of one IAM-response builder and builds the response; with a memo, the
+ * policy document comes from it (the result is the same) and the caller gets fresh statements.
  * @internal
  */
 export function buildIamResponse(
   options: unknown,
   spec: IamResponseSpec,
+  memo?: PolicyDocumentMemo,
 ): IamAuthorizerResponse<Record<string, unknown>> {
   if (typeof options !== "object" || options === null) {
     throw new TypeError("options must be an object");
   }
-  const known = [spec.arnField, "principalId", "allow", "deny"];
-  if (spec.context !== "none") known.push("context");
-  if (spec.context === "flat") known.push("nestedContext");
-  if (spec.usageIdentifierKey) known.push("usageIdentifierKey");
-  checkKnownOptions(options, known);
+  checkKnownOptions(options, knownOptions(spec));
 
   const record = options as Record<string, unknown>;
   const { principalId, allow, deny, context, nestedContext, usageIdentifierKey } = record;
@@ -140,26 +216,17 @@ export function buildIamResponse(
     throw new TypeError("usageIdentifierKey must be a string");
   }
 
-  const base = parseStageBase(arn, spec.arnField);
-  const allowed = resolveAllow(allow, arn as string, spec.arnField, base, spec.apiType);
-  const denied = deny === undefined ? [] : templatesToPatterns(deny, "deny", base, spec.apiType);
-
-  // Allowing nothing is said with an explicit Deny of the whole stage: an empty Allow statement
-  // is not a valid policy, and the Deny is equally right for every cached route.
-  const statements: IamAuthorizerStatement[] =
-    allowed.length === 0
-      ? [{ Action: ACTION, Effect: "Deny", Resource: [wholeStageArn(base)] }]
-      : [
-          { Action: ACTION, Effect: "Allow", Resource: allowed },
-          ...(denied.length === 0
-            ? []
-            : [{ Action: ACTION, Effect: "Deny" as const, Resource: denied }]),
-        ];
-  checkResourceLengths(statements);
-
+  const document = policyDocument(arn, allow, deny, spec, memo);
+  // A memoised document is never handed out itself: the caller gets fresh statements.
+  const memoised = document.bytes >= 0;
   const response: IamAuthorizerResponse<Record<string, unknown>> = {
     principalId,
-    policyDocument: { Version: "2012-10-17", Statement: statements },
+    policyDocument: {
+      Version: "2012-10-17",
+      Statement: memoised
+        ? copyStatements(document.statements)
+        : (document.statements as IamAuthorizerStatement[]),
+    },
   };
   if (context !== undefined) {
     response.context =
@@ -171,6 +238,10 @@ export function buildIamResponse(
           });
   }
   if (usageIdentifierKey !== undefined) response.usageIdentifierKey = usageIdentifierKey;
-  checkResponseSize(response);
+  if (memoised) {
+    checkIamResponseSize(response, document.bytes);
+  } else {
+    checkResponseSize(response);
+  }
   return response;
 }

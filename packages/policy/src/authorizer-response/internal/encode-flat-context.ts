@@ -21,7 +21,20 @@ export function encodeFlatContext(
     throw new TypeError("context must be a plain object");
   }
   const out: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(context)) {
+  const record = context as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (
+      typeof value === "string" ||
+      typeof value === "boolean" ||
+      (typeof value === "number" && Number.isFinite(value))
+    ) {
+      if (rules.reservedKeys.length === 0 || !rules.reservedKeys.includes(key)) {
+        // JSON has no negative zero: JSON.stringify(-0) is "0".
+        setOwn(out, key, value === 0 ? 0 : value);
+        continue;
+      }
+    }
     const path = `context.${key}`;
     if (rules.reservedKeys.includes(key)) {
       throw new PolicyError("invalid_context", `${path} is reserved by API Gateway`, {

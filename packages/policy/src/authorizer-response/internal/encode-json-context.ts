@@ -23,6 +23,11 @@ function describe(value: unknown): string {
  * @internal
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  // Only `__proto__` is an accessor of Object.prototype; any other key assigns as it defines.
+  if (key !== "__proto__") {
+    target[key] = value;
+    return;
+  }
   Object.defineProperty(target, key, {
     value,
     enumerable: true,

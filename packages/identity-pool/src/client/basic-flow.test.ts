@@ -58,7 +58,7 @@ describe("basic (classic) flow", () => {
     expect(isIdentityPoolError(error) && error.hint).toContain("trust");
   });
 
-  it("an STS answer without Credentials is InvalidResponseError of AssumeRoleWithWebIdentity", async () => {
+  it("an STS answer without Credentials is invalid_response of AssumeRoleWithWebIdentity", async () => {
     const fetch = (async (url: string, init: RequestInit) =>
       String(init.body).startsWith("Action=AssumeRoleWithWebIdentity")
         ? new Response("<AssumeRoleWithWebIdentityResponse/>")
@@ -66,7 +66,7 @@ describe("basic (classic) flow", () => {
     const client = fx.client({ flow: "basic", roleArn: GUEST_ROLE, fetch });
     const error = await client.getCredentials().catch((e: unknown) => e);
     expect(isIdentityPoolError(error) && [error.code, error.operation]).toEqual([
-      "InvalidResponseError",
+      "invalid_response",
       "AssumeRoleWithWebIdentity",
     ]);
   });

@@ -59,22 +59,22 @@ describe("createIdentityPoolClient options", () => {
     expect(urls).toEqual(["https://cognito-identity.us-east-1.amazonaws.com/"]);
   });
 
-  it("throws InvalidLoginsError for a malformed login key", () => {
+  it("throws invalid_logins for a malformed login key", () => {
     let error: unknown;
     try {
       make({ logins: { "https://accounts.google.com": "t" } })();
     } catch (e) {
       error = e;
     }
-    expect(isIdentityPoolError(error) && error.code).toBe("InvalidLoginsError");
+    expect(isIdentityPoolError(error) && error.code).toBe("invalid_logins");
   });
 
-  it("a logins function that throws is InvalidLoginsError with the cause kept", async () => {
+  it("a logins function that throws is invalid_logins with the cause kept", async () => {
     const cause = new Error("refresh failed");
     const client = make({ logins: { "accounts.google.com": () => Promise.reject(cause) } })();
     const error = await client.getCredentials().catch((e: unknown) => e);
     expect(isIdentityPoolError(error) && [error.code, error.cause]).toEqual([
-      "InvalidLoginsError",
+      "invalid_logins",
       cause,
     ]);
   });

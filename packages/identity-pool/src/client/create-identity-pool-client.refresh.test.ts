@@ -128,7 +128,7 @@ describe("a logins function that hangs while the held credentials are valid", ()
     await client.getCredentials();
     fx.advance(60 * MINUTE);
     const error = await client.getCredentials().catch((e: unknown) => e);
-    expect(isIdentityPoolError(error) && error.code).toBe("TimeoutError");
+    expect(isIdentityPoolError(error) && error.code).toBe("timeout");
   });
 });
 

@@ -109,19 +109,19 @@ export interface IdentityPoolClientOptions {
   refreshBeforeExpirySeconds?: number;
   /**
    * Deadline of one HTTP attempt (request, answer and its body), in milliseconds; an attempt that
-   * misses it is retried like a network failure (`TimeoutError`).
+   * misses it is retried like a network failure (`timeout`).
    * @default 5000
    */
   attemptTimeoutMs?: number;
   /**
    * Deadline of a whole `getCredentials()` / `getIdentityId()` exchange (every call, retry,
-   * backoff, logins function and store access in it), in milliseconds (`TimeoutError`).
+   * backoff, logins function and store access in it), in milliseconds (`timeout`).
    * @default 15000
    */
   timeoutMs?: number;
   /**
    * Deadline of each `logins` token function and of `developerIdentity`, in milliseconds
-   * (`TimeoutError`, `operation` `"logins"` or `"developerIdentity"`).
+   * (`timeout`, `operation` `"logins"` or `"developerIdentity"`).
    * @default 10000
    */
   loginsTimeoutMs?: number;
@@ -138,7 +138,7 @@ export interface IdentityPoolClientOptions {
 /** What {@link IdentityPoolClient.getCredentials} and `getIdentityId` may be called with. */
 export interface IdentityPoolCallOptions {
   /**
-   * Stops this caller's wait: the call rejects with `AbortError` (the signal's reason as `cause`).
+   * Stops this caller's wait: the call rejects with `aborted` (the signal's reason as `cause`).
    * An exchange other callers share goes on for them (bounded by `timeoutMs`). Held credentials
    * outside the refresh windows are returned without looking at the signal.
    */
@@ -199,7 +199,7 @@ const HOUR = 3_600_000;
  * @param options - See {@link IdentityPoolClientOptions}.
  * @returns The client.
  * @throws TypeError for a malformed pool id, a region that is not the pool's, or options of the
- *   wrong type. IdentityPoolError `InvalidLoginsError` for a malformed login key.
+ *   wrong type. IdentityPoolError `invalid_logins` for a malformed login key.
  * @example
  * ```ts
  * const client = createIdentityPoolClient({
@@ -315,7 +315,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
   };
 
   /**
-   * `fn()` within `loginsTimeoutMs` and the exchange's `signal`: a `TimeoutError` (`operation`)
+   * `fn()` within `loginsTimeoutMs` and the exchange's `signal`: a `timeout` (`operation`)
    * naming `name` when it does not answer; its own failure goes through `failed`.
    */
   const callback = async <T>(
@@ -347,7 +347,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     for (const [key, value] of Object.entries(logins)) {
       const name = `logins["${key}"]`;
       const invalid = (why: string, more?: IdentityPoolErrorOptions) =>
-        new IdentityPoolError("InvalidLoginsError", `${name}: ${why}`, more);
+        new IdentityPoolError("invalid_logins", `${name}: ${why}`, more);
       const token: unknown =
         typeof value === "function"
           ? await callback(value, "logins", name, signal, (error) =>
@@ -449,7 +449,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     const t = now();
     if (seconds * 1000 <= t) {
       throw new IdentityPoolError(
-        "ExpiredCredentialsError",
+        "expired_credentials",
         `${operation}: credentials expired on arrival (device clock wrong?)`,
         { operation },
       );

@@ -73,7 +73,7 @@ describe("transport.call", () => {
     expect((await failure(transport.call("GetId", {}))).code).toBe("ResourceNotFoundException");
   });
 
-  it("retries network errors, then reports NetworkError", async () => {
+  it("retries network errors, then reports network_error", async () => {
     const sleeps: number[] = [];
     const { transport } = transportWith(
       [
@@ -85,7 +85,7 @@ describe("transport.call", () => {
       sleeps,
     );
     const error = await failure(transport.call("GetId", {}));
-    expect([error.code, error.retryable]).toEqual(["NetworkError", true]);
+    expect([error.code, error.retryable]).toEqual(["network_error", true]);
     expect(sleeps).toEqual([100, 200, 400]);
   });
 
@@ -109,7 +109,7 @@ describe("transport.call", () => {
     expect(sleeps).toEqual([100, 200, 250, 250]);
   });
 
-  it("retries a 502 without a JSON body and reports InvalidResponseError", async () => {
+  it("retries a 502 without a JSON body and reports invalid_response", async () => {
     const { transport } = transportWith([
       new Response("<html>bad gateway</html>", { status: 502 }),
       json(200, { IdentityId: "x" }),
@@ -135,8 +135,8 @@ describe("transport.call", () => {
     expect(error.message).toContain("[redacted]");
   });
 
-  it("a 200 that is not JSON is InvalidResponseError", async () => {
+  it("a 200 that is not JSON is invalid_response", async () => {
     const { transport } = transportWith([new Response("ok", { status: 200 })]);
-    expect((await failure(transport.call("GetId", {}))).code).toBe("InvalidResponseError");
+    expect((await failure(transport.call("GetId", {}))).code).toBe("invalid_response");
   });
 });

@@ -73,13 +73,9 @@ const jsonObject = (text: string): CognitoAnswer | undefined => {
 /** @internal `value` if it is a non-empty string, else throws `invalid_response` ("no {name}"). */
 export function field(operation: string, value: unknown, name: string): string {
   if (typeof value === "string" && value !== "") return value;
-  throw new IdentityPoolError(
-    "invalid_response",
-    `${operation}: unexpected answer (no ${name})`,
-    {
-      operation,
-    },
-  );
+  throw new IdentityPoolError("invalid_response", `${operation}: unexpected answer (no ${name})`, {
+    operation,
+  });
 }
 
 /** @internal `value` is a finite number >= 0. */

@@ -2,7 +2,7 @@
 // which `pnpm test` keeps equal to the exports) and on the entry points themselves:
 // - codes and reasons are snake_case: every string member of an exported `...Code`, `...Reason` or
 //   `...Cause` union, and of an inline `code` / `reason` / `cause` union, except the unions that
-//   carry names AWS defines (spelled as AWS spells them);
+//   carry names AWS defines (spelled as AWS spells them, and holding nothing else);
 // - one exported name means one thing: a name exported by two entry points of a package is the same
 //   declaration (and, for a value, the very same object) in both.
 import { readdirSync, readFileSync } from "node:fs";
@@ -15,11 +15,14 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const SNAKE_CASE = /^[a-z0-9]+(?:_[a-z0-9]+)*$/;
 
 /**
- * Unions whose members are not ours to spell: AWS's own error names. `IdentityPoolLocalErrorCode`
- * is named like them on purpose (one `code` field holds either, and `TimeoutError` / `AbortError`
- * are the platform's error names); renaming it is tracked separately.
+ * Unions whose members are not ours to spell: AWS's own error names (Cognito Identity's exception
+ * names). Our codes that share the same `code` field (`IdentityPoolLocalErrorCode`) are checked
+ * like any other, so the case of a code tells ours from AWS's.
  */
-const AWS_SPELLED = new Set(["IdentityPoolErrorCode", "IdentityPoolLocalErrorCode"]);
+const AWS_SPELLED = new Set(["IdentityPoolErrorCode"]);
+
+/** An AWS error name: `NotAuthorizedException`, STS `AccessDenied`. */
+const AWS_NAME = /^[A-Z][A-Za-z0-9]*$/;
 
 interface Snapshot {
   pkg: string;
@@ -78,6 +81,18 @@ function caseViolations(snapshot: Snapshot): string[] {
   return found;
 }
 
+/** `Name: member` for every member of an AWS-spelled union that is not spelled like AWS's names. */
+function awsSpellingViolations(snapshot: Snapshot): string[] {
+  const found: string[] = [];
+  for (const [name, block] of snapshot.blocks) {
+    if (!AWS_SPELLED.has(name)) continue;
+    for (const member of literals(block.text)) {
+      if (!AWS_NAME.test(member)) found.push(`${name}: ${member}`);
+    }
+  }
+  return found;
+}
+
 /** `pkg: name (entry, entry)` for every name two entries of a package declare differently. */
 function nameClashes(snapshots: readonly Snapshot[]): string[] {
   const clashes: string[] = [];
@@ -107,6 +122,14 @@ describe("codes and reasons are snake_case", () => {
     expect(snapshots.flatMap(caseViolations)).toEqual([]);
   });
 
+  it("the unions of AWS's names hold only AWS's names (ours are in a snake_case union of their own)", () => {
+    const checked = snapshots.filter((snapshot) =>
+      [...snapshot.blocks.keys()].some((name) => AWS_SPELLED.has(name)),
+    );
+    expect(checked.length).toBeGreaterThan(0);
+    expect(snapshots.flatMap(awsSpellingViolations)).toEqual([]);
+  });
+
   it("reads the unions it is meant to check", () => {
     const checked = snapshots.flatMap((snapshot) =>
       [...snapshot.blocks.keys()].filter((name) => /(?:Code|Reason|Cause)$/.test(name)),
@@ -124,6 +147,7 @@ describe("codes and reasons are snake_case", () => {
         "SigV4RejectionCode",
         "SigV4ErrorCode",
         "LocalGatewayErrorCode",
+        "IdentityPoolLocalErrorCode",
         "CliErrorCode",
       ]),
     );
@@ -150,6 +174,25 @@ describe("codes and reasons are snake_case", () => {
       "DemoReason: not-fine",
       "DemoWarning: Bad-One",
     ]);
+  });
+
+  it("bites: an AWS-style code of ours, or a code of ours among AWS's names, is reported", () => {
+    const text = [
+      "## `IdentityPoolErrorCode` (type)",
+      "",
+      "```ts",
+      'export type IdentityPoolErrorCode = IdentityPoolLocalErrorCode | "NotAuthorizedException" | "AccessDenied" | "network_error" | (string & {});',
+      "```",
+      "",
+      "## `IdentityPoolLocalErrorCode` (type)",
+      "",
+      "```ts",
+      'export type IdentityPoolLocalErrorCode = "timeout" | "TimeoutError";',
+      "```",
+    ].join("\n");
+    const snapshot = parseSnapshot("demo", "index", text);
+    expect(caseViolations(snapshot)).toEqual(["IdentityPoolLocalErrorCode: TimeoutError"]);
+    expect(awsSpellingViolations(snapshot)).toEqual(["IdentityPoolErrorCode: network_error"]);
   });
 });
 

@@ -10,7 +10,10 @@ describe("IdentityPoolError", () => {
   });
 
   it("is recognised by name and code across copies of the package", () => {
-    const copy = Object.assign(new Error("x"), { name: "IdentityPoolError", code: "NetworkError" });
+    const copy = Object.assign(new Error("x"), {
+      name: "IdentityPoolError",
+      code: "network_error",
+    });
     expect([isIdentityPoolError(copy), isIdentityPoolError(new Error("x"))]).toEqual([true, false]);
   });
 });

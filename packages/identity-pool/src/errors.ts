@@ -1,33 +1,36 @@
 /**
- * Codes of our own, for failures that are not an error answer of Cognito or STS. Any other code is
- * the service's error type as it sent it (`NotAuthorizedException`, `TooManyRequestsException`,
- * `ResourceNotFoundException`, STS `AccessDenied`, ...).
+ * Codes of our own, for failures that are not an error answer of Cognito or STS: snake_case, like
+ * every code of the Gatehouse packages. Any other code is the service's error type as it sent it,
+ * in AWS's spelling (`NotAuthorizedException`, `TooManyRequestsException`,
+ * `ResourceNotFoundException`, STS `AccessDenied`, ...), so the case of `code` tells whose failure
+ * it is.
  */
 export type IdentityPoolLocalErrorCode =
   /** A `logins` key or token is malformed (wrong key form, empty token, a function that threw). */
-  | "InvalidLoginsError"
+  | "invalid_logins"
   /** `fetch` itself failed (offline, DNS, CORS, connection reset). Retried. */
-  | "NetworkError"
+  | "network_error"
   /** The service answered something this client cannot read (not JSON / XML, fields missing). */
-  | "InvalidResponseError"
+  | "invalid_response"
   /** A mistake in what was passed that can be detected locally, e.g. an access token given as an ID token. */
-  | "MisconfigurationError"
+  | "misconfiguration"
   /**
    * A deadline passed: one attempt (`attemptTimeoutMs`, retried), the whole call (`timeoutMs`), or
    * a `logins` / `developerIdentity` function (`loginsTimeoutMs`; `operation` is `"logins"` or
    * `"developerIdentity"`). Retryable: trying again later may succeed.
    */
-  | "TimeoutError"
+  | "timeout"
   /** The caller's `AbortSignal` aborted the call; its reason is the `cause`. */
-  | "AbortError"
+  | "aborted"
   /** An answer larger than 1 MiB (Cognito and STS answers are a few KB): reading stopped there. */
-  | "ResponseTooLargeError"
+  | "response_too_large"
   /** The service sent credentials whose `Expiration` has already passed (or the device clock is wrong). */
-  | "ExpiredCredentialsError";
+  | "expired_credentials";
 
 /**
- * Every code an {@link IdentityPoolError} can carry: one of ours or the service's error type
- * (with any `namespace#` prefix and `:...` suffix removed). Stable: callers `switch` on it.
+ * Every code an {@link IdentityPoolError} can carry: one of ours (snake_case,
+ * {@link IdentityPoolLocalErrorCode}) or the service's error type as AWS spells it (with any
+ * `namespace#` prefix and `:...` suffix removed). Stable: callers `switch` on it.
  */
 export type IdentityPoolErrorCode =
   | IdentityPoolLocalErrorCode

@@ -106,7 +106,7 @@ describe("gatehouse credentials: errors", () => {
       token,
     ]);
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain("identity pool: NetworkError");
+    expect(result.stderr).toContain("identity pool: network_error");
     expect(result.stderr).toMatch(/\n {2}cause: /);
     expect(result.stderr).not.toContain(token);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -126,7 +126,7 @@ describe("gatehouse credentials: errors", () => {
       { env: { GATEHOUSE_DEBUG: "1" } },
     );
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain("stack of NetworkError");
+    expect(result.stderr).toContain("stack of network_error");
     expect(result.stderr).toMatch(/\n\s+at /);
     expect(result.stderr).not.toContain(token);
   }, 20_000);

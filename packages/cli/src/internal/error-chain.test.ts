@@ -18,7 +18,7 @@ describe("causesOf", () => {
       code: "ECONNREFUSED",
     });
     const fetchFailed = new TypeError("fetch failed", { cause: root });
-    const top = new CodedError("NetworkError", "GetId failed", { cause: fetchFailed });
+    const top = new CodedError("network_error", "GetId failed", { cause: fetchFailed });
     expect(causesOf(top).map(({ label, depth, message }) => ({ label, depth, message }))).toEqual([
       { label: "TypeError", depth: 1, message: "fetch failed" },
       { label: "ECONNREFUSED", depth: 2, message: "connect ECONNREFUSED 127.0.0.1:9" },

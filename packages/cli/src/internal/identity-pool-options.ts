@@ -157,7 +157,7 @@ function isIdentityPoolError(value: unknown): value is IdentityPoolError {
 export function identityPoolFailure(error: unknown): unknown {
   const pool = findInChain(error, isIdentityPoolError);
   if (pool === undefined) return error;
-  const local = pool.code === "InvalidLoginsError" || pool.code === "MisconfigurationError";
+  const local = pool.code === "invalid_logins" || pool.code === "misconfiguration";
   const denied = pool.code === "NotAuthorizedException" || pool.code === "AccessDenied";
   return new CliError(
     local ? "usage" : denied ? "denied" : "runtime",

@@ -58,13 +58,13 @@ describe("basic (classic) flow", () => {
     });
   });
 
-  it("an STS answer without Credentials is InvalidResponseError of AssumeRoleWithWebIdentity", async () => {
+  it("an STS answer without Credentials is invalid_response of AssumeRoleWithWebIdentity", async () => {
     const fetch = (async (url: string, init: RequestInit) =>
       String(init.body).startsWith("Action=AssumeRoleWithWebIdentity")
         ? new Response("<AssumeRoleWithWebIdentityResponse/>")
         : globalThis.fetch(url, init)) as unknown as typeof globalThis.fetch;
     const client = fx.client({ flow: "basic", roleArn: GUEST_ROLE, fetch });
-    await expect(client.getCredentials()).rejects.toThrowCode("InvalidResponseError", {
+    await expect(client.getCredentials()).rejects.toThrowCode("invalid_response", {
       operation: "AssumeRoleWithWebIdentity",
     });
   });

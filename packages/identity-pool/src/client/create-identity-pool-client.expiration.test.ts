@@ -82,22 +82,22 @@ async function failure(promise: Promise<unknown>): Promise<IdentityPoolError> {
 }
 
 describe("GetCredentialsForIdentity Expiration", () => {
-  it("in the past: ExpiredCredentialsError (with a word on the device clock), never handed out", async () => {
+  it("in the past: expired_credentials (with a word on the device clock), never handed out", async () => {
     const { url } = await cognitoWith(T0 / 1000 - 60);
     const error = await failure(client(url, () => T0).getCredentials());
     expect([error.code, error.operation]).toEqual([
-      "ExpiredCredentialsError",
+      "expired_credentials",
       "GetCredentialsForIdentity",
     ]);
     expect(error.message).toContain("clock");
   });
 
   it.each([["soon"], [""], [null], [true], [{}]])(
-    "unreadable (%j): InvalidResponseError",
+    "unreadable (%j): invalid_response",
     async (expiration) => {
       const { url } = await cognitoWith(expiration);
       const error = await failure(client(url, () => T0).getCredentials());
-      expect(error.code).toBe("InvalidResponseError");
+      expect(error.code).toBe("invalid_response");
     },
   );
 
@@ -120,19 +120,19 @@ describe("GetCredentialsForIdentity Expiration", () => {
 });
 
 describe("STS AssumeRoleWithWebIdentity Expiration (basic flow)", () => {
-  it("in the past: ExpiredCredentialsError", async () => {
+  it("in the past: expired_credentials", async () => {
     const { url } = await stsWith(new Date(T0 - 60_000).toISOString());
     const error = await failure(client(url, () => T0, true).getCredentials());
     expect([error.code, error.operation]).toEqual([
-      "ExpiredCredentialsError",
+      "expired_credentials",
       "AssumeRoleWithWebIdentity",
     ]);
   });
 
-  it("unreadable: InvalidResponseError", async () => {
+  it("unreadable: invalid_response", async () => {
     const { url } = await stsWith("tomorrow");
     expect((await failure(client(url, () => T0, true).getCredentials())).code).toBe(
-      "InvalidResponseError",
+      "invalid_response",
     );
   });
 
@@ -144,7 +144,7 @@ describe("STS AssumeRoleWithWebIdentity Expiration (basic flow)", () => {
 });
 
 describe("any Expiration (property)", () => {
-  it("yields credentials valid now and for at most an hour, or InvalidResponseError / ExpiredCredentialsError", async () => {
+  it("yields credentials valid now and for at most an hour, or invalid_response / expired_credentials", async () => {
     const expiration = fc.oneof(
       fc.double(),
       fc.integer({ min: T0 / 1000 - 10_000, max: T0 / 1000 + 100_000 }),
@@ -178,7 +178,7 @@ describe("any Expiration (property)", () => {
           expect(credentials.expiration.getTime()).toBeLessThanOrEqual(T0 + HOUR);
         } catch (error) {
           expect(isIdentityPoolError(error) && error.code).toMatch(
-            /^(InvalidResponseError|ExpiredCredentialsError)$/,
+            /^(invalid_response|expired_credentials)$/,
           );
         }
       }),

@@ -56,17 +56,16 @@ describe("createIdentityPoolClient options", () => {
     expect(urls).toEqual(["https://cognito-identity.us-east-1.amazonaws.com/"]);
   });
 
-  it("throws InvalidLoginsError for a malformed login key", () => {
-    expect(make({ logins: { "https://accounts.google.com": "t" } })).toThrowCode(
-      "InvalidLoginsError",
-      { name: "IdentityPoolError" },
-    );
+  it("throws invalid_logins for a malformed login key", () => {
+    expect(make({ logins: { "https://accounts.google.com": "t" } })).toThrowCode("invalid_logins", {
+      name: "IdentityPoolError",
+    });
   });
 
-  it("a logins function that throws is InvalidLoginsError with the cause kept", async () => {
+  it("a logins function that throws is invalid_logins with the cause kept", async () => {
     const cause = new Error("refresh failed");
     const client = make({ logins: { "accounts.google.com": () => Promise.reject(cause) } })();
-    await expect(client.getCredentials()).rejects.toThrowCode("InvalidLoginsError", {
+    await expect(client.getCredentials()).rejects.toThrowCode("invalid_logins", {
       cause: cause,
     });
   });

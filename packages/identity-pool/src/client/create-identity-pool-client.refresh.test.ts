@@ -126,7 +126,7 @@ describe("a logins function that hangs while the held credentials are valid", ()
     const client = fx.client({ logins, loginsTimeoutMs: 100 });
     await client.getCredentials();
     fx.advance(60 * MINUTE);
-    await expect(client.getCredentials()).rejects.toThrowCode("TimeoutError");
+    await expect(client.getCredentials()).rejects.toThrowCode("timeout");
   });
 });
 

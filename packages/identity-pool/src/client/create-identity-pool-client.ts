@@ -59,7 +59,7 @@ const HOUR = 3_600_000;
  * @param options - See {@link IdentityPoolClientOptions}.
  * @returns The client.
  * @throws TypeError for a malformed pool id, a region that is not the pool's, or options of the
- *   wrong type. IdentityPoolError `InvalidLoginsError` for a malformed login key.
+ *   wrong type. IdentityPoolError `invalid_logins` for a malformed login key.
  * @example
  * ```ts
  * const client = createIdentityPoolClient({
@@ -175,7 +175,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
   };
 
   /**
-   * `fn()` within `loginsTimeoutMs` and the exchange's `signal`: a `TimeoutError` (`operation`)
+   * `fn()` within `loginsTimeoutMs` and the exchange's `signal`: a `timeout` (`operation`)
    * naming `name` when it does not answer; its own failure goes through `failed`.
    */
   const callback = async <T>(
@@ -207,7 +207,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     for (const [key, value] of Object.entries(logins)) {
       const name = `logins["${key}"]`;
       const invalid = (why: string, more?: IdentityPoolErrorOptions) =>
-        new IdentityPoolError("InvalidLoginsError", `${name}: ${why}`, more);
+        new IdentityPoolError("invalid_logins", `${name}: ${why}`, more);
       const token: unknown =
         typeof value === "function"
           ? await callback(value, "logins", name, signal, (error) =>
@@ -309,7 +309,7 @@ export function createIdentityPoolClient(options: IdentityPoolClientOptions): Id
     const t = now();
     if (seconds * 1000 <= t) {
       throw new IdentityPoolError(
-        "ExpiredCredentialsError",
+        "expired_credentials",
         `${operation}: credentials expired on arrival (device clock wrong?)`,
         { operation },
       );

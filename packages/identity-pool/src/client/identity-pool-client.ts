@@ -95,19 +95,19 @@ export interface IdentityPoolClientOptions {
   refreshBeforeExpirySeconds?: number;
   /**
    * Deadline of one HTTP attempt (request, answer and its body), in milliseconds; an attempt that
-   * misses it is retried like a network failure (`TimeoutError`).
+   * misses it is retried like a network failure (`timeout`).
    * @default 5000
    */
   attemptTimeoutMs?: number;
   /**
    * Deadline of a whole `getCredentials()` / `getIdentityId()` exchange (every call, retry,
-   * backoff, logins function and store access in it), in milliseconds (`TimeoutError`).
+   * backoff, logins function and store access in it), in milliseconds (`timeout`).
    * @default 15000
    */
   timeoutMs?: number;
   /**
    * Deadline of each `logins` token function and of `developerIdentity`, in milliseconds
-   * (`TimeoutError`, `operation` `"logins"` or `"developerIdentity"`).
+   * (`timeout`, `operation` `"logins"` or `"developerIdentity"`).
    * @default 10000
    */
   loginsTimeoutMs?: number;
@@ -124,7 +124,7 @@ export interface IdentityPoolClientOptions {
 /** What {@link IdentityPoolClient.getCredentials} and `getIdentityId` may be called with. */
 export interface IdentityPoolCallOptions {
   /**
-   * Stops this caller's wait: the call rejects with `AbortError` (the signal's reason as `cause`).
+   * Stops this caller's wait: the call rejects with `aborted` (the signal's reason as `cause`).
    * An exchange other callers share goes on for them (bounded by `timeoutMs`). Held credentials
    * outside the refresh windows are returned without looking at the signal.
    */

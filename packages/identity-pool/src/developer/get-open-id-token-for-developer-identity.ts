@@ -38,13 +38,13 @@ export interface DeveloperIdentityTokenOptions {
   date?: () => Date;
   /**
    * Deadline of one HTTP attempt (request, answer and body), in milliseconds; retried like a
-   * network failure (`TimeoutError`).
+   * network failure (`timeout`).
    * @default 5000
    */
   attemptTimeoutMs?: number;
-  /** Deadline of the whole call (attempts, backoff, signing), in milliseconds (`TimeoutError`). @default 15000 */
+  /** Deadline of the whole call (attempts, backoff, signing), in milliseconds (`timeout`). @default 15000 */
   timeoutMs?: number;
-  /** Stops the call: it rejects with `AbortError` (the signal's reason as `cause`). */
+  /** Stops the call: it rejects with `aborted` (the signal's reason as `cause`). */
   signal?: AbortSignal;
 }
 
@@ -67,8 +67,8 @@ export interface DeveloperIdentityToken {
  *
  * @param options - See {@link DeveloperIdentityTokenOptions}.
  * @returns `{ identityId, token }`.
- * @throws IdentityPoolError with the service's error type as `code`, or `TimeoutError`,
- *   `AbortError`, `ResponseTooLargeError`, `NetworkError`.
+ * @throws IdentityPoolError with the service's error type as `code`, or `timeout`,
+ *   `aborted`, `response_too_large`, `network_error`.
  * @throws TypeError for malformed options.
  * @example
  * ```ts

@@ -38,7 +38,7 @@ describe("checkLoginKey", () => {
       } catch (e) {
         error = e;
       }
-      expect(isIdentityPoolError(error) && error.code).toBe("InvalidLoginsError");
+      expect(isIdentityPoolError(error) && error.code).toBe("invalid_logins");
       expect(String(error)).toContain(why);
     });
   }

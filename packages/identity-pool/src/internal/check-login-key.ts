@@ -7,7 +7,7 @@ const SAML = /^arn:aws[a-z-]*:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/;
 const OIDC = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::\d+)?(?:\/[^\s?#]*)?$/i;
 
 /**
- * @internal Throws `InvalidLoginsError` unless `key` is a login key Cognito accepts: a user pool
+ * @internal Throws `invalid_logins` unless `key` is a login key Cognito accepts: a user pool
  * (`cognito-idp.{region}.amazonaws.com/{userPoolId}`, regions agreeing), a public provider, a SAML
  * provider ARN, developer identities or an OIDC provider (issuer host and path, no scheme).
  */
@@ -27,7 +27,7 @@ export function checkLoginKey(key: string): void {
   if (why) {
     // Keys name providers, never users: safe to quote (bounded).
     throw new IdentityPoolError(
-      "InvalidLoginsError",
+      "invalid_logins",
       `Invalid logins key "${key.slice(0, 200)}": ${why}`,
     );
   }

@@ -2,12 +2,12 @@ import { IdentityPoolError } from "../errors.js";
 
 /**
  * @internal The error an aborted `signal` stands for: its reason when that is one of ours (a
- * deadline), else `AbortError` with the caller's reason as `cause`.
+ * deadline), else `aborted` with the caller's reason as `cause`.
  */
 export const abortReason = (signal: AbortSignal): IdentityPoolError =>
   signal.reason instanceof IdentityPoolError
     ? signal.reason
-    : new IdentityPoolError("AbortError", "Aborted by the caller's signal", {
+    : new IdentityPoolError("aborted", "Aborted by the caller's signal", {
         cause: signal.reason,
       });
 
@@ -28,7 +28,7 @@ export const race = <T>(value: T | PromiseLike<T>, signal?: AbortSignal): Promis
   });
 
 /**
- * @internal A signal that aborts after `ms` with `TimeoutError` ("`who`: no answer within `ms` ms
+ * @internal A signal that aborts after `ms` with `timeout` ("`who`: no answer within `ms` ms
  * (`option`)", `operation`), or when `parent` aborts, with {@link abortReason} of the parent; and
  * the function that releases its timer and listener (call it once the work is done).
  */
@@ -43,7 +43,7 @@ export const deadline = (
   const timer = setTimeout(
     () =>
       controller.abort(
-        new IdentityPoolError("TimeoutError", `${who}: no answer within ${ms} ms (${option})`, {
+        new IdentityPoolError("timeout", `${who}: no answer within ${ms} ms (${option})`, {
           retryable: true,
           operation,
         }),

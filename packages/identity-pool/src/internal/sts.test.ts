@@ -61,7 +61,7 @@ describe("assumeRoleWithWebIdentity", () => {
     });
   });
 
-  it("an answer without Credentials reads as no fields (the client then throws InvalidResponseError)", async () => {
+  it("an answer without Credentials reads as no fields (the client then throws invalid_response)", async () => {
     expect(await call(200, "<x/>")).toEqual({
       AccessKeyId: undefined,
       SecretKey: undefined,

@@ -67,7 +67,7 @@ describe("transport.call", () => {
     });
   });
 
-  it("retries network errors, then reports NetworkError", async () => {
+  it("retries network errors, then reports network_error", async () => {
     const sleeps: number[] = [];
     const { transport } = transportWith(
       [
@@ -78,7 +78,7 @@ describe("transport.call", () => {
       ],
       sleeps,
     );
-    await expect(transport.call("GetId", {})).rejects.toThrowCode("NetworkError", {
+    await expect(transport.call("GetId", {})).rejects.toThrowCode("network_error", {
       name: "IdentityPoolError",
       retryable: true,
     });
@@ -107,7 +107,7 @@ describe("transport.call", () => {
     expect(sleeps).toEqual([100, 200, 250, 250]);
   });
 
-  it("retries a 502 without a JSON body and reports InvalidResponseError", async () => {
+  it("retries a 502 without a JSON body and reports invalid_response", async () => {
     const { transport } = transportWith([
       new Response("<html>bad gateway</html>", { status: 502 }),
       json(200, { IdentityId: "x" }),
@@ -136,9 +136,9 @@ describe("transport.call", () => {
     await expect(call).rejects.toSatisfy((error: unknown) => !String(error).includes(token));
   });
 
-  it("a 200 that is not JSON is InvalidResponseError", async () => {
+  it("a 200 that is not JSON is invalid_response", async () => {
     const { transport } = transportWith([new Response("ok", { status: 200 })]);
-    await expect(transport.call("GetId", {})).rejects.toThrowCode("InvalidResponseError", {
+    await expect(transport.call("GetId", {})).rejects.toThrowCode("invalid_response", {
       name: "IdentityPoolError",
     });
   });

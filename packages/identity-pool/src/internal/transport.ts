@@ -37,8 +37,8 @@ export interface Transport {
    * (`attemptTimeoutMs`, the body read included) with exponential backoff and full jitter, until
    * `signal` aborts (the caller's deadline or abort: no further attempt). `read` turns the answer's
    * text (at most {@link MAX_ANSWER_BYTES}) into `[value, error type, error message]`: a 2xx answer
-   * resolves to the value (`InvalidResponseError` when there is none), any other is thrown as an
-   * {@link IdentityPoolError} with the error type as `code` (or `InvalidResponseError`).
+   * resolves to the value (`invalid_response` when there is none), any other is thrown as an
+   * {@link IdentityPoolError} with the error type as `code` (or `invalid_response`).
    */
   send<T>(
     operation: string,
@@ -70,16 +70,12 @@ const jsonObject = (text: string): CognitoAnswer | undefined => {
   return undefined;
 };
 
-/** @internal `value` if it is a non-empty string, else throws `InvalidResponseError` ("no {name}"). */
+/** @internal `value` if it is a non-empty string, else throws `invalid_response` ("no {name}"). */
 export function field(operation: string, value: unknown, name: string): string {
   if (typeof value === "string" && value !== "") return value;
-  throw new IdentityPoolError(
-    "InvalidResponseError",
-    `${operation}: unexpected answer (no ${name})`,
-    {
-      operation,
-    },
-  );
+  throw new IdentityPoolError("invalid_response", `${operation}: unexpected answer (no ${name})`, {
+    operation,
+  });
 }
 
 /** @internal `value` is a finite number >= 0. */
@@ -98,7 +94,7 @@ export const MAX_ANSWER_BYTES = 1 << 20;
 /**
  * The answer's body as text, read chunk by chunk: every read waits at most until `signal` aborts
  * (a trickling body times out like a silent one), and reading stops past
- * {@link MAX_ANSWER_BYTES} (`ResponseTooLargeError`). The body is cancelled on the way out.
+ * {@link MAX_ANSWER_BYTES} (`response_too_large`). The body is cancelled on the way out.
  */
 const readText = async (
   response: Response,
@@ -114,7 +110,7 @@ const readText = async (
       size += chunk.value.byteLength;
       if (size > MAX_ANSWER_BYTES) {
         throw new IdentityPoolError(
-          "ResponseTooLargeError",
+          "response_too_large",
           `${operation}: answer over ${MAX_ANSWER_BYTES} bytes`,
           { operation, status: response.status },
         );
@@ -189,7 +185,7 @@ export function createTransport(
           if (attemptSignal.aborted) throw abortReason(attemptSignal);
           if (cause instanceof IdentityPoolError) throw cause;
           throw new IdentityPoolError(
-            "NetworkError",
+            "network_error",
             `${operation} failed: the request did not complete`,
             {
               retryable: true,
@@ -204,7 +200,7 @@ export function createTransport(
         const [value, type, message] = read(text, response.headers);
         if (ok && value !== undefined) return value;
         if (ok) field(operation, value, "JSON object");
-        const code = typeof type === "string" ? type : "InvalidResponseError";
+        const code = typeof type === "string" ? type : "invalid_response";
         // Whether to retry, the redacted service message and the fix-it hint: a separate chunk,
         // loaded on the first error. A chunk that fails to load (offline, a redeploy renamed it)
         // costs the error its message and hint, never the error; it is then retried (bounded), as

@@ -29,29 +29,29 @@ describe("loginsFromIdToken", () => {
 
   it("refuses an access token and says to use the ID token", async () => {
     const token = await issuer.mintAccessToken();
-    expect(() => loginsFromIdToken(token)).toThrowCode("MisconfigurationError", {
+    expect(() => loginsFromIdToken(token)).toThrowCode("misconfiguration", {
       message: expect.stringContaining("ID token"),
     });
   });
 
   it("refuses a token without aud", async () => {
     const token = await issuer.mintIdToken({ aud: undefined, token_use: undefined });
-    expect(() => loginsFromIdToken(token)).toThrowCode("MisconfigurationError");
+    expect(() => loginsFromIdToken(token)).toThrowCode("misconfiguration");
   });
 
   it("never quotes the token in the error", async () => {
     const token = await issuer.mintAccessToken();
-    expect(() => loginsFromIdToken(token)).toThrowCode("MisconfigurationError", {
+    expect(() => loginsFromIdToken(token)).toThrowCode("misconfiguration", {
       message: expect.not.stringContaining(token.split(".")[1]!),
     });
   });
 
   it("refuses something that is not a JWT", () => {
-    expect(() => loginsFromIdToken("opaque")).toThrowCode("InvalidLoginsError");
+    expect(() => loginsFromIdToken("opaque")).toThrowCode("invalid_logins");
   });
 
   it("refuses a token without an https issuer", async () => {
     const token = await issuer.mintToken({ iss: "http://example.com", aud: "c" });
-    expect(() => loginsFromIdToken(token)).toThrowCode("InvalidLoginsError");
+    expect(() => loginsFromIdToken(token)).toThrowCode("invalid_logins");
   });
 });

@@ -13,8 +13,8 @@ import { decodeJwtPayload } from "../internal/decode-jwt-payload.js";
  *
  * @param idToken - The ID token (a JWT) from the sign-in.
  * @returns `{ [loginKey]: idToken }`, ready for `createIdentityPoolClient({ logins })`.
- * @throws IdentityPoolError `MisconfigurationError` for an access token (`token_use: "access"` or no
- *   `aud`), `InvalidLoginsError` for something that is not a JWT, has no `https://` issuer, or an
+ * @throws IdentityPoolError `misconfiguration` for an access token (`token_use: "access"` or no
+ *   `aud`), `invalid_logins` for something that is not a JWT, has no `https://` issuer, or an
  *   issuer that is not a valid login key. Messages never quote the token.
  * @example
  * ```ts
@@ -31,18 +31,18 @@ export function loginsFromIdToken(idToken: string): Record<string, string> {
   }
   const claims = decodeJwtPayload(idToken);
   if (claims === undefined) {
-    throw new IdentityPoolError("InvalidLoginsError", "loginsFromIdToken: idToken is not a JWT");
+    throw new IdentityPoolError("invalid_logins", "loginsFromIdToken: idToken is not a JWT");
   }
   if (claims.token_use === "access" || claims.aud === undefined) {
     throw new IdentityPoolError(
-      "MisconfigurationError",
+      "misconfiguration",
       'loginsFromIdToken: an access token (no aud); Cognito answers "Missing a required claim: aud"',
       { hint: "pass the ID token, not the access token" },
     );
   }
   const iss = claims.iss;
   if (typeof iss !== "string" || !iss.startsWith("https://")) {
-    throw new IdentityPoolError("InvalidLoginsError", "loginsFromIdToken: no https:// iss");
+    throw new IdentityPoolError("invalid_logins", "loginsFromIdToken: no https:// iss");
   }
   const key = iss.slice("https://".length);
   checkLoginKey(key);

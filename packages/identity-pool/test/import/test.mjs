@@ -48,7 +48,7 @@ assert.deepEqual(targets, [
 
 assert.throws(
   () => loginsFromIdToken(`${b64({})}.${b64({ iss: "https://x", token_use: "access" })}.s`),
-  (error) => isIdentityPoolError(error) && error.code === "MisconfigurationError",
+  (error) => isIdentityPoolError(error) && error.code === "misconfiguration",
 );
 console.log(
   "ok: ESM import of @gatehouse/identity-pool (createIdentityPoolClient, loginsFromIdToken)",

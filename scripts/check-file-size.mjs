@@ -29,8 +29,6 @@ export const ALLOWLIST = {
     "type-only: createAuthorizer's options and the types they name (events, hooks, decision log), no code",
   "packages/authorizer/src/handler/internal/create-handler.ts":
     "one concept: the handler pipeline createAuthorizer returns, one closure from event to response",
-  "packages/authorizer/src/handler/internal/build-response.ts":
-    "being reworked (issue 13/14), split pending",
   "packages/authorizer/src/jwks/jwks-cache.ts":
     "one concept: the JwksCache class and its private helpers",
   "packages/identity-pool/src/client/create-identity-pool-client.ts":

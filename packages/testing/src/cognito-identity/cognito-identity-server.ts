@@ -1,3 +1,4 @@
+import type { PolicyDocument } from "@gatehouse/policy";
 import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
 import type { LoopbackServerOptions } from "../loopback-server/loopback-server-options.js";
 import type { IamRoleConfig } from "./iam-role-config.js";
@@ -29,6 +30,13 @@ export interface CognitoIdentityServerOptions extends LoopbackServerOptions {
    * @default []
    */
   roles?: ReadonlyArray<IamRoleConfig> | undefined;
+  /**
+   * The session policy Cognito adds to guests' enhanced-flow credentials (their effective
+   * permissions are the role's **and** this policy's); `null` for none. Handed back as
+   * `IssuedCredentials.sessionPolicy`.
+   * @default COGNITO_UNAUTHENTICATED_SESSION_POLICY of `@gatehouse/policy` (AWS's `AmazonCognitoUnAuthedIdentitiesSessionPolicy`)
+   */
+  guestSessionPolicy?: PolicyDocument | null | undefined;
   /**
    * Developer credentials that sign `GetOpenIdTokenForDeveloperIdentity` (service `cognito-identity`),
    * checked with {@link verifySigV4}. Without them every signed call is refused.

@@ -157,6 +157,42 @@ describe("GetCredentialsForIdentity: the role Cognito resolves", () => {
   });
 });
 
+describe("guestSessionPolicy", () => {
+  it.each([
+    {
+      name: "null: guests get the role's permissions only",
+      guestSessionPolicy: null,
+      expected: undefined,
+    },
+    {
+      name: "a policy: guests get it as their session policy",
+      guestSessionPolicy: READ_OWN_ITEMS,
+      expected: READ_OWN_ITEMS,
+    },
+  ])("$name", async ({ guestSessionPolicy, expected }) => {
+    const server = await startCognitoIdentityServer({
+      pools: [
+        {
+          identityPoolId: ROLES_POOL,
+          allowUnauthenticated: true,
+          authenticatedRoleArn: AUTH_ROLE,
+          unauthenticatedRoleArn: GUEST_ROLE,
+        },
+      ],
+      guestSessionPolicy,
+    });
+    try {
+      const id = JSON.parse(
+        (await callJson(server.url, "GetId", { IdentityPoolId: ROLES_POOL })).text,
+      ).IdentityId;
+      const response = await callJson(server.url, "GetCredentialsForIdentity", { IdentityId: id });
+      expect(server.credentialsFor(accessKeyOf(response))?.sessionPolicy).toEqual(expected);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("GetCredentialsForIdentity: what Cognito refuses", () => {
   it.each([
     {
@@ -571,6 +607,14 @@ describe("startCognitoIdentityServer: roles options", () => {
         ],
       },
       message: /permissionPolicies\[0\] is invalid/,
+    },
+    {
+      name: "a guestSessionPolicy that is not a policy",
+      options: {
+        pools: [pool({ authenticatedRoleArn: AUTH_ROLE })],
+        guestSessionPolicy: { Statement: "nope" },
+      },
+      message: /guestSessionPolicy is invalid/,
     },
   ])("refuses $name with a TypeError", async ({ options, message }) => {
     await expect(

@@ -98,6 +98,7 @@ export async function startCognitoIdentityServer(
     now,
     credentialsLifetimeSeconds: options.credentialsLifetimeSeconds ?? 3600,
     expirationFormat: options.expirationFormat ?? "seconds",
+    guestSessionPolicy: options.guestSessionPolicy,
   };
   const calls: CognitoIdentityCalls = {
     GetId: 0,

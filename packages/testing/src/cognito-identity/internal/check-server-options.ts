@@ -115,6 +115,16 @@ export function checkServerOptions(caller: string, options: CognitoIdentityServe
   for (const [index, role] of (options.roles ?? []).entries()) {
     checkRole(caller, role, index, roleArns);
   }
+  const { guestSessionPolicy } = options;
+  if (guestSessionPolicy !== undefined && guestSessionPolicy !== null) {
+    try {
+      parsePolicyDocument(guestSessionPolicy);
+    } catch (error) {
+      throw new TypeError(
+        `${caller}: options.guestSessionPolicy is invalid (${policyProblem(error)})`,
+      );
+    }
+  }
   const { credentialsLifetimeSeconds, now } = options;
   if (
     credentialsLifetimeSeconds !== undefined &&

@@ -68,6 +68,9 @@ export function chooseRole(
       {
         ...(customRoleArn === undefined ? {} : { customRoleArn }),
         ...(login === undefined ? {} : { provider: login.key }),
+        ...(context.guestSessionPolicy === undefined
+          ? {}
+          : { guestSessionPolicy: context.guestSessionPolicy }),
       },
     );
     if (resolution.outcome === "denied") {

@@ -1,3 +1,4 @@
+import type { PolicyDocument } from "@gatehouse/policy";
 import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
 import type { IdentityPoolConfig } from "../identity-pool-config.js";
 import type { CredentialRegistry } from "./credential-registry.js";
@@ -19,4 +20,6 @@ export interface ServerContext {
   readonly now: () => number;
   readonly credentialsLifetimeSeconds: number;
   readonly expirationFormat: "seconds" | "exponent";
+  /** `undefined`: `resolveIdentityPoolRole`'s default (AWS's scope-down policy). */
+  readonly guestSessionPolicy: PolicyDocument | null | undefined;
 }

@@ -180,6 +180,31 @@ export { evaluatePolicy } from "./evaluate/evaluate-policy.js";
 export type { CompiledPolicy } from "./evaluate/compile-policy.js";
 export { compilePolicy } from "./evaluate/compile-policy.js";
 
+// identity-pool
+// @section identity-pool
+export { COGNITO_UNAUTHENTICATED_SESSION_POLICY } from "./identity-pool/cognito-unauthenticated-session-policy.js";
+export type {
+  IdentityPoolDefaultRoles,
+  IdentityPoolMappingRule,
+  IdentityPoolPrincipalTagMapping,
+  IdentityPoolRoleConfig,
+  IdentityPoolRoleMapping,
+} from "./identity-pool/identity-pool-role-config.js";
+export type {
+  IdentityPoolDenialReason,
+  IdentityPoolErrorType,
+  IdentityPoolRoleDenied,
+  IdentityPoolRoleGranted,
+  IdentityPoolRoleReason,
+  IdentityPoolRoleResolution,
+} from "./identity-pool/identity-pool-role-resolution.js";
+export { parseIdentityPoolRoleConfig } from "./identity-pool/parse-identity-pool-role-config.js";
+export type {
+  IdentityPoolClaims,
+  ResolveIdentityPoolRoleOptions,
+} from "./identity-pool/resolve-identity-pool-role.js";
+export { resolveIdentityPoolRole } from "./identity-pool/resolve-identity-pool-role.js";
+
 // wildcard
 // @section wildcard
 export type { WildcardMatcher, WildcardOptions } from "./wildcard/wildcard.js";

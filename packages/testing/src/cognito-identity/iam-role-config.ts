@@ -29,7 +29,10 @@ import type { PolicyDocument } from "@gatehouse/policy";
 export interface IamRoleConfig {
   /** The role ARN, `arn:aws:iam::{account}:role/{path/}{name}`. */
   arn: string;
-  /** The role's trust policy (`AssumeRolePolicyDocument`), an object or JSON text. */
+  /**
+   * The role's trust policy (`AssumeRolePolicyDocument`), an object or JSON text; one IAM would
+   * not save (a `Resource`, no `Principal`) is a `TypeError` at start.
+   */
   trustPolicy: PolicyDocument | string;
   /**
    * The role's permission policies (identity-based), handed to whoever asks who signed with the

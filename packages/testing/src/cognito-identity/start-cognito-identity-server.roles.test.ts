@@ -303,29 +303,6 @@ describe("GetCredentialsForIdentity: what Cognito refuses", () => {
       await server.close();
     }
   });
-
-  it("treats a trust policy that is not JSON as trusting no one", async () => {
-    const server = await startCognitoIdentityServer({
-      pools: [
-        {
-          identityPoolId: ROLES_POOL,
-          allowUnauthenticated: true,
-          authenticatedRoleArn: AUTH_ROLE,
-          unauthenticatedRoleArn: GUEST_ROLE,
-        },
-      ],
-      roles: [{ arn: GUEST_ROLE, trustPolicy: "{not json" }],
-    });
-    try {
-      const id = JSON.parse(
-        (await callJson(server.url, "GetId", { IdentityPoolId: ROLES_POOL })).text,
-      ).IdentityId;
-      const response = await callJson(server.url, "GetCredentialsForIdentity", { IdentityId: id });
-      expectJsonError(response, "InvalidIdentityPoolConfigurationException", INVALID_CONFIGURATION);
-    } finally {
-      await server.close();
-    }
-  });
 });
 
 describe("credentials tied to their role session", () => {
@@ -574,7 +551,12 @@ describe("startCognitoIdentityServer: roles options", () => {
       name: "a role whose arn is not a role ARN",
       options: {
         pools: [pool({ authenticatedRoleArn: AUTH_ROLE })],
-        roles: [{ arn: "arn:aws:iam::123456789012:user/bob", trustPolicy: "{}" }],
+        roles: [
+          {
+            arn: "arn:aws:iam::123456789012:user/bob",
+            trustPolicy: trustPolicy(ROLES_POOL, "authenticated"),
+          },
+        ],
       },
       message: /must be a role ARN/,
     },
@@ -590,6 +572,35 @@ describe("startCognitoIdentityServer: roles options", () => {
       message: /twice/,
     },
     {
+      name: "a trust policy IAM would not save (not JSON)",
+      options: {
+        pools: [pool({ authenticatedRoleArn: AUTH_ROLE })],
+        roles: [{ arn: AUTH_ROLE, trustPolicy: "{not json" }],
+      },
+      message: /trustPolicy is not a trust policy IAM would save/,
+    },
+    {
+      name: "a trust policy with a Resource (IAM refuses it in a trust policy)",
+      options: {
+        pools: [pool({ authenticatedRoleArn: AUTH_ROLE })],
+        roles: [
+          {
+            arn: AUTH_ROLE,
+            trustPolicy: {
+              Version: "2012-10-17",
+              Statement: {
+                Effect: "Allow",
+                Principal: { Federated: "cognito-identity.amazonaws.com" },
+                Action: "sts:AssumeRoleWithWebIdentity",
+                Resource: "*",
+              },
+            },
+          },
+        ],
+      },
+      message: /trustPolicy is not a trust policy IAM would save/,
+    },
+    {
       name: "a role without a trust policy",
       options: { pools: [pool({ authenticatedRoleArn: AUTH_ROLE })], roles: [{ arn: AUTH_ROLE }] },
       message: /trustPolicy is required/,
@@ -601,7 +612,7 @@ describe("startCognitoIdentityServer: roles options", () => {
         roles: [
           {
             arn: AUTH_ROLE,
-            trustPolicy: "{}",
+            trustPolicy: trustPolicy(ROLES_POOL, "authenticated"),
             permissionPolicies: [{ Statement: [{ Effect: "Maybe" }] }],
           },
         ],

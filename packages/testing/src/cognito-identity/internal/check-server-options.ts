@@ -68,13 +68,21 @@ function checkRole(caller: string, role: IamRoleConfig, index: number, seen: Set
   ) {
     throw new TypeError(`${at}.trustPolicy is required: a policy document or its JSON text`);
   }
+  try {
+    parsePolicyDocument(trustPolicy, "", { kind: "trust" });
+  } catch (error) {
+    // IAM refuses to save such a trust policy (MalformedPolicyDocument): no role can have it.
+    throw new TypeError(
+      `${at}.trustPolicy is not a trust policy IAM would save (${policyProblem(error)})`,
+    );
+  }
   if (permissionPolicies === undefined) return;
   if (!Array.isArray(permissionPolicies)) {
     throw new TypeError(`${at}.permissionPolicies must be an array of policy documents`);
   }
   permissionPolicies.forEach((policy, position) => {
     try {
-      parsePolicyDocument(policy);
+      parsePolicyDocument(policy, "", { kind: "identity" });
     } catch (error) {
       throw new TypeError(
         `${at}.permissionPolicies[${position}] is invalid (${policyProblem(error)})`,

@@ -90,7 +90,9 @@ export function chooseRole(
   const actions = tagged
     ? ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"]
     : ["sts:AssumeRoleWithWebIdentity"];
-  if (!trustAllows(role, { aud: pool.identityPoolId, amr, sub: identity.id }, actions)) {
+  if (
+    !trustAllows(role, { aud: pool.identityPoolId, amr, sub: identity.id }, actions, principalTags)
+  ) {
     throw invalidConfiguration();
   }
   return { role, amr, principalTags, ...(sessionPolicy === undefined ? {} : { sessionPolicy }) };

@@ -180,4 +180,28 @@ describe("trustAllows: a role's trust policy for an identity pool's token", () =
     const withTag = known(trustPolicy(POOL, "authenticated"));
     expect(trustAllows(withTag, signedIn, [...ASSUME, "sts:TagSession"])).toBe(true);
   });
+
+  it("reads the session tags asked for as aws:RequestTag/* and aws:TagKeys", () => {
+    const tenantOnly = known({
+      Version: "2012-10-17",
+      Statement: {
+        Effect: "Allow",
+        Principal: { Federated: "cognito-identity.amazonaws.com" },
+        Action: ["sts:AssumeRoleWithWebIdentity", "sts:TagSession"],
+        Condition: {
+          StringEquals: {
+            "cognito-identity.amazonaws.com:aud": POOL,
+            "aws:RequestTag/tenant": "acme",
+          },
+          "ForAllValues:StringEquals": { "aws:TagKeys": ["tenant"] },
+        },
+      },
+    });
+    const actions = [...ASSUME, "sts:TagSession"];
+    expect(trustAllows(tenantOnly, signedIn, actions, { tenant: "acme" })).toBe(true);
+    expect(trustAllows(tenantOnly, signedIn, actions, { tenant: "other" })).toBe(false);
+    expect(trustAllows(tenantOnly, signedIn, actions, { tenant: "acme", role: "admin" })).toBe(
+      false,
+    );
+  });
 });

@@ -14,7 +14,7 @@ export interface Exchange {
     | (() => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }>)
     | undefined;
   status: number;
-  reason: string;
+  detail: string;
 }
 
 export async function exchangeIdentity(
@@ -35,11 +35,11 @@ export async function exchangeIdentity(
     return {
       provider: client.provider,
       status: 200,
-      reason: `${calls} -> ${issued.identityId}`,
+      detail: `${calls} -> ${issued.identityId}`,
     };
   } catch (error) {
     const code = (error as { code?: string }).code ?? "error";
     const status = (error as { status?: number }).status ?? 0;
-    return { provider: undefined, status, reason: `${code}: ${(error as Error).message}` };
+    return { provider: undefined, status, detail: `${code}: ${(error as Error).message}` };
   }
 }

@@ -15,7 +15,7 @@ interface Step {
   request: string;
   expected: number;
   note: string;
-  send: () => Promise<Response | { status: number; reason: string }>;
+  send: () => Promise<Response | { status: number; detail: string }>;
 }
 
 const SECTIONS = {
@@ -182,7 +182,7 @@ export function buildSteps(
       request: "identity pool: ID token -> AWS credentials",
       expected: 200,
       note: "createIdentityPoolClient against the loopback Cognito-identity server.",
-      send: async () => ({ status: exchange.status, reason: exchange.reason }),
+      send: async () => ({ status: exchange.status, detail: exchange.detail }),
     },
     {
       section: SECTIONS.iam,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { cognitoVerifier } from "@gatehouse/authorizer";
 import {
+  type GatewayDecisionReason,
   type GatewayDecisionRecord,
   type IamCredentialConfig,
   type LocalGateway,
@@ -29,8 +30,13 @@ export interface DemoRow {
   expected: number;
   /** The status the local gateway answered; `null` when the request failed. */
   actual: number | null;
-  /** The gateway's reason code (`allowed`, `authorizer_implicit_deny`, ...), or the failure. */
-  reason: string;
+  /**
+   * The local gateway's decision reason (`allowed`, `authorizer_implicit_deny`, ...); `null` for a
+   * step the gateway does not decide (the identity-pool exchange) and for a request that failed.
+   */
+  reason: GatewayDecisionReason | null;
+  /** With `reason: null`: what happened instead (the exchange's calls, the failure); else `null`. */
+  detail: string | null;
   /** Whether the answer came from the authorizer cache. */
   fromCache: boolean;
   /** What the row demonstrates, in one sentence. */
@@ -130,7 +136,8 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     for (const step of steps) {
       const before = decisions.length;
       let actual: number | null = null;
-      let reason: string;
+      let reason: GatewayDecisionReason | null = null;
+      let detail: string | null = null;
       let fromCache = false;
       try {
         const answer = await step.send();
@@ -138,14 +145,15 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
           await answer.arrayBuffer();
           actual = answer.status;
           const record = decisions.length > before ? decisions.at(-1) : undefined;
-          reason = record?.reason ?? "(no decision recorded)";
+          reason = record?.reason ?? null;
+          if (record === undefined) detail = "no decision recorded";
           fromCache = record?.authorizerFromCache === true;
         } else {
           actual = answer.status;
-          reason = answer.reason;
+          detail = answer.detail;
         }
       } catch (error) {
-        reason = `request failed: ${(error as Error).message}`;
+        detail = `request failed: ${(error as Error).message}`;
       }
       const row: DemoRow = {
         step: rows.length + 1,
@@ -154,6 +162,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
         expected: step.expected,
         actual,
         reason,
+        detail,
         fromCache,
         note: step.note,
         matched: actual === step.expected,

@@ -1,7 +1,7 @@
 import type { ApiType } from "../arn/route-template.js";
 import { routeTemplateToArn } from "../arn/route-template.js";
 import type { PolicyDocument, PolicyStatement } from "../document/policy-document.js";
-import { PolicyError } from "../errors.js";
+import { isPolicyError, PolicyError } from "../errors.js";
 import { parseAccountId } from "../identifiers/account-id.js";
 import { parseApiId } from "../identifiers/api-id.js";
 import type { Partition } from "../identifiers/partition.js";
@@ -51,6 +51,20 @@ export interface ExecuteApiInvokePolicy {
 
 function fail(message: string): never {
   throw new TypeError(`executeApiInvokePolicy: ${message}`);
+}
+
+/** Runs `build`, reporting a route table's `templates[i]` paths as `field[i]`. */
+function withPath<T>(field: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!isPolicyError(error) || error.path === undefined) throw error;
+    throw new PolicyError(error.code, error.message, {
+      path: error.path.replace(/^templates\[/, `${field}[`),
+      expected: error.expected,
+      actual: error.actual,
+    });
+  }
 }
 
 function readStages(api: InvokePolicyApi): string[] {
@@ -123,8 +137,8 @@ export function executeApiInvokePolicy(
   };
   const stages = readStages(api);
 
-  const table = compileRouteTable(api.routes, api.apiType);
-  const grant = table.grant(routes);
+  const table = withPath("api.routes", () => compileRouteTable(api.routes, api.apiType));
+  const grant = withPath("routes", () => table.grant(routes));
   if (grant.outside.length > 0) {
     const template = grant.outside[0] as string;
     throw new PolicyError("invalid_route_template", `"${template}" is not a route of the API`, {

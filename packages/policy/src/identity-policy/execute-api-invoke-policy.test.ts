@@ -87,7 +87,7 @@ describe("executeApiInvokePolicy", () => {
     [{ api: { ...API, partition: "aws-cn" } }, "invalid_region", "api.region"],
   ])("refuses %j", (override, code, path) => {
     expect(() =>
-      executeApiInvokePolicy({ api: API, routes: ["GET /pets/{id}"], ...override }),
+      executeApiInvokePolicy({ api: API, routes: ["GET /pets/{id}"], ...override } as never),
     ).toThrowCode(code, { path });
   });
 
@@ -99,7 +99,7 @@ describe("executeApiInvokePolicy", () => {
     [{ api: { ...API, stage: undefined, stages: ["prod", "prod"] } }],
   ])("refuses misuse with a TypeError: %j", (override) => {
     expect(() =>
-      executeApiInvokePolicy({ api: API, routes: ["GET /pets/{id}"], ...override }),
+      executeApiInvokePolicy({ api: API, routes: ["GET /pets/{id}"], ...override } as never),
     ).toThrow(TypeError);
   });
 });

@@ -20,9 +20,9 @@ export interface InvokePolicyApi {
   accountId: string;
   apiId: string;
   /** One stage (`prod`, `$default`); or use `stages`. */
-  stage?: string;
+  stage?: string | undefined;
   /** Several stages: the same routes on each. */
-  stages?: readonly string[];
+  stages?: readonly string[] | undefined;
   apiType: ApiType;
   /**
    * Every route of the API (`GET /pets/{id}`, `ANY /admin/{proxy+}`, `$default`; WebSocket route

@@ -61,7 +61,7 @@ function withPath<T>(field: string, build: () => T): T {
     if (!isPolicyError(error) || error.path === undefined) throw error;
     throw new PolicyError(error.code, error.message, {
       path: error.path.replace(/^templates\[/, `${field}[`),
-      expected: error.expected,
+      ...(error.expected === undefined ? {} : { expected: error.expected }),
       actual: error.actual,
     });
   }

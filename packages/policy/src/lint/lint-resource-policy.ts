@@ -4,8 +4,10 @@ import { parsePolicyDocument } from "../document/parse-policy-document.js";
 import { isPolicyError } from "../errors.js";
 import type { EndpointType } from "../gateway/api-gateway-access.js";
 import { PARTITIONS } from "../identifiers/partition.js";
+import { finishFindings, readSuppressions } from "./finish-findings.js";
+import { IDENTITY_POLICY_RULE_CODES, TRUST_POLICY_RULE_CODES } from "./identity-lint-rule-codes.js";
 import { createLintContext, type LintRule } from "./lint-context.js";
-import type { LintFinding, LintRuleCode, LintSeverity } from "./lint-finding.js";
+import type { LintFinding } from "./lint-finding.js";
 import type { IpAddressType, LintResourcePolicyOptions } from "./lint-options.js";
 import { lintRuleSeverities } from "./lint-rule-severities.js";
 import { absentKeyConditions } from "./rules/absent-key-conditions.js";
@@ -48,7 +50,12 @@ const RULES: readonly LintRule[] = [
 
 const ENDPOINT_TYPES: readonly EndpointType[] = ["REGIONAL", "EDGE", "PRIVATE"];
 const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack"];
-const SEVERITY_ORDER: Readonly<Record<LintSeverity, number>> = { error: 0, warning: 1, info: 2 };
+/** The codes this linter reports: every code but the identity and trust policy rules. */
+const RESOURCE_POLICY_RULE_CODES: ReadonlySet<string> = new Set(
+  Object.keys(lintRuleSeverities).filter(
+    (code) => !IDENTITY_POLICY_RULE_CODES.includes(code) && !TRUST_POLICY_RULE_CODES.includes(code),
+  ),
+);
 
 function fail(message: string): never {
   throw new TypeError(`lintResourcePolicy: ${message}`);
@@ -74,7 +81,11 @@ function readOptions(options: LintResourcePolicyOptions) {
     ipAddressType = oneOf(options.ipAddressType, IP_ADDRESS_TYPES, "ipAddressType");
   }
   const authTypeTable = readApiAuthTypes(options.authTypes, "lintResourcePolicy");
-  const suppressions = readSuppressions(options.suppress);
+  const suppressions = readSuppressions(
+    options.suppress,
+    "lintResourcePolicy",
+    RESOURCE_POLICY_RULE_CODES,
+  );
   const partition =
     options.partition === undefined ? undefined : oneOf(options.partition, PARTITIONS, "partition");
   const target = options.target;
@@ -99,44 +110,6 @@ function readOptions(options: LintResourcePolicyOptions) {
     target,
     suppressions,
   };
-}
-
-function readSuppressions(value: unknown): ReadonlyMap<LintRuleCode, string> {
-  const reasons = new Map<LintRuleCode, string>();
-  if (value === undefined) return reasons;
-  if (!Array.isArray(value)) fail("suppress must be an array of { code, reason }");
-  value.forEach((item: unknown, index) => {
-    const at = `suppress[${index}]`;
-    if (typeof item !== "object" || item === null) fail(`${at} must be an object { code, reason }`);
-    const { code, reason } = item as { code?: unknown; reason?: unknown };
-    if (typeof code !== "string" || !Object.hasOwn(lintRuleSeverities, code)) {
-      fail(`${at}.code ${JSON.stringify(code)} is not a rule code (see lintRuleSeverities)`);
-    }
-    if (typeof reason !== "string" || reason.trim() === "") {
-      fail(
-        `${at} (${code}) needs a reason: say why this finding is acceptable for this API, so the next reader knows`,
-      );
-    }
-    if (reasons.has(code as LintRuleCode)) fail(`${at}: ${code} is suppressed twice`);
-    reasons.set(code as LintRuleCode, reason.trim());
-  });
-  return reasons;
-}
-
-// Numbers in paths compare as numbers, so Statement[10] sorts after Statement[9].
-function pathKey(path: string): string {
-  return path.replace(/\d+/g, (digits) => digits.padStart(10, "0"));
-}
-
-function compareFindings(a: LintFinding, b: LintFinding): number {
-  const bySuppression = Number(a.suppressed !== undefined) - Number(b.suppressed !== undefined);
-  if (bySuppression !== 0) return bySuppression;
-  const bySeverity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-  if (bySeverity !== 0) return bySeverity;
-  const [pathA, pathB] = [pathKey(a.path), pathKey(b.path)];
-  if (pathA !== pathB) return pathA < pathB ? -1 : 1;
-  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
 /**
@@ -180,10 +153,8 @@ export function lintResourcePolicy(
   const { suppressions, ...settings } = readOptions(options);
   const document = parsePolicyDocument(policy);
   const context = createLintContext(document, settings);
-  return RULES.flatMap((rule) => rule(context))
-    .map((finding) => {
-      const reason = suppressions.get(finding.code);
-      return reason === undefined ? finding : { ...finding, suppressed: { reason } };
-    })
-    .sort(compareFindings);
+  return finishFindings(
+    RULES.flatMap((rule) => rule(context)),
+    suppressions,
+  );
 }

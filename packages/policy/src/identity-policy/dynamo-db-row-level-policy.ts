@@ -1,6 +1,7 @@
 import type { ConditionBlock, PolicyDocument } from "../document/policy-document.js";
 import { PolicyError } from "../errors.js";
 import { type IdentityOwner, identityPolicyVariable } from "./identity-owner.js";
+import { KEYED_ACTIONS } from "./internal/keyed-actions.js";
 import { parseTableArn } from "./internal/parse-table-arn.js";
 import { readActions } from "./internal/read-actions.js";
 
@@ -21,24 +22,6 @@ export interface DynamoDbRowLevelPolicyOptions {
   /** Whose partition key values the identity may use. @default "identity" (the identity id) */
   owner?: IdentityOwner;
 }
-
-/**
- * Actions whose requests always carry `dynamodb:LeadingKeys` (they name the partition key). For any
- * other action (`Scan`, `ExecuteStatement`...) the key can be absent, and `ForAllValues` is true on
- * an absent key: the builder then adds `Null: { "dynamodb:LeadingKeys": "false" }`.
- */
-const KEYED_ACTIONS: ReadonlySet<string> = new Set(
-  [
-    "GetItem",
-    "BatchGetItem",
-    "Query",
-    "PutItem",
-    "UpdateItem",
-    "DeleteItem",
-    "BatchWriteItem",
-    "ConditionCheckItem",
-  ].map((name) => `dynamodb:${name}`.toLowerCase()),
-);
 
 const INDEX_NAME = /^([A-Za-z0-9_.-]{3,255}|\*)$/;
 

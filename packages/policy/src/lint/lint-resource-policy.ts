@@ -117,6 +117,10 @@ function readOptions(options: LintResourcePolicyOptions) {
  * other than intended, given how the API is set up: among them an Allow that overrides a Lambda
  * authorizer's or IAM's implicit deny (`allow-overrides-authorizer`, Table A).
  *
+ * For resource policies only: every statement needs `Principal`, so an identity policy (attached
+ * to a role or user) gets `missing-principal` here; lint those with {@link lintIdentityPolicy}, and
+ * an identity pool role's trust policy with {@link lintTrustPolicy}.
+ *
  * Findings are sorted: suppressed ones last, then by severity (`error` first), then by path in
  * document order, then by code. An empty `path` means the whole document.
  *

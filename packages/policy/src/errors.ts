@@ -60,7 +60,24 @@ export type PolicyErrorCode =
   /** An S3 bucket name or key prefix that is malformed or would widen the grant (`*`, `?`, `${`). */
   | "invalid_s3_location"
   /** A principal tag key that is not 1 to 128 of IAM's tag characters. */
-  | "invalid_principal_tag";
+  | "invalid_principal_tag"
+  /**
+   * An identity-pool role attachment that Cognito would refuse: identity pool id, default role
+   * ARNs (`roles.authenticated` / `roles.unauthenticated`).
+   */
+  | "invalid_identity_pool_config"
+  /**
+   * A role mapping (`roleMappings`) that Cognito would refuse: unknown `type` or
+   * `ambiguousRoleResolution`, `Rules` without rules or with more than 25, a rule with an unknown
+   * `matchType` or an empty claim/value, two mappings for one identity provider.
+   */
+  | "invalid_role_mapping"
+  /**
+   * A principal-tag mapping (`AWS::Cognito::IdentityPoolPrincipalTag`) beyond Cognito's limits:
+   * tag key over 128 characters, attribute name over 256, all attribute names over 460 bytes,
+   * more than 50 tags, or defaults asked for a provider without documented defaults.
+   */
+  | "invalid_principal_tag_mapping";
 
 export interface PolicyErrorOptions {
   /** Where in the input the problem is, e.g. `Statement[1].Condition.IpAddress.aws:SourceIp[0]`. */

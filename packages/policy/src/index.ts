@@ -12,6 +12,7 @@ export type {
   OneOrMany,
   PolicyDocument,
   PolicyEffect,
+  PolicyKind,
   PolicyPrincipal,
   PolicyStatement,
   PolicyVersion,
@@ -20,6 +21,7 @@ export type { PolicyErrorCode, PolicyErrorOptions } from "./errors.js";
 // errors
 export { isPolicyError, PolicyError } from "./errors.js";
 // @section document
+export type { ParsePolicyDocumentOptions } from "./document/parse-policy-document.js";
 export { parsePolicyDocument } from "./document/parse-policy-document.js";
 
 // identifiers
@@ -180,6 +182,42 @@ export type {
 export { evaluatePolicy } from "./evaluate/evaluate-policy.js";
 export type { CompiledPolicy } from "./evaluate/compile-policy.js";
 export { compilePolicy } from "./evaluate/compile-policy.js";
+export type {
+  IdentityMatchedStatement,
+  IdentityPolicyOptions,
+  IdentityPolicyResult,
+} from "./evaluate/evaluate-identity-policy.js";
+export { evaluateIdentityPolicy } from "./evaluate/evaluate-identity-policy.js";
+export type { TrustPolicyRequest } from "./evaluate/evaluate-trust-policy.js";
+export { evaluateTrustPolicy } from "./evaluate/evaluate-trust-policy.js";
+
+// identity-pool
+// @section identity-pool
+export { cognitoAssumeRoleContext } from "./identity-pool/cognito-assume-role-context.js";
+export type { CognitoIdentity } from "./identity-pool/cognito-identity.js";
+export { cognitoSessionContext } from "./identity-pool/cognito-session-context.js";
+export { COGNITO_UNAUTHENTICATED_SESSION_POLICY } from "./identity-pool/cognito-unauthenticated-session-policy.js";
+export type {
+  IdentityPoolDefaultRoles,
+  IdentityPoolMappingRule,
+  IdentityPoolPrincipalTagMapping,
+  IdentityPoolRoleConfig,
+  IdentityPoolRoleMapping,
+} from "./identity-pool/identity-pool-role-config.js";
+export type {
+  IdentityPoolDenialReason,
+  IdentityPoolErrorType,
+  IdentityPoolRoleDenied,
+  IdentityPoolRoleGranted,
+  IdentityPoolRoleReason,
+  IdentityPoolRoleResolution,
+} from "./identity-pool/identity-pool-role-resolution.js";
+export { parseIdentityPoolRoleConfig } from "./identity-pool/parse-identity-pool-role-config.js";
+export type {
+  IdentityPoolClaims,
+  ResolveIdentityPoolRoleOptions,
+} from "./identity-pool/resolve-identity-pool-role.js";
+export { resolveIdentityPoolRole } from "./identity-pool/resolve-identity-pool-role.js";
 
 // wildcard
 // @section wildcard

@@ -62,6 +62,8 @@ interface CompiledStatement {
   readonly notAction: boolean;
   readonly resources: readonly ResourcePattern[];
   readonly notResource: boolean;
+  /** Neither `Resource` nor `NotResource` (a trust policy): the role itself, any request resource. */
+  readonly anyResource: boolean;
   readonly condition: CompiledCondition | undefined;
 }
 
@@ -107,6 +109,7 @@ function compileStatement(
       compileResource(pattern, variables, table),
     ),
     notResource: statement.Resource === undefined,
+    anyResource: statement.Resource === undefined && statement.NotResource === undefined,
     condition:
       statement.Condition === undefined
         ? undefined
@@ -171,14 +174,16 @@ function applies(
     }
   }
   if (actionListed === statement.notAction) return FALSE;
-  let resourceListed = false;
-  for (const pattern of statement.resources) {
-    if (matchesResource(pattern, request, results)) {
-      resourceListed = true;
-      break;
+  if (!statement.anyResource) {
+    let resourceListed = false;
+    for (const pattern of statement.resources) {
+      if (matchesResource(pattern, request, results)) {
+        resourceListed = true;
+        break;
+      }
     }
+    if (resourceListed === statement.notResource) return FALSE;
   }
-  if (resourceListed === statement.notResource) return FALSE;
   return statement.condition === undefined
     ? TRUE
     : matchesCompiledCondition(statement.condition, request);

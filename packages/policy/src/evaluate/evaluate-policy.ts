@@ -9,8 +9,16 @@ import { compileParsedPolicy, compilePolicy, failClosed } from "./compile-policy
  */
 export type ConditionContext = Record<string, string | readonly string[] | undefined>;
 
-/** Who is calling: `"anonymous"`, or an IAM principal (SigV4-signed caller). */
-export type RequestPrincipal = "anonymous" | { arn: string; accountId: string };
+/**
+ * Who is calling: `"anonymous"`, an IAM principal (SigV4-signed caller), or a web-identity caller
+ * of `sts:AssumeRoleWithWebIdentity` (`{ federated: "cognito-identity.amazonaws.com" }`, an OIDC
+ * provider such as `accounts.google.com`, or a SAML provider ARN), which only a trust policy's
+ * `Principal.Federated` (or `"*"`) names.
+ */
+export type RequestPrincipal =
+  | "anonymous"
+  | { arn: string; accountId: string }
+  | { federated: string };
 
 /** What is being asked: `action` on `resource` by `principal`, with condition `context`. */
 export interface EvaluationRequest {

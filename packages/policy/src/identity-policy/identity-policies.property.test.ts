@@ -1,17 +1,28 @@
-// Properties: the per-identity builders' output, evaluated by our evaluator with the request
+// Properties: the builders' output, evaluated by our evaluator (evaluateIdentityPolicy,
+// evaluateTrustPolicy) with the request
 // context IAM builds (the caller's identity id or principal tag, the request's multi-valued
 // dynamodb:LeadingKeys / its s3:prefix), allows the owner's keys, prefixes and routes and refuses
 // every other identity's.
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: IAM policy variables are written ${...} in plain strings.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluatePolicy } from "../evaluate/evaluate-policy.js";
+import { evaluateIdentityPolicy } from "../evaluate/evaluate-identity-policy.js";
+import { evaluateTrustPolicy } from "../evaluate/evaluate-trust-policy.js";
+import { cognitoAssumeRoleContext } from "../identity-pool/cognito-assume-role-context.js";
 import { compileRouteTable } from "../route-table/compile-route-table.js";
 import { dynamoDbRowLevelPolicy } from "./dynamo-db-row-level-policy.js";
 import { executeApiInvokePolicy } from "./execute-api-invoke-policy.js";
 import type { IdentityOwner } from "./identity-owner.js";
+import { identityPoolTrustPolicy } from "./identity-pool-trust-policy.js";
 import { s3PerIdentityPolicy } from "./s3-per-identity-policy.js";
-import { identityContext, identityIdArb, invokeCaseArb, ownerArb } from "./test-support.js";
+import {
+  identityContext,
+  identityIdArb,
+  invokeCaseArb,
+  OTHER_POOL_ID,
+  ownerArb,
+  POOL_ID,
+} from "./test-support.js";
 
 const TABLE = "arn:aws:dynamodb:us-east-1:123456789012:table/Notes";
 const KEYED = [
@@ -26,6 +37,58 @@ const KEYED = [
 const twoIdentities = fc
   .tuple(identityIdArb, identityIdArb)
   .filter(([owner, other]) => owner !== other);
+
+describe("identityPoolTrustPolicy", () => {
+  it("lets exactly the pool's identities of the role's kind assume it", () => {
+    const role = "arn:aws:iam::123456789012:role/app";
+    fc.assert(
+      fc.property(
+        fc.constantFrom("authenticated" as const, "unauthenticated" as const),
+        fc.boolean(),
+        identityIdArb,
+        fc.constantFrom(POOL_ID, OTHER_POOL_ID),
+        fc.boolean(),
+        fc.subarray([
+          "graph.facebook.com",
+          "accounts.google.com",
+          "cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi",
+        ]),
+        fc.boolean(),
+        (amr, tagSession, identityId, pool, authenticated, providers, tagged) => {
+          const policy = identityPoolTrustPolicy({ identityPoolId: POOL_ID, amr, tagSession });
+          const context = cognitoAssumeRoleContext({
+            identityPoolId: pool,
+            identityId,
+            authenticated,
+            providers,
+            ...(tagged ? { principalTags: { tenant: "acme" } } : {}),
+          });
+          const ask = (action: string) =>
+            evaluateTrustPolicy(policy, {
+              action,
+              principal: { federated: "cognito-identity.amazonaws.com" },
+              roleArn: role,
+              context,
+            }).decision;
+          const expected = pool === POOL_ID && authenticated === (amr === "authenticated");
+          expect(ask("sts:AssumeRoleWithWebIdentity")).toBe(expected ? "allow" : "implicit-deny");
+          expect(ask("sts:TagSession")).toBe(expected && tagSession ? "allow" : "implicit-deny");
+          expect(ask("sts:AssumeRole")).toBe("implicit-deny");
+          // An IAM principal, not the identity pool, is never trusted.
+          expect(
+            evaluateTrustPolicy(policy, {
+              action: "sts:AssumeRoleWithWebIdentity",
+              principal: { arn: "arn:aws:iam::123456789012:role/other", accountId: "123456789012" },
+              roleArn: role,
+              context,
+            }).decision,
+          ).toBe("implicit-deny");
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
 
 describe("dynamoDbRowLevelPolicy", () => {
   it("allows the owner's partition keys and refuses any request touching another identity's", () => {
@@ -43,7 +106,7 @@ describe("dynamoDbRowLevelPolicy", () => {
           });
           const context = identityContext(owner, self);
           const ask = (action: string, keys: string[] | undefined) =>
-            evaluatePolicy(policy, {
+            evaluateIdentityPolicy(policy, {
               action,
               resource: TABLE,
               context: keys === undefined ? context : { ...context, "dynamodb:LeadingKeys": keys },
@@ -58,7 +121,7 @@ describe("dynamoDbRowLevelPolicy", () => {
           expect(ask("dynamodb:Scan", undefined)).toBe("implicit-deny");
           // A session without the identity's value (no tag mapped) matches nothing.
           expect(
-            evaluatePolicy(policy, {
+            evaluateIdentityPolicy(policy, {
               action: actions[0] as string,
               resource: TABLE,
               context: { "dynamodb:LeadingKeys": [self] },
@@ -90,13 +153,13 @@ describe("s3PerIdentityPolicy", () => {
           const context = identityContext(owner, self);
           const base = prefix === "" ? "" : `${prefix}/`;
           const object = (folder: string, action = "s3:GetObject") =>
-            evaluatePolicy(policy, {
+            evaluateIdentityPolicy(policy, {
               action,
               resource: `arn:aws:s3:::uploads/${base}${folder}/${key}`,
               context,
             }).decision;
           const list = (listPrefix: string | undefined) =>
-            evaluatePolicy(policy, {
+            evaluateIdentityPolicy(policy, {
               action: "s3:ListBucket",
               resource: "arn:aws:s3:::uploads",
               context: listPrefix === undefined ? context : { ...context, "s3:prefix": listPrefix },
@@ -145,8 +208,8 @@ describe("executeApiInvokePolicy", () => {
           for (const stage of ["prod", "beta", "dev"]) {
             const resource = `arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/${stage}/${method}${path}`;
             const allowed =
-              evaluatePolicy(policy, { action: "execute-api:Invoke", resource }).decision ===
-              "allow";
+              evaluateIdentityPolicy(policy, { action: "execute-api:Invoke", resource })
+                .decision === "allow";
             const where = `${stage} ${method} ${path} -> ${route}`;
             if (stage === "dev" || !expected) {
               expect(allowed, where).toBe(false);

@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import type { PolicyDocument, PolicyStatement } from "../document/policy-document.js";
+import type { ConditionContext } from "../evaluate/evaluate-policy.js";
+import { cognitoSessionContext } from "../identity-pool/cognito-session-context.js";
 import type { IdentityOwner } from "./identity-owner.js";
 
 /**
@@ -40,11 +42,22 @@ export const ownerArb: fc.Arbitrary<IdentityOwner> = fc.oneof(
   fc.constantFrom("tenant", "team", "org:unit").map((key) => ({ principalTag: key })),
 );
 
-/** The request context of a session whose owner value is `value`. */
-export function identityContext(owner: IdentityOwner, value: string): Record<string, string> {
-  return owner === "identity"
-    ? { "cognito-identity.amazonaws.com:sub": value }
-    : { [`aws:PrincipalTag/${owner.principalTag}`]: value };
+/**
+ * The request context of a signed-in identity's session (`cognitoSessionContext`): its identity id
+ * is `value` when the owner is the identity; with a principal-tag owner, the identity id is
+ * another one and the tag holds `value`.
+ */
+export function identityContext(owner: IdentityOwner, value: string): ConditionContext {
+  return cognitoSessionContext(
+    {
+      identityPoolId: POOL_ID,
+      identityId: owner === "identity" ? value : "us-east-1:00000000-0000-4000-8000-000000000000",
+      authenticated: true,
+      providers: ["cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi"],
+      ...(owner === "identity" ? {} : { principalTags: { [owner.principalTag]: value } }),
+    },
+    "arn:aws:iam::123456789012:role/app-auth",
+  );
 }
 
 const LITERALS = ["pets", "admin", "reports", "a"] as const;

@@ -48,6 +48,19 @@ export type PolicyErrorCode =
   | "policy_too_large"
   /** An evaluation request (action, resource, principal, context) that is malformed. */
   | "invalid_request"
+  /** A Cognito identity pool id that is not `{region}:{GUID}` (`us-east-1:0b6f6a7e-...`). */
+  | "invalid_identity_pool_id"
+  /**
+   * An IAM action a policy builder does not accept: not `service:Name` of the service the builder
+   * writes for, or a wildcard where the builder lists actions one by one.
+   */
+  | "invalid_action"
+  /** An ARN of another service (DynamoDB table, ...) that is malformed where it is used. */
+  | "invalid_resource_arn"
+  /** An S3 bucket name or key prefix that is malformed or would widen the grant (`*`, `?`, `${`). */
+  | "invalid_s3_location"
+  /** A principal tag key that is not 1 to 128 of IAM's tag characters. */
+  | "invalid_principal_tag"
   /**
    * A code spelled as an earlier version did, in kebab-case (a lint suppression):
    * `missing-principal` gives `expected: "missing_principal"`, the code's current name.

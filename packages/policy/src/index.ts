@@ -28,6 +28,7 @@ export { parsePolicyDocument } from "./document/parse-policy-document.js";
 // @section identifiers
 export { isAccountId, parseAccountId } from "./identifiers/account-id.js";
 export { isApiId, parseApiId } from "./identifiers/api-id.js";
+export { isIdentityPoolId, parseIdentityPoolId } from "./identifiers/identity-pool-id.js";
 export type { HttpMethod, RouteMethod } from "./identifiers/http-method.js";
 export {
   HTTP_METHODS,
@@ -297,9 +298,37 @@ export type {
   RouteTableWarningCode,
 } from "./route-table/route-table.js";
 
+// identity-policy
+// @section identity-policy
+export type { DynamoDbRowLevelPolicyOptions } from "./identity-policy/dynamo-db-row-level-policy.js";
+export { dynamoDbRowLevelPolicy } from "./identity-policy/dynamo-db-row-level-policy.js";
+export type {
+  ExecuteApiInvokePolicy,
+  ExecuteApiInvokePolicyOptions,
+  InvokePolicyApi,
+} from "./identity-policy/execute-api-invoke-policy.js";
+export { executeApiInvokePolicy } from "./identity-policy/execute-api-invoke-policy.js";
+export type { IdentityOwner } from "./identity-policy/identity-owner.js";
+export { identityPolicyVariable } from "./identity-policy/identity-owner.js";
+export type {
+  IdentityPoolAmr,
+  IdentityPoolTrustPolicyOptions,
+} from "./identity-policy/identity-pool-trust-policy.js";
+export { identityPoolTrustPolicy } from "./identity-policy/identity-pool-trust-policy.js";
+export type { S3PerIdentityPolicyOptions } from "./identity-policy/s3-per-identity-policy.js";
+export { s3PerIdentityPolicy } from "./identity-policy/s3-per-identity-policy.js";
+
 // lint
 // @section lint
+export type {
+  IdentityPolicyLintRuleCode,
+  TrustPolicyLintRuleCode,
+} from "./lint/identity-lint-rule-codes.js";
 export type { LintFinding, LintRuleCode, LintSeverity } from "./lint/lint-finding.js";
+export type { LintIdentityPolicyOptions } from "./lint/lint-identity-policy.js";
+export { lintIdentityPolicy } from "./lint/lint-identity-policy.js";
+export type { LintTrustPolicyOptions } from "./lint/lint-trust-policy.js";
+export { lintTrustPolicy } from "./lint/lint-trust-policy.js";
 export type {
   CommonLintOptions,
   IpAddressType,

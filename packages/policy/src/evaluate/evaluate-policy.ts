@@ -40,10 +40,11 @@ export interface MatchedStatement {
   sid: string | undefined;
   effect: "Allow" | "Deny";
   /**
-   * Set on a Deny applied because its condition could not be decided: an `IpAddress` /
-   * `NotIpAddress` condition met a value that is not a usable address (`010.0.0.1`,
-   * `fe80::1%eth0`, `::192.0.2.1`, not an address at all). Such a condition never lets a request
-   * past a Deny and never grants an Allow (fail closed).
+   * Set on a Deny applied because it could not be decided: an `IpAddress` / `NotIpAddress`
+   * condition met a value that is not a usable address (`010.0.0.1`, `fe80::1%eth0`,
+   * `::192.0.2.1`, not an address at all), or a `NotResource` entry holds a policy variable with
+   * no value in the request. Such a statement never lets a request past a Deny and never grants
+   * an Allow (fail closed).
    */
   failClosed?: true;
 }

@@ -278,7 +278,7 @@ function evaluateKey(
       : and(values.map((actual) => test(operator, actual, expected)));
   }
   if (operator.set === "ForAnyValue") {
-    if (values === undefined) return operator.ifExists;
+    if (values === undefined) return false;
     return or(values.map((actual) => test(operator, actual, expected)));
   }
   if (values === undefined) return operator.negated || operator.ifExists;
@@ -440,10 +440,17 @@ function applies(statement: PolicyStatement, request: Prepared, variables: boole
     matchesResource(pattern, request, variables),
   );
   if (resourceListed !== (statement.Resource !== undefined)) return false;
-  return (
+  // A NotResource entry whose variable has no value leaves the statement undecided.
+  const undecided =
+    statement.NotResource !== undefined &&
+    variables &&
+    list(statement.NotResource).some(
+      (pattern) => substituteVariables(pattern, request.context) === null,
+    );
+  const condition =
     statement.Condition === undefined ||
-    evaluateCondition(statement.Condition, request.context, variables)
-  );
+    evaluateCondition(statement.Condition, request.context, variables);
+  return undecided && condition !== false ? null : condition;
 }
 
 function decide(document: PolicyDocument, request: Prepared): EvaluationResult {

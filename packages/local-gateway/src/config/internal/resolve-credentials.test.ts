@@ -3,7 +3,11 @@ import type { IamCognitoIdentity, IamCredentialConfig } from "../gateway-config.
 import { resolveCredentials } from "./resolve-credentials.js";
 import type { GatewayIdentity } from "./resolved-gateway.js";
 
-const GATEWAY: GatewayIdentity = { partition: "aws", region: "us-east-1", accountId: "123456789012" };
+const GATEWAY: GatewayIdentity = {
+  partition: "aws",
+  region: "us-east-1",
+  accountId: "123456789012",
+};
 const SESSION_ARN = "arn:aws:sts::123456789012:assumed-role/ItemsReader/CognitoIdentityCredentials";
 const POOL = "us-east-1:0d0f8b1c-0000-4000-8000-0000000000aa";
 const IDENTITY = "us-east-1:1111aaaa-2222-3333-4444-555566667777";

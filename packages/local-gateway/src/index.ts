@@ -18,6 +18,7 @@ export type {
   GatewayDecisionRecord,
   HttpApiConfig,
   HttpRouteConfig,
+  IamCognitoIdentity,
   IamCredentialConfig,
   IamCredentialResolver,
   IntegrationHandler,
@@ -35,6 +36,7 @@ export type {
 export type { GatewayDecisionReason } from "./config/gateway-decision-reason.js";
 export { loadGatewayConfig } from "./config/load-gateway-config.js";
 export type {
+  HttpApiV2CognitoIdentity,
   HttpApiV2ProxyAuthorizer,
   HttpApiV2ProxyEvent,
   ProxyResult,

@@ -48,11 +48,41 @@ export type PolicyErrorCode =
   | "policy_too_large"
   /** An evaluation request (action, resource, principal, context) that is malformed. */
   | "invalid_request"
+  /** A Cognito identity pool id that is not `{region}:{GUID}` (`us-east-1:0b6f6a7e-...`). */
+  | "invalid_identity_pool_id"
+  /**
+   * An IAM action a policy builder does not accept: not `service:Name` of the service the builder
+   * writes for, or a wildcard where the builder lists actions one by one.
+   */
+  | "invalid_action"
+  /** An ARN of another service (DynamoDB table, ...) that is malformed where it is used. */
+  | "invalid_resource_arn"
+  /** An S3 bucket name or key prefix that is malformed or would widen the grant (`*`, `?`, `${`). */
+  | "invalid_s3_location"
+  /** A principal tag key that is not 1 to 128 of IAM's tag characters. */
+  | "invalid_principal_tag"
   /**
    * A code spelled as an earlier version did, in kebab-case (a lint suppression):
    * `missing-principal` gives `expected: "missing_principal"`, the code's current name.
    */
-  | "renamed_code";
+  | "renamed_code"
+  /**
+   * An identity-pool role attachment that Cognito would refuse: identity pool id, default role
+   * ARNs (`roles.authenticated` / `roles.unauthenticated`).
+   */
+  | "invalid_identity_pool_config"
+  /**
+   * A role mapping (`roleMappings`) that Cognito would refuse: unknown `type` or
+   * `ambiguousRoleResolution`, `Rules` without rules or with more than 25, a rule with an unknown
+   * `matchType` or an empty claim/value, two mappings for one identity provider.
+   */
+  | "invalid_role_mapping"
+  /**
+   * A principal-tag mapping (`AWS::Cognito::IdentityPoolPrincipalTag`) beyond Cognito's limits:
+   * tag key over 128 characters, attribute name over 256, all attribute names over 460 bytes,
+   * more than 50 tags, or defaults asked for a provider without documented defaults.
+   */
+  | "invalid_principal_tag_mapping";
 
 export interface PolicyErrorOptions {
   /** Where in the input the problem is, e.g. `Statement[1].Condition.IpAddress.aws:SourceIp[0]`. */

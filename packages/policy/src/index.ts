@@ -12,6 +12,7 @@ export type {
   OneOrMany,
   PolicyDocument,
   PolicyEffect,
+  PolicyKind,
   PolicyPrincipal,
   PolicyStatement,
   PolicyVersion,
@@ -20,12 +21,14 @@ export type { PolicyErrorCode, PolicyErrorOptions } from "./errors.js";
 // errors
 export { isPolicyError, PolicyError } from "./errors.js";
 // @section document
+export type { ParsePolicyDocumentOptions } from "./document/parse-policy-document.js";
 export { parsePolicyDocument } from "./document/parse-policy-document.js";
 
 // identifiers
 // @section identifiers
 export { isAccountId, parseAccountId } from "./identifiers/account-id.js";
 export { isApiId, parseApiId } from "./identifiers/api-id.js";
+export { isIdentityPoolId, parseIdentityPoolId } from "./identifiers/identity-pool-id.js";
 export type { HttpMethod, RouteMethod } from "./identifiers/http-method.js";
 export {
   HTTP_METHODS,
@@ -182,6 +185,42 @@ export type {
 export { evaluatePolicy } from "./evaluate/evaluate-policy.js";
 export type { CompiledPolicy } from "./evaluate/compile-policy.js";
 export { compilePolicy } from "./evaluate/compile-policy.js";
+export type {
+  IdentityMatchedStatement,
+  IdentityPolicyOptions,
+  IdentityPolicyResult,
+} from "./evaluate/evaluate-identity-policy.js";
+export { evaluateIdentityPolicy } from "./evaluate/evaluate-identity-policy.js";
+export type { TrustPolicyRequest } from "./evaluate/evaluate-trust-policy.js";
+export { evaluateTrustPolicy } from "./evaluate/evaluate-trust-policy.js";
+
+// identity-pool
+// @section identity-pool
+export { cognitoAssumeRoleContext } from "./identity-pool/cognito-assume-role-context.js";
+export type { CognitoIdentity } from "./identity-pool/cognito-identity.js";
+export { cognitoSessionContext } from "./identity-pool/cognito-session-context.js";
+export { COGNITO_UNAUTHENTICATED_SESSION_POLICY } from "./identity-pool/cognito-unauthenticated-session-policy.js";
+export type {
+  IdentityPoolDefaultRoles,
+  IdentityPoolMappingRule,
+  IdentityPoolPrincipalTagMapping,
+  IdentityPoolRoleConfig,
+  IdentityPoolRoleMapping,
+} from "./identity-pool/identity-pool-role-config.js";
+export type {
+  IdentityPoolDenialReason,
+  IdentityPoolErrorType,
+  IdentityPoolRoleDenied,
+  IdentityPoolRoleGranted,
+  IdentityPoolRoleReason,
+  IdentityPoolRoleResolution,
+} from "./identity-pool/identity-pool-role-resolution.js";
+export { parseIdentityPoolRoleConfig } from "./identity-pool/parse-identity-pool-role-config.js";
+export type {
+  IdentityPoolClaims,
+  ResolveIdentityPoolRoleOptions,
+} from "./identity-pool/resolve-identity-pool-role.js";
+export { resolveIdentityPoolRole } from "./identity-pool/resolve-identity-pool-role.js";
 
 // wildcard
 // @section wildcard
@@ -262,9 +301,37 @@ export type {
   RouteTableWarningCode,
 } from "./route-table/route-table.js";
 
+// identity-policy
+// @section identity-policy
+export type { DynamoDbRowLevelPolicyOptions } from "./identity-policy/dynamo-db-row-level-policy.js";
+export { dynamoDbRowLevelPolicy } from "./identity-policy/dynamo-db-row-level-policy.js";
+export type {
+  ExecuteApiInvokePolicy,
+  ExecuteApiInvokePolicyOptions,
+  InvokePolicyApi,
+} from "./identity-policy/execute-api-invoke-policy.js";
+export { executeApiInvokePolicy } from "./identity-policy/execute-api-invoke-policy.js";
+export type { IdentityOwner } from "./identity-policy/identity-owner.js";
+export { identityPolicyVariable } from "./identity-policy/identity-owner.js";
+export type {
+  IdentityPoolAmr,
+  IdentityPoolTrustPolicyOptions,
+} from "./identity-policy/identity-pool-trust-policy.js";
+export { identityPoolTrustPolicy } from "./identity-policy/identity-pool-trust-policy.js";
+export type { S3PerIdentityPolicyOptions } from "./identity-policy/s3-per-identity-policy.js";
+export { s3PerIdentityPolicy } from "./identity-policy/s3-per-identity-policy.js";
+
 // lint
 // @section lint
+export type {
+  IdentityPolicyLintRuleCode,
+  TrustPolicyLintRuleCode,
+} from "./lint/identity-lint-rule-codes.js";
 export type { LintFinding, LintRuleCode, LintSeverity } from "./lint/lint-finding.js";
+export type { LintIdentityPolicyOptions } from "./lint/lint-identity-policy.js";
+export { lintIdentityPolicy } from "./lint/lint-identity-policy.js";
+export type { LintTrustPolicyOptions } from "./lint/lint-trust-policy.js";
+export { lintTrustPolicy } from "./lint/lint-trust-policy.js";
 export type {
   CommonLintOptions,
   IpAddressType,

@@ -65,8 +65,11 @@ export type {
   CognitoIdentityOperation,
   CognitoIdentityServer,
   CognitoIdentityServerOptions,
+} from "./cognito-identity/cognito-identity-server.js";
+export type { IamRoleConfig } from "./cognito-identity/iam-role-config.js";
+export type {
   IdentityPoolConfig,
   IdentityPoolProviderConfig,
-  IssuedCredentials,
-} from "./cognito-identity/cognito-identity-server.js";
+} from "./cognito-identity/identity-pool-config.js";
+export type { IssuedCredentials } from "./cognito-identity/issued-credentials.js";
 export { startCognitoIdentityServer } from "./cognito-identity/start-cognito-identity-server.js";

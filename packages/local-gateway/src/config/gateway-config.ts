@@ -268,6 +268,62 @@ export interface IamCredentialConfig {
    * only a resource policy naming the caller can allow). Required so that "no policy" is explicit.
    */
   policy: PolicyDocument | readonly PolicyDocument[] | null;
+  /**
+   * The caller's principal id, API Gateway's `caller` / `user` (REST, payload 1.0, WebSocket) and
+   * `callerId` / `userId` (payload 2.0), and `aws:userid` in policies: `AROA...:{session}` for a role
+   * session, `AIDA...` for a user.
+   * @default the resource part of `principalArn` (`assumed-role/app/session`, `user/alice`); `aws:userid` is then unset
+   */
+  callerId?: string;
+  /**
+   * A session policy of the caller's session (an identity-pool guest in the enhanced flow gets
+   * AWS's scope-down policy): the caller may do only what `policy` **and** this policy allow, and
+   * it limits a same-account resource policy's Allow too. `null` or absent: none.
+   */
+  sessionPolicy?: PolicyDocument | null;
+  /**
+   * Credentials from a Cognito identity pool: the identity they were issued to. Requires
+   * `principalArn` to be the role session (`arn:aws:sts::{account}:assumed-role/{role}/{session}`).
+   * Policies see `cognito-identity.amazonaws.com:sub` / `:aud` / `:amr` (directly and as
+   * `${cognito-identity.amazonaws.com:sub}`), `aws:PrincipalTag/{key}`, `aws:PrincipalType`
+   * (`AssumedRole`) and `aws:FederatedProvider`; the integration sees the `cognito*` fields of
+   * `requestContext.identity` (payload 2.0: `authorizer.iam.cognitoIdentity`).
+   */
+  cognito?: IamCognitoIdentity;
+}
+
+/**
+ * The Cognito identity behind identity-pool credentials, as API Gateway reports it for an
+ * `AWS_IAM` request signed with them.
+ *
+ * @example
+ * ```ts
+ * const cognito: IamCognitoIdentity = {
+ *   identityPoolId: "us-east-1:0d0f8b1c-0000-4000-8000-000000000001",
+ *   identityId: "us-east-1:1111aaaa-2222-3333-4444-555566667777",
+ *   authenticationType: "authenticated",
+ *   authenticationProvider:
+ *     "cognito-idp.us-east-1.amazonaws.com/us-east-1_X,cognito-idp.us-east-1.amazonaws.com/us-east-1_X:CognitoSignIn:sub",
+ *   principalTags: { tenant: "acme" },
+ * };
+ * ```
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html#context-variable-reference
+ */
+export interface IamCognitoIdentity {
+  /** `cognitoIdentityPoolId`, `{region}:{uuid}` (`cognito-identity.amazonaws.com:aud`). */
+  identityPoolId: string;
+  /** `cognitoIdentityId`, `{region}:{uuid}` (`cognito-identity.amazonaws.com:sub`). */
+  identityId: string;
+  /** `cognitoAuthenticationType`: a signed-in identity or a guest. */
+  authenticationType: "authenticated" | "unauthenticated";
+  /**
+   * `cognitoAuthenticationProvider`: the identity's logins, `{provider},{provider}:CognitoSignIn:{sub}`
+   * for a user pool, comma-joined; `null` for a guest. Its comma-separated parts follow
+   * `authenticated` in `cognito-identity.amazonaws.com:amr` and in payload 2.0's `amr`.
+   */
+  authenticationProvider: string | null;
+  /** The session's principal tags (`aws:PrincipalTag/{key}`). @default {} */
+  principalTags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -280,12 +336,33 @@ export interface IamCredentialConfig {
  *
  * @param accessKeyId - the access key id of the request's credential scope.
  * @returns the caller, `undefined` when unknown, or a promise of either.
+ * Credentials of the loopback identity pool (`startCognitoIdentityServer` of `@gatehouse/testing`)
+ * map field by field: `principalArn: assumedRoleArn`, `callerId: assumedRoleId`,
+ * `policy: permissionPolicies`, `sessionPolicy`, and `cognito` from `identityId`,
+ * `identityPoolId`, `authenticationType`, `authenticationProvider`, `principalTags`.
+ *
  * @example
  * ```ts
- * const credentials: IamCredentialResolver = (accessKeyId) =>
- *   identityServer.issuedCredentials
- *     .filter((issued) => issued.accessKeyId === accessKeyId)
- *     .map((issued) => ({ ...issued, principalArn: roleSession, policy: allowReports }))[0];
+ * const credentials: IamCredentialResolver = (accessKeyId) => {
+ *   const issued = identityServer.credentialsFor(accessKeyId);
+ *   if (issued === undefined || issued.expiration.getTime() <= Date.now()) return undefined;
+ *   return {
+ *     accessKeyId: issued.accessKeyId,
+ *     secretAccessKey: issued.secretAccessKey,
+ *     sessionToken: issued.sessionToken,
+ *     principalArn: issued.assumedRoleArn,
+ *     callerId: issued.assumedRoleId,
+ *     policy: issued.permissionPolicies,
+ *     sessionPolicy: issued.sessionPolicy ?? null,
+ *     cognito: {
+ *       identityPoolId: issued.identityPoolId,
+ *       identityId: issued.identityId,
+ *       authenticationType: issued.authenticationType,
+ *       authenticationProvider: issued.authenticationProvider,
+ *       principalTags: issued.principalTags,
+ *     },
+ *   };
+ * };
  * ```
  */
 export type IamCredentialResolver = (

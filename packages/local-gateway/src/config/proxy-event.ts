@@ -31,6 +31,19 @@ export interface RestProxyEvent
   };
 }
 
+/**
+ * `requestContext.authorizer.iam.cognitoIdentity` of a payload-2.0 event signed with identity-pool
+ * credentials.
+ */
+export interface HttpApiV2CognitoIdentity {
+  /** `authenticated` followed by the login providers, or `unauthenticated` for a guest. */
+  amr: string[];
+  /** The identity, `{region}:{uuid}`. */
+  identityId: string;
+  /** The identity pool, `{region}:{uuid}`. */
+  identityPoolId: string;
+}
+
 /** `requestContext.authorizer` of a payload-2.0 event. */
 export interface HttpApiV2ProxyAuthorizer {
   /** A Lambda authorizer's `context` (any JSON values). */
@@ -45,7 +58,8 @@ export interface HttpApiV2ProxyAuthorizer {
     principalOrgId: string | null;
     userArn: string;
     userId: string;
-    cognitoIdentity: null;
+    /** Identity-pool credentials: the identity; `null` for other IAM callers. */
+    cognitoIdentity: HttpApiV2CognitoIdentity | null;
   };
 }
 

@@ -5,6 +5,8 @@
  * @internal
  */
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import type { CognitoIdentityServer } from "@gatehouse/testing";
+import type { IamCredentialResolver } from "../config/gateway-config.js";
 
 /** A response as the client saw it; `status` 101 means the WebSocket handshake was accepted. */
 export interface RawResponse {
@@ -61,3 +63,34 @@ export {
   sendHttp,
   type WireAnswer,
 } from "../../../../test/support/raw-wire.js";
+
+/**
+ * @internal The gateway's IAM callers from the loopback identity pool: each access key the server
+ * issued, with its role session, the role's permission policies, the session policy and the
+ * identity; `undefined` (refused) for a key it never issued or one past its expiration on `now`.
+ */
+export function identityPoolCallers(
+  server: CognitoIdentityServer,
+  now: () => number,
+): IamCredentialResolver {
+  return (accessKeyId) => {
+    const issued = server.credentialsFor(accessKeyId);
+    if (issued === undefined || issued.expiration.getTime() <= now()) return undefined;
+    return {
+      accessKeyId: issued.accessKeyId,
+      secretAccessKey: issued.secretAccessKey,
+      sessionToken: issued.sessionToken,
+      principalArn: issued.assumedRoleArn,
+      callerId: issued.assumedRoleId,
+      policy: issued.permissionPolicies,
+      sessionPolicy: issued.sessionPolicy ?? null,
+      cognito: {
+        identityPoolId: issued.identityPoolId,
+        identityId: issued.identityId,
+        authenticationType: issued.authenticationType,
+        authenticationProvider: issued.authenticationProvider,
+        principalTags: issued.principalTags,
+      },
+    };
+  };
+}

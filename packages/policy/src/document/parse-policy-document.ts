@@ -14,7 +14,12 @@ import {
 } from "./internal/policy-json.js";
 import { readCondition } from "./internal/read-condition.js";
 import { readPrincipal } from "./internal/read-principal.js";
-import type { PolicyDocument, PolicyStatement, PolicyVersion } from "./policy-document.js";
+import type {
+  PolicyDocument,
+  PolicyKind,
+  PolicyStatement,
+  PolicyVersion,
+} from "./policy-document.js";
 
 const DOCUMENT_KEYS = new Set(["Version", "Id", "Statement"]);
 const STATEMENT_KEYS = new Set([
@@ -49,7 +54,47 @@ function exactlyOne(statement: JsonObject, a: string, b: string, path: string): 
   return hasA ? a : b;
 }
 
-function readStatement(value: unknown, path: string, variables: boolean): PolicyStatement {
+/** The fields an identity-based or trust policy forbids or requires, as IAM reports them. */
+function checkKindFields(value: JsonObject, path: string, kind: PolicyKind): void {
+  if (kind === "identity") {
+    for (const key of ["Principal", "NotPrincipal"]) {
+      if (has(value, key)) {
+        throw fail(
+          join(path, key),
+          `an identity-based policy has no ${key}: it applies to the identity it is attached to`,
+          "no Principal",
+          field(value, key),
+        );
+      }
+    }
+  } else if (kind === "trust") {
+    if (!has(value, "Principal")) {
+      throw fail(
+        join(path, "Principal"),
+        "a trust policy needs a Principal (who may assume the role)",
+        'Principal such as {"Federated": "cognito-identity.amazonaws.com"}',
+        has(value, "NotPrincipal") ? "NotPrincipal" : undefined,
+      );
+    }
+    for (const key of ["Resource", "NotResource"]) {
+      if (has(value, key)) {
+        throw fail(
+          join(path, key),
+          `a trust policy has no ${key}: the role it is attached to is the resource`,
+          "no Resource",
+          field(value, key),
+        );
+      }
+    }
+  }
+}
+
+function readStatement(
+  value: unknown,
+  path: string,
+  variables: boolean,
+  kind: PolicyKind,
+): PolicyStatement {
   if (!isObject(value)) throw fail(path, "a statement must be an object", "object", value);
   checkKeys(value, STATEMENT_KEYS, path);
   const effect = field(value, "Effect");
@@ -66,6 +111,7 @@ function readStatement(value: unknown, path: string, variables: boolean): Policy
   if (has(value, "Principal") && has(value, "NotPrincipal")) {
     throw fail(path, "has both Principal and NotPrincipal", "at most one of them", "both");
   }
+  checkKindFields(value, path, kind);
   if (has(value, "Principal")) {
     statement.Principal = readPrincipal(field(value, "Principal"), join(path, "Principal"));
   }
@@ -77,8 +123,12 @@ function readStatement(value: unknown, path: string, variables: boolean): Policy
   }
   const action = exactlyOne(value, "Action", "NotAction", path) as "Action" | "NotAction";
   statement[action] = readStrings(value[action], join(path, action), checkAction);
-  const resource = exactlyOne(value, "Resource", "NotResource", path) as "Resource" | "NotResource";
-  statement[resource] = readStrings(value[resource], join(path, resource), nonEmpty);
+  if (kind !== "trust") {
+    const resource = exactlyOne(value, "Resource", "NotResource", path) as
+      | "Resource"
+      | "NotResource";
+    statement[resource] = readStrings(value[resource], join(path, resource), nonEmpty);
+  }
   if (has(value, "Condition")) {
     statement.Condition = readCondition(
       field(value, "Condition"),
@@ -87,6 +137,16 @@ function readStatement(value: unknown, path: string, variables: boolean): Policy
     );
   }
   return statement;
+}
+
+/** Options of {@link parsePolicyDocument}. */
+export interface ParsePolicyDocumentOptions {
+  /**
+   * The grammar to check beyond the common one: `"identity"` refuses `Principal`, `"trust"`
+   * requires `Principal` and refuses `Resource` (IAM's "Has prohibited field Resource").
+   * @default "any"
+   */
+  kind?: PolicyKind;
 }
 
 /**
@@ -99,6 +159,7 @@ function readStatement(value: unknown, path: string, variables: boolean): Policy
  *
  * @param input - The document as an object or as a JSON string.
  * @param path - A prefix for error paths, e.g. `"policyDocument"`.
+ * @param options - `kind`: `"identity"` or `"trust"` for those grammars (default `"any"`).
  * @returns A new document with the same shape; the input is never modified or returned.
  * @throws PolicyError `invalid_policy` with the `path` of the offending field.
  * @example
@@ -108,7 +169,15 @@ function readStatement(value: unknown, path: string, variables: boolean): Policy
  * ```
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
  */
-export function parsePolicyDocument(input: unknown, path?: string): PolicyDocument {
+export function parsePolicyDocument(
+  input: unknown,
+  path?: string,
+  options: ParsePolicyDocumentOptions = {},
+): PolicyDocument {
+  const kind = options.kind ?? "any";
+  if (kind !== "any" && kind !== "identity" && kind !== "trust") {
+    throw new TypeError('parsePolicyDocument: options.kind must be "any", "identity" or "trust"');
+  }
   const root = path ?? "";
   let value = input;
   if (typeof input === "string") {
@@ -150,9 +219,9 @@ export function parsePolicyDocument(input: unknown, path?: string): PolicyDocume
   const variables = version === "2012-10-17";
   const statement = Array.isArray(raw)
     ? raw.map((item: unknown, index) =>
-        readStatement(item, `${statementPath}[${index}]`, variables),
+        readStatement(item, `${statementPath}[${index}]`, variables, kind),
       )
-    : readStatement(raw, statementPath, variables);
+    : readStatement(raw, statementPath, variables, kind);
   return {
     ...(version === undefined ? {} : { Version: version }),
     ...(typeof id === "string" ? { Id: id } : {}),

@@ -45,3 +45,12 @@ export interface PolicyDocument {
   Id?: string;
   Statement: OneOrMany<PolicyStatement>;
 }
+
+/**
+ * Which grammar a document follows, beyond the common one:
+ * - `"any"`: a resource policy or an authorizer policy (`Principal` optional, `Resource` required);
+ * - `"identity"`: an identity-based policy (no `Principal`/`NotPrincipal`; `Resource` required);
+ * - `"trust"`: a role trust policy (`Principal` required; no `Resource`/`NotResource`: the role is
+ *   the resource).
+ */
+export type PolicyKind = "any" | "identity" | "trust";

@@ -62,6 +62,8 @@ interface CompiledStatement {
   readonly notAction: boolean;
   readonly resources: readonly ResourcePattern[];
   readonly notResource: boolean;
+  /** Neither `Resource` nor `NotResource` (a trust policy): the role itself, any request resource. */
+  readonly anyResource: boolean;
   readonly condition: CompiledCondition | undefined;
 }
 
@@ -107,6 +109,7 @@ function compileStatement(
       compileResource(pattern, variables, table),
     ),
     notResource: statement.Resource === undefined,
+    anyResource: statement.Resource === undefined && statement.NotResource === undefined,
     condition:
       statement.Condition === undefined
         ? undefined
@@ -114,35 +117,39 @@ function compileStatement(
   };
 }
 
-/** Per request: 0 not tried yet, 1 matches, 2 does not (variables resolve alike within a request). */
+/**
+ * Per request: 0 not tried yet, 1 matches, 2 does not, 3 does not because a policy variable in it
+ * has no value (variables resolve alike within a request).
+ */
 type ResourceResults = Uint8Array;
+const UNRESOLVED = 3;
 
 function matchesResource(
   pattern: ResourcePattern,
   request: RequestState,
   results: ResourceResults,
-): boolean {
-  const known = results[pattern.id];
-  if (known !== 0) return known === 1;
+): number {
+  const known = results[pattern.id] as number;
+  if (known !== 0) return known;
   const matched = matchResource(pattern, request);
-  results[pattern.id] = matched ? 1 : 2;
+  results[pattern.id] = matched;
   return matched;
 }
 
-function matchResource(pattern: ResourcePattern, request: RequestState): boolean {
+function matchResource(pattern: ResourcePattern, request: RequestState): number {
   let compiled = pattern.compiled;
   if (compiled === undefined) {
     const resolved = substituteVariables(pattern.text, request.context);
-    if (resolved === null) return false;
+    if (resolved === null) return UNRESOLVED;
     compiled = compilePattern(resolved);
   }
   let target = request.resource;
   if (pattern.short && !target.startsWith("execute-api:/")) {
     const short = shortResourceOf(request);
-    if (short === null) return false;
+    if (short === null) return 2;
     target = short;
   }
-  return matchCompiledWildcard(compiled, target);
+  return matchCompiledWildcard(compiled, target) ? 1 : 2;
 }
 
 /** `UNKNOWN`: everything matches but a condition is undecided (an IP value that is refused). */
@@ -171,17 +178,28 @@ function applies(
     }
   }
   if (actionListed === statement.notAction) return FALSE;
-  let resourceListed = false;
-  for (const pattern of statement.resources) {
-    if (matchesResource(pattern, request, results)) {
-      resourceListed = true;
-      break;
+  // A NotResource entry whose variable has no value makes the statement undecided ("if AWS
+  // cannot resolve a variable this might cause the entire statement to be invalid"): an Allow
+  // does not apply, a Deny does (fail closed). A Resource entry without a value matches nothing.
+  let undecided = false;
+  if (!statement.anyResource) {
+    let resourceListed = false;
+    for (const pattern of statement.resources) {
+      const matched = matchesResource(pattern, request, results);
+      if (matched === 1) {
+        resourceListed = true;
+        break;
+      }
+      if (matched === UNRESOLVED) undecided = true;
     }
+    if (resourceListed === statement.notResource) return FALSE;
+    undecided &&= statement.notResource;
   }
-  if (resourceListed === statement.notResource) return FALSE;
-  return statement.condition === undefined
-    ? TRUE
-    : matchesCompiledCondition(statement.condition, request);
+  const condition =
+    statement.condition === undefined
+      ? TRUE
+      : matchesCompiledCondition(statement.condition, request);
+  return undecided && condition !== FALSE ? UNKNOWN : condition;
 }
 
 function decide(

@@ -250,7 +250,8 @@ const OPERATORS: Row[] = [
   ["ForAnyValue:StringEquals", ["a", "b"], ["c", "d"], false],
   ["ForAnyValue:StringEquals", ["a", "b"], undefined, false],
   ["ForAnyValue:StringEquals", ["a", "b"], [], false],
-  ["ForAnyValue:StringEqualsIfExists", ["a", "b"], undefined, true],
+  // ForAnyValue is false on an absent key, IfExists or not (AWS re:Post QU9HFmDzP0QGuU-fd7rS6B7w).
+  ["ForAnyValue:StringEqualsIfExists", ["a", "b"], undefined, false],
   ["ForAnyValue:StringNotEquals", ["a", "b"], ["a", "c"], true],
   ["ForAnyValue:StringNotEquals", ["a", "b"], ["a", "b"], false],
   ["ForAllValues:StringEquals", ["a", "b"], ["a", "b"], true],

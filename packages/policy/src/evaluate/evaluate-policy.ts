@@ -9,8 +9,16 @@ import { compileParsedPolicy, compilePolicy, failClosed } from "./compile-policy
  */
 export type ConditionContext = Record<string, string | readonly string[] | undefined>;
 
-/** Who is calling: `"anonymous"`, or an IAM principal (SigV4-signed caller). */
-export type RequestPrincipal = "anonymous" | { arn: string; accountId: string };
+/**
+ * Who is calling: `"anonymous"`, an IAM principal (SigV4-signed caller), or a web-identity caller
+ * of `sts:AssumeRoleWithWebIdentity` (`{ federated: "cognito-identity.amazonaws.com" }`, an OIDC
+ * provider such as `accounts.google.com`, or a SAML provider ARN), which only a trust policy's
+ * `Principal.Federated` (or `"*"`) names.
+ */
+export type RequestPrincipal =
+  | "anonymous"
+  | { arn: string; accountId: string }
+  | { federated: string };
 
 /** What is being asked: `action` on `resource` by `principal`, with condition `context`. */
 export interface EvaluationRequest {
@@ -32,10 +40,11 @@ export interface MatchedStatement {
   sid: string | undefined;
   effect: "Allow" | "Deny";
   /**
-   * Set on a Deny applied because its condition could not be decided: an `IpAddress` /
-   * `NotIpAddress` condition met a value that is not a usable address (`010.0.0.1`,
-   * `fe80::1%eth0`, `::192.0.2.1`, not an address at all). Such a condition never lets a request
-   * past a Deny and never grants an Allow (fail closed).
+   * Set on a Deny applied because it could not be decided: an `IpAddress` / `NotIpAddress`
+   * condition met a value that is not a usable address (`010.0.0.1`, `fe80::1%eth0`,
+   * `::192.0.2.1`, not an address at all), or a `NotResource` entry holds a policy variable with
+   * no value in the request. Such a statement never lets a request past a Deny and never grants
+   * an Allow (fail closed).
    */
   failClosed?: true;
 }

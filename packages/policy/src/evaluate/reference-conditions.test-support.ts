@@ -183,7 +183,7 @@ function evaluateKey(
     return present === undefined ? true : allOf(present.map(one));
   }
   if (qualifier === "ForAnyValue") {
-    return present === undefined ? ifExists : anyOf(present.map(one));
+    return present === undefined ? false : anyOf(present.map(one));
   }
   // A missing key: false, but true for negated operators and for ...IfExists.
   if (present === undefined) return negated || ifExists;

@@ -221,8 +221,18 @@ function applies(statement: PolicyStatement, request: Request, variables: boolea
   if (Resource === undefined && NotResource !== undefined && resourceListed(NotResource)) {
     return false;
   }
-  if (statement.Condition === undefined) return true;
-  return evaluateConditionBlock(statement.Condition, request.context, variables);
+  // A NotResource entry whose variable has no value: the statement is undecided (AWS: the
+  // statement "might" be invalid), so a Deny still applies and an Allow does not.
+  const undecided =
+    Resource === undefined &&
+    NotResource !== undefined &&
+    asList(NotResource).some(
+      (pattern) => readPolicyValue(pattern, request.context, variables) === null,
+    );
+  const condition =
+    statement.Condition === undefined ||
+    evaluateConditionBlock(statement.Condition, request.context, variables);
+  return undecided && condition !== false ? null : condition;
 }
 
 function decide(document: PolicyDocument, request: Request): EvaluationResult {

@@ -53,6 +53,14 @@ export interface IamCaller {
    * Statements without `Principal`, as IAM identity policies are written.
    */
   callerPolicy: PolicyDocument | readonly PolicyDocument[] | null;
+  /**
+   * A session policy of the caller's session (e.g. the scope-down policy Cognito adds for a guest
+   * in the enhanced flow): the identity side allows only what `callerPolicy` **and** this policy
+   * allow, and it limits a resource policy's Allow too (fail closed: AWS exempts a resource-policy
+   * Allow naming the exact session ARN, which the model does not). Absent or `null`: none.
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
+   */
+  sessionPolicy?: PolicyDocument | null | undefined;
 }
 
 /**

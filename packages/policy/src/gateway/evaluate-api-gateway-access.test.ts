@@ -678,6 +678,92 @@ describe("AWS_IAM authentication", () => {
   });
 });
 
+describe("AWS_IAM with a session policy", () => {
+  const SESSION = `arn:aws:sts::${API_ACCOUNT}:assumed-role/app/CognitoIdentityCredentials`;
+  const allowInvoke = policy({ Effect: "Allow", Action: INVOKE, Resource: "*" });
+  const onlyS3 = policy({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" });
+  const denyInvoke = policy({ Effect: "Deny", Action: INVOKE, Resource: "*" });
+  const call = (
+    callerPolicy: PolicyDocument | null,
+    sessionPolicy: PolicyDocument | null | undefined,
+    options: { resourcePolicy?: PolicyDocument; accountId?: string } = {},
+  ) => {
+    const accountId = options.accountId ?? API_ACCOUNT;
+    return evaluateApiGatewayAccess({
+      methodArn: METHOD_ARN,
+      endpointType: "REGIONAL",
+      authType: "AWS_IAM",
+      ...(options.resourcePolicy !== undefined ? { resourcePolicy: options.resourcePolicy } : {}),
+      caller: {
+        arn: SESSION.replace(API_ACCOUNT, accountId),
+        accountId,
+        signatureValid: true,
+        callerPolicy,
+        ...(sessionPolicy !== undefined ? { sessionPolicy } : {}),
+      },
+    });
+  };
+
+  it.each([
+    ["no session policy", allowInvoke, undefined, 200, "allowed", "allow"],
+    ["a null session policy", allowInvoke, null, 200, "allowed", "allow"],
+    ["a session policy that allows too", allowInvoke, allowInvoke, 200, "allowed", "allow"],
+    [
+      "a session policy silent on execute-api",
+      allowInvoke,
+      onlyS3,
+      403,
+      "implicit_deny",
+      "implicit-deny",
+    ],
+    [
+      "a session policy that denies",
+      allowInvoke,
+      denyInvoke,
+      403,
+      "identity_policy_explicit_deny",
+      "explicit-deny",
+    ],
+    [
+      "a session policy alone (no role policy)",
+      null,
+      allowInvoke,
+      403,
+      "implicit_deny",
+      "implicit-deny",
+    ],
+  ] as const)(
+    "same account, %s",
+    async (_label, callerPolicy, sessionPolicy, status, reason, identity) => {
+      const result = await call(callerPolicy, sessionPolicy);
+      expect(result).toMatchObject({ status, reason, identityDecision: identity });
+    },
+  );
+
+  it("limits a same-account resource policy's Allow too", async () => {
+    const resourcePolicy = policy(allowAll);
+    expect((await call(null, undefined, { resourcePolicy })).status).toBe(200);
+    expect(await call(null, onlyS3, { resourcePolicy })).toMatchObject({
+      status: 403,
+      reason: "implicit_deny",
+    });
+  });
+
+  it("needs identity, session and resource policy to allow across accounts", async () => {
+    const resourcePolicy = policy(allowAll);
+    const other = { resourcePolicy, accountId: OTHER_ACCOUNT };
+    expect((await call(allowInvoke, allowInvoke, other)).status).toBe(200);
+    expect(await call(allowInvoke, onlyS3, other)).toMatchObject({
+      status: 403,
+      reason: "cross_account_not_allowed",
+    });
+  });
+
+  it("refuses a session policy that is not a document", async () => {
+    await expect(call(allowInvoke, "nope" as unknown as PolicyDocument)).rejects.toThrow(TypeError);
+  });
+});
+
 describe("malformed input", () => {
   it("throws PolicyError invalid_policy with the path for a malformed resource policy", async () => {
     await expect(

@@ -107,16 +107,24 @@ function conditionEntries(statement: PolicyStatement, path: string): ConditionEn
   return entries;
 }
 
+/** The statements of a policy with their paths and condition entries (every linter). @internal */
+export function readStatements(document: PolicyDocument): StatementView[] {
+  return listAt(document.Statement, "Statement").map(({ value, path }) => ({
+    statement: value,
+    path,
+    conditions: conditionEntries(value, path),
+  }));
+}
+
+/** What every linter's rules may look at: the document and its statements. @internal */
+export type StatementsContext = Pick<LintContext, "document" | "statements">;
+
 /** Builds the context shared by all rules. @internal */
 export function createLintContext(
   document: PolicyDocument,
   options: Omit<LintContext, "document" | "statements" | "resources" | "ipConditions">,
 ): LintContext {
-  const statements = listAt(document.Statement, "Statement").map(({ value, path }) => ({
-    statement: value,
-    path,
-    conditions: conditionEntries(value, path),
-  }));
+  const statements = readStatements(document);
 
   const resources: ResourceView[] = [];
   for (const owner of statements) {

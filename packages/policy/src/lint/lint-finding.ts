@@ -1,11 +1,18 @@
+import type {
+  IdentityPolicyLintRuleCode,
+  TrustPolicyLintRuleCode,
+} from "./identity-lint-rule-codes.js";
+
 /** How bad a {@link LintFinding} is: `error` = the policy does not do what it says or lets callers through; `warning` = likely a mistake; `info` = worth knowing. */
 export type LintSeverity = "error" | "warning" | "info";
 
 /**
- * Every rule of {@link lintResourcePolicy}. Stable: a code is never renamed or reused, so callers
+ * Every rule of {@link lintResourcePolicy}, {@link lintIdentityPolicy} and {@link lintTrustPolicy}. Stable: a code is never renamed or reused, so callers
  * may `switch` on it or keep an ignore list. Each code has a section in `docs/policy/linter.md`.
  */
 export type LintRuleCode =
+  | IdentityPolicyLintRuleCode
+  | TrustPolicyLintRuleCode
   | "allow_overrides_authorizer"
   | "allow_only_ip_list_with_authorizer"
   | "vpc_key_on_public_api"

@@ -1,11 +1,13 @@
 import { expandResourceArn } from "../arn/expand-resource-arn.js";
 import { readApiAuthTypes } from "../auth-types/internal/read-api-auth-types.js";
 import { parsePolicyDocument } from "../document/parse-policy-document.js";
-import { isPolicyError, PolicyError } from "../errors.js";
+import { isPolicyError } from "../errors.js";
 import type { EndpointType } from "../gateway/api-gateway-access.js";
 import { PARTITIONS } from "../identifiers/partition.js";
+import { finishFindings, readSuppressions } from "./finish-findings.js";
+import { IDENTITY_POLICY_RULE_CODES, TRUST_POLICY_RULE_CODES } from "./identity-lint-rule-codes.js";
 import { createLintContext, type LintRule } from "./lint-context.js";
-import type { LintFinding, LintRuleCode, LintSeverity } from "./lint-finding.js";
+import type { LintFinding } from "./lint-finding.js";
 import type { IpAddressType, LintResourcePolicyOptions } from "./lint-options.js";
 import { lintRuleSeverities } from "./lint-rule-severities.js";
 import { absentKeyConditions } from "./rules/absent-key-conditions.js";
@@ -48,7 +50,12 @@ const RULES: readonly LintRule[] = [
 
 const ENDPOINT_TYPES: readonly EndpointType[] = ["REGIONAL", "EDGE", "PRIVATE"];
 const IP_ADDRESS_TYPES: readonly IpAddressType[] = ["ipv4", "dualstack"];
-const SEVERITY_ORDER: Readonly<Record<LintSeverity, number>> = { error: 0, warning: 1, info: 2 };
+/** The codes this linter reports: every code but the identity and trust policy rules. */
+const RESOURCE_POLICY_RULE_CODES: ReadonlySet<string> = new Set(
+  Object.keys(lintRuleSeverities).filter(
+    (code) => !IDENTITY_POLICY_RULE_CODES.includes(code) && !TRUST_POLICY_RULE_CODES.includes(code),
+  ),
+);
 
 function fail(message: string): never {
   throw new TypeError(`lintResourcePolicy: ${message}`);
@@ -74,7 +81,11 @@ function readOptions(options: LintResourcePolicyOptions) {
     ipAddressType = oneOf(options.ipAddressType, IP_ADDRESS_TYPES, "ipAddressType");
   }
   const authTypeTable = readApiAuthTypes(options.authTypes, "lintResourcePolicy");
-  const suppressions = readSuppressions(options.suppress);
+  const suppressions = readSuppressions(
+    options.suppress,
+    "lintResourcePolicy",
+    RESOURCE_POLICY_RULE_CODES,
+  );
   const partition =
     options.partition === undefined ? undefined : oneOf(options.partition, PARTITIONS, "partition");
   const target = options.target;
@@ -101,65 +112,14 @@ function readOptions(options: LintResourcePolicyOptions) {
   };
 }
 
-function readSuppressions(value: unknown): ReadonlyMap<LintRuleCode, string> {
-  const reasons = new Map<LintRuleCode, string>();
-  if (value === undefined) return reasons;
-  if (!Array.isArray(value)) fail("suppress must be an array of { code, reason }");
-  value.forEach((item: unknown, index) => {
-    const at = `suppress[${index}]`;
-    if (typeof item !== "object" || item === null) fail(`${at} must be an object { code, reason }`);
-    const { code, reason } = item as { code?: unknown; reason?: unknown };
-    if (typeof code === "string") refuseRenamedCode(code, `${at}.code`);
-    if (typeof code !== "string" || !Object.hasOwn(lintRuleSeverities, code)) {
-      fail(`${at}.code ${JSON.stringify(code)} is not a rule code (see lintRuleSeverities)`);
-    }
-    if (typeof reason !== "string" || reason.trim() === "") {
-      fail(
-        `${at} (${code}) needs a reason: say why this finding is acceptable for this API, so the next reader knows`,
-      );
-    }
-    if (reasons.has(code as LintRuleCode)) fail(`${at}: ${code} is suppressed twice`);
-    reasons.set(code as LintRuleCode, reason.trim());
-  });
-  return reasons;
-}
-
-/**
- * Rule codes were kebab-case before the snake_case convention:
- * `missing-principal` is now `missing_principal`. An old name is refused with the new one, never
- * silently ignored, so a suppression written for an earlier version cannot stop suppressing
- * without a word.
- */
-function refuseRenamedCode(code: string, path: string): void {
-  const renamed = code.replace(/-/g, "_");
-  if (renamed === code || !Object.hasOwn(lintRuleSeverities, renamed)) return;
-  throw new PolicyError(
-    "renamed_code",
-    `lintResourcePolicy: ${path} "${code}" is now "${renamed}" (rule codes are snake_case); suppress "${renamed}"`,
-    { path, expected: renamed, actual: code },
-  );
-}
-
-// Numbers in paths compare as numbers, so Statement[10] sorts after Statement[9].
-function pathKey(path: string): string {
-  return path.replace(/\d+/g, (digits) => digits.padStart(10, "0"));
-}
-
-function compareFindings(a: LintFinding, b: LintFinding): number {
-  const bySuppression = Number(a.suppressed !== undefined) - Number(b.suppressed !== undefined);
-  if (bySuppression !== 0) return bySuppression;
-  const bySeverity = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-  if (bySeverity !== 0) return bySeverity;
-  const [pathA, pathB] = [pathKey(a.path), pathKey(b.path)];
-  if (pathA !== pathB) return pathA < pathB ? -1 : 1;
-  if (a.code !== b.code) return a.code < b.code ? -1 : 1;
-  return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
-}
-
 /**
  * Checks an API Gateway resource policy for the mistakes that make it admit, deny or miss callers
  * other than intended, given how the API is set up: among them an Allow that overrides a Lambda
  * authorizer's or IAM's implicit deny (`allow_overrides_authorizer`, Table A).
+ *
+ * For resource policies only: every statement needs `Principal`, so an identity policy (attached
+ * to a role or user) gets `missing_principal` here; lint those with {@link lintIdentityPolicy}, and
+ * an identity pool role's trust policy with {@link lintTrustPolicy}.
  *
  * Findings are sorted: suppressed ones last, then by severity (`error` first), then by path in
  * document order, then by code. An empty `path` means the whole document.
@@ -171,8 +131,7 @@ function compareFindings(a: LintFinding, b: LintFinding): number {
  * @returns The findings, suppressed ones marked `suppressed`; an empty array for a clean policy.
  * @throws PolicyError `invalid_policy` when the policy is not a valid IAM policy document (there
  *   is nothing to lint); its `path` points at the bad field. `invalid_route_template` for a bad
- *   route key in `authTypes`. `renamed_code` for a suppression of a code by its former
- *   kebab-case name (`missing-principal`): `expected` is the current name (`missing_principal`).
+ *   route key in `authTypes`.
  * @throws TypeError when the options are malformed or contradictory (a PRIVATE API with `ipv4`,
  *   an unknown auth type, a suppression without a reason or with an unknown code).
  * @example
@@ -198,10 +157,8 @@ export function lintResourcePolicy(
   const { suppressions, ...settings } = readOptions(options);
   const document = parsePolicyDocument(policy);
   const context = createLintContext(document, settings);
-  return RULES.flatMap((rule) => rule(context))
-    .map((finding) => {
-      const reason = suppressions.get(finding.code);
-      return reason === undefined ? finding : { ...finding, suppressed: { reason } };
-    })
-    .sort(compareFindings);
+  return finishFindings(
+    RULES.flatMap((rule) => rule(context)),
+    suppressions,
+  );
 }

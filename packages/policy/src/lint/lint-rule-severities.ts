@@ -1,3 +1,4 @@
+import { IDENTITY_LINT_RULE_SEVERITIES } from "./identity-lint-rule-codes.js";
 import type { LintRuleCode, LintSeverity } from "./lint-finding.js";
 
 /**
@@ -12,6 +13,7 @@ import type { LintRuleCode, LintSeverity } from "./lint-finding.js";
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies.html
  */
 export const lintRuleSeverities: Readonly<Record<LintRuleCode, LintSeverity>> = Object.freeze({
+  ...IDENTITY_LINT_RULE_SEVERITIES,
   allow_overrides_authorizer: "error",
   allow_only_ip_list_with_authorizer: "error",
   vpc_key_on_public_api: "warning",

@@ -1,5 +1,9 @@
+import type { PolicyDocument } from "@gatehouse/policy";
 import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
 import type { LoopbackServerOptions } from "../loopback-server/loopback-server-options.js";
+import type { IamRoleConfig } from "./iam-role-config.js";
+import type { IdentityPoolConfig } from "./identity-pool-config.js";
+import type { IssuedCredentials } from "./issued-credentials.js";
 
 /** The operations a {@link CognitoIdentityServer} answers, as named in `X-Amz-Target` / `Action`. */
 export type CognitoIdentityOperation =
@@ -9,42 +13,6 @@ export type CognitoIdentityOperation =
   | "GetOpenIdTokenForDeveloperIdentity"
   | "AssumeRoleWithWebIdentity";
 
-/** How a login provider's tokens are checked (keyed by the `Logins` key in {@link IdentityPoolConfig.providers}). */
-export interface IdentityPoolProviderConfig {
-  /** JWKS URL of the provider; loopback only (`127.0.0.1`, `localhost`, `[::1]`). */
-  jwksUri?: string | undefined;
-  /** The provider's key set inline (e.g. `issuer.jwks()`); used instead of `jwksUri` when both are set. */
-  jwks?: { keys: JsonWebKey[] } | undefined;
-  /** The `aud` the login token must carry (a user-pool app client id, an OIDC client id). `undefined`: any `aud`, which must still be present. */
-  audience?: string | undefined;
-  /**
-   * The `iss` the token must carry. @default `https://{login key}` (so the user-pool key
-   * `cognito-idp.{region}.amazonaws.com/{poolId}` expects `https://cognito-idp.{region}.amazonaws.com/{poolId}`);
-   * an `http://` issuer on loopback also matches its host key, e.g. `127.0.0.1:4567`.
-   */
-  issuer?: string | undefined;
-}
-
-/** One identity pool the server knows. */
-export interface IdentityPoolConfig {
-  /** `{region}:{uuid}`, e.g. `us-east-1:1a2b3c4d-...`; identity ids are `{region}:{uuid}` with the same region. */
-  identityPoolId: string;
-  /** Whether guest (no `Logins`) identities and credentials are allowed. @default false */
-  allowUnauthenticated?: boolean | undefined;
-  /** Login providers, keyed by the `Logins` key: `cognito-idp.{region}.amazonaws.com/{userPoolId}` or an OIDC provider host. */
-  providers?: Record<string, IdentityPoolProviderConfig> | undefined;
-  /** Developer provider name accepted by `GetOpenIdTokenForDeveloperIdentity`, e.g. `login.example.app`. */
-  developerProviderName?: string | undefined;
-  /** Role of authenticated identities (and for STS with an authenticated OpenID token). */
-  authenticatedRoleArn: string;
-  /** Role of guest identities; required for guest credentials. */
-  unauthenticatedRoleArn?: string | undefined;
-  /** Further roles a `CustomRoleArn` may name for authenticated identities. @default [] */
-  customRoleArns?: ReadonlyArray<string> | undefined;
-  /** The pool's AWS account id; a `GetId` naming another `AccountId` is refused (`NotAuthorizedException`). */
-  accountId?: string | undefined;
-}
-
 /**
  * Options of {@link startCognitoIdentityServer}; `port`, `maxBodyBytes` (default 1 MiB, larger:
  * 413 `SerializationException`) and `allowedOrigins` (CORS, default loopback pages only) come from
@@ -53,6 +21,22 @@ export interface IdentityPoolConfig {
 export interface CognitoIdentityServerOptions extends LoopbackServerOptions {
   /** The identity pools the server knows; any other pool id answers `ResourceNotFoundException`. */
   pools: ReadonlyArray<IdentityPoolConfig>;
+  /**
+   * The IAM roles the server's STS knows, with their trust and permission policies. A role a pool
+   * names but this list does not gets the trust policy AWS recommends (Cognito's console writes
+   * it): `Federated: cognito-identity.amazonaws.com`, `aud` = every pool naming it, `amr` =
+   * `authenticated` or `unauthenticated` as the pool uses it. Any other role ARN is unknown: STS
+   * answers `AccessDenied`, `GetCredentialsForIdentity` `InvalidIdentityPoolConfigurationException`.
+   * @default []
+   */
+  roles?: ReadonlyArray<IamRoleConfig> | undefined;
+  /**
+   * The session policy Cognito adds to guests' enhanced-flow credentials (their effective
+   * permissions are the role's **and** this policy's); `null` for none. Handed back as
+   * `IssuedCredentials.sessionPolicy`.
+   * @default COGNITO_UNAUTHENTICATED_SESSION_POLICY of `@gatehouse/policy` (AWS's `AmazonCognitoUnAuthedIdentitiesSessionPolicy`)
+   */
+  guestSessionPolicy?: PolicyDocument | null | undefined;
   /**
    * Developer credentials that sign `GetOpenIdTokenForDeveloperIdentity` (service `cognito-identity`),
    * checked with {@link verifySigV4}. Without them every signed call is refused.
@@ -72,20 +56,6 @@ export interface CognitoIdentityServerOptions extends LoopbackServerOptions {
   expirationFormat?: "seconds" | "exponent" | undefined;
   /** `iss` of the server's OpenID tokens. @default "https://cognito-identity.amazonaws.com" */
   openIdIssuer?: string | undefined;
-}
-
-/** Credentials the server handed out, in the shape {@link SigV4VerifierCredentials} accepts. */
-export interface IssuedCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  /** The identity the credentials belong to (the OpenID token's `sub` for STS). */
-  identityId: string;
-  /** The role the credentials stand for. */
-  roleArn: string;
-  expiration: Date;
-  /** The call that issued them. */
-  operation: "GetCredentialsForIdentity" | "AssumeRoleWithWebIdentity";
 }
 
 /** Calls received per operation, throttled and failed calls included. */
@@ -123,6 +93,14 @@ export interface CognitoIdentityServer {
   ): void;
   /** Every credential set handed out, oldest first; pass them to a SigV4 verifier to accept them. */
   readonly issuedCredentials: ReadonlyArray<IssuedCredentials>;
+  /**
+   * Who holds an access key id: the credentials the server issued under that id, with their role,
+   * session, identity and principal tags, or `undefined` for a key it never issued. Expired
+   * credentials are still returned (check `expiration`), so a verifier can answer
+   * `ExpiredTokenException` rather than an unknown key.
+   * @param accessKeyId - the access key id of a request's credential scope.
+   */
+  credentialsFor(accessKeyId: string): IssuedCredentials | undefined;
   /** `iss` of the server's OpenID tokens. */
   readonly openIdIssuer: string;
   /** `http://127.0.0.1:{port}/.well-known/jwks.json`: the key set of the server's OpenID tokens. */

@@ -9,24 +9,36 @@ import {
   GetIdCommand,
   GetOpenIdTokenCommand,
   GetOpenIdTokenForDeveloperIdentityCommand,
+  InvalidIdentityPoolConfigurationException,
   NotAuthorizedException,
   ResourceNotFoundException,
   TooManyRequestsException,
 } from "@aws-sdk/client-cognito-identity";
-import { AssumeRoleWithWebIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import {
+  AssumeRoleWithWebIdentityCommand,
+  STSClient,
+  STSServiceException,
+} from "@aws-sdk/client-sts";
 import { fromCognitoIdentityPool } from "@aws-sdk/credential-providers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   AUTH_ONLY_POOL,
   AUTH_ROLE,
+  DENY_POOL,
   DEVELOPER_CREDENTIALS,
   DEVELOPER_PROVIDER,
   type Fixture,
   NOW_MS,
   NOW_S,
+  OTHER_POOL_ROLE,
   POOL,
+  READERS_ROLE,
   REGION,
+  ROLES_POOL,
+  type RolesFixture,
   startFixture,
+  startRolesFixture,
+  WRITERS_ROLE,
 } from "./test-support.js";
 
 const DUMMY_CREDENTIALS = { accessKeyId: "AKIDDUMMY", secretAccessKey: "dummy-secret" };
@@ -163,5 +175,127 @@ describe.each(["seconds", "exponent"] as const)("AWS SDK v3 (Expiration as %s)",
     expect(credentials.sessionToken).toBe(f.server.issuedCredentials.at(-1)?.sessionToken);
     expect(credentials.expiration).toEqual(new Date((NOW_S + 3600) * 1000));
     expect(credentials.identityId).toBe(f.server.issuedCredentials.at(-1)?.identityId);
+  });
+});
+
+describe("AWS SDK v3 and the role refusals", () => {
+  let f: RolesFixture;
+  let cognito: CognitoIdentityClient;
+  let sts: STSClient;
+
+  beforeAll(async () => {
+    vi.stubEnv("AWS_EC2_METADATA_DISABLED", "true");
+    f = await startRolesFixture();
+    cognito = new CognitoIdentityClient(clientConfig(f.server.url));
+    sts = new STSClient(clientConfig(f.server.stsUrl));
+  });
+  afterAll(async () => {
+    cognito.destroy();
+    sts.destroy();
+    await f.close();
+    vi.unstubAllEnvs();
+  });
+
+  async function credentialsError(
+    poolId: string,
+    Logins: Record<string, string>,
+    CustomRoleArn?: string,
+  ) {
+    const { IdentityId } = await cognito.send(new GetIdCommand({ IdentityPoolId: poolId, Logins }));
+    return cognito
+      .send(new GetCredentialsForIdentityCommand({ IdentityId, Logins, CustomRoleArn }))
+      .catch((caught: unknown) => caught);
+  }
+
+  it.each([
+    {
+      name: "ambiguous Token mapping with Deny",
+      claims: { "cognito:roles": [READERS_ROLE, WRITERS_ROLE] },
+      customRoleArn: undefined,
+    },
+    {
+      name: "a CustomRoleArn outside cognito:roles",
+      claims: { "cognito:roles": [READERS_ROLE] },
+      customRoleArn: WRITERS_ROLE,
+    },
+  ])("$name: NotAuthorizedException", async ({ claims, customRoleArn }) => {
+    const Logins = {
+      [f.userPoolKey]: await f.cognito.mintIdToken({ sub: crypto.randomUUID(), ...claims }),
+    };
+    const error = await credentialsError(ROLES_POOL, Logins, customRoleArn);
+    expect(error).toBeInstanceOf(NotAuthorizedException);
+    expect(error).toMatchObject({
+      name: "NotAuthorizedException",
+      $fault: "client",
+      $metadata: { httpStatusCode: 400 },
+    });
+  });
+
+  it("ambiguous Rules mapping with Deny: NotAuthorizedException with AWS's text", async () => {
+    const Logins = {
+      [f.oidcKey]: await f.oidc.mintToken({
+        aud: f.oidc.clientId,
+        sub: "sdk-ops",
+        department: "ops",
+      }),
+    };
+    const error = await credentialsError(DENY_POOL, Logins);
+    expect(error).toBeInstanceOf(NotAuthorizedException);
+    expect((error as Error).message).toBe(
+      `The ambiguous role mapping rules for: ${f.oidcKey} denied this request.`,
+    );
+  });
+
+  it("a role whose trust policy names another pool: InvalidIdentityPoolConfigurationException", async () => {
+    const Logins = {
+      [f.userPoolKey]: await f.cognito.mintIdToken({
+        sub: "sdk-trust",
+        "cognito:preferred_role": OTHER_POOL_ROLE,
+      }),
+    };
+    const error = await credentialsError(ROLES_POOL, Logins);
+    expect(error).toBeInstanceOf(InvalidIdentityPoolConfigurationException);
+    expect(error).toMatchObject({
+      name: "InvalidIdentityPoolConfigurationException",
+      message: "Invalid identity pool configuration. Check assigned IAM roles for this pool.",
+      $fault: "client",
+      $metadata: { httpStatusCode: 400 },
+    });
+  });
+
+  it("basic flow: a role whose trust policy refuses the token is STS AccessDenied", async () => {
+    const Logins = { [f.userPoolKey]: await f.cognito.mintIdToken({ sub: "sdk-basic" }) };
+    const { IdentityId } = await cognito.send(
+      new GetIdCommand({ IdentityPoolId: ROLES_POOL, Logins }),
+    );
+    const { Token } = await cognito.send(new GetOpenIdTokenCommand({ IdentityId, Logins }));
+    const error = await sts
+      .send(
+        new AssumeRoleWithWebIdentityCommand({
+          RoleArn: OTHER_POOL_ROLE,
+          RoleSessionName: "sdk-session",
+          WebIdentityToken: Token,
+        }),
+      )
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(STSServiceException);
+    expect(error).toMatchObject({
+      name: "AccessDenied",
+      message: "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+      $metadata: { httpStatusCode: 403 },
+    });
+    const granted = await sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: AUTH_ROLE,
+        RoleSessionName: "sdk-session",
+        WebIdentityToken: Token,
+      }),
+    );
+    const issued = f.server.credentialsFor(granted.Credentials?.AccessKeyId ?? "");
+    expect(granted.AssumedRoleUser).toEqual({
+      Arn: issued?.assumedRoleArn,
+      AssumedRoleId: issued?.assumedRoleId,
+    });
+    expect(issued).toMatchObject({ identityId: IdentityId, sessionName: "sdk-session" });
   });
 });

@@ -1,3 +1,4 @@
+import { COGNITO_UNAUTHENTICATED_SESSION_POLICY } from "@gatehouse/policy";
 import { signRequest, verifySigV4 } from "@gatehouse/sigv4";
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -356,7 +357,19 @@ describe("GetCredentialsForIdentity", () => {
       secretAccessKey: body.Credentials.SecretKey,
       sessionToken: body.Credentials.SessionToken,
       identityId,
+      identityPoolId: POOL,
       roleArn: GUEST_ROLE,
+      sessionName: "CognitoIdentityCredentials",
+      assumedRoleArn:
+        "arn:aws:sts::123456789012:assumed-role/GatehouseUnauthenticated/CognitoIdentityCredentials",
+      assumedRoleId: expect.stringMatching(/^AROA[A-Z2-7]{17}:CognitoIdentityCredentials$/),
+      accountId: "123456789012",
+      authenticationType: "unauthenticated",
+      authenticationProvider: null,
+      principalTags: {},
+      permissionPolicies: [],
+      // Guests of the enhanced flow get AWS's scope-down session policy on top of the role.
+      sessionPolicy: COGNITO_UNAUTHENTICATED_SESSION_POLICY,
       expiration: new Date((NOW_S + 3600) * 1000),
       operation: "GetCredentialsForIdentity",
     });

@@ -1,132 +1,36 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
-import { verifySigV4 } from "@gatehouse/sigv4";
 import {
   createLoopbackServer,
   listenOnLoopback,
 } from "../loopback-server/internal/create-loopback-server.js";
 import { applyCors } from "../loopback-server/internal/origin-policy.js";
 import { readBody } from "../loopback-server/internal/read-body.js";
-import { receivedUrl, requestPath } from "../loopback-server/internal/request-target.js";
+import { requestPath } from "../loopback-server/internal/request-target.js";
 import { resolveLoopbackOptions } from "../loopback-server/internal/resolve-loopback-options.js";
 import type {
   CognitoIdentityCalls,
-  CognitoIdentityOperation,
   CognitoIdentityServer,
   CognitoIdentityServerOptions,
-  IdentityPoolConfig,
-  IssuedCredentials,
 } from "./cognito-identity-server.js";
-import {
-  JSON_CONTENT_TYPE,
-  sendJson,
-  sendJsonError,
-  sendStsError,
-  sendXml,
-} from "./internal/aws-responses.js";
-import {
-  getCredentialsForIdentity,
-  getId,
-  getOpenIdToken,
-  getOpenIdTokenForDeveloperIdentity,
-} from "./internal/cognito-operations.js";
+import type { IdentityPoolConfig } from "./identity-pool-config.js";
+import { sendJson, sendJsonError, sendStsError, sendXml } from "./internal/aws-responses.js";
+import { checkServerOptions } from "./internal/check-server-options.js";
+import { CredentialRegistry } from "./internal/credential-registry.js";
+import { FaultQueue } from "./internal/fault-queue.js";
 import { IdentityRegistry } from "./internal/identity-registry.js";
+import { handleJsonCall, mediaType } from "./internal/json-protocol.js";
 import { createLoginValidator } from "./internal/login-validator.js";
 import { createOpenIdSigner } from "./internal/open-id-signer.js";
-import { randomRoleId } from "./internal/random-credentials.js";
+import { RoleCatalog } from "./internal/role-catalog.js";
 import type { ServerContext } from "./internal/server-context.js";
 import { ServiceError } from "./internal/service-error.js";
-import { assumeRoleWithWebIdentity } from "./internal/sts-operation.js";
+import { handleStsCall } from "./internal/sts-protocol.js";
 
 const CALLER = "startCognitoIdentityServer";
-const TARGET_PREFIX = "AWSCognitoIdentityService.";
-const OPERATIONS: readonly CognitoIdentityOperation[] = [
-  "GetId",
-  "GetCredentialsForIdentity",
-  "GetOpenIdToken",
-  "GetOpenIdTokenForDeveloperIdentity",
-  "AssumeRoleWithWebIdentity",
-];
-const JSON_OPERATIONS = {
-  GetId: getId,
-  GetCredentialsForIdentity: getCredentialsForIdentity,
-  GetOpenIdToken: getOpenIdToken,
-  GetOpenIdTokenForDeveloperIdentity: getOpenIdTokenForDeveloperIdentity,
-} as const;
-const POOL_ID_PATTERN = /^[\w-]+:[0-9a-f-]+$/;
 const ALLOWED_HEADERS =
   "authorization, content-type, x-amz-target, x-amz-date, x-amz-security-token, x-amz-user-agent, x-amz-content-sha256, amz-sdk-invocation-id, amz-sdk-request";
-
-interface Fault {
-  remaining: number;
-  status: number;
-  type: string;
-  message: string;
-}
-
-function checkOptions(options: CognitoIdentityServerOptions): void {
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`${CALLER}: options must be an object`);
-  }
-  if (!Array.isArray(options.pools) || options.pools.length === 0) {
-    throw new TypeError(`${CALLER}: options.pools must be a non-empty array`);
-  }
-  const seen = new Set<string>();
-  options.pools.forEach((pool: IdentityPoolConfig, index: number) => {
-    if (typeof pool?.identityPoolId !== "string" || !POOL_ID_PATTERN.test(pool.identityPoolId)) {
-      throw new TypeError(
-        `${CALLER}: options.pools[${index}].identityPoolId must look like "us-east-1:{uuid}"`,
-      );
-    }
-    if (seen.has(pool.identityPoolId)) {
-      throw new TypeError(`${CALLER}: options.pools lists ${pool.identityPoolId} twice`);
-    }
-    seen.add(pool.identityPoolId);
-    if (typeof pool.authenticatedRoleArn !== "string" || pool.authenticatedRoleArn === "") {
-      throw new TypeError(`${CALLER}: options.pools[${index}].authenticatedRoleArn is required`);
-    }
-  });
-  const { credentialsLifetimeSeconds, now } = options;
-  if (
-    credentialsLifetimeSeconds !== undefined &&
-    (!Number.isInteger(credentialsLifetimeSeconds) || credentialsLifetimeSeconds <= 0)
-  ) {
-    throw new TypeError(`${CALLER}: options.credentialsLifetimeSeconds must be a positive integer`);
-  }
-  if (now !== undefined && typeof now !== "function") {
-    throw new TypeError(`${CALLER}: options.now must be a function`);
-  }
-  const { credentials } = options;
-  if (
-    credentials !== undefined &&
-    (typeof credentials.accessKeyId !== "string" ||
-      credentials.accessKeyId === "" ||
-      typeof credentials.secretAccessKey !== "string" ||
-      credentials.secretAccessKey === "")
-  ) {
-    throw new TypeError(`${CALLER}: options.credentials needs an accessKeyId and secretAccessKey`);
-  }
-}
-
-function checkOperation(operation: string, method: string): CognitoIdentityOperation {
-  if (!(OPERATIONS as readonly string[]).includes(operation)) {
-    throw new TypeError(
-      `${method}: unknown operation ${operation}; use one of ${OPERATIONS.join(", ")}`,
-    );
-  }
-  return operation as CognitoIdentityOperation;
-}
-
-function checkTimes(times: number, method: string): void {
-  if (!Number.isInteger(times) || times < 0) {
-    throw new TypeError(`${method}: times must be an integer >= 0`);
-  }
-}
-
-function mediaType(req: IncomingMessage): string {
-  return (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-}
 
 /**
  * Starts a Cognito-identity and STS server on 127.0.0.1 speaking AWS's wire formats: JSON 1.1
@@ -171,7 +75,7 @@ function mediaType(req: IncomingMessage): string {
 export async function startCognitoIdentityServer(
   options: CognitoIdentityServerOptions,
 ): Promise<CognitoIdentityServer> {
-  checkOptions(options);
+  checkServerOptions(CALLER, options);
   const loopback = resolveLoopbackOptions(options, CALLER);
   const now = options.now ?? Date.now;
   const firstPool = options.pools[0] as IdentityPoolConfig;
@@ -179,8 +83,7 @@ export async function startCognitoIdentityServer(
   const openIdIssuer = options.openIdIssuer ?? "https://cognito-identity.amazonaws.com";
   const signer = await createOpenIdSigner(openIdIssuer, `${region}-gatehouse-1`, now);
   const validator = createLoginValidator(CALLER, options.pools, signer, now);
-  const issued: IssuedCredentials[] = [];
-  const roleIds = new Map<string, string>();
+  const credentials = new CredentialRegistry();
   const context: ServerContext = {
     pools: new Map(options.pools.map((pool) => [pool.identityPoolId, pool])),
     registries: new Map(
@@ -188,20 +91,14 @@ export async function startCognitoIdentityServer(
     ),
     validator,
     signer,
-    issued,
+    credentials,
+    roles: new RoleCatalog(options.roles ?? [], options.pools),
     developerCredentials: options.credentials,
     region,
     now,
     credentialsLifetimeSeconds: options.credentialsLifetimeSeconds ?? 3600,
     expirationFormat: options.expirationFormat ?? "seconds",
-    roleId(roleArn) {
-      let id = roleIds.get(roleArn);
-      if (id === undefined) {
-        id = randomRoleId();
-        roleIds.set(roleArn, id);
-      }
-      return id;
-    },
+    guestSessionPolicy: options.guestSessionPolicy,
   };
   const calls: CognitoIdentityCalls = {
     GetId: 0,
@@ -210,80 +107,15 @@ export async function startCognitoIdentityServer(
     GetOpenIdTokenForDeveloperIdentity: 0,
     AssumeRoleWithWebIdentity: 0,
   };
-  const faults = new Map<CognitoIdentityOperation, Fault[]>();
+  const faults = new FaultQueue();
   // Without developer credentials every signed call meets a key nobody holds.
   const developerKeys: SigV4VerifierCredentials[] = [
     options.credentials ?? { accessKeyId: `NOKEY${randomUUID()}`, secretAccessKey: randomUUID() },
   ];
-
-  function takeFault(operation: CognitoIdentityOperation): Fault | undefined {
-    const queue = faults.get(operation);
-    const fault = queue?.[0];
-    if (queue === undefined || fault === undefined) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) queue.shift();
-    return fault;
-  }
-
-  async function checkSignature(req: IncomingMessage, body: Buffer): Promise<void> {
-    const verdict = await verifySigV4(
-      {
-        method: req.method ?? "POST",
-        url: receivedUrl(req),
-        headers: req.headers,
-        body: new Uint8Array(body),
-      },
-      {
-        credentials: developerKeys,
-        region,
-        service: "cognito-identity",
-        now: () => new Date(now()),
-      },
-    );
-    if (!verdict.ok) throw new ServiceError(verdict.errorType, verdict.message, 400);
-  }
-
-  async function handleJson(req: IncomingMessage, res: ServerResponse, body: Buffer) {
-    const target = String(req.headers["x-amz-target"] ?? "");
-    const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : "";
-    if (!Object.hasOwn(JSON_OPERATIONS, name) || mediaType(req) !== JSON_CONTENT_TYPE) {
-      throw new ServiceError("UnknownOperationException", "");
-    }
-    const operation = name as keyof typeof JSON_OPERATIONS;
-    calls[operation] += 1;
-    const fault = takeFault(operation);
-    if (fault !== undefined) throw new ServiceError(fault.type, fault.message, fault.status);
-    if (operation === "GetOpenIdTokenForDeveloperIdentity") await checkSignature(req, body);
-    let input: unknown;
-    try {
-      input = JSON.parse(body.length === 0 ? "{}" : body.toString("utf8"));
-    } catch {
-      throw new ServiceError("SerializationException", "Unable to parse the request body as JSON.");
-    }
-    if (typeof input !== "object" || input === null || Array.isArray(input)) {
-      throw new ServiceError("SerializationException", "Start of structure or map expected.");
-    }
-    sendJson(res, await JSON_OPERATIONS[operation](context, input as Record<string, unknown>));
-  }
-
-  async function handleSts(res: ServerResponse, body: Buffer, requestId: string) {
-    const form = new URLSearchParams(body.toString("utf8"));
-    const action = form.get("Action");
-    const version = form.get("Version");
-    if (action !== "AssumeRoleWithWebIdentity" || version !== "2011-06-15") {
-      throw new ServiceError(
-        "InvalidAction",
-        `Could not find operation ${String(action)} for version ${String(version)}`,
-      );
-    }
-    calls.AssumeRoleWithWebIdentity += 1;
-    const fault = takeFault("AssumeRoleWithWebIdentity");
-    if (fault !== undefined) throw new ServiceError(fault.type, fault.message, fault.status);
-    sendXml(res, 200, await assumeRoleWithWebIdentity(context, form, requestId));
-  }
+  const json = { context, faults, calls, developerKeys };
 
   function serveWellKnown(path: string, res: ServerResponse): boolean {
-    const json =
+    const document =
       path === "/.well-known/jwks.json"
         ? signer.jwks()
         : path === "/.well-known/openid-configuration"
@@ -293,8 +125,8 @@ export async function startCognitoIdentityServer(
               id_token_signing_alg_values_supported: ["RS512"],
             }
           : undefined;
-    if (json === undefined) return false;
-    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(json));
+    if (document === undefined) return false;
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(document));
     return true;
   }
 
@@ -343,7 +175,11 @@ export async function startCognitoIdentityServer(
           413,
         );
       }
-      await (isSts ? handleSts(res, read.body, requestId) : handleJson(req, res, read.body));
+      if (isSts) {
+        sendXml(res, 200, await handleStsCall(context, faults, calls, read.body, requestId));
+      } else {
+        sendJson(res, await handleJsonCall(json, req, read.body));
+      }
     } catch (error) {
       if (res.headersSent) {
         res.end();
@@ -365,59 +201,17 @@ export async function startCognitoIdentityServer(
   const port = await listenOnLoopback(server, loopback.port);
   const url = `http://127.0.0.1:${port}/`;
 
-  function addFault(
-    operation: string,
-    times: number,
-    fault: Omit<Fault, "remaining">,
-    method: string,
-  ) {
-    const checked = checkOperation(operation, method);
-    checkTimes(times, method);
-    if (times === 0) return;
-    const queue = faults.get(checked) ?? [];
-    queue.push({ remaining: times, ...fault });
-    faults.set(checked, queue);
-  }
-
   return {
     url,
     stsUrl: url,
     openIdIssuer,
     openIdJwksUri: `${url}.well-known/jwks.json`,
     calls,
-    issuedCredentials: issued,
+    issuedCredentials: credentials.issued,
+    credentialsFor: (accessKeyId) => credentials.get(accessKeyId),
     identities: (identityPoolId) => context.registries.get(identityPoolId)?.ids() ?? [],
-    throttle(operation, times) {
-      const sts = operation === "AssumeRoleWithWebIdentity";
-      addFault(
-        operation,
-        times,
-        {
-          status: 400,
-          type: sts ? "Throttling" : "TooManyRequestsException",
-          message: "Rate exceeded",
-        },
-        "throttle",
-      );
-    },
-    fail(operation, times, status = 500, type) {
-      if (!Number.isInteger(status) || status < 400 || status > 599) {
-        throw new TypeError("fail: status must be an HTTP error status from 400 to 599");
-      }
-      const sts = operation === "AssumeRoleWithWebIdentity";
-      const fallback = sts ? "InternalFailure" : "InternalErrorException";
-      addFault(
-        operation,
-        times,
-        {
-          status,
-          type: type ?? fallback,
-          message:
-            type === undefined ? "An internal error occurred." : `Injected ${type} (${status}).`,
-        },
-        "fail",
-      );
-    },
+    throttle: (operation, times) => faults.throttle(operation, times),
+    fail: (operation, times, status, type) => faults.fail(operation, times, status, type),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -41,8 +41,11 @@ export async function authorizeIam(scope: RequestScope): Promise<Authorization> 
   if (verdict.ok && credential === undefined) {
     return refuse(403, null, "AccessDeniedException", "unknown_credential");
   }
+  const base = modelBase(scope);
   const result = await evaluateApiGatewayAccess({
-    ...modelBase(scope),
+    ...base,
+    // The caller's own keys (identity-pool identity, principal tags, aws:userid) join the request's.
+    context: credential === undefined ? base.context : { ...base.context, ...credential.context },
     authType: "AWS_IAM",
     caller:
       credential === undefined
@@ -53,6 +56,7 @@ export async function authorizeIam(scope: RequestScope): Promise<Authorization> 
             ...(credential.orgId !== undefined ? { orgId: credential.orgId } : {}),
             signatureValid: true,
             callerPolicy: credential.policy,
+            sessionPolicy: credential.sessionPolicy,
           },
   });
   return fromModel(

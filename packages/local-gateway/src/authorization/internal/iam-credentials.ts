@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { randomBytes } from "node:crypto";
-import type { PolicyDocument } from "@gatehouse/policy";
+import type { ConditionContext, PolicyDocument } from "@gatehouse/policy";
 import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
 import type { IamCredentialResolver } from "../../config/gateway-config.js";
 import type { IncomingRequest } from "../../http/internal/incoming-request.js";
@@ -18,6 +18,26 @@ export interface ResolvedCredential {
   accountId: string;
   orgId: string | undefined;
   policy: PolicyDocument | readonly PolicyDocument[] | null;
+  /** The principal id in events (`caller`, `user`, `callerId`, `userId`). */
+  callerId: string;
+  sessionPolicy: PolicyDocument | null;
+  /** Identity-pool credentials: the identity, as the events report it. */
+  cognito: ResolvedCognitoIdentity | undefined;
+  /**
+   * The caller's own condition keys for the gateway model (`cognito-identity.amazonaws.com:*`,
+   * `aws:PrincipalTag/*`, `aws:userid`...), without the keys the model derives itself.
+   */
+  context: ConditionContext;
+}
+
+/** @internal The Cognito identity of identity-pool credentials. */
+export interface ResolvedCognitoIdentity {
+  identityPoolId: string;
+  identityId: string;
+  authenticationType: "authenticated" | "unauthenticated";
+  authenticationProvider: string | null;
+  /** `cognito-identity.amazonaws.com:amr`: `authenticated` and the providers, or `unauthenticated`. */
+  amr: readonly string[];
 }
 
 /** @internal A caller and the key pair the verifier checks its signature with. */

@@ -4,10 +4,15 @@
  * @internal
  * @packageDocumentation
  */
-import { type PolicyDocument, parseCallerPrincipalArn } from "@gatehouse/policy";
+import {
+  type ConditionContext,
+  type PolicyDocument,
+  parseCallerPrincipalArn,
+} from "@gatehouse/policy";
 import {
   type CredentialSource,
   type KnownCredential,
+  type ResolvedCognitoIdentity,
   verifierKeys,
 } from "../../authorization/internal/iam-credentials.js";
 import type { IamCredentialResolver } from "../gateway-config.js";
@@ -19,6 +24,7 @@ import {
   optionalString,
   requireObject,
 } from "./config-fields.js";
+import { resolveCognitoIdentity } from "./resolve-cognito-identity.js";
 import type { GatewayIdentity } from "./resolved-gateway.js";
 
 /** Checks one IAM caller (at start for a list, per answer for a resolver). */
@@ -30,6 +36,7 @@ function resolveCredential(
   const { partition, region } = gateway;
   const credential = requireObject(value, path, "a credential object") as Record<string, unknown>;
   const { accessKeyId, secretAccessKey, sessionToken, principalArn, orgId, policy } = credential;
+  const { callerId, sessionPolicy, cognito } = credential;
   for (const [name, field] of [
     ["accessKeyId", accessKeyId],
     ["secretAccessKey", secretAccessKey],
@@ -69,6 +76,17 @@ function resolveCredential(
   for (const [index, document] of policies.entries()) {
     checkPolicy(document, Array.isArray(policy) ? `${path}.policy[${index}]` : `${path}.policy`);
   }
+  if (callerId !== undefined && (typeof callerId !== "string" || callerId === "")) {
+    throw invalid(`${path}.callerId`, "must be a non-empty string when set");
+  }
+  if (sessionPolicy !== undefined && sessionPolicy !== null) {
+    checkPolicy(sessionPolicy, `${path}.sessionPolicy`);
+  }
+  const identity: { cognito: ResolvedCognitoIdentity | undefined; context: ConditionContext } =
+    cognito === undefined
+      ? { cognito: undefined, context: {} }
+      : resolveCognitoIdentity(cognito, principal.arn, principal.kind, path);
+  if (callerId !== undefined) identity.context["aws:userid"] = callerId as string;
   return {
     identity: {
       accessKeyId: accessKeyId as string,
@@ -76,6 +94,9 @@ function resolveCredential(
       accountId: principal.accountId,
       orgId: orgId as string | undefined,
       policy: policy as PolicyDocument | readonly PolicyDocument[] | null,
+      callerId: (callerId as string | undefined) ?? principal.arn.split(":").slice(5).join(":"),
+      sessionPolicy: (sessionPolicy as PolicyDocument | null | undefined) ?? null,
+      ...identity,
     },
     key: {
       accessKeyId: accessKeyId as string,

@@ -83,16 +83,23 @@ function v2Authorizer(identity: IntegrationIdentity): HttpApiV2ProxyAuthorizer |
       };
     case "iam": {
       const { credential } = identity;
-      const callerId = credential.principalArn.split(":").slice(5).join(":");
+      const { cognito } = credential;
       return {
         iam: {
           accessKey: credential.accessKeyId,
           accountId: credential.accountId,
-          callerId,
+          callerId: credential.callerId,
+          cognitoIdentity:
+            cognito === undefined
+              ? null
+              : {
+                  amr: [...cognito.amr],
+                  identityId: cognito.identityId,
+                  identityPoolId: cognito.identityPoolId,
+                },
           principalOrgId: credential.orgId ?? null,
           userArn: credential.principalArn,
-          userId: callerId,
-          cognitoIdentity: null,
+          userId: credential.callerId,
         },
       };
     }
@@ -122,14 +129,22 @@ function nullIfEmpty<T extends object>(map: T | null | undefined): T | null {
 function withIamIdentity(input: EventInput, identity: IntegrationIdentity): EventInput {
   if (identity.kind !== "iam") return input;
   const { credential } = identity;
-  const callerId = credential.principalArn.split(":").slice(5).join(":");
+  const { cognito } = credential;
   const iamIdentity: IamEventIdentity = {
     accessKey: credential.accessKeyId,
     accountId: credential.accountId,
-    caller: callerId,
-    user: callerId,
+    caller: credential.callerId,
+    user: credential.callerId,
     userArn: credential.principalArn,
     principalOrgId: credential.orgId ?? null,
+    ...(cognito === undefined
+      ? {}
+      : {
+          cognitoIdentityPoolId: cognito.identityPoolId,
+          cognitoIdentityId: cognito.identityId,
+          cognitoAuthenticationType: cognito.authenticationType,
+          cognitoAuthenticationProvider: cognito.authenticationProvider,
+        }),
   };
   return { ...input, iamIdentity };
 }

@@ -447,7 +447,9 @@ function evaluateKey(key: CompiledKey, request: RequestState): Truth {
     return typeof present === "string" ? test(present) : allOf(present, test);
   }
   if (operator.set === "ForAnyValue") {
-    if (present === undefined) return truth(operator.ifExists);
+    // Absent key: false, `IfExists` or not (AWS: "if the key in the request is missing, the
+    // condition returns false"; observed for ForAnyValue:StringEqualsIfExists on aws:TagKeys).
+    if (present === undefined) return FALSE;
     return typeof present === "string" ? test(present) : anyOf(present, test);
   }
   if (present === undefined) return truth(operator.negated || operator.ifExists);

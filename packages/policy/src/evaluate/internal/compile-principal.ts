@@ -21,7 +21,8 @@ type Entry =
       readonly account: string;
       readonly name: string;
     }
-  | { readonly kind: "arn"; readonly text: string };
+  | { readonly kind: "arn"; readonly text: string }
+  | { readonly kind: "federated"; readonly text: string };
 
 /** `true`: names everyone (anonymous included); `false`: no one; else the entries to test. @internal */
 export type CompiledPrincipal = boolean | readonly Entry[];
@@ -41,17 +42,20 @@ function classify(text: string): Entry {
 
 /**
  * `"*"` (or `{ AWS: "*" }`) names everyone, anonymous callers included; an account id or its
- * `:root` ARN names every principal of that account; a user or role ARN names that principal.
- * `Service`, `Federated` and `CanonicalUser` entries never name an execute-api caller.
+ * `:root` ARN names every principal of that account; a user or role ARN names that principal; a
+ * `Federated` entry names the web-identity caller of that provider
+ * (`cognito-identity.amazonaws.com`, `accounts.google.com`, a SAML provider ARN). `Service` and
+ * `CanonicalUser` entries never name a caller of this model.
  * @internal
  */
 export function compilePrincipal(principal: PolicyPrincipal): CompiledPrincipal {
   if (principal === "*") return true;
-  const aws = principal.AWS;
-  if (aws === undefined) return false;
-  const entries = typeof aws === "string" ? [aws] : aws;
-  if (entries.includes("*")) return true;
-  return entries.map(classify);
+  const aws = principal.AWS === undefined ? [] : [principal.AWS].flat();
+  if (aws.includes("*")) return true;
+  const federated = principal.Federated === undefined ? [] : [principal.Federated].flat();
+  const entries: Entry[] = aws.map(classify);
+  for (const text of federated) entries.push({ kind: "federated", text });
+  return entries.length === 0 ? false : entries;
 }
 
 function namesCaller(entry: Entry, request: RequestState, arn: string, accountId: string): boolean {
@@ -71,6 +75,7 @@ function namesCaller(entry: Entry, request: RequestState, arn: string, accountId
       );
     }
     default:
+      // `arn` entries matched by text above; `federated` entries never name an IAM caller.
       return false;
   }
 }
@@ -83,6 +88,16 @@ export function matchesCompiledPrincipal(
   if (typeof principal === "boolean") return principal;
   const { caller } = request;
   if (caller === "anonymous") return false;
+  if ("federated" in caller) {
+    // Provider names are DNS names (case-insensitive); a SAML provider ARN compares exactly.
+    const name = caller.federated;
+    return principal.some(
+      (entry) =>
+        entry.kind === "federated" &&
+        (entry.text === name ||
+          (!name.startsWith("arn:") && entry.text.toLowerCase() === name.toLowerCase())),
+    );
+  }
   for (const entry of principal) {
     if (namesCaller(entry, request, caller.arn, caller.accountId)) return true;
   }

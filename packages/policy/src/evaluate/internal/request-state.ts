@@ -15,7 +15,10 @@ import { classifyPrincipalArn } from "../../identifiers/principal-arn.js";
 import type { NormalizedContext } from "./policy-variables.js";
 
 /** The caller as the evaluator sees it (mirrors `RequestPrincipal`). @internal */
-export type Caller = "anonymous" | { readonly arn: string; readonly accountId: string };
+export type Caller =
+  | "anonymous"
+  | { readonly arn: string; readonly accountId: string }
+  | { readonly federated: string };
 
 /** @internal */
 export interface RequestState {
@@ -56,15 +59,18 @@ export function prepareRequest(request: unknown): RequestState {
   }
   let caller: Caller = "anonymous";
   if (principal !== undefined && principal !== "anonymous") {
-    const { arn, accountId } = isRecord(principal) ? principal : {};
-    if (typeof arn !== "string" || typeof accountId !== "string") {
+    const { arn, accountId, federated } = isRecord(principal) ? principal : {};
+    if (typeof federated === "string" && federated !== "" && arn === undefined) {
+      caller = { federated };
+    } else if (typeof arn !== "string" || typeof accountId !== "string") {
       throw invalidRequest(
         "request.principal",
-        'must be "anonymous" or { arn: string; accountId: string }',
+        'must be "anonymous", { arn: string; accountId: string } or { federated: string }',
         principal,
       );
+    } else {
+      caller = { arn, accountId };
     }
-    caller = { arn, accountId };
   }
   const normalized = new Map<string, string | readonly string[]>();
   if (context !== undefined) {
@@ -128,7 +134,8 @@ export function shortResourceOf(request: RequestState): string | null {
 export function sessionOf(request: RequestState): readonly [string, string, string] | null {
   if (request.session !== undefined) return request.session;
   const { caller } = request;
-  const principal = caller === "anonymous" ? undefined : classifyPrincipalArn(caller.arn);
+  const principal =
+    caller === "anonymous" || !("arn" in caller) ? undefined : classifyPrincipalArn(caller.arn);
   const session =
     principal !== undefined && "kind" in principal && principal.kind === "assumed-role"
       ? ([principal.partition, principal.accountId, principal.roleName] as const)

@@ -23,7 +23,7 @@ import {
   UNAUTHORIZED,
 } from "./gateway-messages.js";
 import type { PreparedRequest } from "./prepare-gateway-request.js";
-import { prepareCallerPolicies } from "./prepare-gateway-request.js";
+import { prepareCallerPolicies, prepareSessionPolicy } from "./prepare-gateway-request.js";
 import { readAuthorizerResponse } from "./read-authorizer-response.js";
 
 const ACTION = "execute-api:Invoke";
@@ -211,6 +211,16 @@ export function decideNoAuth(p: PreparedRequest): ApiGatewayAccessResult {
   return finish(p, resourcePolicyRefusal(p, resource, "absent", combination));
 }
 
+/**
+ * The identity side with a session policy: an explicit Deny in either wins; otherwise both must
+ * allow (the session's permissions are the intersection).
+ */
+function withSessionPolicy(policies: Decision, session: Decision | undefined): Decision {
+  if (session === undefined) return policies;
+  if (policies === "explicit-deny" || session === "explicit-deny") return "explicit-deny";
+  return policies === "allow" && session === "allow" ? "allow" : "implicit-deny";
+}
+
 /** @internal `AWS_IAM`: signature, then IAM policy and resource policy per Table A / Table B. */
 export function decideIam(p: PreparedRequest): ApiGatewayAccessResult {
   const caller = p.iamCaller;
@@ -227,7 +237,10 @@ export function decideIam(p: PreparedRequest): ApiGatewayAccessResult {
       combination: null,
     });
   }
-  const identity = combineDocuments(prepareCallerPolicies(caller).map((doc) => evaluate(doc, p)));
+  const policies = combineDocuments(prepareCallerPolicies(caller).map((doc) => evaluate(doc, p)));
+  const sessionPolicy = prepareSessionPolicy(caller);
+  const session = sessionPolicy === undefined ? undefined : evaluate(sessionPolicy, p);
+  const identity = withSessionPolicy(policies, session);
   const resource = resourcePolicyDecision(p);
   const combination = caller.accountId === p.apiAccountId ? "table-a" : "table-b";
   const refuse = (explicit: boolean, reason: GatewayAccessReason) =>
@@ -245,7 +258,9 @@ export function decideIam(p: PreparedRequest): ApiGatewayAccessResult {
   if (resource === "explicit-deny") return refuse(true, "resource_policy_explicit_deny");
   if (identity === "explicit-deny") return refuse(true, "identity_policy_explicit_deny");
   if (combination === "table-a") {
-    return identity === "allow" || resource === "allow"
+    // A session policy limits what the resource policy grants too (IAM's session-policy rules).
+    const sessionAllows = session === undefined || session === "allow";
+    return (identity === "allow" || resource === "allow") && sessionAllows
       ? finish(p, allowed(resource, identity, combination))
       : refuse(false, "implicit_deny");
   }

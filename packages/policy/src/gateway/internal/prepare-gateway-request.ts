@@ -85,7 +85,7 @@ function checkIamCaller(value: unknown): IamCaller | null {
   if (!isRecord(value)) {
     throw new TypeError(`${FN}: caller must be an object or null (an unsigned request)`);
   }
-  const { arn, accountId, orgId, signatureValid, callerPolicy } = value;
+  const { arn, accountId, orgId, signatureValid, callerPolicy, sessionPolicy } = value;
   if (typeof arn !== "string" || typeof accountId !== "string") {
     throw new TypeError(`${FN}: caller.arn and caller.accountId must be strings`);
   }
@@ -99,6 +99,9 @@ function checkIamCaller(value: unknown): IamCaller | null {
     throw new TypeError(
       `${FN}: caller.callerPolicy is required (null when no identity policy applies)`,
     );
+  }
+  if (sessionPolicy !== undefined && sessionPolicy !== null && !isRecord(sessionPolicy)) {
+    throw new TypeError(`${FN}: caller.sessionPolicy must be a policy document or null`);
   }
   parseAccountId(accountId, "caller.accountId");
   const principal = parseCallerPrincipalArn(arn, "caller.arn");
@@ -182,6 +185,13 @@ export function prepareCallerPolicies(caller: IamCaller): CompiledPolicy[] {
     ? policy.map((item, index) => parsePolicyDocument(item, `caller.callerPolicy[${index}]`))
     : [parsePolicyDocument(policy, "caller.callerPolicy")];
   return documents.map(compileParsedPolicy);
+}
+
+/** @internal Parses and compiles the caller's session policy; `undefined` when it has none. */
+export function prepareSessionPolicy(caller: IamCaller): CompiledPolicy | undefined {
+  const policy = caller.sessionPolicy;
+  if (policy === undefined || policy === null) return undefined;
+  return compileParsedPolicy(parsePolicyDocument(policy, "caller.sessionPolicy"));
 }
 
 /** @internal Validates the options (TypeError for misuse, PolicyError for bad values). */

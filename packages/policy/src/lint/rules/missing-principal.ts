@@ -13,7 +13,7 @@ export function missingPrincipal(context: LintContext): LintFinding[] {
         "missing_principal",
         view.path,
         "A resource policy statement must name who it applies to; API Gateway rejects a statement without Principal.",
-        `Add "Principal": "*" (or the IAM principals it is meant for) to the statement.`,
+        `Add "Principal": "*" (or the IAM principals it is meant for) to the statement. If this is an identity policy (attached to a role or user), lint it with lintIdentityPolicy instead.`,
       ),
     );
 }

@@ -1,10 +1,10 @@
 import { createFinding } from "../create-finding.js";
-import type { LintContext } from "../lint-context.js";
+import type { StatementsContext } from "../lint-context.js";
 import type { LintFinding } from "../lint-finding.js";
 import { listAt } from "../list-at.js";
 
 /** `${...}` policy variables in a policy that is not `Version: "2012-10-17"`: IAM reads them literally. @internal */
-export function policyVariableWithoutVersion(context: LintContext): LintFinding[] {
+export function policyVariableWithoutVersion(context: StatementsContext): LintFinding[] {
   if (context.document.Version === "2012-10-17") return [];
   const findings: LintFinding[] = [];
   for (const view of context.statements) {

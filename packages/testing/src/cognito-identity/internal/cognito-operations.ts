@@ -1,8 +1,10 @@
-import type { IdentityPoolConfig } from "../cognito-identity-server.js";
+import type { IdentityPoolConfig } from "../identity-pool-config.js";
+import { chooseRole } from "./choose-role.js";
 import { formatExpiration } from "./format-expiration.js";
+import { amrOf, authenticationProviderOf } from "./identity-amr.js";
 import type { Identity, IdentityRegistry } from "./identity-registry.js";
 import { COGNITO_IDENTITY_LOGIN, type ValidLogin } from "./login-validator.js";
-import { randomCredentials } from "./random-credentials.js";
+import { allowsGuests } from "./pool-attachment.js";
 import type { ServerContext } from "./server-context.js";
 import {
   invalidParameter,
@@ -16,6 +18,8 @@ const ID_CONSTRAINT = "Member must satisfy regular expression pattern: [\\w-]+:[
 const OPEN_ID_TOKEN_SECONDS = 600;
 const DEVELOPER_TOKEN_DEFAULT_SECONDS = 900;
 const DEVELOPER_TOKEN_MAX_SECONDS = 86_400;
+/** The role session name Cognito gives enhanced-flow credentials. */
+const ENHANCED_FLOW_SESSION = "CognitoIdentityCredentials";
 const UNAUTHENTICATED_NOT_SUPPORTED =
   "Unauthenticated access is not supported for this identity pool.";
 
@@ -114,32 +118,17 @@ async function validateLogins(
 async function identityFor(
   context: ServerContext,
   input: Input,
-): Promise<{ pool: IdentityPoolConfig; identity: Identity }> {
+): Promise<{ pool: IdentityPoolConfig; identity: Identity; logins: ValidLogin[] }> {
   const identityId = requiredId(input, "IdentityId");
   const entries = loginsMap(input);
   const { pool, registry } = locate(context, identityId);
   const logins = await validateLogins(context, pool, entries);
   if (logins.length === 0) {
     const identity = registry.guest(identityId);
-    if (pool.allowUnauthenticated !== true) throw notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
-    return { pool, identity };
+    if (!allowsGuests(pool)) throw notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
+    return { pool, identity, logins };
   }
-  return { pool, identity: registry.resolve(identityId, logins) };
-}
-
-function amrOf(pool: IdentityPoolConfig, identity: Identity): string[] {
-  if (identity.logins.size === 0) return ["unauthenticated"];
-  const amr = ["authenticated"];
-  for (const login of identity.logins) {
-    const split = login.indexOf("|");
-    const key = login.slice(0, split);
-    const subject = login.slice(split + 1);
-    amr.push(key);
-    if (key === pool.developerProviderName) amr.push(`${key}:${pool.identityPoolId}:${subject}`);
-    else if (key.startsWith("cognito-idp.")) amr.push(`${key}:CognitoSignIn:${subject}`);
-    else amr.push(`${key}:OpenIdConnect:${subject}`);
-  }
-  return amr;
+  return { pool, identity: registry.resolve(identityId, logins), logins };
 }
 
 /** `GetId {IdentityPoolId, AccountId?, Logins?}` -> `{IdentityId}`. @internal */
@@ -152,31 +141,10 @@ export async function getId(context: ServerContext, input: Input): Promise<strin
   const logins = await validateLogins(context, pool, loginsMap(input));
   const registry = context.registries.get(pool.identityPoolId) as IdentityRegistry;
   if (logins.length === 0) {
-    if (pool.allowUnauthenticated !== true) throw notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
+    if (!allowsGuests(pool)) throw notAuthorized(UNAUTHENTICATED_NOT_SUPPORTED);
     return JSON.stringify({ IdentityId: registry.create().id });
   }
   return JSON.stringify({ IdentityId: registry.resolve(undefined, logins).id });
-}
-
-function roleFor(
-  pool: IdentityPoolConfig,
-  identity: Identity,
-  customRoleArn: string | undefined,
-): string {
-  if (identity.logins.size === 0) {
-    if (pool.unauthenticatedRoleArn === undefined) {
-      throw new ServiceError(
-        "InvalidIdentityPoolConfigurationException",
-        "Invalid identity pool configuration. Check assigned IAM roles for this pool.",
-      );
-    }
-    return pool.unauthenticatedRoleArn;
-  }
-  if (customRoleArn === undefined || customRoleArn === pool.authenticatedRoleArn) {
-    return pool.authenticatedRoleArn;
-  }
-  if (pool.customRoleArns?.includes(customRoleArn) === true) return customRoleArn;
-  throw invalidParameter("Invalid CustomRoleArn: the role is not available to this identity.");
 }
 
 /**
@@ -189,14 +157,18 @@ export async function getCredentialsForIdentity(
   input: Input,
 ): Promise<string> {
   const customRoleArn = optionalString(input, "CustomRoleArn");
-  const { pool, identity } = await identityFor(context, input);
-  const roleArn = roleFor(pool, identity, customRoleArn);
-  const credentials = randomCredentials();
+  const { pool, identity, logins } = await identityFor(context, input);
+  const chosen = chooseRole(context, pool, identity, logins, customRoleArn);
   const expiresAt = Math.floor(context.now() / 1000) + context.credentialsLifetimeSeconds;
-  context.issued.push({
-    ...credentials,
+  const credentials = context.credentials.issue({
+    role: chosen.role,
+    sessionName: ENHANCED_FLOW_SESSION,
     identityId: identity.id,
-    roleArn,
+    identityPoolId: pool.identityPoolId,
+    authenticationType: identity.logins.size === 0 ? "unauthenticated" : "authenticated",
+    authenticationProvider: authenticationProviderOf(chosen.amr),
+    principalTags: chosen.principalTags,
+    sessionPolicy: chosen.sessionPolicy,
     expiration: new Date(expiresAt * 1000),
     operation: "GetCredentialsForIdentity",
   });

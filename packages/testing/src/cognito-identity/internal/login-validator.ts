@@ -9,7 +9,7 @@ import {
   type JWTPayload,
   jwtVerify,
 } from "jose";
-import type { IdentityPoolConfig, IdentityPoolProviderConfig } from "../cognito-identity-server.js";
+import type { IdentityPoolConfig, IdentityPoolProviderConfig } from "../identity-pool-config.js";
 import type { OpenIdSigner } from "./open-id-signer.js";
 import { notAuthorized, ServiceError } from "./service-error.js";
 
@@ -39,6 +39,8 @@ export interface ValidLogin {
   subject: string;
   /** A server-issued OpenID token: `subject` is an identity id of this pool. */
   ownToken: boolean;
+  /** The verified token's claims (role mappings and principal tags read them). */
+  claims: Readonly<JWTPayload>;
 }
 
 /** @internal */
@@ -113,7 +115,7 @@ export function createLoginValidator(
       throw invalidLogin("Incorrect token audience.");
     }
     if (typeof payload.sub !== "string") throw invalidLogin("Missing a required claim: sub");
-    return { key: COGNITO_IDENTITY_LOGIN, subject: payload.sub, ownToken: true };
+    return { key: COGNITO_IDENTITY_LOGIN, subject: payload.sub, ownToken: true, claims: payload };
   }
 
   function joseFailure(error: unknown, token: string): ServiceError {
@@ -171,7 +173,7 @@ export function createLoginValidator(
       if (typeof sub !== "string" || sub === "") {
         throw invalidLogin("Missing a required claim: sub");
       }
-      return { key, subject: sub, ownToken: false };
+      return { key, subject: sub, ownToken: false, claims: payload };
     },
   };
 }

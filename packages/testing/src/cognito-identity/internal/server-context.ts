@@ -1,8 +1,11 @@
+import type { PolicyDocument } from "@gatehouse/policy";
 import type { SigV4VerifierCredentials } from "@gatehouse/sigv4";
-import type { IdentityPoolConfig, IssuedCredentials } from "../cognito-identity-server.js";
+import type { IdentityPoolConfig } from "../identity-pool-config.js";
+import type { CredentialRegistry } from "./credential-registry.js";
 import type { IdentityRegistry } from "./identity-registry.js";
 import type { LoginValidator } from "./login-validator.js";
 import type { OpenIdSigner } from "./open-id-signer.js";
+import type { RoleCatalog } from "./role-catalog.js";
 
 /** What the operations share: configuration, state and the clock. @internal */
 export interface ServerContext {
@@ -10,12 +13,13 @@ export interface ServerContext {
   readonly registries: ReadonlyMap<string, IdentityRegistry>;
   readonly validator: LoginValidator;
   readonly signer: OpenIdSigner;
-  readonly issued: IssuedCredentials[];
+  readonly credentials: CredentialRegistry;
+  readonly roles: RoleCatalog;
   readonly developerCredentials: SigV4VerifierCredentials | undefined;
   readonly region: string;
   readonly now: () => number;
   readonly credentialsLifetimeSeconds: number;
   readonly expirationFormat: "seconds" | "exponent";
-  /** A stable `AROA...` id per role ARN. */
-  roleId(roleArn: string): string;
+  /** `undefined`: `resolveIdentityPoolRole`'s default (AWS's scope-down policy). */
+  readonly guestSessionPolicy: PolicyDocument | null | undefined;
 }

@@ -1,9 +1,10 @@
-import { isPolicyError, type PrincipalArn, parsePrincipalArn } from "@gatehouse/policy";
 import { decodeJwt, errors, type JWTPayload } from "jose";
-import { randomCredentials } from "./random-credentials.js";
+import { authenticationProviderOf } from "./identity-amr.js";
+import { COGNITO_FEDERATED_PRINCIPAL, parseRoleArn } from "./role-catalog.js";
 import type { ServerContext } from "./server-context.js";
 import { ServiceError, validationMessage } from "./service-error.js";
 import { assumeRoleWithWebIdentityXml } from "./sts-xml.js";
+import { trustAllows } from "./trust-check.js";
 
 const MIN_DURATION_SECONDS = 900;
 const MAX_DURATION_SECONDS = 43_200;
@@ -14,17 +15,6 @@ const INVALID_TOKEN =
 
 function validationError(member: string, value: unknown, constraint: string): ServiceError {
   return new ServiceError("ValidationError", validationMessage(member, value, constraint));
-}
-
-/** The role a RoleArn names, or `undefined` when it is not a role ARN. */
-function roleOf(roleArn: string): Extract<PrincipalArn, { kind: "role" }> | undefined {
-  try {
-    const principal = parsePrincipalArn(roleArn, "RoleArn");
-    return principal.kind === "role" ? principal : undefined;
-  } catch (error) {
-    if (isPolicyError(error)) return undefined;
-    throw error;
-  }
 }
 
 function required(form: URLSearchParams, name: string): string {
@@ -98,8 +88,7 @@ export async function assumeRoleWithWebIdentity(
   const sessionName = required(form, "RoleSessionName");
   const token = required(form, "WebIdentityToken");
   const duration = durationOf(form);
-  const role = roleOf(roleArn);
-  if (role === undefined) {
+  if (parseRoleArn(roleArn) === undefined) {
     throw validationError("roleArn", roleArn, "Member must be a valid IAM role ARN");
   }
   if (!SESSION_NAME_PATTERN.test(sessionName)) {
@@ -115,38 +104,44 @@ export async function assumeRoleWithWebIdentity(
   if (pool === undefined || audience === undefined) {
     throw new ServiceError("InvalidIdentityToken", "Incorrect token audience");
   }
-  const { amr: claimed } = payload;
-  const amr: unknown[] = Array.isArray(claimed) ? claimed : [];
-  const allowed = amr.includes("authenticated")
-    ? [pool.authenticatedRoleArn, ...(pool.customRoleArns ?? [])]
-    : pool.unauthenticatedRoleArn === undefined
-      ? []
-      : [pool.unauthenticatedRoleArn];
-  if (!allowed.includes(roleArn)) {
+  const claimedAmr = payload["amr"];
+  const amr = Array.isArray(claimedAmr)
+    ? claimedAmr.filter((entry): entry is string => typeof entry === "string")
+    : [];
+  const subject = String(payload.sub);
+  // STS finds the role, then asks its trust policy; an unknown role is the same AccessDenied.
+  const role = context.roles.get(roleArn);
+  if (
+    role === undefined ||
+    !trustAllows(role, { aud: audience, amr, sub: subject }, ["sts:AssumeRoleWithWebIdentity"])
+  ) {
     throw new ServiceError(
       "AccessDenied",
       "Not authorized to perform sts:AssumeRoleWithWebIdentity",
       403,
     );
   }
-  const subject = String(payload.sub);
-  const credentials = randomCredentials();
   const expiration = new Date((Math.floor(context.now() / 1000) + duration) * 1000);
-  context.issued.push({
-    ...credentials,
+  const issued = context.credentials.issue({
+    role,
+    sessionName,
     identityId: subject,
-    roleArn,
+    identityPoolId: audience,
+    authenticationType: amr.includes("authenticated") ? "authenticated" : "unauthenticated",
+    authenticationProvider: authenticationProviderOf(amr),
+    principalTags: {},
     expiration,
     operation: "AssumeRoleWithWebIdentity",
   });
-  const { partition, accountId: account, name: roleName } = role;
   return assumeRoleWithWebIdentityXml({
     subject,
     audience,
-    provider: "cognito-identity.amazonaws.com",
-    assumedRoleArn: `arn:${partition}:sts::${account}:assumed-role/${roleName}/${sessionName}`,
-    assumedRoleId: `${context.roleId(roleArn)}:${sessionName}`,
-    ...credentials,
+    provider: COGNITO_FEDERATED_PRINCIPAL,
+    assumedRoleArn: issued.assumedRoleArn,
+    assumedRoleId: issued.assumedRoleId,
+    accessKeyId: issued.accessKeyId,
+    secretAccessKey: issued.secretAccessKey,
+    sessionToken: issued.sessionToken,
     expiration,
     requestId,
   });

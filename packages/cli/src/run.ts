@@ -28,8 +28,7 @@ interface CommandGroup {
 const GROUPS: readonly CommandGroup[] = [
   {
     name: "policy",
-    summary:
-      "generate, lint and simulate API Gateway resource policies and identity-pool roles",
+    summary: "generate, lint and simulate API Gateway resource policies and identity-pool roles",
     commands: [policyGenerate, policyLint, policySimulate, policyIdentityPool],
     implicit: policyGenerate,
   },

@@ -86,8 +86,18 @@ describe("gatehouse policy identity-pool: the CloudFormation output", () => {
       Policies: Array<{ PolicyDocument: unknown }>;
     };
     const guest = template.Resources["GuestRole"]?.Properties as Record<string, unknown>;
-    expect(lintTrustPolicy(auth.AssumeRolePolicyDocument, { principalTagsMapped: true, amr: "authenticated" })).toEqual([]);
-    expect(lintTrustPolicy(guest["AssumeRolePolicyDocument"], { principalTagsMapped: true, amr: "unauthenticated" })).toEqual([]);
+    expect(
+      lintTrustPolicy(auth.AssumeRolePolicyDocument, {
+        principalTagsMapped: true,
+        amr: "authenticated",
+      }),
+    ).toEqual([]);
+    expect(
+      lintTrustPolicy(guest["AssumeRolePolicyDocument"], {
+        principalTagsMapped: true,
+        amr: "unauthenticated",
+      }),
+    ).toEqual([]);
     expect(guest["Policies"]).toBeUndefined();
     const permissions = auth.Policies[0]?.PolicyDocument;
     expect(lintIdentityPolicy(permissions).filter((f) => f.severity === "error")).toEqual([]);
@@ -135,22 +145,60 @@ describe("gatehouse policy identity-pool: refusals", () => {
   it.each([
     ["no --pool", ["policy", "identity-pool"], "--pool <identity pool id> is required"],
     ["a bad pool id", ["policy", "identity-pool", "--pool", "eu-west-1_pool"], "--pool"],
-    ["--table-actions without --table", [...base, "--table-actions", "dynamodb:GetItem"], "--table-actions needs --table"],
+    [
+      "--table-actions without --table",
+      [...base, "--table-actions", "dynamodb:GetItem"],
+      "--table-actions needs --table",
+    ],
     ["--prefix without --bucket", [...base, "--prefix", "p"], "--prefix needs --bucket"],
     ["--route without --api", [...base, "--route", "GET /a"], "--route needs --api"],
-    ["--api without --route", [...base, "--api", "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod"], "at least one --route"],
-    ["--api with a method", [...base, "--api", "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/a", "--route", "GET /a"], "ARN of one stage"],
+    [
+      "--api without --route",
+      [...base, "--api", "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod"],
+      "at least one --route",
+    ],
+    [
+      "--api with a method",
+      [
+        ...base,
+        "--api",
+        "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/prod/GET/a",
+        "--route",
+        "GET /a",
+      ],
+      "ARN of one stage",
+    ],
     ["a bucket ARN", [...base, "--bucket", "arn:aws:s3:::b"], "not an S3 bucket name"],
     ["a malformed table ARN", [...base, "--table", "Notes"], "--table"],
-    ["a tag mapping without =", [...base, "--principal-tag", "tenant", "--provider", PROVIDER], "<tag key>=<claim>"],
-    ["--principal-tag without --provider", [...base, "--principal-tag", "tenant=custom:tenant"], "needs --provider"],
-    ["--owner on an unmapped tag", [...base, "--table", TABLE, "--owner", "tag:tenant"], "not mapped by --principal-tag"],
+    [
+      "a tag mapping without =",
+      [...base, "--principal-tag", "tenant", "--provider", PROVIDER],
+      "<tag key>=<claim>",
+    ],
+    [
+      "--principal-tag without --provider",
+      [...base, "--principal-tag", "tenant=custom:tenant"],
+      "needs --provider",
+    ],
+    [
+      "--owner on an unmapped tag",
+      [...base, "--table", TABLE, "--owner", "tag:tenant"],
+      "not mapped by --principal-tag",
+    ],
     ["--owner neither identity nor tag:", [...base, "--owner", "me"], "identity or tag:<key>"],
-    ["--no-guests with a guest role name", [...base, "--no-guests", "--unauthenticated-role-name", "G"], "contradicts --no-guests"],
+    [
+      "--no-guests with a guest role name",
+      [...base, "--no-guests", "--unauthenticated-role-name", "G"],
+      "contradicts --no-guests",
+    ],
     ["a bad role name", [...base, "--authenticated-role-name", "a/b"], "not an IAM role name"],
     ["a bad --account", [...base, "--account", "12"], "12-digit"],
     ["an unknown format", [...base, "--format", "yaml"], "--format"],
-    ["an unreadable role-mapping file", [...base, "--role-mapping", `${FIXTURES}missing.json`], "cannot read"],
+    [
+      "an unreadable role-mapping file",
+      [...base, "--role-mapping", `${FIXTURES}missing.json`],
+      "cannot read",
+    ],
   ])("%s: exit 2", async (_name, argv, message) => {
     const result = await runCaptured(argv);
     expect(result.code).toBe(2);

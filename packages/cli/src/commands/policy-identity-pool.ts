@@ -9,7 +9,8 @@ import { buildIdentityPoolPlan } from "./internal/identity-pool-plan.js";
 /** `gatehouse policy identity-pool`. @internal */
 export const policyIdentityPool: CommandSpec = {
   path: ["policy", "identity-pool"],
-  summary: "write a Cognito identity pool's roles: trust policies, per-identity permissions, role attachment",
+  summary:
+    "write a Cognito identity pool's roles: trust policies, per-identity permissions, role attachment",
   description: [
     "Writes the roles a Cognito identity pool hands out: the trust policies (Federated cognito-identity.amazonaws.com, sts:AssumeRoleWithWebIdentity, the aud condition on your pools and the amr condition; sts:TagSession when --principal-tag maps claims to tags), the per-identity permissions of signed-in users (DynamoDB rows whose partition key is the identity id, an S3 folder per identity, execute-api:Invoke on exact routes), and the role attachment of each pool (default roles, --role-mapping, principal tags).",
     "The output is checked with lintTrustPolicy and lintIdentityPolicy before it is written: an error finding refuses it (exit 1), warnings go to stderr. Guests get a role with the trust policy only, unless --guest-permissions.",
@@ -55,7 +56,7 @@ export const policyIdentityPool: CommandSpec = {
       list: true,
       value: "<action>",
       description: "--table: the DynamoDB actions",
-      defaultText: "GetItem,Query,PutItem,UpdateItem,DeleteItem",
+      defaultText: "dynamodb:GetItem,Query,PutItem,UpdateItem,DeleteItem",
     },
     "table-attributes": {
       type: "string",
@@ -81,7 +82,7 @@ export const policyIdentityPool: CommandSpec = {
       list: true,
       value: "<action>",
       description: "--bucket: the S3 actions (ListBucket is limited with s3:prefix)",
-      defaultText: "GetObject,PutObject,DeleteObject,ListBucket",
+      defaultText: "s3:GetObject,PutObject,DeleteObject,ListBucket",
     },
     api: {
       type: "string",

@@ -106,7 +106,10 @@ function readPrincipalTags(context: CommandContext): IdentityPoolPlan["principal
   return { provider, tags };
 }
 
-function readOwner(context: CommandContext, tags: Record<string, string> | undefined): IdentityOwner {
+function readOwner(
+  context: CommandContext,
+  tags: Record<string, string> | undefined,
+): IdentityOwner {
   const owner = context.string("owner") ?? "identity";
   if (owner === "identity") return owner;
   if (!owner.startsWith("tag:")) {
@@ -281,9 +284,13 @@ function lintPlan(roles: readonly PlannedRole[], tagsMapped: boolean, notes: str
     }
   }
   if (errors.length > 0) {
-    throw new CliError("denied", `refusing to write policies the linter rejects:\n  ${errors.join("\n  ")}`, {
-      hint: "Change the flags that produce them (the finding's path says which statement).",
-    });
+    throw new CliError(
+      "denied",
+      `refusing to write policies the linter rejects:\n  ${errors.join("\n  ")}`,
+      {
+        hint: "Change the flags that produce them (the finding's path says which statement).",
+      },
+    );
   }
 }
 
@@ -361,7 +368,11 @@ export async function buildIdentityPoolPlan(context: CommandContext): Promise<Id
             }),
       });
     } catch (error) {
-      throw policyInputError(error, roleMappings === undefined ? "--principal-tag" : "--role-mapping", context);
+      throw policyInputError(
+        error,
+        roleMappings === undefined ? "--principal-tag" : "--role-mapping",
+        context,
+      );
     }
   }
   lintPlan(roles, tagSession, notes);

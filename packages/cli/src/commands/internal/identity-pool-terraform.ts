@@ -51,9 +51,16 @@ export function formatTerraform(plan: IdentityPoolPlan): string {
   const parts: string[] = [];
   for (const role of plan.roles) {
     const name = tfName(role);
-    parts.push(toTerraformHcl(role.trustPolicy, { name: `${name}_trust`, kind: "trust" }).trimEnd());
+    parts.push(
+      toTerraformHcl(role.trustPolicy, { name: `${name}_trust`, kind: "trust" }).trimEnd(),
+    );
     if (role.permissions !== undefined) {
-      parts.push(toTerraformHcl(role.permissions, { name: `${name}_permissions`, kind: "identity" }).trimEnd());
+      parts.push(
+        toTerraformHcl(role.permissions, {
+          name: `${name}_permissions`,
+          kind: "identity",
+        }).trimEnd(),
+      );
     }
     parts.push(
       resource("aws_iam_role", name, [
@@ -73,11 +80,7 @@ export function formatTerraform(plan: IdentityPoolPlan): string {
   }
   plan.poolIds.forEach((identityPoolId, index) => {
     const suffix = index === 0 ? "" : `_${index + 1}`;
-    const body: Line[] = [
-      ["identity_pool_id", quote(identityPoolId)],
-      "",
-      ["roles", "{"],
-    ];
+    const body: Line[] = [["identity_pool_id", quote(identityPoolId)], "", ["roles", "{"]];
     const roleLines = block(
       2,
       plan.roles.map((role): Line => [quote(role.amr), `aws_iam_role.${tfName(role)}.arn`]),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { PolicyDocument } from "../document/policy-document.js";
 import { identityPoolTrustPolicy } from "../identity-policy/identity-pool-trust-policy.js";
 import { toCloudFormation } from "./to-cloud-formation.js";
 import { toTerraformHcl } from "./to-terraform-hcl.js";
@@ -7,10 +8,10 @@ const trust = identityPoolTrustPolicy({
   identityPoolId: "us-east-1:0b6f6a7e-2f7c-4c0f-9d55-1d0f7c9a3c11",
   amr: "authenticated",
 });
-const withPrincipal = {
+const withPrincipal: PolicyDocument = {
   Version: "2012-10-17",
   Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }],
-} as const;
+};
 
 describe("the kind option of toCloudFormation and toTerraformHcl", () => {
   it('"trust" renders a trust policy, which has no Resource (AssumeRolePolicyDocument)', () => {

@@ -21,6 +21,7 @@ import { type CommandContext, refuseTogether } from "../../internal/command.js";
 import { policyInputError } from "../../internal/policy-errors.js";
 import { readJson } from "../../internal/read-input.js";
 import { explainImplicitDeny, type NamedPolicy, statementLabel } from "./explain-decision.js";
+import { IDENTITY_HINT, parseIdentity } from "./identity-argument.js";
 import { parseContext } from "./simulate-request.js";
 
 /** The options of the identity questions (refused with a resource policy's request, and back). */
@@ -74,57 +75,6 @@ const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 export function asksIdentityQuestion(context: CommandContext): boolean {
   return context.given("identity-policy") || context.given("trust-policy");
 }
-
-/** `sub=..., pool=..., amr=authenticated, provider=..., tag:tenant=acme` as an identity. */
-export function parseIdentity(text: string, guest: boolean): CognitoIdentity {
-  const fields: Record<string, string> = {};
-  const providers: string[] = [];
-  const principalTags: Record<string, string> = {};
-  for (const part of text.split(",")) {
-    const pair = part.trim();
-    if (pair === "") continue;
-    const index = pair.indexOf("=");
-    if (index <= 0) {
-      throw usageError(
-        `--identity must be key=value pairs; got ${JSON.stringify(pair)}`,
-        IDENTITY_HINT,
-      );
-    }
-    const key = pair.slice(0, index).trim();
-    const value = pair.slice(index + 1).trim();
-    if (key.startsWith("tag:")) principalTags[key.slice(4)] = value;
-    else if (key === "provider") providers.push(value);
-    else if (key === "sub" || key === "pool" || key === "amr") {
-      if (fields[key] !== undefined) throw usageError(`--identity gives ${key} twice`);
-      fields[key] = value;
-    } else throw usageError(`--identity: unknown key ${JSON.stringify(key)}`, IDENTITY_HINT);
-  }
-  const { sub, pool, amr = guest ? "unauthenticated" : "authenticated" } = fields;
-  if (sub === undefined || pool === undefined) {
-    throw usageError(
-      "--identity needs sub=<identity id> and pool=<identity pool id>",
-      IDENTITY_HINT,
-    );
-  }
-  if (amr !== "authenticated" && amr !== "unauthenticated") {
-    throw usageError(
-      `--identity amr must be authenticated or unauthenticated; got ${JSON.stringify(amr)}`,
-    );
-  }
-  if (guest && amr === "authenticated") {
-    throw usageError("--guest contradicts amr=authenticated in --identity");
-  }
-  return {
-    identityPoolId: pool,
-    identityId: sub,
-    authenticated: amr === "authenticated",
-    ...(providers.length === 0 ? {} : { providers }),
-    ...(Object.keys(principalTags).length === 0 ? {} : { principalTags }),
-  };
-}
-
-const IDENTITY_HINT =
-  'e.g. --identity "sub=eu-west-1:1111aaaa-2222-3333-4444-555566667777, pool=eu-west-1:0b6f6a7e-2f7c-4c0f-9d55-1d0f7c9a3c11, amr=authenticated, tag:tenant=acme"';
 
 function readRole(context: CommandContext, required: boolean): string | undefined {
   const role = context.string("role");

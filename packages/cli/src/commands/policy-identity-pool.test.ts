@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   evaluateIdentityPolicy,
@@ -7,6 +8,7 @@ import {
 } from "@gatehouse/policy";
 import { describe, expect, it } from "vitest";
 import { runCaptured } from "../internal/capture-io.js";
+import { lintPlan } from "./internal/identity-pool-plan.js";
 
 const POOL = "eu-west-1:0b6f6a7e-2f7c-4c0f-9d55-1d0f7c9a3c11";
 const POOL_2 = "eu-west-1:1c7a7b8f-3a8d-4d1a-8e66-2e1a8dab4d22";
@@ -64,6 +66,34 @@ describe("gatehouse policy identity-pool: golden outputs", () => {
     await expect(
       await generate(["policy", "identity-pool", "--pool", POOL, "--no-guests"], "cloudformation"),
     ).toMatchFileSnapshot(`${FIXTURES}minimal.cloudformation.json.golden`);
+  });
+});
+
+describe("gatehouse policy identity-pool: the CDK output", () => {
+  it("is the ts block of docs/cli.md, which scripts/check-docs-code.mjs typechecks against aws-cdk-lib", async () => {
+    const docs = readFileSync(
+      fileURLToPath(new URL("../../../../docs/cli.md", import.meta.url)),
+      "utf8",
+    );
+    const intro = docs.indexOf("`--format cdk` for `--pool $POOL --no-guests");
+    expect(intro).toBeGreaterThan(-1);
+    const start = docs.indexOf("```ts\n", intro) + "```ts\n".length;
+    const block = docs.slice(start, docs.indexOf("\n```", start));
+    const cdk = await generate(
+      [
+        "policy",
+        "identity-pool",
+        "--pool",
+        POOL,
+        "--no-guests",
+        "--table",
+        TABLE,
+        "--table-actions",
+        "dynamodb:GetItem",
+      ],
+      "cdk",
+    );
+    expect(cdk.trimEnd()).toBe(block);
   });
 });
 
@@ -214,5 +244,58 @@ describe("gatehouse policy identity-pool: refusals", () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/rules/i);
+  });
+});
+
+describe("gatehouse policy identity-pool: its own output is linted", () => {
+  const trustWithoutAud = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Federated: "cognito-identity.amazonaws.com" },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },
+        },
+      },
+    ],
+  } as const;
+
+  it("an error finding refuses the plan (exit 1, the finding named)", () => {
+    const role = {
+      amr: "authenticated" as const,
+      name: "R",
+      trustPolicy: structuredClone(trustWithoutAud) as never,
+      permissions: undefined,
+    };
+    expect(() => lintPlan([role], false, [])).toThrowCode("denied", {
+      exitCode: 1,
+      message: expect.stringContaining("missing_aud_condition"),
+    });
+  });
+
+  it("a missing sts:TagSession while tags are mapped is refused too", () => {
+    const notes: string[] = [];
+    const trust = {
+      Version: "2012-10-17",
+      Statement: [
+        {
+          ...trustWithoutAud.Statement[0],
+          Condition: {
+            ...trustWithoutAud.Statement[0].Condition,
+            StringEquals: { "cognito-identity.amazonaws.com:aud": POOL },
+          },
+        },
+      ],
+    };
+    const role = {
+      amr: "authenticated" as const,
+      name: "R",
+      trustPolicy: trust as never,
+      permissions: undefined,
+    };
+    expect(() => lintPlan([role], false, notes)).not.toThrow();
+    expect(() => lintPlan([role], true, notes)).toThrow(/missing_tag_session/);
   });
 });

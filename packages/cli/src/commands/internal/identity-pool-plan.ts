@@ -126,7 +126,11 @@ async function readRoleMappings(
 }
 
 /** Refuses the plan when a linter finds an error in it; keeps the warnings as notes. */
-function lintPlan(roles: readonly PlannedRole[], tagsMapped: boolean, notes: string[]): void {
+export function lintPlan(
+  roles: readonly PlannedRole[],
+  tagsMapped: boolean,
+  notes: string[],
+): void {
   const errors: string[] = [];
   const collect = (what: string, findings: LintFinding[]) => {
     for (const finding of findings) {

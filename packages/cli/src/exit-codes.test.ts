@@ -7,6 +7,7 @@ import { credentials } from "./commands/credentials.js";
 import { demo } from "./commands/demo.js";
 import { dev } from "./commands/dev.js";
 import { policyGenerate } from "./commands/policy-generate.js";
+import { policyIdentityPool } from "./commands/policy-identity-pool.js";
 import { policyLint } from "./commands/policy-lint.js";
 import { policySimulate } from "./commands/policy-simulate.js";
 import { sign } from "./commands/sign.js";
@@ -24,6 +25,7 @@ const COMMANDS: readonly CommandSpec[] = [
   policyGenerate,
   policyLint,
   policySimulate,
+  policyIdentityPool,
   tokenDecode,
   tokenVerify,
   sign,

@@ -4,6 +4,7 @@ import { credentials } from "./commands/credentials.js";
 import { demo } from "./commands/demo.js";
 import { dev } from "./commands/dev.js";
 import { policyGenerate } from "./commands/policy-generate.js";
+import { policyIdentityPool } from "./commands/policy-identity-pool.js";
 import { policyLint } from "./commands/policy-lint.js";
 import { policySimulate } from "./commands/policy-simulate.js";
 import { sign } from "./commands/sign.js";
@@ -27,8 +28,8 @@ interface CommandGroup {
 const GROUPS: readonly CommandGroup[] = [
   {
     name: "policy",
-    summary: "generate, lint and simulate API Gateway resource policies",
-    commands: [policyGenerate, policyLint, policySimulate],
+    summary: "generate, lint and simulate API Gateway resource policies and identity-pool roles",
+    commands: [policyGenerate, policyLint, policySimulate, policyIdentityPool],
     implicit: policyGenerate,
   },
   { name: "token", summary: "decode and verify JWTs", commands: [tokenDecode, tokenVerify] },

@@ -2,6 +2,7 @@ import { parsePolicyDocument } from "../document/parse-policy-document.js";
 import type {
   ConditionBlock,
   PolicyDocument,
+  PolicyKind,
   PolicyPrincipal,
   PolicyStatement,
 } from "../document/policy-document.js";
@@ -24,8 +25,11 @@ const PRINCIPAL_KEYS = ["AWS", "Service", "Federated", "CanonicalUser"] as const
  *
  * @internal
  */
-export function toIacPolicyDocument(policy: PolicyDocument | string): IacPolicyDocument {
-  const parsed = parsePolicyDocument(policy);
+export function toIacPolicyDocument(
+  policy: PolicyDocument | string,
+  kind: PolicyKind = "any",
+): IacPolicyDocument {
+  const parsed = parsePolicyDocument(policy, undefined, { kind });
   const statements = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
   // Rebuilt key by key so the output order does not depend on the caller's.
   return {

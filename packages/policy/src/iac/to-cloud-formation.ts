@@ -1,4 +1,4 @@
-import type { PolicyDocument } from "../document/policy-document.js";
+import type { PolicyDocument, PolicyKind } from "../document/policy-document.js";
 import { type IacPolicyDocument, toIacPolicyDocument } from "./iac-policy-document.js";
 
 /**
@@ -7,6 +7,8 @@ import { type IacPolicyDocument, toIacPolicyDocument } from "./iac-policy-docume
  * list, keys in IAM grammar order, condition operators and keys sorted.
  *
  * @param policy - A policy document (object or JSON text), validated with `parsePolicyDocument`.
+ * @param options - `kind: "trust"` for a role's trust policy (`AssumeRolePolicyDocument`, no
+ *   `Resource`), `"identity"` for a role's permissions (no `Principal`). @default "any"
  * @returns A new object; mutating it does not touch `policy`.
  * @throws PolicyError `invalid_policy` when `policy` is not a valid policy document.
  *
@@ -28,6 +30,9 @@ import { type IacPolicyDocument, toIacPolicyDocument } from "./iac-policy-docume
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-apigateway-restapi.html#cfn-apigateway-restapi-policy
  * @see docs/policy/iac.md (CDK and CloudFormation)
  */
-export function toCloudFormation(policy: PolicyDocument | string): IacPolicyDocument {
-  return toIacPolicyDocument(policy);
+export function toCloudFormation(
+  policy: PolicyDocument | string,
+  options: { kind?: PolicyKind } = {},
+): IacPolicyDocument {
+  return toIacPolicyDocument(policy, options.kind);
 }

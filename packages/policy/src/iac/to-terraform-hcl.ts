@@ -2,6 +2,7 @@ import type {
   ConditionValue,
   OneOrMany,
   PolicyDocument,
+  PolicyKind,
   PolicyPrincipal,
   PolicyStatement,
 } from "../document/policy-document.js";
@@ -23,6 +24,11 @@ export interface TerraformHclOptions {
    * empty. Without it every string is written literally.
    */
   executionArn?: string;
+  /**
+   * The grammar the document is checked against: `"trust"` for a role's trust policy
+   * (`assume_role_policy`, no `Resource`), `"identity"` for a role's permissions. @default "any"
+   */
+  kind?: PolicyKind;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -66,12 +72,12 @@ export function toTerraformHcl(
   policy: PolicyDocument | string,
   options: TerraformHclOptions = {},
 ): string {
-  const { name = "resource_policy", executionArn } = options;
+  const { name = "resource_policy", executionArn, kind } = options;
   if (typeof name !== "string" || !NAME.test(name)) {
     throw new TypeError(`name must be a Terraform identifier, got ${JSON.stringify(name)}`);
   }
   const quoteResource = hclResourceQuoter(executionArn);
-  const document = toIacPolicyDocument(policy);
+  const document = toIacPolicyDocument(policy, kind);
   const attributes: Attribute[] = [];
   if (document.Version !== undefined) attributes.push(["version", [hclString(document.Version)]]);
   if (document.Id !== undefined) attributes.push(["policy_id", [hclString(document.Id)]]);

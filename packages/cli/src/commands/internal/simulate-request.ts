@@ -59,7 +59,8 @@ function stageResponse(methodArn: string, effect: "Allow" | "Deny"): IamAuthoriz
   };
 }
 
-function parseContext(pairs: readonly string[]): ConditionContext {
+/** `--context key=value` pairs; a key given twice becomes a multi-valued key. */
+export function parseContext(pairs: readonly string[]): ConditionContext {
   const context: Record<string, string | string[]> = {};
   for (const pair of pairs) {
     const index = pair.indexOf("=");

@@ -10,15 +10,17 @@
 import { randomUUID } from "node:crypto";
 import { createIdentityPoolClient, loginsFromIdToken } from "@gatehouse/identity-pool";
 import {
+  cognitoAssumeRoleContext,
   cognitoSessionContext,
   evaluateIdentityPolicy,
+  evaluateTrustPolicy,
   type IdentityPolicyResult,
   type PolicyDocument,
   resolveIdentityPoolRole,
 } from "@gatehouse/policy";
 import type { CognitoIdentityServer, IssuedCredentials, TestIssuer } from "@gatehouse/testing";
 import { DEMO } from "./demo-gateway.js";
-import { DEMO_ROLES, demoRoleAttachment } from "./demo-identity-roles.js";
+import { DEMO_ROLES, demoRoleAttachment, demoRoles } from "./demo-identity-roles.js";
 import type { DemoStep, StepOutcome } from "./demo-steps.js";
 
 const SECTIONS = {
@@ -89,7 +91,8 @@ export function buildRoleSteps(server: CognitoIdentityServer, issuer: TestIssuer
   };
 
   async function exchange(user: User): Promise<Session> {
-    let reason = "unauthenticated_role";
+    let model = "unauthenticated_role";
+    let modelRole: string | undefined;
     let logins: Record<string, string> | undefined;
     if (user !== "guest") {
       const token = await issuer.mintIdToken({
@@ -99,8 +102,9 @@ export function buildRoleSteps(server: CognitoIdentityServer, issuer: TestIssuer
       });
       logins = loginsFromIdToken(token);
       // What the model says Cognito does with these claims; the row shows the server's answer.
-      const model = resolveIdentityPoolRole(attachment, claimsOf(token));
-      reason = model.reason;
+      const resolved = resolveIdentityPoolRole(attachment, claimsOf(token));
+      model = resolved.reason;
+      if (resolved.outcome === "role") modelRole = resolved.roleArn;
     }
     const client = createIdentityPoolClient({
       identityPoolId: DEMO.identityPoolId,
@@ -116,20 +120,34 @@ export function buildRoleSteps(server: CognitoIdentityServer, issuer: TestIssuer
       return {
         ok: true,
         issued,
-        detail: `GetId + GetCredentialsForIdentity -> ${roleName(issued.roleArn)}${session} (model: ${reason})`,
+        detail: `GetId + GetCredentialsForIdentity -> ${roleName(issued.roleArn)}${session}; resolveIdentityPoolRole: ${model}`,
       };
     } catch (error) {
-      const { code, status, message } = error as {
-        code?: string;
-        status?: number;
-        message: string;
-      };
+      const { code, status } = error as { code?: string; status?: number };
       return {
         ok: false,
         code: code ?? "error",
-        detail: `GetCredentialsForIdentity answered ${status ?? "-"}: ${message} (model: ${reason})`,
+        detail: `GetCredentialsForIdentity answered ${status ?? "no response"}; resolveIdentityPoolRole: ${model}${trustOf(modelRole, user !== "guest")}`,
       };
     }
+  }
+
+  /** `-> role/x, whose trust policy gives this pool's newest identity: implicit-deny`. */
+  function trustOf(roleArn: string | undefined, authenticated: boolean): string {
+    const role = demoRoles().find((candidate) => candidate.arn === roleArn);
+    const identityId = server.identities(DEMO.identityPoolId).at(-1);
+    if (role === undefined || identityId === undefined) return "";
+    const trust = evaluateTrustPolicy(role.trustPolicy, {
+      action: "sts:AssumeRoleWithWebIdentity",
+      principal: { federated: "cognito-identity.amazonaws.com" },
+      roleArn: role.arn,
+      context: cognitoAssumeRoleContext({
+        identityPoolId: DEMO.identityPoolId,
+        identityId,
+        authenticated,
+      }),
+    });
+    return ` -> ${roleName(role.arn)}, whose trust policy evaluates to ${trust.decision} for this pool`;
   }
 
   const roleRow = (user: User) => async (): Promise<StepOutcome> => {

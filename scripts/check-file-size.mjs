@@ -45,8 +45,6 @@ export const ALLOWLIST = {
     "being reworked (issue 13/14), split pending",
   "packages/policy/src/route-table/compile-route-table.ts":
     "split pending (issue 13): one closure over the compiled table; not split by the deadline",
-  "packages/testing/src/cognito-identity/start-cognito-identity-server.ts":
-    "being reworked (issue 13/14), split pending",
 };
 
 /** Number of lines as `wc -l` counts them (newline characters). */

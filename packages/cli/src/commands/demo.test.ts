@@ -19,18 +19,38 @@ describe("gatehouse demo", () => {
       true,
     );
     // Every request the gateway answered carries its typed decision reason; the identity-pool
-    // exchange, which the gateway does not decide, says what happened in `detail` instead.
+    // calls and the policy evaluations, which the gateway does not decide, say what happened in
+    // `detail` instead.
     for (const row of demo.rows) {
-      if (row.request.startsWith("identity pool:")) {
-        expect(row).toMatchObject({ reason: null, detail: expect.stringContaining("->") });
-      } else {
+      if (row.kind === "gateway") {
         expect(row.reason).toMatch(/^[a-z0-9]+(?:_[a-z0-9]+)*$/);
         expect(row.detail).toBeNull();
+      } else {
+        expect(row).toMatchObject({ reason: null, detail: expect.any(String) });
       }
     }
     expect(demo.rows.find((row) => row.request.includes("(no token)"))?.reason).toBe(
       "missing_identity_source",
     );
+    // Identity-pool roles: the role each user got from the real GetCredentialsForIdentity...
+    const roles = demo.rows.filter((row) => row.kind === "identity_pool");
+    const roleOf = (text: string) => roles.find((row) => row.request.includes(text))?.actual;
+    expect(roleOf("user A, in no group")).toBe("role/gatehouse-demo-authenticated");
+    expect(roleOf("group admins")).toBe("role/gatehouse-demo-admins");
+    expect(roleOf("guest")).toBe("role/gatehouse-demo-guest");
+    expect(roleOf("another pool")).toBe("InvalidIdentityPoolConfigurationException");
+    // ...and what those credentials may do, evaluated, with the statements that decided.
+    const evaluated = demo.rows.filter((row) => row.kind === "evaluation");
+    expect(evaluated.map((row) => [row.request.split(":")[0], row.actual])).toEqual([
+      ["user A", "allow"],
+      ["user A", "deny"],
+      ["admins", "allow"],
+      ["guest", "deny"],
+      ["guest", "deny"],
+    ]);
+    expect(evaluated[0]?.detail).toContain('"OwnNotes"');
+    expect(evaluated[1]?.detail).toContain("no statement");
+    expect(evaluated[3]?.detail).toContain("the session policy does not");
     // The identity-pool credentials are accepted by the AWS_IAM route.
     expect(demo.rows.find((row) => row.request.includes("identity-pool credentials"))?.actual).toBe(
       200,

@@ -10,12 +10,21 @@ import { DEMO } from "./demo-gateway.js";
 import type { Exchange } from "./demo-identity-exchange.js";
 import type { DemoTokens } from "./demo-tokens.js";
 
-interface Step {
+/** What a step that the gateway does not answer found: a call to the identity pool, an evaluation. */
+export interface StepOutcome {
+  kind: "identity_pool" | "evaluation";
+  /** An HTTP status, `allow` / `deny`, `role/{name}` or an AWS error type. */
+  actual: number | string;
+  detail: string;
+}
+
+/** One row to run: a request through the gateway (a `Response`) or a {@link StepOutcome}. */
+export interface DemoStep {
   section: string;
   request: string;
-  expected: number;
+  expected: number | string;
   note: string;
-  send: () => Promise<Response | { status: number; detail: string }>;
+  send: () => Promise<Response | StepOutcome>;
 }
 
 const SECTIONS = {
@@ -34,7 +43,7 @@ export function buildSteps(
   tokens: DemoTokens,
   exchange: Exchange,
   other: { accessKeyId: string; secretAccessKey: string },
-): Step[] {
+): DemoStep[] {
   const rest = gateway.apiUrls[DEMO.restApi] as string;
   const trap = gateway.apiUrls[DEMO.trapApi] as string;
   const trapPath = new URL(trap).pathname.replace(/\/$/, "");
@@ -182,7 +191,11 @@ export function buildSteps(
       request: "identity pool: ID token -> AWS credentials",
       expected: 200,
       note: "createIdentityPoolClient against the loopback Cognito-identity server.",
-      send: async () => ({ status: exchange.status, detail: exchange.detail }),
+      send: async () => ({
+        kind: "identity_pool",
+        actual: exchange.status,
+        detail: exchange.detail,
+      }),
     },
     {
       section: SECTIONS.iam,

@@ -15,6 +15,8 @@ import {
 } from "@gatehouse/testing";
 import { DEMO, demoGatewayConfig } from "./demo-gateway.js";
 import { exchangeIdentity } from "./demo-identity-exchange.js";
+import { demoRoleAttachment, demoRoles, invokePolicy } from "./demo-identity-roles.js";
+import { buildRoleSteps } from "./demo-role-steps.js";
 import { buildSteps } from "./demo-steps.js";
 import { mintDemoTokens } from "./demo-tokens.js";
 
@@ -22,17 +24,28 @@ import { mintDemoTokens } from "./demo-tokens.js";
 export interface DemoRow {
   /** 1, 2, ... */
   step: number;
+  /**
+   * What the row checks: `gateway`, a request through the local gateway (`expected`/`actual` are
+   * HTTP statuses, `reason` the gateway's); `identity_pool`, calls to the loopback Cognito-identity
+   * server (an HTTP status, or the role the credentials were issued for as `role/{name}`, or the
+   * error type Cognito answered); `evaluation`, the issued credentials' role and session policies
+   * evaluated for one AWS request (`allow` or `deny`; `detail` names the deciding statements).
+   */
+  kind: "gateway" | "identity_pool" | "evaluation";
   /** The part of the sample API the row shows. */
   section: string;
   /** What was sent, e.g. `GET /dev/pets  (no token)`. */
   request: string;
-  /** The status API Gateway gives this request. */
-  expected: number;
-  /** The status the local gateway answered; `null` when the request failed. */
-  actual: number | null;
+  /**
+   * What AWS answers: the HTTP status API Gateway gives the request (`gateway`); for the other
+   * kinds, see {@link DemoRow.kind}.
+   */
+  expected: number | string;
+  /** What came back, in the same terms as `expected`; `null` when the request failed. */
+  actual: number | string | null;
   /**
    * The local gateway's decision reason (`allowed`, `authorizer_implicit_deny`, ...); `null` for a
-   * step the gateway does not decide (the identity-pool exchange) and for a request that failed.
+   * step the gateway does not decide (`identity_pool`, `evaluation`) and for a request that failed.
    */
   reason: GatewayDecisionReason | null;
   /** With `reason: null`: what happened instead (the exchange's calls, the failure); else `null`. */
@@ -65,8 +78,10 @@ export interface RunDemoOptions {
 /**
  * Runs the sample API on 127.0.0.1 and sends it real requests: a Cognito-shaped issuer, a TOKEN
  * authorizer, the authorizer-cache bug next to the cache-safe default, an HTTP API with scopes, a
- * resource policy (IP denylist + account allowlist) and an identity-pool exchange followed by a
- * SigV4-signed call. No network beyond loopback; tokens and secrets are never returned.
+ * resource policy (IP denylist + account allowlist), an identity-pool exchange followed by a
+ * SigV4-signed call, and identity-pool roles: the role each user gets (Token role mapping, trust
+ * policies checked) and what its credentials may do (DynamoDB row-level security, guests' session
+ * policy), evaluated. No network beyond loopback; tokens and secrets are never returned.
  *
  * @returns every row with the expected and the actual status; `ok` when all matched.
  * @example
@@ -98,10 +113,11 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
         {
           identityPoolId: DEMO.identityPoolId,
           providers: { [loginKey]: { jwks: issuer.jwks(), audience: issuer.clientId } },
-          authenticatedRoleArn: DEMO.authenticatedRole,
+          roleAttachment: demoRoleAttachment(loginKey, issuer.clientId),
           accountId: DEMO.accountId,
         },
       ],
+      roles: demoRoles(),
     });
 
     // The identity-pool exchange runs first: the gateway is told which credentials exist when it
@@ -117,9 +133,8 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
         secretAccessKey: issued.secretAccessKey,
         sessionToken: issued.sessionToken,
         principalArn: `arn:aws:sts::${DEMO.accountId}:assumed-role/${issued.roleArn.split("/").pop()}/CognitoIdentityCredentials`,
-        policy: invokePolicy(
-          `arn:aws:execute-api:${DEMO.region}:${DEMO.accountId}:*/${DEMO.stage}/GET/reports`,
-        ),
+        // The role's own permission policies (execute-api:Invoke on GET /reports, DynamoDB rows).
+        policy: issued.permissionPolicies.length > 0 ? issued.permissionPolicies : null,
       })),
       {
         ...other,
@@ -131,11 +146,15 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     gateway = await startLocalGateway(
       demoGatewayConfig({ verifier, credentials, onDecision: (record) => decisions.push(record) }),
     );
-    const steps = buildSteps(gateway, tokens, exchange, other);
+    const steps = [
+      ...buildSteps(gateway, tokens, exchange, other),
+      ...buildRoleSteps(identityServer, issuer),
+    ];
     const rows: DemoRow[] = [];
     for (const step of steps) {
       const before = decisions.length;
-      let actual: number | null = null;
+      let kind: DemoRow["kind"] = "gateway";
+      let actual: number | string | null = null;
       let reason: GatewayDecisionReason | null = null;
       let detail: string | null = null;
       let fromCache = false;
@@ -149,7 +168,8 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
           if (record === undefined) detail = "no decision recorded";
           fromCache = record?.authorizerFromCache === true;
         } else {
-          actual = answer.status;
+          kind = answer.kind;
+          actual = answer.actual;
           detail = answer.detail;
         }
       } catch (error) {
@@ -157,6 +177,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
       }
       const row: DemoRow = {
         step: rows.length + 1,
+        kind,
         section: step.section,
         request: step.request,
         expected: step.expected,
@@ -179,11 +200,4 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
   } finally {
     await Promise.allSettled([gateway?.close(), identityServer?.close(), issuer?.close()]);
   }
-}
-
-function invokePolicy(resource: string) {
-  return {
-    Version: "2012-10-17" as const,
-    Statement: [{ Effect: "Allow" as const, Action: "execute-api:Invoke", Resource: resource }],
-  };
 }

@@ -1,3 +1,4 @@
+import { PolicyError } from "../errors.js";
 import type { LintFinding, LintRuleCode, LintSeverity } from "./lint-finding.js";
 
 const SEVERITY_ORDER: Readonly<Record<LintSeverity, number>> = { error: 0, warning: 1, info: 2 };
@@ -22,6 +23,7 @@ export function readSuppressions(
     const at = `suppress[${index}]`;
     if (typeof item !== "object" || item === null) fail(`${at} must be an object { code, reason }`);
     const { code, reason } = item as { code?: unknown; reason?: unknown };
+    if (typeof code === "string") refuseRenamedCode(code, `${at}.code`, linter, codes);
     if (typeof code !== "string" || !codes.has(code)) {
       fail(
         `${at}.code ${JSON.stringify(code)} is not a rule code of ${linter} (see lintRuleSeverities)`,
@@ -36,6 +38,26 @@ export function readSuppressions(
     reasons.set(code as LintRuleCode, (reason as string).trim());
   });
   return reasons;
+}
+
+/**
+ * Rule codes were kebab-case before the snake_case convention: `missing-principal` is now
+ * `missing_principal`. An old name is refused with the new one, never silently ignored, so a
+ * suppression written for an earlier version cannot stop suppressing without a word.
+ */
+function refuseRenamedCode(
+  code: string,
+  path: string,
+  linter: string,
+  codes: ReadonlySet<string>,
+): void {
+  const renamed = code.replace(/-/g, "_");
+  if (renamed === code || !codes.has(renamed)) return;
+  throw new PolicyError(
+    "renamed_code",
+    `${linter}: ${path} "${code}" is now "${renamed}" (rule codes are snake_case); suppress "${renamed}"`,
+    { path, expected: renamed, actual: code },
+  );
 }
 
 // Numbers in paths compare as numbers, so Statement[10] sorts after Statement[9].

@@ -35,6 +35,8 @@ export const ALLOWLIST = {
     "one concept: the credential client, one closure over its state (identity, exchange, refresh windows); its types are in identity-pool-client.ts",
   "packages/local-gateway/src/config/gateway-config.ts":
     "type-only: startLocalGateway's config (APIs, routes, authorizers, credentials), no code",
+  "packages/policy/src/index.ts":
+    "one concept: the package's public surface, every export named one by one (docs/architecture.md)",
   "packages/policy/src/audit/internal/read-description.ts":
     "one concept: the validating reader of auditApiAccess's description, section by section",
   "packages/policy/src/evaluate/internal/compile-condition.ts":

@@ -13,16 +13,12 @@ import type {
   EvaluationResult,
   MatchedStatement,
 } from "./evaluate-policy.js";
-import type { CompiledCondition, Truth } from "./internal/compile-condition.js";
-import {
-  compileCondition,
-  FALSE,
-  matchesCompiledCondition,
-  TRUE,
-  UNKNOWN,
-} from "./internal/compile-condition.js";
+import type { CompiledCondition } from "./internal/compile-condition.js";
+import { compileCondition, matchesCompiledCondition } from "./internal/compile-condition.js";
 import type { CompiledPrincipal } from "./internal/compile-principal.js";
 import { compilePrincipal, matchesCompiledPrincipal } from "./internal/compile-principal.js";
+import type { Truth } from "./internal/condition-truth.js";
+import { FALSE, TRUE, UNKNOWN } from "./internal/condition-truth.js";
 import { substituteVariables } from "./internal/policy-variables.js";
 import type { RequestState } from "./internal/request-state.js";
 import { prepareRequest, shortResourceOf } from "./internal/request-state.js";

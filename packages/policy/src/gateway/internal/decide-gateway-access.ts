@@ -3,18 +3,8 @@
  * @internal
  * @packageDocumentation
  */
-import type { PolicyDocument, PolicyStatement } from "../../document/policy-document.js";
-import type { CompiledPolicy } from "../../evaluate/compile-policy.js";
-import { compileParsedPolicy } from "../../evaluate/compile-policy.js";
-import type { Decision, RequestPrincipal } from "../../evaluate/evaluate-policy.js";
-import type {
-  ApiGatewayAccessResult,
-  GatewayAccessReason,
-  GatewayCombination,
-  GatewayErrorType,
-  GatewayPhase,
-  PolicyOutcome,
-} from "../api-gateway-access.js";
+import type { Decision } from "../../evaluate/evaluate-policy.js";
+import type { ApiGatewayAccessResult, GatewayAccessReason } from "../api-gateway-access.js";
 import {
   authorizerPolicyDenied,
   INVALID_SIGNATURE,
@@ -22,181 +12,23 @@ import {
   notAuthorizedToPerform,
   UNAUTHORIZED,
 } from "./gateway-messages.js";
+import { type AuthorizerSource, allowed, denied, finish, type Verdict } from "./gateway-verdict.js";
 import type { PreparedRequest } from "./prepare-gateway-request.js";
 import { prepareCallerPolicies, prepareSessionPolicy } from "./prepare-gateway-request.js";
 import { readAuthorizerResponse } from "./read-authorizer-response.js";
-
-const ACTION = "execute-api:Invoke";
-
-interface Verdict {
-  status: ApiGatewayAccessResult["status"];
-  message: string | null;
-  errorType: GatewayErrorType | null;
-  reason: GatewayAccessReason;
-  phase: GatewayPhase;
-  resourcePolicyDecision: PolicyOutcome;
-  identityDecision: PolicyOutcome;
-  combination: GatewayCombination | null;
-}
-
-/** @internal How the authorizer's answer was obtained. */
-export interface AuthorizerSource {
-  invoked: boolean;
-  fromCache: boolean;
-}
-
-const NOT_REACHED: AuthorizerSource = { invoked: false, fromCache: false };
-
-function finish(
-  p: PreparedRequest,
-  verdict: Verdict,
-  source: AuthorizerSource = NOT_REACHED,
-): ApiGatewayAccessResult {
-  return {
-    ...verdict,
-    authorizerInvoked: source.invoked,
-    authorizerFromCache: source.fromCache,
-    principal: p.principalName,
-  };
-}
-
-function allowed(
-  resourcePolicyDecision: PolicyOutcome,
-  identityDecision: PolicyOutcome,
-  combination: GatewayCombination | null,
-): Verdict {
-  return {
-    status: 200,
-    message: null,
-    errorType: null,
-    reason: "allowed",
-    phase: "policy",
-    resourcePolicyDecision,
-    identityDecision,
-    combination,
-  };
-}
-
-function denied(
-  message: string,
-  reason: GatewayAccessReason,
-  phase: GatewayPhase,
-  resourcePolicyDecision: PolicyOutcome,
-  identityDecision: PolicyOutcome,
-  combination: GatewayCombination | null,
-): Verdict {
-  return {
-    status: 403,
-    message,
-    errorType: "AccessDeniedException",
-    reason,
-    phase,
-    resourcePolicyDecision,
-    identityDecision,
-    combination,
-  };
-}
-
-function evaluate(
-  policy: CompiledPolicy,
-  p: PreparedRequest,
-  principal?: RequestPrincipal,
-): Decision {
-  const result = policy.evaluate({
-    action: ACTION,
-    resource: p.methodArn,
-    context: p.context,
-    ...(principal === undefined ? {} : { principal }),
-  });
-  if (result.error !== undefined) throw result.error;
-  return result.decision;
-}
+import {
+  ACTION,
+  evaluate,
+  explicitResourceDeny,
+  grantsOnlyIamPrincipals,
+  resourcePolicyDecision,
+  resourcePolicyRefusal,
+} from "./resource-policy-decision.js";
 
 /** Explicit Deny in any document wins; else an Allow in any; else implicit deny. */
 function combineDocuments(decisions: readonly Decision[]): Decision {
   if (decisions.includes("explicit-deny")) return "explicit-deny";
   return decisions.includes("allow") ? "allow" : "implicit-deny";
-}
-
-function statementsOf(policy: PolicyDocument): PolicyStatement[] {
-  return Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
-}
-
-function namesOnlyIamPrincipals(statement: PolicyStatement): boolean {
-  const principal = statement.Principal;
-  if (typeof principal !== "object" || statement.NotPrincipal !== undefined) return false;
-  const aws = principal.AWS;
-  if (aws === undefined) return false;
-  const list = Array.isArray(aws) ? aws : [aws];
-  return list.length > 0 && !list.includes("*");
-}
-
-/** The Allow statements that name only IAM principals, as if they named everyone; `null` if none. */
-function iamOnlyAllows(policy: PolicyDocument): CompiledPolicy | null {
-  const rewritten = statementsOf(policy)
-    .filter((statement) => statement.Effect === "Allow" && namesOnlyIamPrincipals(statement))
-    .map((statement): PolicyStatement => ({ ...statement, Principal: "*" }));
-  if (rewritten.length === 0) return null;
-  const document: PolicyDocument = { Statement: rewritten };
-  if (policy.Version !== undefined) document.Version = policy.Version;
-  // Built from statements of the parsed resource policy: valid, and held by nobody else.
-  return compileParsedPolicy(document);
-}
-
-/**
- * @internal True when the resource policy's only way to allow this request is an Allow naming IAM
- * principals (`Principal: { AWS: ... }`): a caller that is not SigV4-signed (`anonymous`) can never
- * satisfy it, so every non-`AWS_IAM` method fails with the `User: anonymous` message.
- */
-export function grantsOnlyIamPrincipals(p: PreparedRequest): boolean {
-  const policy = p.resourcePolicy;
-  if (policy === undefined) return false;
-  if (policy.iamOnlyAllows === undefined) policy.iamOnlyAllows = iamOnlyAllows(policy.document);
-  return (
-    policy.iamOnlyAllows !== null && evaluate(policy.iamOnlyAllows, p, "anonymous") === "allow"
-  );
-}
-
-/** @internal The resource policy's decision for this caller, `"absent"` without one. */
-export function resourcePolicyDecision(p: PreparedRequest): Decision | "absent" {
-  return p.resourcePolicy === undefined
-    ? "absent"
-    : evaluate(p.resourcePolicy.compiled, p, p.principal);
-}
-
-function resourcePolicyRefusal(
-  p: PreparedRequest,
-  resource: Decision | "absent",
-  identity: PolicyOutcome,
-  combination: GatewayCombination | null,
-): Verdict {
-  const reason = grantsOnlyIamPrincipals(p)
-    ? "iam_principal_requires_iam_auth"
-    : "resource_policy_implicit_deny";
-  return denied(
-    notAuthorizedToPerform(p.principalName, p.methodArn, false),
-    reason,
-    "policy",
-    resource,
-    identity,
-    combination,
-  );
-}
-
-function explicitResourceDeny(
-  p: PreparedRequest,
-  phase: GatewayPhase,
-  identity: PolicyOutcome,
-  combination: GatewayCombination | null,
-): Verdict {
-  return denied(
-    notAuthorizedToPerform(p.principalName, p.methodArn, true),
-    "resource_policy_explicit_deny",
-    phase,
-    "explicit-deny",
-    identity,
-    combination,
-  );
 }
 
 /** @internal `NONE`: with a resource policy, it must allow. */

@@ -33,7 +33,7 @@ const { issuer, jwks, mint, mintHs256, sharedSecret, methodArn } = require("./sh
     () => jwtVerifier({ issuer, audience: "api", algorithms: ["HS256"], sharedSecret }),
     /@gatehouse\/authorizer\/jose/,
   );
-  const hs = jose.jwtVerifier({ issuer, audience: "api", algorithms: ["HS256"], sharedSecret });
+  const hs = jose.joseJwtVerifier({ issuer, audience: "api", algorithms: ["HS256"], sharedSecret });
   assert.equal((await hs.verify(mintHs256({}))).claims.sub, "user-2");
   console.log(
     "ok: CommonJS require of @gatehouse/authorizer (+ /middy, /jose) with require(esm) off",

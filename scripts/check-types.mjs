@@ -1,5 +1,5 @@
 /**
- * `pnpm typecheck` (after the root `tsc`): every package typechecks ALONE, with its own tsconfig.
+ * `pnpm lint` (after Biome and the import rules): every package typechecks ALONE, with its own tsconfig.
  *
  *   node scripts/check-types.mjs              check every packages/<pkg>/tsconfig*.json
  *   node scripts/check-types.mjs policy sigv4 only these packages

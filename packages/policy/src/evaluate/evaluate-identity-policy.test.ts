@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: IAM policy variables are written ${...} in plain strings.
 import { describe, expect, it } from "vitest";
+import { gameScoresAttributeLevelExample } from "../identity-policy/test-support.js";
 import { cognitoSessionContext } from "../identity-pool/cognito-session-context.js";
 import { COGNITO_UNAUTHENTICATED_SESSION_POLICY } from "../identity-pool/cognito-unauthenticated-session-policy.js";
 import { evaluateIdentityPolicy } from "./evaluate-identity-policy.js";
@@ -20,39 +21,7 @@ const session = (identityId: string, tags: Record<string, string> = {}) =>
 // DynamoDB developer guide, "Using IAM policy conditions for fine-grained access control"
 // (specifying-conditions.html), with the Cognito variable of IAM's example
 // reference_policies_examples_dynamodb_items.html.
-const ROW_LEVEL = {
-  Version: "2012-10-17",
-  Statement: [
-    {
-      Sid: "AllowAccessToOnlyItemsMatchingUserID",
-      Effect: "Allow",
-      Action: [
-        "dynamodb:GetItem",
-        "dynamodb:BatchGetItem",
-        "dynamodb:Query",
-        "dynamodb:PutItem",
-        "dynamodb:UpdateItem",
-        "dynamodb:DeleteItem",
-        "dynamodb:BatchWriteItem",
-      ],
-      Resource: [TABLE],
-      Condition: {
-        "ForAllValues:StringEquals": {
-          "dynamodb:LeadingKeys": ["${cognito-identity.amazonaws.com:sub}"],
-          "dynamodb:Attributes": [
-            "UserId",
-            "GameTitle",
-            "Wins",
-            "Losses",
-            "TopScore",
-            "TopScoreDateTime",
-          ],
-        },
-        StringEqualsIfExists: { "dynamodb:Select": "SPECIFIC_ATTRIBUTES" },
-      },
-    },
-  ],
-};
+const ROW_LEVEL = gameScoresAttributeLevelExample(TABLE);
 
 // Cognito developer guide, "IAM roles" / IAM example reference_policies_examples_s3_cognito-bucket.html.
 const BUCKET = "arn:aws:s3:::amzn-s3-demo-bucket";

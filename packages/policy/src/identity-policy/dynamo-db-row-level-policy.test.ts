@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { PolicyDocument } from "../document/policy-document.js";
 import { dynamoDbRowLevelPolicy } from "./dynamo-db-row-level-policy.js";
-import { comparable } from "./test-support.js";
+import { comparable, gameScoresAttributeLevelExample } from "./test-support.js";
 
 const TABLE = "arn:aws:dynamodb:us-west-1:123456789012:table/GameScores";
 
@@ -47,39 +47,8 @@ describe("dynamoDbRowLevelPolicy", () => {
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
     // AWS writes the example with ${www.amazon.com:user_id} (Login with Amazon); here the identity
     // pool's variable, as the page's web identity federation section does for Cognito.
-    const documented: PolicyDocument = {
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "AllowAccessToOnlyItemsMatchingUserID",
-          Effect: "Allow",
-          Action: [
-            "dynamodb:GetItem",
-            "dynamodb:BatchGetItem",
-            "dynamodb:Query",
-            "dynamodb:PutItem",
-            "dynamodb:UpdateItem",
-            "dynamodb:DeleteItem",
-            "dynamodb:BatchWriteItem",
-          ],
-          Resource: [TABLE],
-          Condition: {
-            "ForAllValues:StringEquals": {
-              "dynamodb:LeadingKeys": ["${cognito-identity.amazonaws.com:sub}"],
-              "dynamodb:Attributes": [
-                "UserId",
-                "GameTitle",
-                "Wins",
-                "Losses",
-                "TopScore",
-                "TopScoreDateTime",
-              ],
-            },
-            StringEqualsIfExists: { "dynamodb:Select": "SPECIFIC_ATTRIBUTES" },
-          },
-        },
-      ],
-    };
+    const documented = gameScoresAttributeLevelExample(TABLE);
+
     const built = dynamoDbRowLevelPolicy({
       tableArn: TABLE,
       actions: [

@@ -129,3 +129,45 @@ export const invokeCaseArb: fc.Arbitrary<InvokeCase> = fc
       ),
     }),
   );
+
+/**
+ * AWS's attribute-level example for the GameScores table (DynamoDB developer guide,
+ * specifying-conditions.html), with the identity pool's variable as the page's web identity
+ * federation section uses for Cognito (AWS writes `${www.amazon.com:user_id}`). One copy for the
+ * builder's golden test and the evaluator's.
+ */
+export function gameScoresAttributeLevelExample(tableArn: string): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AllowAccessToOnlyItemsMatchingUserID",
+        Effect: "Allow",
+        Action: [
+          "dynamodb:GetItem",
+          "dynamodb:BatchGetItem",
+          "dynamodb:Query",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:BatchWriteItem",
+        ],
+        Resource: [tableArn],
+        Condition: {
+          "ForAllValues:StringEquals": {
+            "dynamodb:LeadingKeys": ["${cognito-identity.amazonaws.com:sub}"],
+            "dynamodb:Attributes": [
+              "UserId",
+              "GameTitle",
+              "Wins",
+              "Losses",
+              "TopScore",
+              "TopScoreDateTime",
+            ],
+          },
+          StringEqualsIfExists: { "dynamodb:Select": "SPECIFIC_ATTRIBUTES" },
+        },
+      },
+    ],
+  };
+}

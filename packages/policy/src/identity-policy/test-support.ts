@@ -155,6 +155,7 @@ export function gameScoresAttributeLevelExample(tableArn: string): PolicyDocumen
         Resource: [tableArn],
         Condition: {
           "ForAllValues:StringEquals": {
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable.
             "dynamodb:LeadingKeys": ["${cognito-identity.amazonaws.com:sub}"],
             "dynamodb:Attributes": [
               "UserId",

@@ -82,7 +82,20 @@ export type PolicyErrorCode =
    * tag key over 128 characters, attribute name over 256, all attribute names over 460 bytes,
    * more than 50 tags, or defaults asked for a provider without documented defaults.
    */
-  | "invalid_principal_tag_mapping";
+  | "invalid_principal_tag_mapping"
+  /** An API key value that is not 20 to 128 ASCII letters and digits, or a malformed key entry. */
+  | "invalid_api_key"
+  /** Two API keys with the same value or the same id. */
+  | "duplicate_api_key"
+  /** An API key in two usage plans that cover the same API stage (API Gateway allows one plan per stage). */
+  | "api_key_stage_conflict"
+  /**
+   * A usage plan API Gateway would refuse: negative or non-numeric rate, burst, limit or offset,
+   * an unknown quota period, a key id no key has, a malformed per-method throttle key, a repeated id.
+   */
+  | "invalid_usage_plan"
+  /** A usage plan bound to an API stage that does not exist. */
+  | "unknown_api_stage";
 
 export interface PolicyErrorOptions {
   /** Where in the input the problem is, e.g. `Statement[1].Condition.IpAddress.aws:SourceIp[0]`. */

@@ -256,6 +256,35 @@ export type {
 } from "./gateway/would-cached-policy-allow.js";
 export { wouldCachedPolicyAllow } from "./gateway/would-cached-policy-allow.js";
 
+// usage plans
+// @section usage-plan
+export { evaluateUsagePlan } from "./usage-plan/evaluate-usage-plan.js";
+export type { ParseUsagePlansOptions } from "./usage-plan/parse-usage-plans.js";
+export { parseUsagePlans } from "./usage-plan/parse-usage-plans.js";
+export type {
+  ApiKeyConfig,
+  ApiKeySource,
+  QuotaPeriod,
+  QuotaSettings,
+  ThrottleSettings,
+  UsagePlanConfig,
+  UsagePlanStageConfig,
+  UsagePlansConfig,
+} from "./usage-plan/usage-plan-config.js";
+export type {
+  ApiKeyRefusal,
+  UsagePlanEvaluation,
+  UsagePlanRequest,
+  UsagePlanResponseType,
+} from "./usage-plan/usage-plan-evaluation.js";
+export type {
+  UsagePlanBucket,
+  UsagePlanQuotaUsage,
+  UsagePlanState,
+} from "./usage-plan/usage-plan-state.js";
+export { emptyUsagePlanState } from "./usage-plan/usage-plan-state.js";
+export type { UsagePlans } from "./usage-plan/usage-plans.js";
+
 // audit
 // @section audit
 export type {

@@ -8,6 +8,8 @@ import type { PolicyDocument } from "../document/policy-document.js";
 import type { PolicyError } from "../errors.js";
 import type { CompiledPolicy } from "../evaluate/compile-policy.js";
 import type { ConditionContext, Decision } from "../evaluate/evaluate-policy.js";
+import type { ApiKeyCheck } from "../usage-plan/api-key-check.js";
+import type { UsagePlanEvaluation } from "../usage-plan/usage-plan-evaluation.js";
 
 /** The API's endpoint type; it decides which network condition keys exist. */
 export type EndpointType = "REGIONAL" | "EDGE" | "PRIVATE";
@@ -98,6 +100,12 @@ interface GatewayRequestBase {
    * `aws:Principal*`, `aws:CurrentTime`, `aws:EpochTime`) are refused here with a `TypeError`.
    */
   context?: ConditionContext;
+  /**
+   * The method requires an API key (`apiKeyRequired`): after authorization allows, the key and
+   * usage plan decide (403 `INVALID_API_KEY`, 429 `THROTTLED` / `QUOTA_EXCEEDED`). Needs `now`.
+   * Absent: the method requires no key.
+   */
+  apiKey?: ApiKeyCheck;
 }
 
 /** A method without authorization: only the resource policy (if any) decides. */
@@ -158,7 +166,13 @@ export type GatewayErrorType =
   | "UnauthorizedException"
   | "AuthorizerConfigurationException"
   | "MissingAuthenticationTokenException"
-  | "InvalidSignatureException";
+  | "InvalidSignatureException"
+  /** 403 `INVALID_API_KEY`. */
+  | "ForbiddenException"
+  /** 429 `THROTTLED`. */
+  | "TooManyRequestsException"
+  /** 429 `QUOTA_EXCEEDED`. */
+  | "LimitExceededException";
 
 /** Which step of the authorization layer produced the outcome. */
 export type GatewayPhase =
@@ -169,7 +183,9 @@ export type GatewayPhase =
   /** The Lambda authorizer itself failed (401 / 500). */
   | "authorizer"
   /** The final combination of resource policy and IAM / authorizer policy. */
-  | "policy";
+  | "policy"
+  /** The API key and usage plan (throttling, quota), after authorization allowed. */
+  | "usage-plan";
 
 /** A stable code saying why the request got its status; switch on it, log it. */
 export type GatewayAccessReason =
@@ -187,7 +203,13 @@ export type GatewayAccessReason =
   | "authorizer_error"
   | "authorizer_malformed_response"
   | "authorizer_explicit_deny"
-  | "authorizer_implicit_deny";
+  | "authorizer_implicit_deny"
+  /** The method requires an API key: missing, unknown, disabled or in no plan of the stage (403). */
+  | "invalid_api_key"
+  /** The key's usage-plan token bucket is empty (429). */
+  | "throttled"
+  /** The key's usage-plan quota for the period is used up (429). */
+  | "quota_exceeded";
 
 /** How the decisions were combined. */
 export type GatewayCombination =
@@ -215,7 +237,7 @@ export type PolicyOutcome = Decision | "absent" | "not-evaluated";
  */
 export interface ApiGatewayAccessResult {
   /** 200 means the integration runs. */
-  status: 200 | 401 | 403 | 500;
+  status: 200 | 401 | 403 | 429 | 500;
   /** The `message` of API Gateway's response body; `null` for 200 and for 500 (`{"message":null}`). */
   message: string | null;
   /** The `x-amzn-ErrorType` header; `null` for 200. */
@@ -237,4 +259,6 @@ export interface ApiGatewayAccessResult {
   authorizerResponse?: IamAuthorizerResponse;
   /** Why an authorizer response was refused (500), with the `path` of the bad field. */
   authorizerError?: PolicyError;
+  /** With `apiKey`, when authorization allowed: the usage-plan step and the state to keep. */
+  usagePlan?: UsagePlanEvaluation;
 }

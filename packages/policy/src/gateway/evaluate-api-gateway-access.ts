@@ -1,3 +1,4 @@
+import { applyApiKeyCheck } from "../usage-plan/internal/apply-api-key-check.js";
 import type {
   ApiGatewayAccessOptions,
   ApiGatewayAccessResult,
@@ -10,7 +11,7 @@ import {
   decideIam,
   decideNoAuth,
 } from "./internal/decide-gateway-access.js";
-import { prepareGatewayRequest } from "./internal/prepare-gateway-request.js";
+import { parseRequestArn, prepareGatewayRequest } from "./internal/prepare-gateway-request.js";
 
 async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn: string) {
   try {
@@ -35,6 +36,10 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
  *   malformed response -> 500) and its policy combines with the resource policy per Table A.
  * - `COGNITO_USER_POOLS`: an invalid token -> 401; then the resource policy, silent policies read
  *   per `cognitoResourcePolicy` (`"must-allow"` by default).
+ *
+ * - `apiKey` (a method with `apiKeyRequired`): once authorization allows, the API key and its
+ *   usage plan decide (403 `INVALID_API_KEY`, 429 `THROTTLED` / `QUOTA_EXCEEDED`); the next
+ *   usage-plan state is in `result.usagePlan.nextState`. See {@link evaluateUsagePlan}.
  *
  * Condition keys exist only where AWS sets them: `aws:SourceIp` on public APIs, `aws:VpcSourceIp`
  * / `aws:SourceVpc` / `aws:SourceVpce` on private ones, `aws:Principal*` for IAM callers; so a
@@ -86,6 +91,18 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
 export async function evaluateApiGatewayAccess(
   options: ApiGatewayAccessOptions,
 ): Promise<ApiGatewayAccessResult> {
+  const result = await decideAccess(options);
+  if (options.apiKey === undefined) return result;
+  const { apiId, stage } = parseApiStage(options.methodArn);
+  return applyApiKeyCheck(result, options.apiKey, { apiId, stage }, options.now);
+}
+
+function parseApiStage(methodArn: string): { apiId: string; stage: string } {
+  const { apiId, stageScope } = parseRequestArn(methodArn);
+  return { apiId, stage: stageScope.slice(stageScope.indexOf("/") + 1) };
+}
+
+async function decideAccess(options: ApiGatewayAccessOptions): Promise<ApiGatewayAccessResult> {
   const prepared = prepareGatewayRequest(options);
   switch (options.authType) {
     case "NONE":

@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 import type {
+  ApiKeyConfig,
+  ApiKeySource,
   CognitoResourcePolicyMode,
   EndpointType,
   HttpApiV1AuthorizerEvent,
@@ -12,6 +14,7 @@ import type {
   PolicyDocument,
   RestRequestAuthorizerEvent,
   RestTokenAuthorizerEvent,
+  UsagePlanConfig,
   WebSocketConnectAuthorizerEvent,
 } from "@gatehouse/policy";
 import type { GatewayDecisionReason } from "./gateway-decision-reason.js";
@@ -183,6 +186,13 @@ export interface RestRouteConfig {
   resource: string;
   auth: RouteAuth;
   handler: IntegrationHandler<RestProxyEvent>;
+  /**
+   * The method requires an API key (API Gateway's `apiKeyRequired`): after authorization allows,
+   * the key (from the API's `apiKeySource`) must be in a usage plan of this stage (else 403
+   * `INVALID_API_KEY`), within its throttling (429 `THROTTLED`) and quota (429 `QUOTA_EXCEEDED`).
+   * @default false
+   */
+  apiKeyRequired?: boolean;
 }
 
 /** A REST API: served at `{basePath}/{stage}/...`. */
@@ -208,6 +218,12 @@ export interface RestApiConfig extends ApiConfigBase {
   sourceVpc?: string;
   /** PRIVATE APIs: the VPC endpoint id (`aws:SourceVpce`). */
   sourceVpce?: string;
+  /**
+   * Where methods with `apiKeyRequired` read the key: the `x-api-key` header, or the Lambda
+   * authorizer's `usageIdentifierKey`.
+   * @default "HEADER"
+   */
+  apiKeySource?: ApiKeySource;
   routes: readonly RestRouteConfig[];
 }
 
@@ -242,8 +258,17 @@ export interface WebSocketApiConfig extends ApiConfigBase {
   type: "WEBSOCKET";
   /** @default "dev" */
   stage?: string;
+  /**
+   * Where `$connect` reads the API key when it requires one: the `x-api-key` header, or the
+   * Lambda authorizer's `usageIdentifierKey` (WebSocket's API key selection expressions
+   * `$request.header.x-api-key` / `$context.authorizer.usageIdentifierKey`).
+   * @default "HEADER"
+   */
+  apiKeySource?: ApiKeySource;
   connect: {
     auth: RouteAuth;
+    /** `$connect` requires an API key, checked once per connection. @default false */
+    apiKeyRequired?: boolean;
     /** The `$connect` integration; a non-2xx `statusCode` refuses the connection. @default accept */
     handler?: IntegrationHandler<WebSocketConnectProxyEvent>;
   };
@@ -382,6 +407,10 @@ export interface GatewayDecisionRecord {
   reason: GatewayDecisionReason;
   /** The route's authorizer (Lambda, JWT or Cognito), when it has one. */
   authorizer?: string;
+  /** Methods with `apiKeyRequired`: the id of the request's API key once known (never its value). */
+  apiKeyId?: string;
+  /** Methods with `apiKeyRequired`: the usage plan that metered the request. */
+  usagePlanId?: string;
   /**
    * Set with `authorizer`: `true` only when the authorizer's answer was read from its result
    * cache. `false` when it was invoked, and when the request was decided before it (a resource
@@ -450,4 +479,17 @@ export interface LocalGatewayConfig {
   maxBodyBytes?: number;
   /** Called once per request with the outcome; never given tokens, secrets or signatures. */
   onDecision?: (record: GatewayDecisionRecord) => void;
+  /**
+   * API keys (values of 20 to 128 letters and digits, unique) for methods with `apiKeyRequired`.
+   * Values are never logged.
+   * @default []
+   */
+  apiKeys?: readonly ApiKeyConfig[];
+  /**
+   * Usage plans: the API stages they cover (by `apiId` and `stage` of REST and WebSocket APIs),
+   * their throttling and quota per key (the gateway's `now` is their clock: no real waits in
+   * tests), per-method overrides, and their keys (one plan per key and stage).
+   * @default []
+   */
+  usagePlans?: readonly UsagePlanConfig[];
 }

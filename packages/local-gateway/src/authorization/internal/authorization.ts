@@ -12,7 +12,13 @@ import type { ResolvedCredential } from "./iam-credentials.js";
 export type IntegrationIdentity =
   | { kind: "none" }
   | { kind: "iam"; credential: ResolvedCredential }
-  | { kind: "lambda"; principalId: string | undefined; context: unknown }
+  | {
+      kind: "lambda";
+      principalId: string | undefined;
+      context: unknown;
+      /** The authorizer's `usageIdentifierKey` (API key source `AUTHORIZER`). */
+      usageIdentifierKey?: string | undefined;
+    }
   | { kind: "jwt"; claims: Record<string, unknown>; scopes: readonly string[] };
 
 /** @internal What every authorization outcome carries. */

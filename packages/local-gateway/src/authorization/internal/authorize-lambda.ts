@@ -125,7 +125,12 @@ export async function authorizeLambda(
     if (verdict.authorizerFromCache) runtime.counters(authorizer.name).cacheHits++;
     return fromModel(
       verdict,
-      { kind: "lambda", principalId: cached.response.principalId, context: cached.context },
+      {
+        kind: "lambda",
+        principalId: cached.response.principalId,
+        context: cached.context,
+        usageIdentifierKey: cached.response.usageIdentifierKey,
+      },
       { authorizer: authorizer.name, fromCache: verdict.authorizerFromCache },
     );
   }
@@ -191,7 +196,12 @@ export async function authorizeLambda(
   }
   return fromModel(
     result,
-    { kind: "lambda", principalId: result.authorizerResponse?.principalId, context: rawContext },
+    {
+      kind: "lambda",
+      principalId: result.authorizerResponse?.principalId,
+      context: rawContext,
+      usageIdentifierKey: result.authorizerResponse?.usageIdentifierKey,
+    },
     extra,
   );
 }

@@ -27,6 +27,7 @@ import {
   requireFunction,
   requireObject,
 } from "./config-fields.js";
+import { resolveApiKeyRequired, resolveApiKeySource } from "./resolve-api-keys.js";
 import { resolveAuthorizer } from "./resolve-authorizer.js";
 import { resolveAuth } from "./resolve-route-auth.js";
 import { resolveRoutes } from "./resolve-routes.js";
@@ -143,6 +144,7 @@ export function resolveApi(
     domainName: `${apiId}.execute-api.${gateway.region}.${partitionDnsSuffix(gateway.partition)}`,
     prefix,
     stageVariables: resolveStageVariables(api["stageVariables"], `${path}.stageVariables`),
+    apiKeySource: resolveApiKeySource(api["apiKeySource"], type, `${path}.apiKeySource`),
   };
   if (type === "WEBSOCKET") {
     const connect = requireObject(
@@ -168,6 +170,11 @@ export function resolveApi(
           auth: resolveAuth(connect["auth"], authorizers, type, `${path}.connect.auth`),
           handler: undefined,
           payloadFormatVersion: "1.0",
+          apiKeyRequired: resolveApiKeyRequired(
+            connect["apiKeyRequired"],
+            type,
+            `${path}.connect.apiKeyRequired`,
+          ),
         },
       ],
       connectHandler: connect["handler"] as

@@ -18,6 +18,7 @@ import {
   requireObject,
 } from "./config-fields.js";
 import { resolveApi } from "./resolve-api.js";
+import { resolveUsagePlans } from "./resolve-api-keys.js";
 import { resolveCredentials } from "./resolve-credentials.js";
 import type { ResolvedGateway } from "./resolved-gateway.js";
 
@@ -75,5 +76,6 @@ export function resolveConfig(input: LocalGatewayConfig): ResolvedGateway {
     now,
     maxBodyBytes,
     onDecision: config["onDecision"] as ((record: GatewayDecisionRecord) => void) | undefined,
+    usagePlans: resolveUsagePlans(config, apis),
   };
 }

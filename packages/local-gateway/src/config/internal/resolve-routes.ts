@@ -16,6 +16,7 @@ import {
   requireFunction,
   requireObject,
 } from "./config-fields.js";
+import { resolveApiKeyRequired } from "./resolve-api-keys.js";
 import { resolveAuth } from "./resolve-route-auth.js";
 import type { ResolvedAuthorizer } from "./resolved-authorizer.js";
 import type { ResolvedRoute } from "./resolved-route.js";
@@ -112,6 +113,11 @@ export function resolveRoutes(
       ...parts,
       auth: resolveAuth(route["auth"], authorizers, type, `${routePath}.auth`),
       handler: route["handler"] as IntegrationHandler<never>,
+      apiKeyRequired: resolveApiKeyRequired(
+        route["apiKeyRequired"],
+        type,
+        `${routePath}.apiKeyRequired`,
+      ),
     };
   });
 }

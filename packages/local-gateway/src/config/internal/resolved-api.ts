@@ -3,7 +3,12 @@
  * @internal
  * @packageDocumentation
  */
-import type { CognitoResourcePolicyMode, CompiledPolicy, EndpointType } from "@gatehouse/policy";
+import type {
+  ApiKeySource,
+  CognitoResourcePolicyMode,
+  CompiledPolicy,
+  EndpointType,
+} from "@gatehouse/policy";
 import type { IntegrationHandler } from "../gateway-config.js";
 import type { WebSocketConnectProxyEvent } from "../proxy-event.js";
 import type { ApiType } from "./api-type.js";
@@ -28,4 +33,6 @@ export interface ResolvedApi {
   stageVariables: Readonly<Record<string, string>>;
   routes: readonly ResolvedRoute[];
   connectHandler: IntegrationHandler<WebSocketConnectProxyEvent> | undefined;
+  /** Where `apiKeyRequired` methods read the key (REST, WebSocket). @default "HEADER" */
+  apiKeySource?: ApiKeySource;
 }

@@ -3,7 +3,7 @@
  * @internal
  * @packageDocumentation
  */
-import type { Partition } from "@gatehouse/policy";
+import type { Partition, UsagePlans } from "@gatehouse/policy";
 import type { SigV4VerifierOptions } from "@gatehouse/sigv4";
 import type { CredentialSource } from "../../authorization/internal/iam-credentials.js";
 import type { GatewayDecisionRecord } from "../gateway-config.js";
@@ -24,6 +24,8 @@ export interface ResolvedGateway {
   now: () => Date;
   maxBodyBytes: number;
   onDecision: ((record: GatewayDecisionRecord) => void) | undefined;
+  /** The gateway's API keys and usage plans (empty when none are configured). */
+  usagePlans?: UsagePlans;
 }
 
 /** @internal The region, account and partition every API of the gateway lives in. */

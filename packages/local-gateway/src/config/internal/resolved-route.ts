@@ -25,4 +25,6 @@ export interface ResolvedRoute {
   auth: ResolvedAuth;
   handler: IntegrationHandler<never> | undefined;
   payloadFormatVersion: "1.0" | "2.0";
+  /** The method requires an API key (REST methods, WebSocket `$connect`). */
+  apiKeyRequired?: boolean;
 }

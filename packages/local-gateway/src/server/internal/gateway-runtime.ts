@@ -8,6 +8,7 @@ import { AuthorizerCache } from "../../authorization/internal/authorizer-cache.j
 import type { ResolvedGateway } from "../../config/internal/resolved-gateway.js";
 import { createRequestIds } from "../../http/internal/request-ids.js";
 import type { AuthorizerStats, GatewayStats } from "../gateway-stats.js";
+import { UsagePlanMeter } from "./usage-plan-meter.js";
 
 /** @internal */
 export class GatewayRuntime {
@@ -17,9 +18,12 @@ export class GatewayRuntime {
   requests = 0;
   /** A fresh request id for every request. */
   readonly nextRequestId = createRequestIds();
+  /** Token buckets and quota counters of the usage plans, on the gateway's clock. */
+  readonly usagePlans: UsagePlanMeter;
 
   constructor(gateway: ResolvedGateway) {
     this.gateway = gateway;
+    this.usagePlans = new UsagePlanMeter(gateway.usagePlans);
     for (const api of gateway.apis) this.#caches.set(api.name, new AuthorizerCache());
     for (const name of gateway.authorizerNames)
       this.#authorizers.set(name, { invocations: 0, cacheHits: 0 });

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { formatExecuteApiArn, isPolicyError } from "@gatehouse/policy";
 import type { Authorization } from "../../authorization/internal/authorization.js";
 import { authorizeRequest } from "../../authorization/internal/authorize-request.js";
+import { checkApiKey } from "../../authorization/internal/check-api-key.js";
 import type { GatewayDecisionRecord } from "../../config/gateway-config.js";
 import type { GatewayDecisionReason } from "../../config/gateway-decision-reason.js";
 import type { ApiType } from "../../config/internal/api-type.js";
@@ -175,6 +176,17 @@ export async function processRequest(
         gatewayReply(status, publicMessage(api.type, status, message), errorType, requestId),
         authorization.reason,
       );
+    }
+    if (route.apiKeyRequired === true) {
+      const usage = checkApiKey(scope, runtime.usagePlans, authorization.identity);
+      if (usage.apiKeyId !== undefined) record.apiKeyId = usage.apiKeyId;
+      if (usage.usagePlanId !== undefined) record.usagePlanId = usage.usagePlanId;
+      if (usage.status !== 200) {
+        return done(
+          gatewayReply(usage.status, usage.message, usage.errorType, requestId),
+          usage.reason === "allowed" ? "gateway_error" : usage.reason,
+        );
+      }
     }
     let mapped: Omit<GatewayReply, never> | undefined;
     try {

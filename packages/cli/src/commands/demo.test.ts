@@ -32,6 +32,13 @@ describe("gatehouse demo", () => {
     expect(demo.rows.find((row) => row.request.includes("(no token)"))?.reason).toBe(
       "missing_identity_source",
     );
+    // API keys: refused without a key, admitted with it, then throttled by the usage plan.
+    const keyRows = demo.rows.filter((row) => row.request.includes("/partner/feed"));
+    expect(keyRows.map((row) => [row.actual, row.reason])).toEqual([
+      [403, "invalid_api_key"],
+      [200, "allowed"],
+      [429, "throttled"],
+    ]);
     // Identity-pool roles: the role each user got from the real GetCredentialsForIdentity...
     const roles = demo.rows.filter((row) => row.kind === "identity_pool");
     const roleOf = (text: string) => roles.find((row) => row.request.includes(text))?.actual;

@@ -20,6 +20,10 @@ export const DEMO = {
   /** Another account, whose signed calls the account allowlist refuses. */
   otherAccountId: "999988887777",
   restApi: "pets-rest",
+  /** The REST API's id (the gateway's default for its first API), named by the usage plan. */
+  restApiId: "a1b2c3d4e5",
+  /** A partner's API key (20-128 letters and digits) in the demo usage plan; metering, not authorization. */
+  partnerApiKey: "gatehouseDemoPartnerKey2026",
   /** The same pets API written by hand: AWS's example IP-denylist policy, a hand-written grant. */
   trapApi: "pets-handwritten",
   httpApi: "orders-http",
@@ -172,6 +176,8 @@ export function demoGatewayConfig(options: {
       "DELETE /pets/{id}": { scopes: ["pets/write"] },
       // Nested under GET /pets/{id}: the policy of an identity without the group denies it.
       "GET /pets/{id}/medical-records": { groups: ["vet"] },
+      // Also needs an API key (apiKeyRequired): the usage plan meters it after this authorizer.
+      "GET /partner/feed": { scopes: ["pets/read"] },
     },
   });
   return {
@@ -180,10 +186,23 @@ export function demoGatewayConfig(options: {
     trustForwardedFor: true,
     credentials: options.credentials,
     onDecision: options.onDecision,
+    // One partner key in a plan that throttles hard (burst 1, one request per 100 s): the demo's
+    // second call with the key is THROTTLED. API keys meter callers; the authorizer authorizes.
+    apiKeys: [{ id: "demo-partner", value: DEMO.partnerApiKey }],
+    usagePlans: [
+      {
+        id: "demo-partner-plan",
+        apiStages: [{ apiId: DEMO.restApiId, stage: DEMO.stage }],
+        throttle: { rateLimit: 0.01, burstLimit: 1 },
+        quota: { limit: 1000, period: "DAY" },
+        apiKeys: ["demo-partner"],
+      },
+    ],
     apis: [
       {
         type: "REST",
         name: DEMO.restApi,
+        apiId: DEMO.restApiId,
         stage: DEMO.stage,
         endpointType: "REGIONAL",
         resourcePolicy: demoResourcePolicy(),
@@ -221,6 +240,13 @@ export function demoGatewayConfig(options: {
             resource: "/pets/{id}/medical-records",
             auth: { authorizer: "gatehouse" },
             handler: () => ok({ vaccinations: [] }),
+          },
+          {
+            method: "GET",
+            resource: "/partner/feed",
+            auth: { authorizer: "gatehouse" },
+            apiKeyRequired: true,
+            handler: () => ok([{ id: 1, name: "Rex" }]),
           },
           {
             method: "GET",

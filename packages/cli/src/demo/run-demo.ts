@@ -13,6 +13,7 @@ import {
   startCognitoIdentityServer,
   type TestIssuer,
 } from "@gatehouse/testing";
+import { buildApiKeySteps } from "./demo-api-key-steps.js";
 import { DEMO, demoGatewayConfig } from "./demo-gateway.js";
 import { exchangeIdentity } from "./demo-identity-exchange.js";
 import { demoRoleAttachment, demoRoles, invokePolicy } from "./demo-identity-roles.js";
@@ -148,6 +149,7 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
     );
     const steps = [
       ...buildSteps(gateway, tokens, exchange, other),
+      ...buildApiKeySteps(gateway, tokens),
       ...buildRoleSteps(identityServer, issuer),
     ];
     const rows: DemoRow[] = [];

@@ -43,6 +43,9 @@ export type UsagePlanResponseType = "INVALID_API_KEY" | "THROTTLED" | "QUOTA_EXC
  *
  * @example
  * ```ts
+ * declare const plans: UsagePlans;
+ * declare let state: UsagePlanState;
+ * declare const request: UsagePlanRequest;
  * const evaluation: UsagePlanEvaluation = evaluateUsagePlan(plans, state, request, new Date());
  * state = evaluation.nextState;
  * if (evaluation.status === 429) console.log(evaluation.responseType); // THROTTLED or QUOTA_EXCEEDED

@@ -259,6 +259,14 @@ export { wouldCachedPolicyAllow } from "./gateway/would-cached-policy-allow.js";
 // usage plans
 // @section usage-plan
 export type { ApiKeyCheck } from "./usage-plan/api-key-check.js";
+export type {
+  ApiKeyAudit,
+  ApiKeyAuditInput,
+  ApiKeyAuditMethod,
+  ApiKeyFinding,
+  ApiKeyFindingCode,
+} from "./usage-plan/audit-api-keys.js";
+export { auditApiKeys } from "./usage-plan/audit-api-keys.js";
 export { evaluateUsagePlan } from "./usage-plan/evaluate-usage-plan.js";
 export type { ParseUsagePlansOptions } from "./usage-plan/parse-usage-plans.js";
 export { parseUsagePlans } from "./usage-plan/parse-usage-plans.js";

@@ -15,6 +15,7 @@ import {
 } from "@gatehouse/policy";
 import { CliError, usageError } from "../errors.js";
 import type { AuditedGatewayConfig } from "./gateway-audit-config.js";
+import { apiKeyAuditOf } from "./internal/api-key-audit.js";
 import { auditGatewayConfig } from "./internal/audit-gateway-config.js";
 import { type AuditedRoute, auditedApis } from "./internal/audited-api.js";
 import { credentialsOf } from "./internal/caller-credentials.js";
@@ -205,7 +206,9 @@ export async function auditLocalGateway(config: AuditedGatewayConfig): Promise<L
         const cause = causes.get(cell);
         return cause === undefined ? [] : [{ ...cell, cause }];
       });
+      const apiKeys = apiKeyAuditOf(config, api);
       audits.push({
+        ...(apiKeys === undefined ? {} : { apiKeys }),
         api: api.name,
         stageArn: `arn:${partitionOf(region)}:execute-api:${region}:${accountId}:${api.apiId}/${api.stage}`,
         callers: section.callers.map((caller) => caller.name),

@@ -107,6 +107,24 @@ export function renderAuditMarkdown(
       }
       lines.push("");
     }
+    const keys = audit.apiKeys;
+    if (keys !== undefined && (keys.required.length > 0 || keys.usagePlans.length > 0)) {
+      const routes = (list: readonly string[]) =>
+        list.length === 0 ? "none" : list.map((route) => code(route)).join(", ");
+      lines.push(
+        `## API keys (source ${code(keys.apiKeySource)})`,
+        "",
+        `- Required on: ${routes(keys.required)}`,
+        `- Reachable without a key: ${routes(keys.withoutKey)}`,
+        `- Usage plans on this stage: ${keys.usagePlans.length === 0 ? "none" : keys.usagePlans.map((id) => code(id)).join(", ")}`,
+        ...keys.findings.map(
+          (finding) =>
+            `- ${code(finding.code)}${finding.route === undefined ? "" : ` ${code(finding.route)}`}: ${tableText(finding.message)}`,
+        ),
+        "- API keys identify and meter callers; they are not authorization.",
+        "",
+      );
+    }
     if (audit.warnings.length > 0) {
       lines.push(
         "## Warnings",

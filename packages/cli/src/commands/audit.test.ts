@@ -116,6 +116,20 @@ describe("gatehouse audit --demo", () => {
       reached: true,
       cacheDependent: false,
     });
+    // API keys: the key-required route, refused to every caller without a key.
+    expect(rest?.apiKeys).toMatchObject({
+      apiKeySource: "HEADER",
+      required: ["GET /partner/feed"],
+      usagePlans: ["demo-partner-plan"],
+      findings: [],
+    });
+    expect(rest?.apiKeys?.withoutKey).toContain("GET /pets");
+    expect(status("reader", "GET", "/partner/feed")).toMatchObject({
+      status: 403,
+      reason: "invalid_api_key",
+      reached: false,
+    });
+    expect(report.audits[1]?.apiKeys).toBeUndefined();
     expect(result.stdout).not.toMatch(JWT);
   }, 60_000);
 
@@ -130,6 +144,8 @@ describe("gatehouse audit --demo", () => {
       "| `POST /pets` | `POST /pets` | 401 | 403 | 200 | 403 | 401 | 401 |",
     );
     expect(result.stdout).toContain("No unintended access");
+    expect(result.stdout).toContain("## API keys (source `HEADER`)");
+    expect(result.stdout).toContain("- Required on: `GET /partner/feed`");
     expect(result.stderr).toContain("0 unintended cell(s)");
     expect(result.stdout + result.stderr).not.toMatch(JWT);
   }, 60_000);

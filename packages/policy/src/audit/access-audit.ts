@@ -3,6 +3,7 @@
  * caller reaches a route its grant does not name.
  * @packageDocumentation
  */
+import type { ApiKeyAudit } from "../usage-plan/audit-api-keys.js";
 
 /** One concrete request the audit sends for a route, as API Gateway routes it. */
 export interface AuditProbe {
@@ -110,4 +111,6 @@ export interface AccessAudit {
   /** Things the audit could not do as asked (a route no sample reaches, a redirected sample). */
   warnings: string[];
   summary: AccessAuditSummary;
+  /** REST and WebSocket APIs: the API-key settings ({@link auditApiKeys}); absent otherwise. */
+  apiKeys?: ApiKeyAudit;
 }

@@ -2,6 +2,7 @@ import { createAuthorizer, jwtVerifier } from "@gatehouse/authorizer";
 import { createTestIssuer, type TestIssuer } from "@gatehouse/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayDecisionRecord, LocalGatewayConfig } from "../config/gateway-config.js";
+import type { RestProxyEvent } from "../config/proxy-event.js";
 import { type LocalGateway, startLocalGateway } from "./start-local-gateway.js";
 import { connectWebSocket } from "./test-support.js";
 
@@ -20,6 +21,11 @@ describe("API keys and usage plans through the local gateway", () => {
   let partnerToken: string;
   let keylessToken: string;
   const records: GatewayDecisionRecord[] = [];
+  const events: RestProxyEvent[] = [];
+  const recording = (event: RestProxyEvent) => {
+    events.push(event);
+    return ok();
+  };
 
   beforeAll(async () => {
     issuer = await createTestIssuer();
@@ -49,7 +55,13 @@ describe("API keys and usage plans through the local gateway", () => {
           apiId: "header0001",
           basePath: "/header",
           routes: [
-            { method: "GET", resource: "/pets", auth: "NONE", handler: ok, apiKeyRequired: true },
+            {
+              method: "GET",
+              resource: "/pets",
+              auth: "NONE",
+              handler: recording,
+              apiKeyRequired: true,
+            },
             { method: "POST", resource: "/pets", auth: "NONE", handler: ok, apiKeyRequired: true },
             { method: "GET", resource: "/open", auth: "NONE", handler: ok },
           ],
@@ -150,6 +162,8 @@ describe("API keys and usage plans through the local gateway", () => {
       usagePlanId: "basic",
       reason: "allowed",
     });
+    // The integration sees the key it was metered with, as API Gateway reports it.
+    expect(events.at(-1)?.requestContext.identity).toMatchObject({ apiKey: KEY_A, apiKeyId: "a" });
     expect((await get("/pets", key)).status).toBe(200);
     expect(await answer(await get("/pets", key))).toEqual({
       status: 429,

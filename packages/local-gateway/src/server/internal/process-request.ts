@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { formatExecuteApiArn, isPolicyError } from "@gatehouse/policy";
 import type { Authorization } from "../../authorization/internal/authorization.js";
 import { authorizeRequest } from "../../authorization/internal/authorize-request.js";
-import { checkApiKey } from "../../authorization/internal/check-api-key.js";
+import { apiKeyOf, checkApiKey } from "../../authorization/internal/check-api-key.js";
 import type { GatewayDecisionRecord } from "../../config/gateway-config.js";
 import type { GatewayDecisionReason } from "../../config/gateway-decision-reason.js";
 import type { ApiType } from "../../config/internal/api-type.js";
@@ -25,6 +25,7 @@ import {
   buildWebSocketConnectProxyEvent,
 } from "../../integration/internal/build-proxy-event.js";
 import { mapProxyResult } from "../../integration/internal/map-proxy-result.js";
+import { type MeteredApiKey, withApiKey } from "../../integration/internal/with-api-key.js";
 import { matchApi, matchRoute } from "../../routing/internal/match-route.js";
 import type { RequestScope } from "../../routing/internal/request-scope.js";
 import type { GatewayRuntime } from "./gateway-runtime.js";
@@ -66,6 +67,7 @@ function methodArn(
 async function runIntegration(
   scope: RequestScope,
   authorization: Extract<Authorization, { allowed: true }>,
+  apiKey: MeteredApiKey | undefined,
 ) {
   const { api, route } = scope;
   if (api.type === "WEBSOCKET") {
@@ -81,7 +83,7 @@ async function runIntegration(
   const v2 = api.type === "HTTP" && route.payloadFormatVersion === "2.0";
   const event = v2
     ? buildHttpV2ProxyEvent(scope, authorization.identity)
-    : buildRestProxyEvent(scope, authorization.identity);
+    : withApiKey(buildRestProxyEvent(scope, authorization.identity), apiKey);
   return mapProxyResult(await handler(event), v2);
 }
 
@@ -177,6 +179,7 @@ export async function processRequest(
         authorization.reason,
       );
     }
+    let metered: MeteredApiKey | undefined;
     if (route.apiKeyRequired === true) {
       const usage = checkApiKey(scope, runtime.usagePlans, authorization.identity);
       if (usage.apiKeyId !== undefined) record.apiKeyId = usage.apiKeyId;
@@ -187,10 +190,14 @@ export async function processRequest(
           usage.reason === "allowed" ? "gateway_error" : usage.reason,
         );
       }
+      const apiKey = apiKeyOf(scope, authorization.identity);
+      if (apiKey !== undefined && usage.apiKeyId !== undefined) {
+        metered = { apiKey, apiKeyId: usage.apiKeyId };
+      }
     }
     let mapped: Omit<GatewayReply, never> | undefined;
     try {
-      mapped = await runIntegration(scope, authorization);
+      mapped = await runIntegration(scope, authorization, metered);
     } catch {
       // The handler's error is the user's; it may hold secrets, so it is not logged here.
       return done(integrationFailure(api.type, requestId), "integration_error");

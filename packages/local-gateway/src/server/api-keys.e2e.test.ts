@@ -90,6 +90,36 @@ describe("API keys and usage plans through the local gateway", () => {
           basePath: "/ws",
           connect: { auth: "NONE", apiKeyRequired: true },
         },
+        {
+          type: "WEBSOCKET",
+          name: "ws-authz",
+          apiId: "socketauth1",
+          basePath: "/ws-authz",
+          apiKeySource: "AUTHORIZER",
+          authorizers: {
+            connect: {
+              type: "REQUEST",
+              resultTtlInSeconds: 0,
+              handler: (event) => {
+                const { methodArn, headers } = event as {
+                  methodArn: string;
+                  headers?: Record<string, string>;
+                };
+                return {
+                  principalId: "device",
+                  policyDocument: {
+                    Version: "2012-10-17",
+                    Statement: [
+                      { Action: "execute-api:Invoke", Effect: "Allow", Resource: methodArn },
+                    ],
+                  },
+                  ...(headers?.["x-partner"] === "b" ? { usageIdentifierKey: KEY_B } : {}),
+                };
+              },
+            },
+          },
+          connect: { auth: { authorizer: "connect" }, apiKeyRequired: true },
+        },
       ],
       apiKeys: [
         { id: "a", value: KEY_A },
@@ -113,7 +143,10 @@ describe("API keys and usage plans through the local gateway", () => {
         },
         {
           id: "partners",
-          apiStages: [{ apiId: "authz00001", stage: "dev" }],
+          apiStages: [
+            { apiId: "authz00001", stage: "dev" },
+            { apiId: "socketauth1", stage: "dev" },
+          ],
           apiKeys: ["b"],
         },
       ],
@@ -221,6 +254,12 @@ describe("API keys and usage plans through the local gateway", () => {
     expect(
       (await connectWebSocket(gw.apiUrls["ws"] as string, { "x-api-key": KEY_A })).status,
     ).toBe(101);
+    // AUTHORIZER source at $connect: the key is the authorizer's usageIdentifierKey.
+    const authz = gw.apiUrls["ws-authz"] as string;
+    expect((await connectWebSocket(authz, { "x-partner": "b" })).status).toBe(101);
+    expect(records.at(-1)).toMatchObject({ route: "$connect", apiKeyId: "b", reason: "allowed" });
+    expect((await connectWebSocket(authz, { "x-api-key": KEY_B })).status).toBe(403);
+    expect(records.at(-1)).toMatchObject({ reason: "invalid_api_key" });
   });
 });
 

@@ -222,3 +222,21 @@ describe("evaluateUsagePlan: quota (5 per DAY)", () => {
     ]);
   });
 });
+
+describe("evaluateUsagePlan: misuse", () => {
+  it.each([
+    ["a numeric apiKey", { ...request(undefined), apiKey: 42 }],
+    ["a missing route", { apiId: "abc123", stage: "prod", apiKey: KEY_A }],
+    ["a null request", null],
+  ])("throws TypeError for %s", (_what, given) => {
+    expect(() =>
+      evaluateUsagePlan(plans, emptyUsagePlanState(), given as UsagePlanRequest, T0),
+    ).toThrow(TypeError);
+  });
+
+  it("throws TypeError for a time that is not one", () => {
+    expect(() =>
+      evaluateUsagePlan(plans, emptyUsagePlanState(), request(KEY_A), new Date(Number.NaN)),
+    ).toThrow(TypeError);
+  });
+});

@@ -25,6 +25,23 @@ function invalidKey(state: UsagePlanState, keyRefusal: ApiKeyRefusal): UsagePlan
   };
 }
 
+function checkRequest(request: UsagePlanRequest): void {
+  if (typeof request !== "object" || request === null) {
+    throw new TypeError("evaluateUsagePlan: request must be an object");
+  }
+  for (const name of ["apiId", "stage", "route"] as const) {
+    if (typeof request[name] !== "string") {
+      throw new TypeError(`evaluateUsagePlan: request.${name} must be a string`);
+    }
+  }
+  if (request.method !== undefined && typeof request.method !== "string") {
+    throw new TypeError("evaluateUsagePlan: request.method must be a string");
+  }
+  if (request.apiKey !== undefined && typeof request.apiKey !== "string") {
+    throw new TypeError("evaluateUsagePlan: request.apiKey must be a string or undefined");
+  }
+}
+
 function timeOf(now: Date | number): number {
   const ms = typeof now === "number" ? now : now instanceof Date ? now.getTime() : Number.NaN;
   if (!Number.isFinite(ms)) throw new TypeError("now must be a valid Date or epoch milliseconds");
@@ -54,7 +71,8 @@ function timeOf(now: Date | number): number {
  * @param request - The API stage, method and key.
  * @param now - The request time (a `Date` or epoch milliseconds): the injected clock.
  * @returns The status, reason and gateway response, and the next state.
- * @throws TypeError when `plans` does not come from `parseUsagePlans` or `now` is not a time.
+ * @throws TypeError when `plans` does not come from `parseUsagePlans`, `now` is not a time, or
+ *   the request's fields are not strings.
  * @example
  * ```ts
  * const plans = parseUsagePlans({
@@ -77,6 +95,7 @@ export function evaluateUsagePlan(
 ): UsagePlanEvaluation {
   const index = indexOf(plans);
   const time = timeOf(now);
+  checkRequest(request);
   if (request.apiKey === undefined || request.apiKey === "") return invalidKey(state, "missing");
   const key = index.keysByValue.get(request.apiKey);
   if (key === undefined) return invalidKey(state, "unknown");

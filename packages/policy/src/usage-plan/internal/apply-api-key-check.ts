@@ -14,6 +14,15 @@ export function applyApiKeyCheck(
   target: { apiId: string; stage: string },
   now: Date | undefined,
 ): ApiGatewayAccessResult {
+  if (
+    typeof check !== "object" ||
+    check === null ||
+    (check.source !== "HEADER" && check.source !== "AUTHORIZER")
+  ) {
+    throw new TypeError(
+      'evaluateApiGatewayAccess: apiKey must be { source: "HEADER" | "AUTHORIZER", plans, state, route, ... }',
+    );
+  }
   // Authorization refused: the usage-plan step is not reached and nothing is consumed.
   if (result.status !== 200) return result;
   if (now === undefined) {

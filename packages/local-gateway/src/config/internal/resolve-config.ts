@@ -19,6 +19,7 @@ import {
 } from "./config-fields.js";
 import { resolveApi } from "./resolve-api.js";
 import { resolveCredentials } from "./resolve-credentials.js";
+import { resolveExecuteApiEndpointFlags, resolveTls } from "./resolve-tls.js";
 import type { ResolvedGateway } from "./resolved-gateway.js";
 
 /** @internal */
@@ -62,7 +63,10 @@ export function resolveConfig(input: LocalGatewayConfig): ResolvedGateway {
   if (config["onDecision"] !== undefined) {
     requireFunction(config["onDecision"], "onDecision", "called once per request with the outcome");
   }
+  const tls = resolveTls(config["tls"]);
+  resolveExecuteApiEndpointFlags(config["apis"] as unknown[]);
   return {
+    ...(tls !== undefined ? { tls } : {}),
     port,
     region,
     accountId,

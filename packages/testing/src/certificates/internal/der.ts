@@ -97,7 +97,10 @@ export function namedBits(bits: readonly number[]): Der {
   if (bits.length === 0) return element(0x03, Buffer.from([0]));
   const highest = Math.max(...bits);
   const bytes = Buffer.alloc(Math.floor(highest / 8) + 1);
-  for (const bit of bits) bytes[Math.floor(bit / 8)] |= 0x80 >> (bit % 8);
+  for (const bit of bits) {
+    const index = Math.floor(bit / 8);
+    bytes[index] = (bytes[index] as number) | (0x80 >> (bit % 8));
+  }
   const unused = 7 - (highest % 8);
   return element(0x03, Buffer.concat([Buffer.from([unused]), bytes]));
 }

@@ -5,6 +5,7 @@
  * @internal
  */
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { request as httpsRequest } from "node:https";
 import type { CognitoIdentityServer } from "@gatehouse/testing";
 import type { IamCredentialResolver } from "../config/gateway-config.js";
 
@@ -93,4 +94,36 @@ export function identityPoolCallers(
       },
     };
   };
+}
+
+/** @internal The TLS side of {@link getTls}: what the client trusts and presents. */
+export interface TlsClientOptions {
+  /** The CA certificates the client trusts for the server. */
+  ca: string;
+  /** The client certificate chain (PEM), if any. */
+  cert?: string;
+  key?: string;
+  /** Highest TLS version the client offers. */
+  maxVersion?: "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
+  minVersion?: "TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
+}
+
+/** @internal A `GET` over HTTPS on a fresh connection, with or without a client certificate. */
+export function getTls(url: string, tls: TlsClientOptions): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(url, { ...tls, agent: false });
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+    });
+    request.on("error", reject);
+    request.end();
+  });
 }

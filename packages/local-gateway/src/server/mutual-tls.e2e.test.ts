@@ -23,6 +23,8 @@ const notYetValid = root.issueClientCertificate({ notBefore: new Date(Date.now()
 const stranger = createTestCertificateAuthority({ commonName: "Partner Root CA" });
 const untrusted = stranger.issueClientCertificate({ commonName: "partner-a" });
 const selfSigned = createTestCertificateAuthority({ commonName: "partner-a" });
+const weakKey = root.issueClientCertificate({ keyType: "RSA_1024" });
+const weakHash = root.issueClientCertificate({ hash: "SHA1" });
 
 const received: { authorizer: unknown[]; integration: unknown[] } = {
   authorizer: [],
@@ -188,12 +190,16 @@ describe("mutual TLS through the local gateway", () => {
     ["a certificate not valid yet", notYetValid, "mtls_certificate_not_yet_valid"],
     ["a certificate from an untrusted CA (same name)", untrusted, "mtls_certificate_untrusted"],
     ["a self-signed certificate", selfSigned, "mtls_certificate_untrusted"],
+    ["an RSA-1024 certificate", weakKey, "mtls_certificate_unsupported"],
+    ["a SHA-1 signed certificate", weakHash, "mtls_certificate_unsupported"],
   ] as const)("%s: 403 Forbidden, no authorizer or integration runs", async (_, client, reason) => {
     for (const api of ["rest", "http"]) {
       reset();
       const response = await getTls(`${gw.apiUrls[api]}/orders`, {
         ca: root.certificatePem,
         ...(client !== undefined ? { cert: client.chainPem, key: client.privateKeyPem } : {}),
+        // Node's client will not even load a SHA-1 certificate at its default security level.
+        ...(client === weakHash ? { ciphers: "DEFAULT@SECLEVEL=0" } : {}),
       });
       expect(response.status).toBe(403);
       expect(JSON.parse(response.body)).toEqual({ message: "Forbidden" });

@@ -106,6 +106,8 @@ export interface TlsClientOptions {
   /** Highest TLS version the client offers. */
   maxVersion?: "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
   minVersion?: "TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
+  /** OpenSSL cipher string; `DEFAULT@SECLEVEL=0` lets the client present a SHA-1 certificate. */
+  ciphers?: string;
 }
 
 /** @internal A `GET` over HTTPS on a fresh connection, with or without a client certificate. */

@@ -96,6 +96,11 @@ export function checkClientCertificate(socket: TLSSocket, now: Date): MutualTlsO
     return refuse("mtls_certificate_untrusted");
   }
   if (peer === null) return refuse("mtls_certificate_missing");
+  // A weak key or hash is its own refusal, whatever OpenSSL made of it (API Gateway logs "client
+  // certificate uses an insecure signature algorithm" apart from "issuer not found").
+  if (peer.chain.some((certificate) => weakness(certificate) !== undefined)) {
+    return refuse("mtls_certificate_unsupported");
+  }
   if (!socket.authorized) {
     const error = String(socket.authorizationError ?? "");
     if (error === "CERT_HAS_EXPIRED") return refuse("mtls_certificate_expired");
@@ -109,9 +114,6 @@ export function checkClientCertificate(socket: TLSSocket, now: Date): MutualTlsO
     if (time < new Date(certificate.validFrom).getTime()) {
       return refuse("mtls_certificate_not_yet_valid");
     }
-  }
-  if (peer.chain.some((certificate) => weakness(certificate) !== undefined)) {
-    return refuse("mtls_certificate_unsupported");
   }
   return { accepted: true, clientCert: clientCertificateOf(peer.leaf) };
 }

@@ -96,7 +96,7 @@ describe("clientCertificateCheck", () => {
       ok: false,
       reason: "client_certificate_missing",
     });
-    expect(check.check(restTokenEvent({}))).toEqual({
+    expect(check.check(restTokenEvent({ token: "tok.alice" }))).toEqual({
       ok: false,
       reason: "client_certificate_missing",
     });

@@ -1,4 +1,5 @@
 import { X509Certificate } from "node:crypto";
+import { Agent } from "node:https";
 import { createTestCertificateAuthority } from "@gatehouse/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GatewayDecisionRecord, LocalGatewayConfig } from "../config/gateway-config.js";
@@ -214,6 +215,25 @@ describe("mutual TLS through the local gateway", () => {
     const response = await getTls(`${gw.url}/nowhere`, { ca: root.certificatePem });
     expect(response.status).toBe(403);
     expect(decisions[0]?.reason).toBe("mtls_certificate_missing");
+  });
+
+  it("a resumed TLS session keeps its certificate: each new connection still carries clientCert", async () => {
+    const tls = { ca: root.certificatePem, cert: good.chainPem, key: good.privateKeyPem };
+    const agent = new Agent({ keepAlive: false, maxCachedSessions: 10, maxVersion: "TLSv1.2" });
+    try {
+      const reused: boolean[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        reset();
+        const response = await getTls(`${gw.apiUrls["rest"]}/orders`, tls, agent);
+        reused.push(response.sessionReused);
+        expect(response.status).toBe(200);
+        expect(identityOf(received.integration[0])["clientCert"]).toEqual(expectedClientCert(good));
+      }
+      // The later connections did resume the first session (what the test is about).
+      expect(reused.slice(1)).toContain(true);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("refuses TLS before 1.2 in the handshake", async () => {

@@ -22,7 +22,7 @@ export interface LocalGateway {
   url: string;
   /**
    * The base URL of each API by name: REST `{url}{basePath}/{stage}`, HTTP `{url}{basePath}`
-   * (`$default` stage), WebSocket `ws://127.0.0.1:{port}{basePath}/{stage}`.
+   * (`$default` stage), WebSocket `ws://127.0.0.1:{port}{basePath}/{stage}` (`wss://` with `tls`).
    */
   apiUrls: Record<string, string>;
   /** A snapshot of the counters. */
@@ -70,12 +70,14 @@ function send(response: ServerResponse, reply: GatewayReply): boolean {
  * Starts API Gateway's authorization layer on 127.0.0.1 in front of in-process handlers: routes,
  * `AWS_IAM` (SigV4 verified), Lambda authorizers (TOKEN, REQUEST, HTTP 1.0 / 2.0, WebSocket
  * `$connect`) with API Gateway's result cache, JWT / Cognito authorizers, resource policies
- * (compiled once, now) with the two-phase rule, and API Gateway's exact refusals.
+ * (compiled once, now) with the two-phase rule, and API Gateway's exact refusals; HTTPS, and
+ * mutual TLS as a custom domain with a truststore (`tls`), refused client certificates getting 403.
  *
  * @param config - the APIs, routes, authorizers, credentials and options; validated now.
  * @returns the running gateway: `url`, per-API URLs, `stats()`, `close()`.
  * @throws LocalGatewayError `invalid_config` for a config API Gateway would not deploy or a field
- *   of the wrong type (`path` names the field), `listen_failed` when the port cannot be bound.
+ *   of the wrong type (`path` names the field), `tls_*` for a certificate, key or truststore that
+ *   cannot be used, `listen_failed` when the port cannot be bound.
  * @example
  * ```ts
  * const gw = await startLocalGateway({

@@ -5,7 +5,8 @@
  * @internal
  */
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
-import { request as httpsRequest } from "node:https";
+import { type Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { TLSSocket } from "node:tls";
 import type { CognitoIdentityServer } from "@gatehouse/testing";
 import type { IamCredentialResolver } from "../config/gateway-config.js";
 
@@ -110,18 +111,27 @@ export interface TlsClientOptions {
   ciphers?: string;
 }
 
-/** @internal A `GET` over HTTPS on a fresh connection, with or without a client certificate. */
-export function getTls(url: string, tls: TlsClientOptions): Promise<RawResponse> {
+/**
+ * @internal A `GET` over HTTPS with or without a client certificate: on a fresh connection, or
+ * through `agent` (which may resume an earlier TLS session).
+ */
+export function getTls(
+  url: string,
+  tls: TlsClientOptions,
+  agent?: HttpsAgent,
+): Promise<RawResponse & { sessionReused: boolean }> {
   return new Promise((resolve, reject) => {
-    const request = httpsRequest(url, { ...tls, agent: false });
+    const request = httpsRequest(url, { ...tls, agent: agent ?? false });
     request.on("response", (response) => {
       const chunks: Buffer[] = [];
+      const sessionReused = (response.socket as TLSSocket).isSessionReused();
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () =>
         resolve({
           status: response.statusCode ?? 0,
           headers: response.headers,
           body: Buffer.concat(chunks).toString("utf8"),
+          sessionReused,
         }),
       );
     });

@@ -84,3 +84,11 @@ export { createRestRequestAuthorizer } from "./handler/create-rest-request-autho
 export type { IamAuthorizerOptions } from "./handler/create-rest-token-authorizer.js";
 export { createRestTokenAuthorizer } from "./handler/create-rest-token-authorizer.js";
 export { createWebSocketAuthorizer } from "./handler/create-web-socket-authorizer.js";
+// @section client-certificate
+export { clientCertificateCheck } from "./client-certificate/client-certificate-check.js";
+export type {
+  ClientCertificateCheck,
+  ClientCertificateCheckOptions,
+  ClientCertificateRefusal,
+  ClientCertificateVerdict,
+} from "./client-certificate/client-certificate-check.js";

@@ -12,7 +12,17 @@ export type LocalGatewayErrorCode =
    */
   | "config_load_failed"
   /** The server could not listen on 127.0.0.1 (port in use...). */
-  | "listen_failed";
+  | "listen_failed"
+  /** `tls`: a certificate, key or truststore that is not PEM Node can read. */
+  | "tls_invalid_pem"
+  /** `tls`: the private key does not belong to the server certificate. */
+  | "tls_key_mismatch"
+  /** `tls.truststore`: a certificate's key is under RSA-2048 or ECDSA P-256 (API Gateway refuses it). */
+  | "tls_weak_key"
+  /** `tls.truststore`: a certificate is signed with a hash under SHA-256 (API Gateway refuses it). */
+  | "tls_weak_signature"
+  /** `tls.truststore`: a chain in the truststore is longer than API Gateway's 4 certificates. */
+  | "tls_chain_too_long";
 
 /** Options of {@link LocalGatewayError}. */
 export interface LocalGatewayErrorOptions {

@@ -34,6 +34,7 @@ export type {
   WebSocketApiConfig,
 } from "./config/gateway-config.js";
 export type { GatewayDecisionReason } from "./config/gateway-decision-reason.js";
+export type { LocalGatewayTlsConfig } from "./config/tls-config.js";
 export { loadGatewayConfig } from "./config/load-gateway-config.js";
 export type {
   HttpApiV2CognitoIdentity,

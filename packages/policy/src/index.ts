@@ -375,6 +375,7 @@ export type {
   IpAddressType,
   LintResourcePolicyOptions,
   LintSuppression,
+  MutualTlsLintOptions,
 } from "./lint/lint-options.js";
 export { lintResourcePolicy } from "./lint/lint-resource-policy.js";
 export { lintRuleSeverities } from "./lint/lint-rule-severities.js";

@@ -73,3 +73,15 @@ export type {
 } from "./cognito-identity/identity-pool-config.js";
 export type { IssuedCredentials } from "./cognito-identity/issued-credentials.js";
 export { startCognitoIdentityServer } from "./cognito-identity/start-cognito-identity-server.js";
+
+// @section certificates
+export { createTestCertificateAuthority } from "./certificates/create-test-certificate-authority.js";
+export type {
+  TestCertificate,
+  TestCertificateAuthority,
+  TestCertificateAuthorityOptions,
+  TestCertificateHash,
+  TestCertificateKeyType,
+  TestCertificateOptions,
+  TestServerCertificateOptions,
+} from "./certificates/test-certificate-authority.js";

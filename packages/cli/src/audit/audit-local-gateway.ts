@@ -21,6 +21,7 @@ import { type AuditedRoute, auditedApis } from "./internal/audited-api.js";
 import { credentialsOf } from "./internal/caller-credentials.js";
 import { causeOf } from "./internal/cause-of.js";
 import { checkGrants, covers, grantsFor } from "./internal/check-grants.js";
+import { mutualTlsWarnings } from "./internal/mutual-tls-warning.js";
 import { readSection } from "./internal/read-audit-section.js";
 
 /** What {@link auditLocalGateway} returns. @internal */
@@ -215,7 +216,7 @@ export async function auditLocalGateway(config: AuditedGatewayConfig): Promise<L
         probes: probes.map((planned) => ({ ...planned.probe })),
         cells,
         unintended,
-        warnings: plan.warnings,
+        warnings: [...plan.warnings, ...mutualTlsWarnings(config, api)],
         summary: {
           routes: api.routes.length,
           probes: probes.length,

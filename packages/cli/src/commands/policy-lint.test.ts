@@ -47,6 +47,17 @@ describe("gatehouse policy lint", () => {
     expect(result.stdout).toContain("fix:");
   });
 
+  it("warns about an mTLS API that keeps its execute-api endpoint (--mutual-tls)", async () => {
+    const { dir, name } = file(ipv4Denylist);
+    const args = ["policy", "lint", name, "--auth-type", "NONE", "--mutual-tls", "--json"];
+    const warned = await runCaptured(args, { cwd: dir });
+    expect(JSON.parse(warned.stdout).findings).toEqual([
+      expect.objectContaining({ code: "mtls_default_endpoint_enabled", severity: "warning" }),
+    ]);
+    const disabled = await runCaptured([...args, "--disable-execute-api-endpoint"], { cwd: dir });
+    expect(JSON.parse(disabled.stdout).findings).toEqual([]);
+  });
+
   it("exits 0 for a clean policy", async () => {
     const result = await runCaptured(["policy", "lint", "-", "--auth-type", "AWS_IAM"], {
       stdin: stdinOf(JSON.stringify(awsPrincipal)),

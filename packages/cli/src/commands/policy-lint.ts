@@ -117,6 +117,15 @@ export const policyLint: CommandSpec = {
       defaultText: "ipv4 (dualstack for PRIVATE)",
     },
     ...API_TARGET_OPTIONS,
+    "mutual-tls": {
+      type: "boolean",
+      description:
+        "The API is served through a custom domain name with mutual TLS (warns while its default execute-api endpoint stays enabled)",
+    },
+    "disable-execute-api-endpoint": {
+      type: "boolean",
+      description: "The API has DisableExecuteApiEndpoint: true (with --mutual-tls)",
+    },
     "fail-on": {
       type: "string",
       value: "<severity>",
@@ -152,8 +161,12 @@ export const policyLint: CommandSpec = {
     const endpointType = context.choice<EndpointType>("endpoint-type", "REGIONAL");
     const target = readApiTarget(context);
     const partition = context.string("partition") as Partition | undefined;
+    const mutualTls = context.flag("mutual-tls")
+      ? { disableExecuteApiEndpoint: context.flag("disable-execute-api-endpoint") }
+      : undefined;
     const common = {
       authTypes,
+      ...(mutualTls === undefined ? {} : { mutualTls }),
       ...(suppress.length === 0 ? {} : { suppress }),
       ...(target === undefined ? {} : { target }),
       ...(partition === undefined ? {} : { partition }),

@@ -24,6 +24,7 @@ import type {
   RestProxyEvent,
   WebSocketConnectProxyEvent,
 } from "./proxy-event.js";
+import type { LocalGatewayTlsConfig } from "./tls-config.js";
 
 /**
  * A Lambda authorizer run in-process: receives the exact event API Gateway would send and
@@ -176,6 +177,14 @@ interface ApiConfigBase {
   authorizers?: Readonly<Record<string, AuthorizerConfig>>;
   /** The stage's variables (events' `stageVariables`, identity sources `stageVariables.X`). @default {} */
   stageVariables?: Readonly<Record<string, string>>;
+  /**
+   * Whether the deployed API turns off its default `execute-api` endpoint
+   * (`DisableExecuteApiEndpoint`). The local gateway serves one listener either way; `gatehouse
+   * audit` warns (`mtls_default_endpoint_enabled`) when an API behind mutual TLS (`tls.truststore`)
+   * keeps it, since clients can call that endpoint without a certificate.
+   * @default false
+   */
+  disableExecuteApiEndpoint?: boolean;
 }
 
 /** A REST API resource and method with a Lambda proxy integration. */
@@ -492,4 +501,10 @@ export interface LocalGatewayConfig {
    * @default []
    */
   usagePlans?: readonly UsagePlanConfig[];
+  /**
+   * Serve HTTPS (`url` becomes `https://127.0.0.1:{port}`), with mutual TLS when
+   * `tls.truststore` is set; see {@link LocalGatewayTlsConfig}.
+   * @default undefined (plain HTTP)
+   */
+  tls?: LocalGatewayTlsConfig;
 }

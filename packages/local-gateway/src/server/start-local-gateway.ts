@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { prepareResourcePolicies } from "../authorization/internal/prepare-resource-policies.js";
@@ -10,17 +11,18 @@ import { type GatewayReply, gatewayReply } from "../http/internal/gateway-respon
 import { clientIp, originForm, readIncoming } from "../http/internal/incoming-request.js";
 import { readRequestBody } from "../http/internal/read-request-body.js";
 import { acceptWebSocket, writeRawReply } from "../integration/internal/web-socket-handshake.js";
+import { tlsServerOptions, withMutualTls } from "../tls/internal/mutual-tls.js";
 import type { GatewayStats } from "./gateway-stats.js";
 import { GatewayRuntime } from "./internal/gateway-runtime.js";
 import { type ProcessedRequest, processRequest } from "./internal/process-request.js";
 
 /** A running local gateway, from {@link startLocalGateway}. */
 export interface LocalGateway {
-  /** `http://127.0.0.1:{port}` (no trailing slash). */
+  /** `http://127.0.0.1:{port}`, or `https://` with `tls` (no trailing slash). */
   url: string;
   /**
    * The base URL of each API by name: REST `{url}{basePath}/{stage}`, HTTP `{url}{basePath}`
-   * (`$default` stage), WebSocket `ws://127.0.0.1:{port}{basePath}/{stage}`.
+   * (`$default` stage), WebSocket `ws://127.0.0.1:{port}{basePath}/{stage}` (`wss://` with `tls`).
    */
   apiUrls: Record<string, string>;
   /** A snapshot of the counters. */
@@ -68,12 +70,14 @@ function send(response: ServerResponse, reply: GatewayReply): boolean {
  * Starts API Gateway's authorization layer on 127.0.0.1 in front of in-process handlers: routes,
  * `AWS_IAM` (SigV4 verified), Lambda authorizers (TOKEN, REQUEST, HTTP 1.0 / 2.0, WebSocket
  * `$connect`) with API Gateway's result cache, JWT / Cognito authorizers, resource policies
- * (compiled once, now) with the two-phase rule, and API Gateway's exact refusals.
+ * (compiled once, now) with the two-phase rule, and API Gateway's exact refusals; HTTPS, and
+ * mutual TLS as a custom domain with a truststore (`tls`), refused client certificates getting 403.
  *
  * @param config - the APIs, routes, authorizers, credentials and options; validated now.
  * @returns the running gateway: `url`, per-API URLs, `stats()`, `close()`.
  * @throws LocalGatewayError `invalid_config` for a config API Gateway would not deploy or a field
- *   of the wrong type (`path` names the field), `listen_failed` when the port cannot be bound.
+ *   of the wrong type (`path` names the field), `tls_*` for a certificate, key or truststore that
+ *   cannot be used, `listen_failed` when the port cannot be bound.
  * @example
  * ```ts
  * const gw = await startLocalGateway({
@@ -94,7 +98,7 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
   const runtime = new GatewayRuntime(gateway);
   const upgraded = new Set<Duplex>();
 
-  const server = createServer({ keepAlive: true }, (request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     runtime.requests++;
     request.on("error", ignore);
     response.on("error", ignore);
@@ -124,7 +128,11 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
         const sourceIp = clientIp(request, gateway.trustForwardedFor);
         processed = await processRequest(
           runtime,
-          readIncoming(request, target, read.body, sourceIp),
+          withMutualTls(
+            readIncoming(request, target, read.body, sourceIp),
+            request.socket,
+            gateway,
+          ),
         );
       } catch {
         send(response, gatewayReply(500, null, null, "-"));
@@ -133,7 +141,11 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
       if (!send(response, processed.reply)) send(response, gatewayReply(500, null, null, "-"));
       report(config, processed);
     })().catch(() => response.destroy());
-  });
+  };
+  const server =
+    gateway.tls === undefined
+      ? createServer({ keepAlive: true }, listener)
+      : createHttpsServer({ keepAlive: true, ...tlsServerOptions(gateway.tls) }, listener);
   server.on("clientError", answerClientError);
 
   server.on("upgrade", (request: IncomingMessage, socket: Duplex) => {
@@ -153,11 +165,15 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
     }
     void (async () => {
       try {
-        const incoming = readIncoming(
-          request,
-          target,
-          Buffer.alloc(0),
-          clientIp(request, gateway.trustForwardedFor),
+        const incoming = withMutualTls(
+          readIncoming(
+            request,
+            target,
+            Buffer.alloc(0),
+            clientIp(request, gateway.trustForwardedFor),
+          ),
+          request.socket,
+          gateway,
         );
         const processed = await processRequest(runtime, incoming);
         const isWebSocketApi = gateway.apis.some(
@@ -190,11 +206,14 @@ export async function startLocalGateway(config: LocalGatewayConfig): Promise<Loc
     });
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const secure = gateway.tls !== undefined;
+  const url = `${secure ? "https" : "http"}://127.0.0.1:${port}`;
   const apiUrls = Object.fromEntries(
     gateway.apis.map((api) => [
       api.name,
-      api.type === "WEBSOCKET" ? `ws://127.0.0.1:${port}${api.prefix}` : `${url}${api.prefix}`,
+      api.type === "WEBSOCKET"
+        ? `${secure ? "wss" : "ws"}://127.0.0.1:${port}${api.prefix}`
+        : `${url}${api.prefix}`,
     ]),
   );
   let closing: Promise<void> | undefined;

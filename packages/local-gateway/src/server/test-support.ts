@@ -5,6 +5,8 @@
  * @internal
  */
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { type Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { TLSSocket } from "node:tls";
 import type { CognitoIdentityServer } from "@gatehouse/testing";
 import type { IamCredentialResolver } from "../config/gateway-config.js";
 
@@ -93,4 +95,47 @@ export function identityPoolCallers(
       },
     };
   };
+}
+
+/** @internal The TLS side of {@link getTls}: what the client trusts and presents. */
+export interface TlsClientOptions {
+  /** The CA certificates the client trusts for the server. */
+  ca: string;
+  /** The client certificate chain (PEM), if any. */
+  cert?: string;
+  key?: string;
+  /** Highest TLS version the client offers. */
+  maxVersion?: "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
+  minVersion?: "TLSv1" | "TLSv1.1" | "TLSv1.2" | "TLSv1.3";
+  /** OpenSSL cipher string; `DEFAULT@SECLEVEL=0` lets the client present a SHA-1 certificate. */
+  ciphers?: string;
+}
+
+/**
+ * @internal A `GET` over HTTPS with or without a client certificate: on a fresh connection, or
+ * through `agent` (which may resume an earlier TLS session).
+ */
+export function getTls(
+  url: string,
+  tls: TlsClientOptions,
+  agent?: HttpsAgent,
+): Promise<RawResponse & { sessionReused: boolean }> {
+  return new Promise((resolve, reject) => {
+    const request = httpsRequest(url, { ...tls, agent: agent ?? false });
+    request.on("response", (response) => {
+      const chunks: Buffer[] = [];
+      const sessionReused = (response.socket as TLSSocket).isSessionReused();
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks).toString("utf8"),
+          sessionReused,
+        }),
+      );
+    });
+    request.on("error", reject);
+    request.end();
+  });
 }

@@ -72,6 +72,8 @@ export interface LintContext {
   ipAddressType: IpAddressType;
   partition: Partition | undefined;
   target: ApiTarget | undefined;
+  /** The `mutualTls` option, when the API is behind a mutual-TLS custom domain. */
+  mutualTls?: { disableExecuteApiEndpoint: boolean } | undefined;
 }
 
 /** A lint rule: a pure function from the context to its findings. @internal */

@@ -35,7 +35,8 @@ export type LintRuleCode =
   | "non_execute_api_action"
   | "action_broader_than_invoke"
   | "missing_version"
-  | "invalid_resource_arn";
+  | "invalid_resource_arn"
+  | "mtls_default_endpoint_enabled";
 
 /**
  * One problem found in a resource policy.

@@ -31,6 +31,27 @@ export interface CommonLintOptions {
    * the others.
    */
   suppress?: readonly LintSuppression[];
+  /**
+   * Set when the API is served through a custom domain name with mutual TLS
+   * (`MutualTlsAuthentication`): whether its default `execute-api` endpoint is disabled
+   * (`DisableExecuteApiEndpoint`). Enabled, clients reach the API there without a certificate
+   * (`mtls_default_endpoint_enabled`).
+   */
+  mutualTls?: MutualTlsLintOptions;
+}
+
+/**
+ * What {@link lintResourcePolicy} must know of an API behind a mutual-TLS custom domain name.
+ *
+ * @example
+ * ```ts
+ * const mutualTls: MutualTlsLintOptions = { disableExecuteApiEndpoint: true };
+ * ```
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html
+ */
+export interface MutualTlsLintOptions {
+  /** `DisableExecuteApiEndpoint` of the RestApi (or HTTP API). */
+  disableExecuteApiEndpoint: boolean;
 }
 
 /**

@@ -22,6 +22,7 @@ import { midPathWildcard } from "./rules/mid-path-wildcard.js";
 import { missingPrincipal } from "./rules/missing-principal.js";
 import { missingVersion } from "./rules/missing-version.js";
 import { mixedResourceForms } from "./rules/mixed-resource-forms.js";
+import { mtlsDefaultEndpointEnabled } from "./rules/mtls-default-endpoint-enabled.js";
 import { notPrincipalWithAllow } from "./rules/not-principal-with-allow.js";
 import { partitionMismatch } from "./rules/partition-mismatch.js";
 import { policyTooLarge } from "./rules/policy-too-large.js";
@@ -41,6 +42,7 @@ const RULES: readonly LintRule[] = [
   missingPrincipal,
   missingVersion,
   mixedResourceForms,
+  mtlsDefaultEndpointEnabled,
   notPrincipalWithAllow,
   partitionMismatch,
   policyTooLarge,
@@ -101,7 +103,22 @@ function readOptions(options: LintResourcePolicyOptions) {
       fail(`partition "${partition}" differs from target.partition "${target.partition}"`);
     }
   }
+  const mutualTls = options.mutualTls;
+  if (
+    mutualTls !== undefined &&
+    (typeof mutualTls !== "object" ||
+      mutualTls === null ||
+      typeof mutualTls.disableExecuteApiEndpoint !== "boolean")
+  ) {
+    fail("mutualTls must be { disableExecuteApiEndpoint: boolean }");
+  }
+  if (mutualTls !== undefined && endpointType === "PRIVATE") {
+    fail("mutual TLS needs a regional custom domain name: it is not available for PRIVATE APIs");
+  }
   return {
+    ...(mutualTls !== undefined
+      ? { mutualTls: { disableExecuteApiEndpoint: mutualTls.disableExecuteApiEndpoint } }
+      : {}),
     endpointType,
     ipAddressType,
     authTypes: authTypeTable.types,

@@ -37,4 +37,5 @@ export const lintRuleSeverities: Readonly<Record<LintRuleCode, LintSeverity>> = 
   action_broader_than_invoke: "warning",
   missing_version: "warning",
   invalid_resource_arn: "error",
+  mtls_default_endpoint_enabled: "warning",
 });

@@ -1,6 +1,12 @@
 // Smoke test of the packed @gatehouse/testing from CommonJS (run by scripts/check-packages.mjs).
 const assert = require("node:assert/strict");
-const { createTestIssuer, restTokenEvent, startSigV4Verifier } = require("@gatehouse/testing");
+const {
+  createTestCertificateAuthority,
+  createTestIssuer,
+  restTokenEvent,
+  startSigV4Verifier,
+} = require("@gatehouse/testing");
+const { X509Certificate } = require("node:crypto");
 
 (async () => {
   const issuer = await createTestIssuer({ alg: "ES256" });
@@ -20,6 +26,13 @@ const { createTestIssuer, restTokenEvent, startSigV4Verifier } = require("@gateh
   const unsigned = await fetch(verifier.url);
   assert.equal(unsigned.status, 403);
   await verifier.close();
+  const ca = createTestCertificateAuthority();
+  const client = ca.issueClientCertificate({ serialNumber: "0a:1b" });
+  assert.equal(
+    new X509Certificate(client.certificatePem).checkIssued(new X509Certificate(ca.certificatePem)),
+    true,
+  );
+  assert.equal(client.serialNumber, "0a:1b");
   console.log("ok: CommonJS require of @gatehouse/testing");
 })().catch((error) => {
   console.error(error);

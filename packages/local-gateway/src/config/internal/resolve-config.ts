@@ -20,6 +20,7 @@ import {
 import { resolveApi } from "./resolve-api.js";
 import { resolveUsagePlans } from "./resolve-api-keys.js";
 import { resolveCredentials } from "./resolve-credentials.js";
+import { resolveExecuteApiEndpointFlags, resolveTls } from "./resolve-tls.js";
 import type { ResolvedGateway } from "./resolved-gateway.js";
 
 /** @internal */
@@ -63,7 +64,10 @@ export function resolveConfig(input: LocalGatewayConfig): ResolvedGateway {
   if (config["onDecision"] !== undefined) {
     requireFunction(config["onDecision"], "onDecision", "called once per request with the outcome");
   }
+  const tls = resolveTls(config["tls"]);
+  resolveExecuteApiEndpointFlags(config["apis"] as unknown[]);
   return {
+    ...(tls !== undefined ? { tls } : {}),
     port,
     region,
     accountId,

@@ -7,6 +7,7 @@ import type { Partition, UsagePlans } from "@gatehouse/policy";
 import type { SigV4VerifierOptions } from "@gatehouse/sigv4";
 import type { CredentialSource } from "../../authorization/internal/iam-credentials.js";
 import type { GatewayDecisionRecord } from "../gateway-config.js";
+import type { ResolvedTls } from "./resolve-tls.js";
 import type { ResolvedApi } from "./resolved-api.js";
 
 /** @internal */
@@ -26,6 +27,8 @@ export interface ResolvedGateway {
   onDecision: ((record: GatewayDecisionRecord) => void) | undefined;
   /** The gateway's API keys and usage plans (empty when none are configured). */
   usagePlans?: UsagePlans;
+  /** HTTPS, and mutual TLS with a truststore; `undefined` for plain HTTP. */
+  tls?: ResolvedTls | undefined;
 }
 
 /** @internal The region, account and partition every API of the gateway lives in. */

@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 import type { IncomingMessage } from "node:http";
-import { normalizeIpAddress } from "@gatehouse/policy";
+import { type ClientCertificate, normalizeIpAddress } from "@gatehouse/policy";
+import type { MutualTlsRefusal } from "../../tls/internal/check-client-certificate.js";
 
 /** @internal */
 export interface IncomingRequest {
@@ -31,6 +32,10 @@ export interface IncomingRequest {
    */
   sourceIpRefused: boolean;
   userAgent: string;
+  /** Mutual TLS: the client certificate that passed, for the events' `clientCert`. */
+  clientCert?: ClientCertificate | undefined;
+  /** Mutual TLS: why the client certificate was refused (the request is answered 403). */
+  mutualTlsRefusal?: MutualTlsRefusal | undefined;
 }
 
 const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;

@@ -39,6 +39,7 @@ export function eventInput(scope: RequestScope): EventInput {
     requestId: scope.requestId,
     extendedRequestId: extendedRequestIdOf(scope.requestId),
     timeEpoch: scope.now,
+    ...(scope.request.clientCert !== undefined ? { clientCert: scope.request.clientCert } : {}),
   };
   return scope.eventInput;
 }

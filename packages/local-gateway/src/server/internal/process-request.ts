@@ -112,6 +112,11 @@ export async function processRequest(
     return { reply, record, accepted };
   };
   const match = matchApi(runtime.gateway.apis, request.path);
+  if (request.mutualTlsRefusal !== undefined) {
+    // The custom domain refuses the client before any API, route or authorizer sees the request.
+    record.api = match?.api.name ?? "";
+    return done(gatewayReply(403, "Forbidden", null, requestId), request.mutualTlsRefusal);
+  }
   if (match === undefined) return done(gatewayReply(404, "Not Found", null, requestId), "no_api");
   const { api, path } = match;
   record.api = api.name;

@@ -52,18 +52,19 @@ export async function recomputeSignature(
     service: options.service,
     date: parsed.requestTime,
   };
+  // The payload hash of the bytes received, never the client's x-amz-content-sha256 claim; for a
+  // presigned URL too (the official suite's query vectors hash the body, as API Gateway does).
+  const payloadHash = sha256Hex(request.body);
   if (parsed.presigned) {
     const url = await presignUrl(
       { method: request.method, url: parsed.unsignedUrl, headers },
-      { ...common, expiresIn: parsed.expiresSeconds ?? 0 },
+      { ...common, payloadHash, expiresIn: parsed.expiresSeconds ?? 0 },
     );
     return {
       signature: new URL(url).searchParams.get("X-Amz-Signature") ?? "",
       signing: undefined,
     };
   }
-  // The payload hash of the bytes received, never the client's x-amz-content-sha256 claim.
-  const payloadHash = sha256Hex(request.body);
   const signed = await signRequest(
     { method: request.method, url: parsed.unsignedUrl, headers },
     {

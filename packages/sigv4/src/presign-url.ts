@@ -19,10 +19,10 @@ const MAX_EXPIRES_IN = 604_800;
  *
  * The payload hash in the signature is the SHA-256 of `request.body`, hashed exactly as
  * `signRequest` hashes it (a string as UTF-8, bytes as they are; a `URLSearchParams` body also
- * signs the `content-type` fetch adds). Without a body it is the hash of the empty body, right for
- * `GET` and WebSocket upgrades; `options.payloadHash` overrides both (`"UNSIGNED-PAYLOAD"` lets any
- * body through). The URL then only works with that exact body. No `x-amz-content-sha256` is added
- * to the query or headers.
+ * signs the `content-type` fetch adds), so the URL works with exactly that body. Without a body it
+ * is the hash of the empty body, right for `GET` and WebSocket upgrades. `options.payloadHash`
+ * overrides both (`"UNSIGNED-PAYLOAD"` where the service accepts it). No `x-amz-content-sha256` is
+ * added to the query or the headers.
  *
  * @param request - `url` (`https://`, `wss://`, ...), optional `method` (default `GET`), headers
  *   and `body`.

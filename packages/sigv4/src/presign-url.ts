@@ -3,7 +3,12 @@ import { formatQuery } from "./internal/parse-url.js";
 import { prepareBody } from "./internal/prepare-body.js";
 import { resolveSignOptions } from "./internal/resolve-sign-options.js";
 import { signHttpRequest } from "./internal/sign-http-request.js";
-import type { SignableBody, SignableRequest, SignOptions } from "./sign-request.js";
+import type {
+  SignableBody,
+  SignableHttpRequest,
+  SignableRequest,
+  SignOptions,
+} from "./sign-request.js";
 
 /** The longest lifetime SigV4 allows for a presigned URL: 7 days. */
 const MAX_EXPIRES_IN = 604_800;
@@ -24,12 +29,19 @@ const MAX_EXPIRES_IN = 604_800;
  * overrides both (`"UNSIGNED-PAYLOAD"` where the service accepts it). No `x-amz-content-sha256` is
  * added to the query or the headers.
  *
- * @param request - `url` (`https://`, `wss://`, ...), optional `method` (default `GET`), headers
- *   and `body`.
+ * A request given as it goes on the wire ({@link SignableHttpRequest}: `hostname` and the target
+ * as sent in `path`, for a target a URL cannot carry, e.g. dot segments with `normalizePath: false`)
+ * returns the presigned request TARGET instead of a URL: `path` exactly as given, then its query and
+ * the `X-Amz-*` parameters in SigV4's encoding. Send it as it is (Node's `http.request` `path`); a
+ * URL parser would re-normalise it and break the signature.
+ *
+ * @param request - `url` (`https://`, `wss://`, ...) or `hostname` + `path` (the target as sent),
+ *   optional `method` (default `GET`), headers and `body`.
  * @param options - the {@link SignOptions} plus `expiresIn`, the lifetime in seconds (1 to 604800).
- * @returns the presigned URL as a string.
+ * @returns the presigned URL as a string; for a `path` request, the presigned request target.
  * @throws {SigV4Error} `invalid_expiry` when `expiresIn` is not an integer in 1..604800;
- *   `unsupported_body` for a stream body without `payloadHash`.
+ *   `unsupported_body` for a stream body without `payloadHash`; `invalid_request_target` for a
+ *   `path` that is not an origin-form target (no leading `/`, a `#`, CR, LF, ...).
  *
  * @example
  * ```ts
@@ -46,16 +58,26 @@ const MAX_EXPIRES_IN = 604_800;
  *   { credentials: await fromCognito(), expiresIn: 300 },
  * );
  * await fetch(postUrl, { method: "POST", body });
+ *
+ * // A target as sent on the wire, dot segments kept: the presigned target, for http.request's path.
+ * const target = await presignUrl(
+ *   { hostname: "examplebucket.s3.amazonaws.com", path: "/photos/./a.jpg" },
+ *   { credentials: await fromCognito(), region: "us-east-1", service: "s3", normalizePath: false, expiresIn: 300 },
+ * );
+ * // "/photos/./a.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=..."
  * ```
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html#query-string-auth
  */
 export async function presignUrl(
-  request: {
-    method?: string;
-    url: string | URL;
-    headers?: SignableRequest["headers"];
-    body?: SignableBody;
-  },
+  request:
+    | {
+        method?: string;
+        url: string | URL;
+        headers?: SignableRequest["headers"];
+        body?: SignableBody;
+        path?: undefined;
+      }
+    | (Omit<SignableHttpRequest, "method"> & { method?: string }),
   options: SignOptions & { expiresIn: number },
 ): Promise<string> {
   if (typeof options !== "object" || options === null) {
@@ -100,7 +122,14 @@ export async function presignUrl(
       presign: { expiresIn },
     },
   );
-  const url = new URL(resolved.parsed.url.href);
+  const { parsed } = resolved;
+  if (parsed.kind === "target") {
+    // The target as given, never through a URL parser: only the query is SigV4-serialised.
+    const questionMark = parsed.target.indexOf("?");
+    const path = questionMark === -1 ? parsed.target : parsed.target.slice(0, questionMark);
+    return `${path}?${formatQuery(result.query)}`;
+  }
+  const url = new URL(parsed.url.href);
   url.hash = "";
   url.search = `?${formatQuery(result.query)}`;
   return url.href;

@@ -21,6 +21,7 @@ export interface ParsedTarget {
 
 const DEFAULT_PORTS = { "https:": 443, "wss:": 443, "http:": 80, "ws:": 80 } as const;
 // Control characters (CR, LF, NUL, TAB, DEL ...) never belong in a request line.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\x00-\x1f\x7f]/;
 const HOSTNAME = /^[A-Za-z0-9._~!$&'()*+,;=%-]+$/;
 const IPV6 = /^\[?[0-9A-Fa-f:.]+(?:%[0-9A-Za-z._~-]+)?\]?$/;

@@ -23,6 +23,13 @@ export interface SigV4VerifierOptions {
    */
   service?: string | undefined;
   /**
+   * Remove `.` / `..` and empty segments from the received path before recomputing the signature,
+   * as API Gateway and every service but S3 do. `false` verifies the target exactly as received,
+   * for clients that sign with `normalizePath: false` (S3-style).
+   * @default true
+   */
+  normalizePath?: boolean | undefined;
+  /**
    * The verifier's clock (also the server's `Date` header). Inject it to test clock skew.
    * @default () => new Date()
    */

@@ -153,13 +153,14 @@ export async function verifySigV4(
       secretAccessKey: key.secretAccessKey,
       region: settings.region,
       service: settings.service,
+      normalizePath: settings.normalizePath,
     });
   } catch {
     // The signer refused the received request (e.g. a header value it cannot sign): it cannot match.
     return reject("signature_mismatch", mismatchMessage(undefined));
   }
   const matches = constantTimeEqual(recomputed.signature, parsed.signature);
-  if (!matches || recomputed.signature === "" || !parsed.wireIsSerialized) {
+  if (!matches || recomputed.signature === "") {
     return reject("signature_mismatch", mismatchMessage(recomputed.signing));
   }
   return { ok: true, accessKeyId: parsed.accessKeyId, presigned: parsed.presigned };

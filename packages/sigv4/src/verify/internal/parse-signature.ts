@@ -34,11 +34,6 @@ export interface ParsedSignature {
   expiresSeconds: number | undefined;
   /** The URL to re-sign: the received URL, less the presign parameters for a presigned request. */
   unsignedUrl: string;
-  /**
-   * False when URL parsing would change the received path or query (`\\` to `/`, a space, a `#`):
-   * the signer sees the parsed URL, so such a request cannot be matched to what was signed.
-   */
-  wireIsSerialized: boolean;
 }
 
 /** The result of {@link parseSignature}: nothing to verify, a malformed signature, or the claims. @internal */
@@ -96,20 +91,11 @@ function parseCredential(
   return { ok: true, accessKeyId, scope: { date, region, service, terminator } };
 }
 
-function wireIsSerialized(received: string, url: URL): boolean {
-  const target = received.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-  return (target === "" ? "/" : target) === url.pathname + url.search;
-}
-
 function parseDate(amzDate: string): Date | undefined {
   return parseAmzDate(amzDate);
 }
 
-function parseHeaderSignature(
-  request: VerifiableRequest,
-  url: URL,
-  authorization: string,
-): ParseResult {
+function parseHeaderSignature(request: VerifiableRequest, authorization: string): ParseResult {
   const trimmed = authorization.trim();
   const space = trimmed.indexOf(" ");
   const algorithm = space === -1 ? trimmed : trimmed.slice(0, space);
@@ -150,7 +136,6 @@ function parseHeaderSignature(
     return rejected("incomplete_signature", missing.join(" "));
   }
   return finish({
-    wireIsSerialized: wireIsSerialized(request.url, url),
     presigned: false,
     credential,
     signedHeaders,
@@ -162,7 +147,7 @@ function parseHeaderSignature(
   });
 }
 
-function parsePresignedSignature(request: VerifiableRequest, url: URL): ParseResult {
+function parsePresignedSignature(request: VerifiableRequest): ParseResult {
   const hashAt = request.url.indexOf("#");
   const withoutHash = hashAt === -1 ? request.url : request.url.slice(0, hashAt);
   const queryAt = withoutHash.indexOf("?");
@@ -211,7 +196,6 @@ function parsePresignedSignature(request: VerifiableRequest, url: URL): ParseRes
     );
   }
   return finish({
-    wireIsSerialized: wireIsSerialized(request.url, url),
     presigned: true,
     credential: one("X-Amz-Credential")!,
     signedHeaders: one("X-Amz-SignedHeaders")!,
@@ -224,7 +208,6 @@ function parsePresignedSignature(request: VerifiableRequest, url: URL): ParseRes
 }
 
 function finish(input: {
-  wireIsSerialized: boolean;
   presigned: boolean;
   credential: string;
   signedHeaders: string;
@@ -263,7 +246,6 @@ function finish(input: {
       sessionToken: input.sessionToken,
       expiresSeconds: input.expires,
       unsignedUrl: input.unsignedUrl,
-      wireIsSerialized: input.wireIsSerialized,
     },
   };
 }
@@ -290,7 +272,7 @@ export function parseSignature(request: VerifiableRequest): ParseResult {
       "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified.",
     );
   }
-  if (authorization !== undefined) return parseHeaderSignature(request, url, authorization);
-  if (presigned) return parsePresignedSignature(request, url);
+  if (authorization !== undefined) return parseHeaderSignature(request, authorization);
+  if (presigned) return parsePresignedSignature(request);
   return { kind: "none" };
 }

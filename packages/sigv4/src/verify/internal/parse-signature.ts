@@ -34,6 +34,11 @@ export interface ParsedSignature {
   expiresSeconds: number | undefined;
   /** The URL to re-sign: the received URL, less the presign parameters for a presigned request. */
   unsignedUrl: string;
+  /**
+   * False when URL parsing would change the received path or query (`\\` to `/`, a space, a `#`,
+   * dot segments): with path normalisation, such a request cannot be matched to what was signed.
+   */
+  wireIsSerialized: boolean;
 }
 
 /** The result of {@link parseSignature}: nothing to verify, a malformed signature, or the claims. @internal */
@@ -91,11 +96,20 @@ function parseCredential(
   return { ok: true, accessKeyId, scope: { date, region, service, terminator } };
 }
 
+function wireIsSerialized(received: string, url: URL): boolean {
+  const target = received.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
+  return (target === "" ? "/" : target) === url.pathname + url.search;
+}
+
 function parseDate(amzDate: string): Date | undefined {
   return parseAmzDate(amzDate);
 }
 
-function parseHeaderSignature(request: VerifiableRequest, authorization: string): ParseResult {
+function parseHeaderSignature(
+  request: VerifiableRequest,
+  url: URL,
+  authorization: string,
+): ParseResult {
   const trimmed = authorization.trim();
   const space = trimmed.indexOf(" ");
   const algorithm = space === -1 ? trimmed : trimmed.slice(0, space);
@@ -136,6 +150,7 @@ function parseHeaderSignature(request: VerifiableRequest, authorization: string)
     return rejected("incomplete_signature", missing.join(" "));
   }
   return finish({
+    wireIsSerialized: wireIsSerialized(request.url, url),
     presigned: false,
     credential,
     signedHeaders,
@@ -147,7 +162,7 @@ function parseHeaderSignature(request: VerifiableRequest, authorization: string)
   });
 }
 
-function parsePresignedSignature(request: VerifiableRequest): ParseResult {
+function parsePresignedSignature(request: VerifiableRequest, url: URL): ParseResult {
   const hashAt = request.url.indexOf("#");
   const withoutHash = hashAt === -1 ? request.url : request.url.slice(0, hashAt);
   const queryAt = withoutHash.indexOf("?");
@@ -196,6 +211,7 @@ function parsePresignedSignature(request: VerifiableRequest): ParseResult {
     );
   }
   return finish({
+    wireIsSerialized: wireIsSerialized(request.url, url),
     presigned: true,
     credential: one("X-Amz-Credential")!,
     signedHeaders: one("X-Amz-SignedHeaders")!,
@@ -208,6 +224,7 @@ function parsePresignedSignature(request: VerifiableRequest): ParseResult {
 }
 
 function finish(input: {
+  wireIsSerialized: boolean;
   presigned: boolean;
   credential: string;
   signedHeaders: string;
@@ -246,6 +263,7 @@ function finish(input: {
       sessionToken: input.sessionToken,
       expiresSeconds: input.expires,
       unsignedUrl: input.unsignedUrl,
+      wireIsSerialized: input.wireIsSerialized,
     },
   };
 }
@@ -272,7 +290,7 @@ export function parseSignature(request: VerifiableRequest): ParseResult {
       "Only one auth mechanism allowed; only the X-Amz-Algorithm query parameter or the Authorization header should be specified.",
     );
   }
-  if (authorization !== undefined) return parseHeaderSignature(request, authorization);
-  if (presigned) return parsePresignedSignature(request);
+  if (authorization !== undefined) return parseHeaderSignature(request, url, authorization);
+  if (presigned) return parsePresignedSignature(request, url);
   return { kind: "none" };
 }

@@ -123,7 +123,7 @@ describe("signRequest with a wire target (hostname + path)", () => {
       { method: "GET", hostname: HOST, path: "/", ...change },
       { ...OPTIONS, region: "eu-west-1" },
     );
-    expect(signed.headers.host).toBe(host);
+    expect(signed.headers["host"]).toBe(host);
   });
 
   it.each([

@@ -143,7 +143,7 @@ async function signThroughPublicApi(
   variant: "header" | "query",
   form: Form,
 ): Promise<Outcome> {
-  const host = headerMap(wire.headers).host;
+  const host = headerMap(wire.headers)["host"];
   if (host === undefined) throw new Error("the case's request has no Host header");
   const { token } = context.credentials;
   const unsignedToken = token !== undefined && context.omit_session_token === true;
@@ -188,7 +188,7 @@ async function signThroughPublicApi(
     return {
       canonicalRequest: signed.signing.canonicalRequest,
       stringToSign: signed.signing.stringToSign,
-      signature: /, Signature=([0-9a-f]{64})$/.exec(signed.headers.authorization ?? "")?.[1],
+      signature: /, Signature=([0-9a-f]{64})$/.exec(signed.headers["authorization"] ?? "")?.[1],
       signedRequest: {
         method: signed.method,
         path,

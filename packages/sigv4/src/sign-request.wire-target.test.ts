@@ -179,7 +179,7 @@ describe("signRequest with a wire target (hostname + path)", () => {
 
 describe("presignUrl with a wire target (hostname + path)", () => {
   const presign = (
-    request: Omit<SignableHttpRequest, "method">,
+    request: Omit<SignableHttpRequest, "method"> & { method?: string },
     extra: Partial<SignOptions> = {},
   ) => presignUrl(request, { ...OPTIONS, expiresIn: 300, ...extra });
 

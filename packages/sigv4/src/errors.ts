@@ -5,6 +5,11 @@
 export type SigV4ErrorCode =
   /** The request cannot be signed as given (bad URL, method, header name or value). */
   | "invalid_request"
+  /**
+   * A request given by `path` (the wire form) whose target is not an origin-form path: no leading
+   * `/`, a `#`, or a control character such as CR or LF.
+   */
+  | "invalid_request_target"
   /** The host is not an execute-api / lambda-url host and no `region` option was given. */
   | "missing_region"
   /** The service cannot be inferred from the host and no `service` option was given. */

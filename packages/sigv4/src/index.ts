@@ -23,7 +23,9 @@ export { createClockOffset } from "./clock/clock-offset.js";
 // @section sign
 export type {
   SignableBody,
+  SignableHttpRequest,
   SignableRequest,
+  SignedHttpRequest,
   SignedRequest,
   SigningDetails,
   SignOptions,

@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { presignUrl } from "./presign-url.js";
+import type { SignableBody } from "./sign-request.js";
+import { verifySigV4 } from "./verify/verify-sigv4.js";
 
 const DATE = new Date("2024-03-05T06:07:08Z");
 const CREDENTIALS = {
@@ -78,5 +81,99 @@ describe("presignUrl", () => {
 
   it("requires a region for a host it cannot infer one from", async () => {
     await expect(presign("wss://ws.example.com/")).rejects.toThrowCode("missing_region");
+  });
+});
+
+describe("presignUrl with a body", () => {
+  const API = "https://abc123.execute-api.eu-west-1.amazonaws.com/prod/pets";
+  const JSON_BODY = '{"name":"Rex","tag":"é"}';
+  const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+  const signatureOf = (url: string) => new URL(url).searchParams.get("X-Amz-Signature");
+  const post = (body?: SignableBody, extra: Partial<Parameters<typeof presignUrl>[1]> = {}) =>
+    presignUrl(
+      { method: "POST", url: API, ...(body === undefined ? {} : { body }) },
+      { credentials: CREDENTIALS, date: DATE, expiresIn: 300, ...extra },
+    );
+
+  it("signs the body's SHA-256 as the payload hash", async () => {
+    expect(await post(JSON_BODY)).toBe(await post(undefined, { payloadHash: sha256(JSON_BODY) }));
+    expect(signatureOf(await post(JSON_BODY))).not.toBe(signatureOf(await post("{}")));
+  });
+
+  it.each([
+    ["a string (UTF-8)", JSON_BODY],
+    ["a Uint8Array", new TextEncoder().encode(JSON_BODY)],
+    ["an ArrayBuffer", new TextEncoder().encode(JSON_BODY).buffer],
+    ["a Buffer view into a larger buffer", Buffer.from(`xx${JSON_BODY}yy`).subarray(2, -2)],
+  ])("hashes %s body as its bytes", async (_kind, body) => {
+    expect(await post(body)).toBe(await post(JSON_BODY));
+  });
+
+  it("signs the empty body's hash without a body (GET, WebSocket upgrades), as before", async () => {
+    expect(await post()).toBe(await post(undefined, { payloadHash: sha256("") }));
+    expect(await post("")).toBe(await post());
+    expect(signatureOf(await post())).not.toBe(
+      signatureOf(await post(undefined, { payloadHash: "UNSIGNED-PAYLOAD" })),
+    );
+  });
+
+  it("lets payloadHash win over the body", async () => {
+    expect(await post(JSON_BODY, { payloadHash: "UNSIGNED-PAYLOAD" })).toBe(
+      await post("{}", { payloadHash: "UNSIGNED-PAYLOAD" }),
+    );
+  });
+
+  it("adds no x-amz-content-sha256 to the query, even with contentSha256Header", async () => {
+    const url = new URL(await post(JSON_BODY, { contentSha256Header: true }));
+    expect([...url.searchParams.keys()].map((key) => key.toLowerCase())).not.toContain(
+      "x-amz-content-sha256",
+    );
+    expect(url.searchParams.get("X-Amz-SignedHeaders")).toBe("host");
+  });
+
+  it("signs the content-type fetch adds for a URLSearchParams body, as signRequest does", async () => {
+    const form = new URLSearchParams({ Param1: "value1" });
+    const url = new URL(await post(form));
+    expect(url.searchParams.get("X-Amz-SignedHeaders")).toBe("content-type;host");
+    expect(url.href).toBe(
+      await presignUrl(
+        {
+          method: "POST",
+          url: API,
+          headers: { "content-type": "application/x-www-form-urlencoded;charset=UTF-8" },
+          body: "Param1=value1",
+        },
+        { credentials: CREDENTIALS, date: DATE, expiresIn: 300 },
+      ),
+    );
+  });
+
+  it("rejects a stream body without payloadHash, and signs it with one", async () => {
+    const stream = () => new Blob([JSON_BODY]).stream();
+    await expect(post(stream())).rejects.toThrowCode("unsupported_body");
+    expect(await post(stream(), { payloadHash: sha256(JSON_BODY) })).toBe(await post(JSON_BODY));
+  });
+
+  it("is accepted by verifySigV4 with that body and rejected with another", async () => {
+    const url = await post(JSON_BODY);
+    const verify = (body: string) =>
+      verifySigV4(
+        {
+          method: "POST",
+          url,
+          headers: { host: new URL(url).host },
+          body: new TextEncoder().encode(body),
+        },
+        {
+          credentials: [CREDENTIALS],
+          region: "eu-west-1",
+          now: () => DATE,
+        },
+      );
+    expect(await verify(JSON_BODY)).toMatchObject({ ok: true });
+    expect(await verify('{"name":"Rex","tag":"e"}')).toMatchObject({
+      ok: false,
+      code: "signature_mismatch",
+    });
   });
 });

@@ -4,10 +4,13 @@
 stdin: {"credentials": {"access_key_id", "secret_access_key", "token"?}, "region", "service",
         "timestamp": "YYYYMMDDTHHMMSSZ",
         "requests": [{"method", "url" (no query: path is the wire path), "params": [[k, v], ...]
-                      (decoded), "headers": [[name, value], ...], "body_hex", "presign_expires"?}]}
-stdout: [{"authorization": str, "presigned_url": str | null, "wire_url": str,
-          "wire_headers": [[name, value], ...]}, ...] in the same order; wire_url and wire_headers are
-        the request to send (query encoded by botocore's encoder, headers as signed, repeats kept).
+                      (decoded), "headers": [[name, value], ...], "body_hex", "presign_expires"?,
+                      "presign_body_expires"?}]}
+stdout: [{"authorization": str, "presigned_url": str | null, "presigned_body_url": str | null,
+          "wire_url": str, "wire_headers": [[name, value], ...]}, ...] in the same order; wire_url and
+        wire_headers are the request to send (query encoded by botocore's encoder, headers as signed,
+        repeats kept). presigned_url is signed without the body; presigned_body_url with the body's
+        hash (BodySigV4QueryAuth below).
 
 botocore's SigV4Auth: path normalised (dot segments, empty segments) then percent-encoded again
 (quote(path, safe='/~')), query from `params` encoded with quote(safe='-_.~') and sorted by
@@ -24,6 +27,21 @@ import botocore.utils
 from botocore.auth import SigV4Auth, SigV4QueryAuth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
+
+class BodySigV4QueryAuth(SigV4QueryAuth):
+    """SigV4QueryAuth that signs the body's SHA-256 as the payload hash and keeps the body.
+
+    botocore's own presigner moves a body into the query (its query-protocol convention) and then
+    signs the empty payload; with the body set aside during that step, its unchanged SigV4Auth
+    canonical request and payload code hash the body, as the official suite's query vectors do.
+    """
+
+    def _modify_request_before_signing(self, request):
+        data = request.data
+        request.data = b""
+        super()._modify_request_before_signing(request)
+        request.data = data
+
 
 job = json.load(sys.stdin)
 fixed = datetime.datetime.strptime(job["timestamp"], "%Y%m%dT%H%M%SZ")
@@ -67,6 +85,14 @@ for spec in job["requests"]:
             credentials, job["service"], job["region"], expires=spec["presign_expires"]
         ).add_auth(query_request)
         presigned = query_request.url
+    presigned_body = None
+    if spec.get("presign_body_expires"):
+        body_request = build(spec)
+        body_request.params = dict(spec["params"])
+        BodySigV4QueryAuth(
+            credentials, job["service"], job["region"], expires=spec["presign_body_expires"]
+        ).add_auth(body_request)
+        presigned_body = body_request.url
     # The wire URL with the query percent-encoded by botocore's own encoder (what it signs): the
     # prepared request's quote_plus form sends a space as `+`, which @gatehouse/sigv4 reads as a
     # literal plus (RFC 3986), so that form would sign one string and send another.
@@ -76,6 +102,7 @@ for spec in job["requests"]:
         {
             "authorization": request.headers["Authorization"],
             "presigned_url": presigned,
+            "presigned_body_url": presigned_body,
             "wire_url": wire_url,
             # The signed request's own headers: prepare() would keep one value of a repeated name.
             "wire_headers": [[name, value] for name, value in request.headers.items()],

@@ -1,15 +1,17 @@
 import type { AwsCredentials } from "../credentials/aws-credentials.js";
-import type { SignableRequest, SignOptions } from "../sign-request.js";
+import type { SignableHttpRequest, SignableRequest, SignOptions } from "../sign-request.js";
 import { checkSignal } from "./deadline.js";
 import { inferScope } from "./infer-scope.js";
+import { type ParsedTarget, parseTarget } from "./parse-target.js";
 import { headerPairs, normaliseMethod, type ParsedUrl, parseUrl } from "./parse-url.js";
 import { resolveCredentials } from "./resolve-credentials.js";
 
 /** @internal */
 export interface ResolvedSigning {
-  parsed: ParsedUrl;
+  /** The URL form, or the wire form (`kind: "target"`). */
+  parsed: (ParsedUrl & { kind: "url" }) | ParsedTarget;
   method: string;
-  /** The request's headers with `host` replaced by the URL's host (port included when not default). */
+  /** The request's headers with `host` replaced by the URL's host (port included when not default), or the wire form's `hostname` and `port`. */
   headers: Array<[string, string]>;
   credentials: AwsCredentials;
   region: string;
@@ -34,11 +36,14 @@ function optionalBoolean(value: unknown, name: string, fallback: boolean): boole
  * @internal
  */
 export function resolveSignOptions(
-  request: {
-    method?: string | undefined;
-    url: SignableRequest["url"];
-    headers?: SignableRequest["headers"] | undefined;
-  },
+  request:
+    | {
+        method?: string | undefined;
+        url: SignableRequest["url"];
+        headers?: SignableRequest["headers"] | undefined;
+        path?: undefined;
+      }
+    | (Omit<SignableHttpRequest, "method"> & { method?: string | undefined }),
   options: SignOptions,
 ): ResolvedSigning | Promise<ResolvedSigning> {
   if (typeof options !== "object" || options === null) {
@@ -61,10 +66,25 @@ export function resolveSignOptions(
     false,
   );
   const method = normaliseMethod(request.method ?? "GET");
-  const parsed = parseUrl(request.url);
-  const { region, service } = inferScope(parsed.url.hostname, options);
-  // Host is always signed, and always the URL's: fetch sends that one whatever the headers say.
-  const headers: Array<[string, string]> = [["host", parsed.url.host]];
+  const hasUrl = request.url !== undefined;
+  if (hasUrl === (request.path !== undefined)) {
+    throw new TypeError(
+      "request needs either url (an absolute URL) or hostname and path (the request target as sent), not both",
+    );
+  }
+  const parsed: ResolvedSigning["parsed"] =
+    request.url !== undefined
+      ? { kind: "url", ...parseUrl(request.url) }
+      : parseTarget(request as SignableHttpRequest);
+  const { region, service } = inferScope(
+    parsed.kind === "url" ? parsed.url.hostname : parsed.hostname,
+    options,
+  );
+  // Host is always signed, and always the URL's (or hostname:port): fetch and Node's http.request
+  // send that one whatever the headers say.
+  const headers: Array<[string, string]> = [
+    ["host", parsed.kind === "url" ? parsed.url.host : parsed.host],
+  ];
   for (const pair of headerPairs(request.headers)) {
     if (pair[0].toLowerCase() !== "host") headers.push(pair);
   }

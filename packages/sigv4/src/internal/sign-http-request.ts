@@ -128,7 +128,7 @@ function uriError(error: unknown): SigV4Error {
 
 /**
  * Signs a low-level HTTP request: the single code path behind `signRequest` and `presignUrl`, and
- * the entry the official SigV4 suite runs against. The canonical request is built in
+ * both of their request forms (a URL, or a wire target). The canonical request is built in
  * `canonical-request.ts` (canonical headers with smithy's public unsignable-header lists, see
  * `signer.ts`); hashing, the string to sign and key derivation are done here synchronously on
  * `node:crypto` (Node) or sha256-js (browsers), with the derived key cached (`signing-key.ts`). This function decides what goes in (host, dates, token, checksum

@@ -23,6 +23,15 @@ export interface SigV4VerifierOptions {
    */
   service?: string | undefined;
   /**
+   * Normalise the path as API Gateway and every service but S3 do: the signature is recomputed
+   * with `.` / `..` and empty segments removed, and a request whose target a URL parser would
+   * rewrite (dot segments, `\`, a space) is refused, since the path signed might not be the one
+   * routed. `false` verifies the target exactly as received, dot segments included, for clients
+   * that sign with `normalizePath: false` (S3-style, or `signRequest`'s `hostname` + `path` form).
+   * @default true
+   */
+  normalizePath?: boolean | undefined;
+  /**
    * The verifier's clock (also the server's `Date` header). Inject it to test clock skew.
    * @default () => new Date()
    */

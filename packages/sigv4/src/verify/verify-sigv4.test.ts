@@ -154,6 +154,8 @@ describe("verifySigV4 rejects tampering", () => {
     ["a changed path", () => ({ url: `${API}/prod/cats?limit=10` })],
     ["a changed query", () => ({ url: `${API}/prod/pets?limit=1000` })],
     ["an added query parameter", () => ({ url: `${API}/prod/pets?limit=10&admin=1` })],
+    ["a fragment on the target", () => ({ url: `${API}/prod/pets?limit=10#admin` })],
+    ["dot segments the signer did not sign", () => ({ url: `${API}/prod/x/../pets?limit=10` })],
     [
       "a changed signed header",
       (signed) => ({ headers: { ...signed.headers, "x-tenant": "red" } }),

@@ -153,13 +153,18 @@ export async function verifySigV4(
       secretAccessKey: key.secretAccessKey,
       region: settings.region,
       service: settings.service,
+      normalizePath: settings.normalizePath,
     });
   } catch {
     // The signer refused the received request (e.g. a header value it cannot sign): it cannot match.
     return reject("signature_mismatch", mismatchMessage(undefined));
   }
   const matches = constantTimeEqual(recomputed.signature, parsed.signature);
-  if (!matches || recomputed.signature === "" || !parsed.wireIsSerialized) {
+  // Normalising, the signed path may differ from the one received (`/a/../b` signs as `/b`): only
+  // a target in the form a URL parser sends can be matched to what is routed. Literal
+  // (normalizePath: false), the signature covers the target exactly as received.
+  const ambiguous = settings.normalizePath && !parsed.wireIsSerialized;
+  if (!matches || recomputed.signature === "" || ambiguous) {
     return reject("signature_mismatch", mismatchMessage(recomputed.signing));
   }
   return { ok: true, accessKeyId: parsed.accessKeyId, presigned: parsed.presigned };

@@ -71,5 +71,28 @@ async function presigned(input: BrowserCheckInput): Promise<BrowserCheckResult> 
   return result(await fetch(url), "presignUrl");
 }
 
-const checks = { signedFetch, tamperedBody, presigned };
+/**
+ * A presigned POST whose body's hash (sha256-js in the browser build) is in the signature, sent
+ * with that body and, when `tamper` is set, with another one.
+ */
+async function presignedPost(
+  input: BrowserCheckInput,
+  tamper: boolean,
+): Promise<BrowserCheckResult> {
+  const body = JSON.stringify({ name: "Rex", tag: "café" });
+  const url = await presignUrl(
+    { method: "POST", url: `${input.verifierUrl}/prod/pets`, body },
+    { credentials: input.credentials, region: input.region, expiresIn: 60 },
+  );
+  const sent = tamper ? body.replace("Rex", "Max") : body;
+  return result(await fetch(url, { method: "POST", body: sent }), "presignUrl");
+}
+
+const checks = {
+  signedFetch,
+  tamperedBody,
+  presigned,
+  presignedPost: (input: BrowserCheckInput) => presignedPost(input, false),
+  presignedTamperedPost: (input: BrowserCheckInput) => presignedPost(input, true),
+};
 (globalThis as unknown as { gatehouseCheck: typeof checks }).gatehouseCheck = checks;

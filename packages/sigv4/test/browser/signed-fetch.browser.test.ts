@@ -92,7 +92,9 @@ describe("@gatehouse/sigv4 in headless Chromium", () => {
       await new Promise<void>((resolve) => pageServer.close(() => resolve()));
   });
 
-  function check(name: "signedFetch" | "tamperedBody" | "presigned"): Promise<BrowserCheckResult> {
+  function check(
+    name: "signedFetch" | "tamperedBody" | "presigned" | "presignedPost" | "presignedTamperedPost",
+  ): Promise<BrowserCheckResult> {
     return page.evaluate(
       ([checkName, checkInput]) =>
         (
@@ -133,6 +135,19 @@ describe("@gatehouse/sigv4 in headless Chromium", () => {
     expect({ status: outcome.status, body: JSON.parse(outcome.body) }).toEqual({
       status: 200,
       body: { ok: true, accessKeyId: credentials.accessKeyId, presigned: true },
+    });
+  });
+
+  it.runIf(run)("presigns a POST with its body's hash in the browser (sha256-js)", async () => {
+    const outcome = await check("presignedPost");
+    expect({ status: outcome.status, body: JSON.parse(outcome.body) }).toEqual({
+      status: 200,
+      body: { ok: true, accessKeyId: credentials.accessKeyId, presigned: true },
+    });
+    const tampered = await check("presignedTamperedPost");
+    expect({ status: tampered.status, errorType: tampered.errorType }).toEqual({
+      status: 403,
+      errorType: "InvalidSignatureException",
     });
   });
 });

@@ -35,8 +35,8 @@ export interface ParsedSignature {
   /** The URL to re-sign: the received URL, less the presign parameters for a presigned request. */
   unsignedUrl: string;
   /**
-   * False when URL parsing would change the received path or query (`\\` to `/`, a space, a `#`):
-   * the signer sees the parsed URL, so such a request cannot be matched to what was signed.
+   * False when URL parsing would change the received path or query (`\\` to `/`, a space, a `#`,
+   * dot segments): with path normalisation, such a request cannot be matched to what was signed.
    */
   wireIsSerialized: boolean;
 }

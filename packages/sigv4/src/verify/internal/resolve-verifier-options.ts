@@ -7,6 +7,7 @@ export interface ResolvedVerifierOptions {
   service: string;
   now: () => Date;
   maxSkewSeconds: number;
+  normalizePath: boolean;
 }
 
 function nonEmptyString(value: unknown): value is string {
@@ -30,6 +31,7 @@ export function resolveVerifierOptions(
     service = "execute-api",
     now = () => new Date(),
     maxSkewSeconds = 300,
+    normalizePath = true,
   } = options;
   if (!Array.isArray(credentials) || credentials.length === 0) {
     throw new TypeError(`${caller}: options.credentials must be a non-empty array`);
@@ -67,5 +69,8 @@ export function resolveVerifierOptions(
       `${caller}: options.maxSkewSeconds must be a finite number of seconds >= 0`,
     );
   }
-  return { keys, region, service, now, maxSkewSeconds };
+  if (typeof normalizePath !== "boolean") {
+    throw new TypeError(`${caller}: options.normalizePath must be a boolean`);
+  }
+  return { keys, region, service, now, maxSkewSeconds, normalizePath };
 }

@@ -31,7 +31,7 @@ import { type Decision, DecisionCache } from "./decision-cache.js";
 import { checkTokenCharacters, extractToken } from "./extract-token.js";
 import { type RecognisedEvent, recogniseEvent } from "./recognise-event.js";
 import { allowedRoutesFor } from "./route-rules.js";
-import { ODDITY_MESSAGES, type MethodArnOddity } from "./unusual-arn.js";
+import { type MethodArnOddity, ODDITY_MESSAGES } from "./unusual-arn.js";
 import { type ResolvedOptions, validateOptions } from "./validate-options.js";
 
 /** The only error a handler throws: API Gateway answers 401 to exactly this message. */

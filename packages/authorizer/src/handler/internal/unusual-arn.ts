@@ -61,7 +61,11 @@ export function standInArn(arn: string): StandInArn | undefined {
   if (ACCOUNT_ID.test(account) && API_ID.test(apiId)) return undefined;
   const head = `arn:${partition}:execute-api:${region}:`;
   const standInPrefix = `${head}${STAND_IN_ACCOUNT}:${STAND_IN_API}`;
-  return { arn: `${standInPrefix}/${rest}`, standInPrefix, sentPrefix: `${head}${account}:${apiId}` };
+  return {
+    arn: `${standInPrefix}/${rest}`,
+    standInPrefix,
+    sentPrefix: `${head}${account}:${apiId}`,
+  };
 }
 
 /**
@@ -81,7 +85,7 @@ export function oddities(
 /** The one-line explanation of each oddity (no request value in it). */
 export const ODDITY_MESSAGES: Readonly<Record<MethodArnOddity, string>> = {
   method_arn_placeholder_ids:
-    "the event's methodArn/routeArn has placeholder account or API ids, as an emulator (serverless-offline) sends; the policy is scoped to that ARN as sent. API Gateway never sends this: set methodArn: \"strict\" to refuse it",
+    'the event\'s methodArn/routeArn has placeholder account or API ids, as an emulator (serverless-offline) sends; the policy is scoped to that ARN as sent. API Gateway never sends this: set methodArn: "strict" to refuse it',
   method_arn_route_template:
     "the event's methodArn/routeArn carries a route template ({id}, {proxy+}) instead of the request path, as an emulator (serverless-offline) sends; route rules match it as a path segment",
 };

@@ -82,6 +82,26 @@ describe("under serverless-offline (placeholder ids, route templates)", () => {
     expect(logs[0]).toMatchObject({ outcome: "allow", eventShape: "http-v1" });
   });
 
+  it("answers an HTTP API 2.0 event (placeholder routeArn) as serverless-offline sends it", async () => {
+    const { handler, logs } = setup();
+    const base = serverlessOfflineEvent({ type: "REQUEST", authorization: "Bearer tok.reader" });
+    // createAuthScheme.js, payload 2.0: routeArn instead of methodArn, routeKey, identitySource[].
+    const event = {
+      headers: base.headers,
+      requestContext: { ...base.requestContext, routeKey: "GET /pets/{id}" },
+      version: "2.0",
+      identitySource: ["Bearer tok.reader"],
+      rawPath: "/dev/pets/1",
+      rawQueryString: "",
+      routeArn: base.methodArn,
+      routeKey: "GET /pets/{id}",
+      type: "REQUEST",
+    };
+    const response = iam(await handler(event));
+    expect(serverlessOfflineAllows(response.policyDocument, event.routeArn)).toBe(true);
+    expect(logs[0]).toMatchObject({ outcome: "allow", eventShape: "http-v2" });
+  });
+
   it("reports each unusual shape once per handler, never the token", async () => {
     const { handler, warnings } = setup();
     for (const resourcePath of ["/pets/{id}", "/pets/{id}", "/admin/{proxy*}", "/pets"]) {

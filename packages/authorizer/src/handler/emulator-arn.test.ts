@@ -1,6 +1,6 @@
 import type { IamAuthorizerResponse } from "@gatehouse/policy";
 import { restRequestEvent, restTokenEvent } from "@gatehouse/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type {
   AuthorizerOptions,
   AuthorizerResponse,
@@ -112,6 +112,22 @@ describe("under serverless-offline (placeholder ids, route templates)", () => {
       "method_arn_route_template",
     ]);
     expect(JSON.stringify(warnings)).not.toContain("tok.reader");
+  });
+
+  it("without a hook, writes one console.warn line per code, the code first", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const handler = createAuthorizer({ verifier: fakeVerifier({ "tok.a": { sub: "a" } }), now });
+      const event = serverlessOfflineEvent({ authorization: "Bearer tok.a" });
+      await handler(event as never);
+      await handler(event as never);
+      expect(warn.mock.calls.map(([line]) => String(line).split(":")[0])).toEqual([
+        "[gatehouse] method_arn_placeholder_ids",
+        "[gatehouse] method_arn_route_template",
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it.each([

@@ -209,7 +209,18 @@ export type AuthorizerWarningCode =
    * At run time, the first time each: a decision read request data no `cacheInputs` declare, so
    * such decisions are not cached.
    */
-  | "undeclared_cache_input";
+  | "undeclared_cache_input"
+  /**
+   * At run time, once: the event's `methodArn` (`routeArn`) has placeholder account or API ids
+   * (`random-account-id`, `random-api-id`), as serverless-offline sends. API Gateway never does.
+   * The policy is built for the ARN as sent; with `methodArn: "strict"` the request is refused.
+   */
+  | "method_arn_placeholder_ids"
+  /**
+   * At run time, once: the event's ARN carries a route template (`/pets/{id}`) where API Gateway
+   * writes the request path, as serverless-offline sends. Route rules read it as a path.
+   */
+  | "method_arn_route_template";
 
 /** Something the handler cannot make exact or safe on its own, reported through `hooks.onWarning`. */
 export interface AuthorizerWarning {
@@ -297,6 +308,15 @@ export interface AuthorizerOptions<C extends JwtClaims = JwtClaims> {
    * (403; API Gateway caches it for the TTL). Never an Allow. @default "unauthorized"
    */
   onInternalError?: "unauthorized" | "deny";
+  /**
+   * Event ARNs (`methodArn`, `routeArn`) unlike API Gateway's, as emulators send them:
+   * placeholder account or API ids (`random-account-id`, `random-api-id`), a route template for
+   * the path (`/pets/{id}`). `"emulators"` builds the policy for the ARN as sent (the token is
+   * verified as always) and reports a `method_arn_*` warning once through `hooks.onWarning`;
+   * `"strict"` refuses such events (`invalid_event`, 401) after the same warning. An ARN that is
+   * not an execute-api ARN at all is refused either way. @default "emulators"
+   */
+  methodArn?: "emulators" | "strict";
   /** HTTP API payload 2.0 settings. */
   http?: {
     /**

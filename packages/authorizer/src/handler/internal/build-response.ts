@@ -15,6 +15,7 @@ import {
 import type { AuthorizerResponse } from "../authorizer-options.js";
 import type { RecognisedEvent } from "./recognise-event.js";
 import { type RouteTables, reportOutside } from "./route-tables.js";
+import { restoreSentIds } from "./unusual-arn.js";
 
 /** @internal */
 export interface ResponseSettings {
@@ -116,13 +117,28 @@ function buildIam(
   if (input.usageIdentifierKey !== undefined) {
     options["usageIdentifierKey"] = input.usageIdentifierKey;
   }
-  if (event.shape === "http-v2") {
-    options["routeArn"] = event.arn;
+  const { standIn } = event;
+  if (standIn !== undefined) {
+    // Placeholder ids (an emulator): built from the stand-in ARN, resources written back.
+    const built = buildIamFor(event.shape, options, standIn.arn, settings);
+    return restoreSentIds(built, standIn);
+  }
+  return buildIamFor(event.shape, options, event.arn, settings);
+}
+
+function buildIamFor(
+  shape: RecognisedEvent["shape"],
+  options: Record<string, unknown>,
+  arn: string,
+  settings: ResponseSettings,
+): IamResponse {
+  if (shape === "http-v2") {
+    options["routeArn"] = arn;
     return responses.httpV2Iam(options as unknown as HttpV2IamAuthorizerResponseOptions);
   }
-  options["methodArn"] = event.arn;
+  options["methodArn"] = arn;
   options["nestedContext"] = settings.nestedContext;
-  switch (event.shape) {
+  switch (shape) {
     case "rest-token":
     case "rest-request":
       return responses.rest(options as unknown as RestAuthorizerResponseOptions);
@@ -265,5 +281,7 @@ export function buildRefusal(
   if (event.shape === "http-v2" && settings.simpleResponses) {
     return responses.httpV2Simple({ isAuthorized: false });
   }
-  return responses.denyAll({ arn: event.arn, principalId: "anonymous" });
+  const { standIn } = event;
+  if (standIn === undefined) return responses.denyAll({ arn: event.arn, principalId: "anonymous" });
+  return restoreSentIds(responses.denyAll({ arn: standIn.arn, principalId: "anonymous" }), standIn);
 }

@@ -34,7 +34,8 @@ export function warner(hooks: AuthorizerHooks | undefined): (warning: Authorizer
   return (warning) => {
     try {
       if (hooks?.onWarning !== undefined) hooks.onWarning(warning);
-      else console.warn(`[@gatehouse/authorizer] ${warning.message}`);
+      // The documented default line, as the route table's: `[gatehouse] {code}: {message}`.
+      else console.warn(`[gatehouse] ${warning.code}: ${warning.message}`);
     } catch {
       // A warning never changes a decision.
     }

@@ -31,6 +31,7 @@ import { type Decision, DecisionCache } from "./decision-cache.js";
 import { checkTokenCharacters, extractToken } from "./extract-token.js";
 import { type RecognisedEvent, recogniseEvent } from "./recognise-event.js";
 import { allowedRoutesFor } from "./route-rules.js";
+import { type MethodArnOddity, ODDITY_MESSAGES } from "./unusual-arn.js";
 import { type ResolvedOptions, validateOptions } from "./validate-options.js";
 
 /** The only error a handler throws: API Gateway answers 401 to exactly this message. */
@@ -113,6 +114,26 @@ export function createHandler<C extends JwtClaims>(
   const coldStartWarning = identitySourceWarning(cacheInputs);
   if (coldStartWarning !== undefined) warn(coldStartWarning);
   const accepted = new Set(shapes);
+  // serverless-offline's REST REQUEST and HTTP API 1.0 events are alike: the factory's shape wins.
+  const emulatedV1 = accepted.has("rest-request") ? "rest-request" : "http-v1";
+  /** Unusual event ARNs already reported (once each per handler: the gateway repeats them). */
+  const reportedOddities = new Set<MethodArnOddity>();
+
+  /** Reports an unusual ARN once per kind; in `"strict"` mode refuses it. */
+  function checkArn(recognised: RecognisedEvent): void {
+    for (const oddity of recognised.oddities) {
+      if (!reportedOddities.has(oddity)) {
+        reportedOddities.add(oddity);
+        warn({ code: oddity, message: ODDITY_MESSAGES[oddity] });
+      }
+    }
+    if (resolved.methodArn === "strict" && recognised.oddities.length > 0) {
+      throw authorizerError(
+        "invalid_event",
+        `the event's ARN is not API Gateway's (${recognised.oddities.join(", ")}) and methodArn is "strict"`,
+      );
+    }
+  }
   const contextOf =
     options.context === false
       ? undefined
@@ -363,11 +384,12 @@ export function createHandler<C extends JwtClaims>(
     const started = onDecision === undefined ? 0 : performance.now();
     let recognised: RecognisedEvent;
     try {
-      recognised = recogniseEvent(rawEvent);
+      recognised = recogniseEvent(rawEvent, emulatedV1);
     } catch (error) {
       return fail(error, onDecision, started, undefined, true, undefined, false);
     }
     try {
+      if (recognised.oddities.length > 0) checkArn(recognised);
       if (!accepted.has(recognised.shape)) {
         throw authorizerError(
           "invalid_event",

@@ -6,6 +6,7 @@ import {
 } from "@gatehouse/policy";
 import { authorizerError } from "../../errors.js";
 import type { EventShape } from "../authorizer-options.js";
+import { type MethodArnOddity, oddities, type StandInArn, standInArn } from "./unusual-arn.js";
 
 /**
  * An authorizer event with its shape recognised and the fields the handler needs.
@@ -16,6 +17,13 @@ export interface RecognisedEvent {
   apiType: ApiType;
   /** `methodArn`, or `routeArn` for HTTP API 2.0. */
   arn: string;
+  /**
+   * With placeholder account/API ids (an emulator): the ARN read with stand-in ids, which the
+   * policy builders see; their resources are written back to the ids as sent.
+   */
+  standIn: StandInArn | undefined;
+  /** What is unusual about the ARN (none from API Gateway itself). */
+  oddities: readonly MethodArnOddity[];
   /** `arn:{partition}:execute-api:{region}:{account}:{apiId}/{stage}`: the API Gateway cache scope. */
   stageScope: string;
   /** `{shape}\0{stageScope}`: what a cached decision is valid for (the same string each time). */
@@ -69,16 +77,23 @@ function contextOf(event: RawEvent): RawRequestContext {
   return isRecord(event.requestContext) ? event.requestContext : {};
 }
 
-function shapeOf(event: RawEvent): EventShape {
+/**
+ * The shape of an event. `emulatedV1` is the shape a REQUEST event of version 1.0 with placeholder
+ * ids has: serverless-offline sends REST events (TOKEN and REQUEST) with `version: "1.0"`, and its
+ * REST REQUEST and HTTP API 1.0 events are the same, so the factory's own shape is taken.
+ */
+function shapeOf(event: RawEvent, emulatedV1: EventShape | undefined): EventShape {
   const { type, version } = event;
   const requestContext = contextOf(event);
   if (type === "TOKEN") {
-    if (version !== undefined) invalidEvent("a TOKEN event has no version");
+    if (version !== undefined && !(emulatedV1 !== undefined && version === "1.0")) {
+      invalidEvent("a TOKEN event has no version");
+    }
     return "rest-token";
   }
   if (type !== "REQUEST") invalidEvent('event.type is neither "TOKEN" nor "REQUEST"');
   if (version === "2.0") return "http-v2";
-  if (version === "1.0") return "http-v1";
+  if (version === "1.0") return emulatedV1 ?? "http-v1";
   if (version !== undefined && version !== null) invalidEvent("unknown event.version");
   if (requestContext.eventType === "CONNECT") return "websocket-connect";
   if (typeof event.httpMethod === "string") return "rest-request";
@@ -123,6 +138,8 @@ interface ParsedArn {
   tokenRoute: string | null;
   /** `{shape}\0{stageScope}` by shape, built on first use. */
   cacheScopes: Partial<Record<EventShape, string>>;
+  standIn: StandInArn | undefined;
+  oddities: readonly MethodArnOddity[];
 }
 
 /**
@@ -141,23 +158,31 @@ function parseArn(arn: string, arnField: "routeArn" | "methodArn"): ParsedArn {
   const memo = memos.get(arn);
   if (memo !== undefined) return memo;
   let parts: ConcreteExecuteApiArn;
+  // Placeholder ids (an emulator): the rest of the ARN is checked as strictly as a real one.
+  const standIn = standInArn(arn);
   try {
-    parts = parseConcreteExecuteApiArn(arn, arnField);
+    parts = parseConcreteExecuteApiArn(standIn === undefined ? arn : standIn.arn, arnField);
   } catch (cause) {
     throw authorizerError("invalid_event", `event.${arnField} is not a concrete execute-api ARN`, {
       cause,
     });
   }
-  const { partition, region, accountId, apiId, stage } = parts;
+  const { partition, region, stage } = parts;
   const { method, path } = parts;
+  // The scope as sent: decisions for placeholder ids are never shared with real ones.
+  const prefix =
+    standIn?.sentPrefix ??
+    `arn:${partition}:execute-api:${region}:${parts.accountId}:${parts.apiId}`;
   const parsed: ParsedArn = {
-    stageScope: `arn:${partition}:execute-api:${region}:${accountId}:${apiId}/${stage}`,
+    stageScope: `${prefix}/${stage}`,
     stage,
     method,
     path,
     routeKey: parts.routeKey,
     tokenRoute: method !== undefined && path !== undefined ? `${method} ${path}` : null,
     cacheScopes: {},
+    standIn,
+    oddities: oddities(standIn, path),
   };
   if (memos.size >= ARN_MEMO_LIMIT) memos.clear();
   memos.set(arn, parsed);
@@ -166,13 +191,23 @@ function parseArn(arn: string, arnField: "routeArn" | "methodArn"): ParsedArn {
 
 /**
  * Recognises the shape of an authorizer event by AWS's own fields and checks the ARN it carries.
+ * @param emulatedV1 - The shape of a REQUEST event of version 1.0 whose ARN has placeholder ids
+ *   (an emulator's REST or HTTP API 1.0 event): the factory's `rest-request` when it takes one.
  * @throws AuthorizerError `invalid_event` for anything else.
  * @internal
  */
-export function recogniseEvent(event: unknown): RecognisedEvent {
+export function recogniseEvent(
+  event: unknown,
+  emulatedV1: "rest-request" | "http-v1" = "http-v1",
+): RecognisedEvent {
   if (!isRecord(event)) invalidEvent("the event is not an object");
   const raw: RawEvent = event;
-  const shape = shapeOf(raw);
+  // An emulator's REST event says version 1.0: its methodArn (placeholder ids) tells it apart.
+  const emulated =
+    raw.version === "1.0" && typeof raw.methodArn === "string"
+      ? parseArn(raw.methodArn, "methodArn").standIn !== undefined
+      : false;
+  const shape = shapeOf(raw, emulated ? emulatedV1 : undefined);
   const arnField = shape === "http-v2" ? "routeArn" : "methodArn";
   const arn = shape === "http-v2" ? raw.routeArn : raw.methodArn;
   if (typeof arn !== "string") invalidEvent(`event.${arnField} is not a string`);
@@ -189,6 +224,8 @@ export function recogniseEvent(event: unknown): RecognisedEvent {
     shape,
     apiType: API_TYPES[shape],
     arn,
+    standIn: parts.standIn,
+    oddities: parts.oddities,
     stageScope: parts.stageScope,
     cacheScope,
     stage: parts.stage,

@@ -30,6 +30,7 @@ export interface ResolvedOptions<C extends JwtClaims = JwtClaims> {
   nestedContext: "reject" | "json-string";
   onInvalidToken: "unauthorized" | "deny";
   onInternalError: "unauthorized" | "deny";
+  methodArn: "emulators" | "strict";
   cache: { maxEntries: number; ttlSeconds: number } | false;
   now: () => number;
   /** The `authorize` hook's function, from either form. */
@@ -48,6 +49,7 @@ const KNOWN = [
   "nestedContext",
   "onInvalidToken",
   "onInternalError",
+  "methodArn",
   "http",
   "cache",
   "hooks",
@@ -159,6 +161,7 @@ export function validateOptions<C extends JwtClaims>(
     nestedContext,
     onInvalidToken,
     onInternalError,
+    methodArn,
     now,
   } = record;
   if (!isObject(verifier) || typeof (verifier as { verify?: unknown }).verify !== "function") {
@@ -305,6 +308,7 @@ export function validateOptions<C extends JwtClaims>(
       `${factory}: onInternalError`,
       "unauthorized",
     ),
+    methodArn: oneOf(methodArn, ["emulators", "strict"], `${factory}: methodArn`, "emulators"),
     cache,
     now: (now as (() => number) | undefined) ?? Date.now,
     authorize,

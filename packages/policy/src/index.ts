@@ -242,12 +242,15 @@ export type {
   GatewayPhase,
   IamAuthRequest,
   IamCaller,
+  JwtAuthRequest,
+  JwtResourcePolicyMode,
   LambdaAuthorizerFunction,
   LambdaAuthorizerOutcome,
   LambdaAuthRequest,
   MethodAuthType,
   NoneAuthRequest,
   PolicyOutcome,
+  RestJwtTokenOutcome,
 } from "./gateway/api-gateway-access.js";
 export { evaluateApiGatewayAccess } from "./gateway/evaluate-api-gateway-access.js";
 export type {

@@ -10,6 +10,7 @@ import {
   decideIam,
   decideNoAuth,
 } from "./internal/decide-gateway-access.js";
+import { decideRestJwt } from "./internal/decide-rest-jwt.js";
 import { prepareGatewayRequest } from "./internal/prepare-gateway-request.js";
 
 async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn: string) {
@@ -35,6 +36,9 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
  *   malformed response -> 500) and its policy combines with the resource policy per Table A.
  * - `COGNITO_USER_POOLS`: an invalid token -> 401; then the resource policy, silent policies read
  *   per `cognitoResourcePolicy` (`"must-allow"` by default).
+ * - `JWT` (REST JWT authorizer): an invalid token -> 401, a valid one without the method's scopes
+ *   -> 403 `Forbidden`; then the resource policy, silent policies read per `jwtResourcePolicy`
+ *   (`"must-allow"` by default: AWS does not document this combination).
  *
  * Condition keys exist only where AWS sets them: `aws:SourceIp` on public APIs, `aws:VpcSourceIp`
  * / `aws:SourceVpc` / `aws:SourceVpce` on private ones, `aws:Principal*` for IAM callers; so a
@@ -98,6 +102,8 @@ export async function evaluateApiGatewayAccess(
         options.cognitoTokenValid,
         options.cognitoResourcePolicy ?? "must-allow",
       );
+    case "JWT":
+      return decideRestJwt(prepared, options.jwtToken, options.jwtResourcePolicy ?? "must-allow");
     case "LAMBDA": {
       const phaseOne = decideBeforeAuthorizer(prepared);
       if ("done" in phaseOne) return phaseOne.done;

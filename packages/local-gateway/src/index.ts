@@ -34,6 +34,12 @@ export type {
   WebSocketApiConfig,
 } from "./config/gateway-config.js";
 export type { GatewayDecisionReason } from "./config/gateway-decision-reason.js";
+export type {
+  RestJwtAdditionalClaim,
+  RestJwtAlgorithm,
+  RestJwtAuthorizerConfig,
+  RestJwtIssuerConfig,
+} from "./config/rest-jwt-authorizer-config.js";
 export { loadGatewayConfig } from "./config/load-gateway-config.js";
 export type {
   HttpApiV2CognitoIdentity,

@@ -9,6 +9,7 @@ import type {
   EndpointType,
   HttpApiV1AuthorizerEvent,
   HttpApiV2AuthorizerEvent,
+  JwtResourcePolicyMode,
   PolicyDocument,
   RestRequestAuthorizerEvent,
   RestTokenAuthorizerEvent,
@@ -21,6 +22,7 @@ import type {
   RestProxyEvent,
   WebSocketConnectProxyEvent,
 } from "./proxy-event.js";
+import type { RestJwtAuthorizerConfig } from "./rest-jwt-authorizer-config.js";
 
 /**
  * A Lambda authorizer run in-process: receives the exact event API Gateway would send and
@@ -140,7 +142,8 @@ export interface JwtAuthorizerConfig {
 export type AuthorizerConfig =
   | TokenAuthorizerConfig
   | RequestAuthorizerConfig
-  | JwtAuthorizerConfig;
+  | JwtAuthorizerConfig
+  | RestJwtAuthorizerConfig;
 
 /**
  * A route's authorization: `"NONE"`, `"AWS_IAM"` (SigV4 verified against
@@ -204,6 +207,12 @@ export interface RestApiConfig extends ApiConfigBase {
    * @default "must-allow"
    */
   cognitoResourcePolicy?: CognitoResourcePolicyMode;
+  /**
+   * How a method with a REST `JWT` authorizer reads a resource policy that is silent for the
+   * caller (AWS does not document it; `"must-allow"` is the conservative reading).
+   * @default "must-allow"
+   */
+  jwtResourcePolicy?: JwtResourcePolicyMode;
   /** PRIVATE APIs: the caller's VPC id (`aws:SourceVpc`); the client IP becomes `aws:VpcSourceIp`. */
   sourceVpc?: string;
   /** PRIVATE APIs: the VPC endpoint id (`aws:SourceVpce`). */

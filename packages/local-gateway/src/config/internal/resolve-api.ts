@@ -9,6 +9,7 @@ import {
   type CompiledPolicy,
   compilePolicy,
   type EndpointType,
+  type JwtResourcePolicyMode,
   type PolicyDocument,
   parseApiId,
   parseStageName,
@@ -158,6 +159,7 @@ export function resolveApi(
       endpointType: "REGIONAL",
       resourcePolicy: null,
       cognitoResourcePolicy: "must-allow",
+      jwtResourcePolicy: "must-allow",
       sourceVpc: undefined,
       sourceVpce: undefined,
       routes: [
@@ -181,6 +183,7 @@ export function resolveApi(
       "resourcePolicy",
       "endpointType",
       "cognitoResourcePolicy",
+      "jwtResourcePolicy",
       "sourceVpc",
       "sourceVpce",
     ]) {
@@ -198,6 +201,12 @@ export function resolveApi(
     COGNITO_MODES,
     "must-allow",
     `${path}.cognitoResourcePolicy`,
+  );
+  const jwtResourcePolicy = oneOf<JwtResourcePolicyMode>(
+    api["jwtResourcePolicy"],
+    COGNITO_MODES,
+    "must-allow",
+    `${path}.jwtResourcePolicy`,
   );
   const sourceVpc = optionalString(api["sourceVpc"], `${path}.sourceVpc`);
   const sourceVpce = optionalString(api["sourceVpce"], `${path}.sourceVpce`);
@@ -224,6 +233,7 @@ export function resolveApi(
     endpointType,
     resourcePolicy,
     cognitoResourcePolicy,
+    jwtResourcePolicy,
     sourceVpc,
     sourceVpce,
     routes,

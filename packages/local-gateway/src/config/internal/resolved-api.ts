@@ -3,7 +3,12 @@
  * @internal
  * @packageDocumentation
  */
-import type { CognitoResourcePolicyMode, CompiledPolicy, EndpointType } from "@gatehouse/policy";
+import type {
+  CognitoResourcePolicyMode,
+  CompiledPolicy,
+  EndpointType,
+  JwtResourcePolicyMode,
+} from "@gatehouse/policy";
 import type { IntegrationHandler } from "../gateway-config.js";
 import type { WebSocketConnectProxyEvent } from "../proxy-event.js";
 import type { ApiType } from "./api-type.js";
@@ -23,6 +28,7 @@ export interface ResolvedApi {
   /** Compiled once at start (a change to the config object afterwards is not seen). */
   resourcePolicy: CompiledPolicy | null;
   cognitoResourcePolicy: CognitoResourcePolicyMode;
+  jwtResourcePolicy: JwtResourcePolicyMode;
   sourceVpc: string | undefined;
   sourceVpce: string | undefined;
   stageVariables: Readonly<Record<string, string>>;

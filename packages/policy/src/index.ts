@@ -283,6 +283,7 @@ export type {
   AuditTarget,
   AuditTokenCaller,
   CognitoAuditAuthorizer,
+  JwtAuditAuthorizer,
   FunctionAuditAuthorizer,
   RouteTableAuditAuthorizer,
 } from "./audit/api-access-description.js";

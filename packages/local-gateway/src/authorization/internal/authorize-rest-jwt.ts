@@ -35,8 +35,8 @@ function decodePart(part: string | undefined): Record<string, unknown> | undefin
   }
 }
 
-/** @internal The token's scopes, from `scope` (space-separated) or `scp` (string or array). */
-export function tokenScopes(claims: Readonly<Record<string, unknown>>): string[] {
+/** The token's scopes, from `scope` (space-separated) or `scp` (string or array). */
+function tokenScopes(claims: Readonly<Record<string, unknown>>): string[] {
   const out: string[] = [];
   for (const name of ["scope", "scp"]) {
     const value = claims[name];

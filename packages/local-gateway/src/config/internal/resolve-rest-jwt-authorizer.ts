@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { LocalGatewayError } from "../../errors.js";
-import { invalid, isPlainObject, kindOf, optionalBoolean, requireObject } from "./config-fields.js";
+import { invalid, kindOf, optionalBoolean, requireObject } from "./config-fields.js";
 import { parseIdentitySource } from "./identity-source.js";
 import type {
   ResolvedAuthorizer,
@@ -167,17 +167,16 @@ function resolveIssuer(value: unknown, path: string): ResolvedRestJwtIssuer {
   const claims = (claimsValue ?? []).map((claim: unknown, index: number) =>
     resolveClaim(claim, `${path}.additionalClaims[${index}]`, seen),
   );
+  // A class instance is fine (jwtVerifier returns one): only the method matters.
   const verifier = config["verifier"];
-  if (!isPlainObject(verifier) && !(typeof verifier === "object" && verifier !== null)) {
+  if (
+    typeof verifier !== "object" ||
+    verifier === null ||
+    typeof (verifier as { verify?: unknown }).verify !== "function"
+  ) {
     throw invalid(
       `${path}.verifier`,
-      `must be an object with a verify(token) method, got ${kindOf(verifier)}`,
-    );
-  }
-  if (typeof (verifier as { verify?: unknown }).verify !== "function") {
-    throw invalid(
-      `${path}.verifier`,
-      "must have a verify(token) method (jwtVerifier(...) of @gatehouse/authorizer for this issuer)",
+      `must be an object with a verify(token) method (jwtVerifier(...) of @gatehouse/authorizer for this issuer), got ${kindOf(verifier)}`,
     );
   }
   return { issuer, audiences, claims, verifier: verifier as ResolvedRestJwtIssuer["verifier"] };

@@ -35,6 +35,12 @@ export type {
 } from "./config/gateway-config.js";
 export type { GatewayDecisionReason } from "./config/gateway-decision-reason.js";
 export type { LocalGatewayTlsConfig } from "./config/tls-config.js";
+export type {
+  RestJwtAdditionalClaim,
+  RestJwtAlgorithm,
+  RestJwtAuthorizerConfig,
+  RestJwtIssuerConfig,
+} from "./config/rest-jwt-authorizer-config.js";
 export { loadGatewayConfig } from "./config/load-gateway-config.js";
 export type {
   HttpApiV2CognitoIdentity,

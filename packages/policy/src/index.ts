@@ -242,12 +242,15 @@ export type {
   GatewayPhase,
   IamAuthRequest,
   IamCaller,
+  JwtAuthRequest,
+  JwtResourcePolicyMode,
   LambdaAuthorizerFunction,
   LambdaAuthorizerOutcome,
   LambdaAuthRequest,
   MethodAuthType,
   NoneAuthRequest,
   PolicyOutcome,
+  RestJwtTokenOutcome,
 } from "./gateway/api-gateway-access.js";
 export { evaluateApiGatewayAccess } from "./gateway/evaluate-api-gateway-access.js";
 export type {
@@ -318,6 +321,7 @@ export type {
   AuditTarget,
   AuditTokenCaller,
   CognitoAuditAuthorizer,
+  JwtAuditAuthorizer,
   FunctionAuditAuthorizer,
   RouteTableAuditAuthorizer,
 } from "./audit/api-access-description.js";

@@ -18,6 +18,8 @@ export const FIX_HINTS: Record<UnintendedCause, string> = {
     "The caller's IAM policy covers it (IAM's `*` crosses `/`). Name exact resources, or add a Deny for this route.",
   cognito_valid_token:
     "Any valid token of the user pool reaches it. Require a scope on the method (authorization scopes), or grant the route.",
+  jwt_valid_token:
+    "Any valid token of the JWT authorizer's issuers reaches it. Require a scope on the method, narrow the issuers' audiences or additional claims, or grant the route.",
 };
 
 /** `|` and line breaks would break a table cell. */

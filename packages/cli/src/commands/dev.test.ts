@@ -163,6 +163,20 @@ describe("gatehouse dev: stopping and failing", () => {
     expect(result.stderr).toContain("apis[0].routes[0].routeKey");
   });
 
+  it("exits 2 for a REST JWT authorizer AWS would refuse, with the field and how to fix it", async () => {
+    const dir = writeConfig(`export default { apis: [{
+      type: "REST",
+      authorizers: { oidc: { type: "JWT", defaultAlgorithms: ["RS256"], issuers: [
+        { issuer: "http://idp.example.com/", audiences: ["api"], verifier: { verify: async () => ({ claims: {} }) } },
+      ] } },
+      routes: [{ method: "GET", resource: "/orders", auth: { authorizer: "oidc" }, handler: () => ({ statusCode: 200 }) }],
+    }] };`);
+    const result = await runCaptured(["dev", "gateway.config.mjs"], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("apis[0].authorizers.oidc.issuers[0].issuer must use https");
+    expect(result.stderr).toContain("Copy the token's iss claim exactly");
+  });
+
   it("shows why a config cannot be loaded, without the secrets its error quotes", async () => {
     const secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJl";

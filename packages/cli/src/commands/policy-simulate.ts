@@ -76,8 +76,8 @@ export const policySimulate: CommandSpec = {
     "auth-type": {
       type: "string",
       value: "<type>",
-      choices: AUTH_TYPES,
-      description: "The method's authorization",
+      choices: [...AUTH_TYPES, "JWT"],
+      description: "The method's authorization (JWT: a REST API JWT authorizer)",
       defaultText: "AWS_IAM with --principal, else NONE",
     },
     "source-ip": { type: "string", value: "<ip>", description: "aws:SourceIp (public APIs)" },
@@ -130,6 +130,21 @@ export const policySimulate: CommandSpec = {
       choices: ["must-allow", "silent-allows"],
       description:
         "COGNITO_USER_POOLS: how a silent resource policy is read (the AWS guide contradicts itself)",
+      defaultText: "must-allow",
+    },
+    "jwt-token": {
+      type: "string",
+      value: "<outcome>",
+      choices: ["valid", "invalid", "insufficient_scope"],
+      description:
+        "JWT: what the REST JWT authorizer found (invalid -> 401, insufficient_scope -> 403)",
+      defaultText: "valid",
+    },
+    "jwt-mode": {
+      type: "string",
+      value: "<mode>",
+      choices: ["must-allow", "silent-allows"],
+      description: "JWT: how a silent resource policy is read (AWS does not document it)",
       defaultText: "must-allow",
     },
     time: {

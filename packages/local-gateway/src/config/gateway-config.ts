@@ -11,6 +11,7 @@ import type {
   EndpointType,
   HttpApiV1AuthorizerEvent,
   HttpApiV2AuthorizerEvent,
+  JwtResourcePolicyMode,
   PolicyDocument,
   RestRequestAuthorizerEvent,
   RestTokenAuthorizerEvent,
@@ -24,6 +25,7 @@ import type {
   RestProxyEvent,
   WebSocketConnectProxyEvent,
 } from "./proxy-event.js";
+import type { RestJwtAuthorizerConfig } from "./rest-jwt-authorizer-config.js";
 import type { LocalGatewayTlsConfig } from "./tls-config.js";
 
 /**
@@ -144,7 +146,8 @@ export interface JwtAuthorizerConfig {
 export type AuthorizerConfig =
   | TokenAuthorizerConfig
   | RequestAuthorizerConfig
-  | JwtAuthorizerConfig;
+  | JwtAuthorizerConfig
+  | RestJwtAuthorizerConfig;
 
 /**
  * A route's authorization: `"NONE"`, `"AWS_IAM"` (SigV4 verified against
@@ -223,6 +226,12 @@ export interface RestApiConfig extends ApiConfigBase {
    * @default "must-allow"
    */
   cognitoResourcePolicy?: CognitoResourcePolicyMode;
+  /**
+   * How a method with a REST `JWT` authorizer reads a resource policy that is silent for the
+   * caller (AWS does not document it; `"must-allow"` is the conservative reading).
+   * @default "must-allow"
+   */
+  jwtResourcePolicy?: JwtResourcePolicyMode;
   /** PRIVATE APIs: the caller's VPC id (`aws:SourceVpc`); the client IP becomes `aws:VpcSourceIp`. */
   sourceVpc?: string;
   /** PRIVATE APIs: the VPC endpoint id (`aws:SourceVpce`). */

@@ -69,6 +69,15 @@ export type GatewayDecisionReason =
   | "jwt_invalid"
   /** The token is valid but has none of the route's authorization scopes (403). */
   | "insufficient_scope"
+  // JWT authorizers (REST APIs); the model's `jwt_insufficient_scope` covers scopes (403).
+  /** The token is not a JWT, or its `iss` names none of the authorizer's issuers (401). */
+  | "jwt_unknown_issuer"
+  /** The token's `alg` is not among the authorizer's `defaultAlgorithms` (401). */
+  | "jwt_algorithm_not_allowed"
+  /** The token's `aud` holds none of its issuer's audiences (401). */
+  | "jwt_audience_mismatch"
+  /** An additional claim of the issuer is missing (required), not a single string, or unexpected (401). */
+  | "jwt_claim_mismatch"
   // Integration.
   /** The integration threw (REST 502, HTTP API and WebSocket 500). */
   | "integration_error"

@@ -33,13 +33,16 @@ export type AuditVia =
  *   answer the same for every route of the identity, or set the TTL to 0.
  * - `iam_identity_policy`: the IAM caller's identity policy allows it (a `*` that crosses `/`).
  * - `cognito_valid_token`: any valid token of the user pool reaches it (no scope on the method).
+ * - `jwt_valid_token`: any valid token of the JWT authorizer's issuers reaches it (no scope on
+ *   the method).
  */
 export type UnintendedCause =
   | "resource_policy_allow"
   | "authorizer_policy"
   | "cached_authorizer_policy"
   | "iam_identity_policy"
-  | "cognito_valid_token";
+  | "cognito_valid_token"
+  | "jwt_valid_token";
 
 /** One cell of the matrix: one probe, one caller. */
 export interface AccessAuditCell extends AuditProbe {

@@ -10,6 +10,7 @@ import type { CompiledPolicy } from "../evaluate/compile-policy.js";
 import type {
   CognitoResourcePolicyMode,
   EndpointType,
+  JwtResourcePolicyMode,
   LambdaAuthorizerOutcome,
 } from "../gateway/api-gateway-access.js";
 
@@ -108,11 +109,21 @@ export interface CognitoAuditAuthorizer {
   type: "COGNITO_USER_POOLS";
 }
 
+/**
+ * A `JWT` authorizer (REST, several issuers; or an HTTP API's): a token caller it sees is valid
+ * (issuer, audiences, additional claims); a method's `scopes`, if any, must meet the caller's, else
+ * 403.
+ */
+export interface JwtAuditAuthorizer {
+  type: "JWT";
+}
+
 /** One authorizer of the audited API, referenced by name from routes. */
 export type AuditAuthorizer =
   | RouteTableAuditAuthorizer
   | FunctionAuditAuthorizer
-  | CognitoAuditAuthorizer;
+  | CognitoAuditAuthorizer
+  | JwtAuditAuthorizer;
 
 interface AuditCallerBase {
   /** Unique among the callers: the column of the matrix. */
@@ -146,7 +157,7 @@ export interface AuditTokenCaller extends AuditCallerBase {
   kind: "token";
   /**
    * The authorizers that accept the token (the others answer 401).
-   * @default every LAMBDA and COGNITO_USER_POOLS authorizer of the description
+   * @default every LAMBDA, COGNITO_USER_POOLS and JWT authorizer of the description
    */
   authorizers?: readonly string[] | undefined;
   /** The token's OAuth scopes. */
@@ -210,6 +221,12 @@ export interface ApiAccessDescription {
    * @default "must-allow"
    */
   cognitoResourcePolicy?: CognitoResourcePolicyMode | undefined;
+  /**
+   * How a REST `JWT`-authorized method reads a resource policy that is silent for the caller
+   * (AWS does not document it).
+   * @default "must-allow"
+   */
+  jwtResourcePolicy?: JwtResourcePolicyMode | undefined;
   routes: readonly AuditRoute[];
   /** The authorizers routes refer to by name. */
   authorizers?: Readonly<Record<string, AuditAuthorizer>> | undefined;

@@ -623,7 +623,7 @@ describe("auditApiAccess: misuse", () => {
     [
       "scopes on a Lambda-authorized route",
       { routes: [{ route: "GET /pets", auth: { authorizer: "gatehouse", scopes: ["x"] } }] },
-      /COGNITO_USER_POOLS authorizers only/,
+      /COGNITO_USER_POOLS and JWT authorizers only/,
     ],
     ["no callers", { callers: [] }, /callers must be a non-empty array/],
   ];

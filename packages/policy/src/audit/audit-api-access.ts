@@ -74,7 +74,8 @@ function causeOf(
   const { auth } = planned.route;
   if (auth.kind === "AWS_IAM") return "iam_identity_policy";
   if (auth.kind === "authorizer") {
-    return auth.authorizer.kind === "cognito" ? "cognito_valid_token" : "authorizer_policy";
+    if (auth.authorizer.kind !== "cognito") return "authorizer_policy";
+    return auth.authorizer.authType === "JWT" ? "jwt_valid_token" : "cognito_valid_token";
   }
   return "resource_policy_allow";
 }

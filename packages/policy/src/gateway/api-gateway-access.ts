@@ -15,7 +15,7 @@ import type { UsagePlanEvaluation } from "../usage-plan/usage-plan-evaluation.js
 export type EndpointType = "REGIONAL" | "EDGE" | "PRIVATE";
 
 /** A method's `authorizationType` (`LAMBDA` is API Gateway's `CUSTOM`). */
-export type MethodAuthType = "NONE" | "AWS_IAM" | "LAMBDA" | "COGNITO_USER_POOLS";
+export type MethodAuthType = "NONE" | "AWS_IAM" | "LAMBDA" | "COGNITO_USER_POOLS" | "JWT";
 
 /**
  * What a Lambda authorizer did for this request:
@@ -140,6 +140,36 @@ export interface CognitoAuthRequest extends GatewayRequestBase {
 }
 
 /**
+ * What a REST API `JWT` authorizer found for this request:
+ * - `"valid"`: the token verifies for one of the authorizer's issuers (signature, algorithm,
+ *   `exp` / `nbf`, the issuer's audiences and additional claims) and carries one of the method's
+ *   scopes, or the method requires none;
+ * - `"invalid"`: no token, or a check other than scopes failed -> 401;
+ * - `"insufficient_scope"`: a valid token without any of the method's scopes -> 403.
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-jwt-authorizer.html
+ */
+export type RestJwtTokenOutcome = "valid" | "invalid" | "insufficient_scope";
+
+/**
+ * How a REST `JWT`-authorized method combines with a resource policy that is silent for the
+ * caller. AWS does not document it: `"must-allow"` (the default) is the conservative reading,
+ * as for Cognito; `"silent-allows"` counts a valid token as the identity-side Allow of Table A.
+ */
+export type JwtResourcePolicyMode = "must-allow" | "silent-allows";
+
+/** A REST API method with a `JWT` authorizer (several issuers, per-method scopes). */
+export interface JwtAuthRequest extends GatewayRequestBase {
+  authType: "JWT";
+  /** What the authorizer found for the token. */
+  jwtToken: RestJwtTokenOutcome;
+  /**
+   * How a resource policy that is silent for the caller is read.
+   * @default "must-allow"
+   */
+  jwtResourcePolicy?: JwtResourcePolicyMode;
+}
+
+/**
  * One request to one method of an API, with everything the authorization layer looks at;
  * discriminated on `authType`.
  *
@@ -158,7 +188,8 @@ export type ApiGatewayAccessOptions =
   | NoneAuthRequest
   | IamAuthRequest
   | LambdaAuthRequest
-  | CognitoAuthRequest;
+  | CognitoAuthRequest
+  | JwtAuthRequest;
 
 /** The `x-amzn-ErrorType` API Gateway sends with the rejection. */
 export type GatewayErrorType =
@@ -176,7 +207,7 @@ export type GatewayErrorType =
 
 /** Which step of the authorization layer produced the outcome. */
 export type GatewayPhase =
-  /** SigV4 or Cognito token checks, before any policy. */
+  /** SigV4, Cognito or JWT token checks, before any policy. */
   | "authentication"
   /** The resource policy's explicit-Deny check that runs before a Lambda authorizer. */
   | "pre-authorizer"
@@ -193,6 +224,8 @@ export type GatewayAccessReason =
   | "missing_authentication_token"
   | "invalid_signature"
   | "cognito_token_invalid"
+  | "jwt_token_invalid"
+  | "jwt_insufficient_scope"
   | "resource_policy_explicit_deny"
   | "resource_policy_implicit_deny"
   | "iam_principal_requires_iam_auth"
@@ -217,10 +250,12 @@ export type GatewayCombination =
   | "table-a"
   /** Cross account: both the IAM policy and the resource policy must allow. */
   | "table-b"
-  /** No identity-side policy: the resource policy must allow (NONE, Cognito `must-allow`). */
+  /** No identity-side policy: the resource policy must allow (NONE, Cognito / JWT `must-allow`). */
   | "resource-policy-must-allow"
   /** Cognito `silent-allows`: a valid token counts as the identity-side Allow of Table A. */
-  | "cognito-silent-allows";
+  | "cognito-silent-allows"
+  /** REST JWT `silent-allows`: a valid token counts as the identity-side Allow of Table A. */
+  | "jwt-silent-allows";
 
 /** A decision of one policy, or why there is none. */
 export type PolicyOutcome = Decision | "absent" | "not-evaluated";

@@ -11,6 +11,7 @@ import {
   decideIam,
   decideNoAuth,
 } from "./internal/decide-gateway-access.js";
+import { decideRestJwt } from "./internal/decide-rest-jwt.js";
 import { parseRequestArn, prepareGatewayRequest } from "./internal/prepare-gateway-request.js";
 
 async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn: string) {
@@ -36,6 +37,9 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
  *   malformed response -> 500) and its policy combines with the resource policy per Table A.
  * - `COGNITO_USER_POOLS`: an invalid token -> 401; then the resource policy, silent policies read
  *   per `cognitoResourcePolicy` (`"must-allow"` by default).
+ * - `JWT` (REST JWT authorizer): an invalid token -> 401, a valid one without the method's scopes
+ *   -> 403 `Forbidden`; then the resource policy, silent policies read per `jwtResourcePolicy`
+ *   (`"must-allow"` by default: AWS does not document this combination).
  *
  * - `apiKey` (a method with `apiKeyRequired`): once authorization allows, the API key and its
  *   usage plan decide (403 `INVALID_API_KEY`, 429 `THROTTLED` / `QUOTA_EXCEEDED`); the next
@@ -115,6 +119,8 @@ async function decideAccess(options: ApiGatewayAccessOptions): Promise<ApiGatewa
         options.cognitoTokenValid,
         options.cognitoResourcePolicy ?? "must-allow",
       );
+    case "JWT":
+      return decideRestJwt(prepared, options.jwtToken, options.jwtResourcePolicy ?? "must-allow");
     case "LAMBDA": {
       const phaseOne = decideBeforeAuthorizer(prepared);
       if ("done" in phaseOne) return phaseOne.done;

@@ -364,6 +364,8 @@ describe("composeResourcePolicy with authTypes, in the gateway model", () => {
                   (sameAccount ? input.callerPolicy || grant : input.callerPolicy && grant);
                 break;
               }
+              default:
+                throw new Error(`composeResourcePolicy takes no ${type} methods`);
             }
             seen.add(`${type}:${result.status}`);
             // The request is in the message of a failure.

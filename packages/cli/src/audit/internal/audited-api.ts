@@ -12,7 +12,7 @@ type RouteAuthKind =
   | { kind: "NONE" }
   | { kind: "AWS_IAM" }
   | { kind: "lambda"; name: string; ttlSeconds: number }
-  | { kind: "jwt"; name: string };
+  | { kind: "jwt"; name: string; restJwt: boolean };
 
 export interface AuditedRoute {
   template: string;
@@ -40,7 +40,8 @@ function authOf(
   if (authorizer.type === "TOKEN" || authorizer.type === "REQUEST") {
     return { kind: "lambda", name, ttlSeconds: authorizer.resultTtlInSeconds ?? DEFAULT_TTL };
   }
-  return { kind: "jwt", name };
+  // A REST JWT authorizer lists its issuers; HTTP JWT and Cognito have one verifier.
+  return { kind: "jwt", name, restJwt: authorizer.type === "JWT" && "issuers" in authorizer };
 }
 
 export function auditedApis(config: LocalGatewayConfig, warnings: string[]): AuditedApi[] {

@@ -27,7 +27,9 @@ export async function causeOf(
     route.auth.kind === "AWS_IAM"
       ? "iam_identity_policy"
       : route.auth.kind === "jwt"
-        ? "cognito_valid_token"
+        ? route.auth.restJwt
+          ? "jwt_valid_token"
+          : "cognito_valid_token"
         : route.auth.kind === "lambda"
           ? "authorizer_policy"
           : "resource_policy_allow";

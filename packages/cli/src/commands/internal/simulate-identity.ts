@@ -54,6 +54,8 @@ export const GATEWAY_FLAGS = [
   "authorizer-response",
   "cognito-token",
   "cognito-mode",
+  "jwt-token",
+  "jwt-mode",
   "expect",
 ] as const;
 

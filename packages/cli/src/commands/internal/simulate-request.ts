@@ -13,10 +13,12 @@ import {
   type IamAuthorizerResponse,
   isAccountId,
   isPolicyError,
+  type JwtResourcePolicyMode,
   type MethodAuthType,
   type PolicyDocument,
   parseCallerPrincipalArn,
   parseExecuteApiArn,
+  type RestJwtTokenOutcome,
 } from "@gatehouse/policy";
 import { usageError } from "../../errors.js";
 import { type CommandContext, refuseTogether, refuseUnless } from "../../internal/command.js";
@@ -90,6 +92,7 @@ const FLAGS_OF_AUTH_TYPE: ReadonlyArray<readonly [MethodAuthType, readonly strin
     ["cognito-token", "cognito-mode"],
     "They describe a Cognito user pool authorizer",
   ],
+  ["JWT", ["jwt-token", "jwt-mode"], "They describe a REST API JWT authorizer"],
 ];
 
 /**
@@ -213,6 +216,13 @@ export async function buildRequest(context: CommandContext): Promise<ApiGatewayA
           "cognito-mode",
           "must-allow",
         ),
+      };
+    case "JWT":
+      return {
+        ...base,
+        authType,
+        jwtToken: context.choice<RestJwtTokenOutcome>("jwt-token", "valid"),
+        jwtResourcePolicy: context.choice<JwtResourcePolicyMode>("jwt-mode", "must-allow"),
       };
   }
 }

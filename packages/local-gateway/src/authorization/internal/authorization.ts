@@ -37,6 +37,8 @@ export type Authorization =
       status: number;
       message: string | null;
       errorType: string | null;
+      /** Extra response headers, e.g. an HTTP API JWT refusal's `www-authenticate`. */
+      headers?: Readonly<Record<string, string>>;
     });
 
 /** @internal A refusal with API Gateway's status, message and error type. */
@@ -45,7 +47,7 @@ export function refuse(
   message: string | null,
   errorType: string | null,
   reason: GatewayDecisionReason,
-  extra: Partial<AuthorizationBase> = {},
+  extra: Partial<AuthorizationBase> & { headers?: Readonly<Record<string, string>> } = {},
 ): Authorization {
   return { allowed: false, status, message, errorType, reason, ...extra };
 }
@@ -54,7 +56,7 @@ export function refuse(
 export function fromModel(
   result: ApiGatewayAccessResult,
   identity: IntegrationIdentity,
-  extra: Partial<AuthorizationBase> = {},
+  extra: Partial<AuthorizationBase> & { headers?: Readonly<Record<string, string>> } = {},
 ): Authorization {
   if (result.status === 200) return { allowed: true, identity, reason: result.reason, ...extra };
   return refuse(result.status, result.message, result.errorType, result.reason, extra);

@@ -17,6 +17,7 @@ import {
 import { identityValue } from "./identity-values.js";
 import { isRecord } from "./is-record.js";
 import { modelBase } from "./model-base.js";
+import { wwwAuthenticate } from "./www-authenticate.js";
 
 type JwtAuthorizer = Extract<ResolvedAuthorizer, { kind: "jwt" }>;
 
@@ -40,19 +41,27 @@ export async function authorizeJwt(
 ): Promise<Authorization> {
   const extra = { authorizer: authorizer.name, fromCache: false };
   const header = identityValue(scope, authorizer.identitySource);
+  // HTTP API JWT 401s carry AWS's `www-authenticate` (REST Cognito 401s do not).
+  const challenge = (error: unknown) =>
+    authorizer.type === "JWT" ? { headers: { "www-authenticate": wwwAuthenticate(error) } } : {};
   if (header === undefined) {
-    return refuse(401, "Unauthorized", "UnauthorizedException", "missing_identity_source", extra);
+    return refuse(401, "Unauthorized", "UnauthorizedException", "missing_identity_source", {
+      ...extra,
+      ...challenge(undefined),
+    });
   }
   const token = header.replace(/^Bearer\s+/i, "");
   runtime.counters(authorizer.name).invocations++;
   let verified: { claims: Record<string, unknown>; scopes: string[] } | undefined;
+  let failure: unknown = null;
   try {
     const result = await authorizer.verifier.verify(token);
     if (isRecord(result) && isRecord(result.claims)) {
       verified = { claims: result.claims, scopes: tokenScopes(result.claims, result.scopes) };
     }
-  } catch {
+  } catch (error) {
     verified = undefined;
+    failure = error;
   }
   const scopesOk =
     verified !== undefined &&
@@ -70,8 +79,12 @@ export async function authorizeJwt(
     });
     return fromModel(result, identity, extra);
   }
-  if (verified === undefined)
-    return refuse(401, "Unauthorized", "UnauthorizedException", "jwt_invalid", extra);
+  if (verified === undefined) {
+    return refuse(401, "Unauthorized", "UnauthorizedException", "jwt_invalid", {
+      ...extra,
+      ...challenge(failure),
+    });
+  }
   if (!scopesOk)
     return refuse(403, "Forbidden", "AccessDeniedException", "insufficient_scope", extra);
   return { allowed: true, identity, reason: "allowed", ...extra };

@@ -12,6 +12,7 @@ import { type Authorization, fromModel } from "./authorization.js";
 import { authorizeIam } from "./authorize-iam.js";
 import { authorizeJwt } from "./authorize-jwt.js";
 import { authorizeLambda } from "./authorize-lambda.js";
+import { authorizeRestJwt } from "./authorize-rest-jwt.js";
 import { modelBase } from "./model-base.js";
 
 /** @internal Runs the route's authorization; never throws for a caller's input. */
@@ -28,6 +29,9 @@ export async function authorizeRequest(
     case "AWS_IAM":
       return authorizeIam(scope);
     case "authorizer":
+      if (auth.authorizer.kind === "rest-jwt") {
+        return authorizeRestJwt(scope, runtime, auth.authorizer, auth.scopes);
+      }
       return auth.authorizer.kind === "lambda"
         ? authorizeLambda(scope, runtime, auth.authorizer)
         : authorizeJwt(scope, runtime, auth.authorizer, auth.scopes);

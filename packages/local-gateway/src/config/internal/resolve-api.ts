@@ -9,6 +9,7 @@ import {
   type CompiledPolicy,
   compilePolicy,
   type EndpointType,
+  type JwtResourcePolicyMode,
   type PolicyDocument,
   parseApiId,
   parseStageName,
@@ -160,6 +161,7 @@ export function resolveApi(
       endpointType: "REGIONAL",
       resourcePolicy: null,
       cognitoResourcePolicy: "must-allow",
+      jwtResourcePolicy: "must-allow",
       sourceVpc: undefined,
       sourceVpce: undefined,
       routes: [
@@ -188,6 +190,7 @@ export function resolveApi(
       "resourcePolicy",
       "endpointType",
       "cognitoResourcePolicy",
+      "jwtResourcePolicy",
       "sourceVpc",
       "sourceVpce",
     ]) {
@@ -205,6 +208,12 @@ export function resolveApi(
     COGNITO_MODES,
     "must-allow",
     `${path}.cognitoResourcePolicy`,
+  );
+  const jwtResourcePolicy = oneOf<JwtResourcePolicyMode>(
+    api["jwtResourcePolicy"],
+    COGNITO_MODES,
+    "must-allow",
+    `${path}.jwtResourcePolicy`,
   );
   const sourceVpc = optionalString(api["sourceVpc"], `${path}.sourceVpc`);
   const sourceVpce = optionalString(api["sourceVpce"], `${path}.sourceVpce`);
@@ -231,6 +240,7 @@ export function resolveApi(
     endpointType,
     resourcePolicy,
     cognitoResourcePolicy,
+    jwtResourcePolicy,
     sourceVpc,
     sourceVpce,
     routes,

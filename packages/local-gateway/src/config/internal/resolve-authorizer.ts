@@ -6,7 +6,7 @@
  */
 
 import { LocalGatewayError } from "../../errors.js";
-import type { AuthorizerConfig } from "../gateway-config.js";
+import type { AuthorizerConfig, JwtVerifierLike } from "../gateway-config.js";
 import type { ApiType } from "./api-type.js";
 import {
   invalid,
@@ -20,6 +20,7 @@ import {
   stringList,
 } from "./config-fields.js";
 import { parseIdentitySource } from "./identity-source.js";
+import { resolveRestJwtAuthorizer } from "./resolve-rest-jwt-authorizer.js";
 import type { ResolvedAuthorizer } from "./resolved-authorizer.js";
 
 const DEFAULT_TTL = 300;
@@ -139,11 +140,11 @@ export function resolveAuthorizer(
     }
     case "JWT":
     case "COGNITO_USER_POOLS": {
+      if (config.type === "JWT" && apiType === "REST") {
+        return resolveRestJwtAuthorizer(name, config, path);
+      }
       if (config.type === "JWT" && apiType !== "HTTP") {
-        throw invalid(
-          `${path}.type`,
-          "JWT authorizers exist only on HTTP APIs (REST: COGNITO_USER_POOLS)",
-        );
+        throw invalid(`${path}.type`, "JWT authorizers exist only on HTTP and REST APIs");
       }
       if (config.type === "COGNITO_USER_POOLS" && apiType !== "REST") {
         throw invalid(
@@ -178,7 +179,7 @@ export function resolveAuthorizer(
         kind: "jwt",
         name,
         type: config.type,
-        verifier: config.verifier,
+        verifier: verifier as JwtVerifierLike,
         identitySource: source,
       };
     }

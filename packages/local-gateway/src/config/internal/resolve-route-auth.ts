@@ -39,7 +39,7 @@ export function resolveAuth(
     );
   }
   const scopes = auth["scopes"] === undefined ? [] : stringList(auth["scopes"], `${path}.scopes`);
-  if (auth["scopes"] !== undefined && authorizer.kind !== "jwt") {
+  if (auth["scopes"] !== undefined && authorizer.kind === "lambda") {
     throw invalid(`${path}.scopes`, "apply to JWT / COGNITO_USER_POOLS authorizers only");
   }
   return { kind: "authorizer", authorizer, scopes };

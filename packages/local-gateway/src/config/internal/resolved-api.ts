@@ -8,6 +8,7 @@ import type {
   CognitoResourcePolicyMode,
   CompiledPolicy,
   EndpointType,
+  JwtResourcePolicyMode,
 } from "@gatehouse/policy";
 import type { IntegrationHandler } from "../gateway-config.js";
 import type { WebSocketConnectProxyEvent } from "../proxy-event.js";
@@ -28,6 +29,7 @@ export interface ResolvedApi {
   /** Compiled once at start (a change to the config object afterwards is not seen). */
   resourcePolicy: CompiledPolicy | null;
   cognitoResourcePolicy: CognitoResourcePolicyMode;
+  jwtResourcePolicy: JwtResourcePolicyMode;
   sourceVpc: string | undefined;
   sourceVpce: string | undefined;
   stageVariables: Readonly<Record<string, string>>;

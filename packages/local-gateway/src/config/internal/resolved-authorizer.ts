@@ -25,4 +25,30 @@ export type ResolvedAuthorizer =
       type: "JWT" | "COGNITO_USER_POOLS";
       verifier: JwtVerifierLike;
       identitySource: IdentitySource;
+    }
+  | {
+      kind: "rest-jwt";
+      name: string;
+      type: "JWT";
+      identitySource: IdentitySource;
+      /** `defaultAlgorithms`. */
+      algorithms: ReadonlySet<string>;
+      /** By exact issuer URL. */
+      issuers: ReadonlyMap<string, ResolvedRestJwtIssuer>;
     };
+
+/** @internal One additional-claim rule of a REST JWT issuer, validated. */
+export interface ResolvedClaimRule {
+  claimName: string;
+  /** `undefined`: any single string. */
+  expectedValues: readonly string[] | undefined;
+  required: boolean;
+}
+
+/** @internal One issuer of a REST JWT authorizer, validated. */
+export interface ResolvedRestJwtIssuer {
+  issuer: string;
+  audiences: readonly string[];
+  claims: readonly ResolvedClaimRule[];
+  verifier: JwtVerifierLike;
+}

@@ -179,10 +179,14 @@ export async function processRequest(
     }
     if (!authorization.allowed) {
       const { status, message, errorType } = authorization;
-      return done(
-        gatewayReply(status, publicMessage(api.type, status, message), errorType, requestId),
-        authorization.reason,
+      const reply = gatewayReply(
+        status,
+        publicMessage(api.type, status, message),
+        errorType,
+        requestId,
       );
+      if (authorization.headers !== undefined) Object.assign(reply.headers, authorization.headers);
+      return done(reply, authorization.reason);
     }
     let metered: MeteredApiKey | undefined;
     if (route.apiKeyRequired === true) {

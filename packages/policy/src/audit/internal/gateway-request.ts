@@ -108,11 +108,19 @@ export function gatewayRequest(
     case "authorizer": {
       const { authorizer } = auth;
       if (authorizer.kind === "cognito") {
-        const valid =
-          caller.kind === "token" &&
-          seesToken(caller, authorizer) &&
-          (auth.scopes.length === 0 ||
-            auth.scopes.some((scope) => caller.scopes?.includes(scope) === true));
+        const seen = caller.kind === "token" && seesToken(caller, authorizer);
+        const scoped =
+          auth.scopes.length === 0 ||
+          auth.scopes.some((scope) => caller.kind === "token" && caller.scopes?.includes(scope));
+        if (authorizer.authType === "JWT") {
+          return {
+            ...base,
+            authType: "JWT",
+            jwtToken: !seen ? "invalid" : scoped ? "valid" : "insufficient_scope",
+            jwtResourcePolicy: description.jwtResourcePolicy,
+          };
+        }
+        const valid = seen && scoped;
         return {
           ...base,
           authType: "COGNITO_USER_POOLS",

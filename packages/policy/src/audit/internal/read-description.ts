@@ -8,7 +8,11 @@
 import { formatExecuteApiArn } from "../../arn/format-execute-api-arn.js";
 import { type ApiType, routeTemplateToArn } from "../../arn/route-template.js";
 import { type CompiledPolicy, compilePolicy } from "../../evaluate/compile-policy.js";
-import type { CognitoResourcePolicyMode, EndpointType } from "../../gateway/api-gateway-access.js";
+import type {
+  CognitoResourcePolicyMode,
+  EndpointType,
+  JwtResourcePolicyMode,
+} from "../../gateway/api-gateway-access.js";
 import type {
   AuditAuthorizerFunction,
   AuditCaller,
@@ -36,7 +40,12 @@ export type ReadAuthorizer =
       ttlSeconds: number;
     }
   | { kind: "function"; name: string; authorize: AuditAuthorizerFunction; ttlSeconds: number }
-  | { kind: "cognito"; name: string };
+  | {
+      kind: "cognito";
+      name: string;
+      /** `JWT`: a REST (or HTTP) API JWT authorizer: a missing scope is 403, not 401. */
+      authType: "COGNITO_USER_POOLS" | "JWT";
+    };
 
 /** @internal A route, checked. */
 export interface ReadRoute {
@@ -57,6 +66,7 @@ export interface ReadDescription {
   endpointType: EndpointType;
   resourcePolicy: CompiledPolicy | undefined;
   cognitoResourcePolicy: CognitoResourcePolicyMode;
+  jwtResourcePolicy: JwtResourcePolicyMode;
   routes: readonly ReadRoute[];
   authorizers: ReadonlyMap<string, ReadAuthorizer>;
   callers: readonly AuditCaller[];
@@ -153,12 +163,12 @@ function readAuthorizers(
   for (const [name, value] of Object.entries(input)) {
     const where = `authorizers.${name}`;
     if (!isRecord(value)) throw new TypeError(`${FN}: ${where} must be an object`);
-    if (value["type"] === "COGNITO_USER_POOLS") {
-      out.set(name, { kind: "cognito", name });
+    if (value["type"] === "COGNITO_USER_POOLS" || value["type"] === "JWT") {
+      out.set(name, { kind: "cognito", name, authType: value["type"] });
       continue;
     }
     if (value["type"] !== "LAMBDA") {
-      throw new TypeError(`${FN}: ${where}.type must be "LAMBDA" or "COGNITO_USER_POOLS"`);
+      throw new TypeError(`${FN}: ${where}.type must be "LAMBDA", "COGNITO_USER_POOLS" or "JWT"`);
     }
     const ttlSeconds = readTtl(value["resultTtlInSeconds"], `${where}.resultTtlInSeconds`);
     const { routes, authorize } = value;
@@ -219,7 +229,7 @@ function readRoutes(
     const scopes = stringList(auth["scopes"], `${where}.auth.scopes`);
     if (auth["scopes"] !== undefined && authorizer.kind !== "cognito") {
       throw new TypeError(
-        `${FN}: ${where}.auth.scopes apply to COGNITO_USER_POOLS authorizers only`,
+        `${FN}: ${where}.auth.scopes apply to COGNITO_USER_POOLS and JWT authorizers only`,
       );
     }
     return { parsed, samplePaths, auth: { kind: "authorizer", authorizer, scopes } };
@@ -329,6 +339,10 @@ export function readDescription(input: unknown): ReadDescription {
   if (mode !== "must-allow" && mode !== "silent-allows") {
     throw new TypeError(`${FN}: cognitoResourcePolicy must be "must-allow" or "silent-allows"`);
   }
+  const jwtMode = input["jwtResourcePolicy"] ?? "must-allow";
+  if (jwtMode !== "must-allow" && jwtMode !== "silent-allows") {
+    throw new TypeError(`${FN}: jwtResourcePolicy must be "must-allow" or "silent-allows"`);
+  }
   const now = input["now"];
   if (now !== undefined && !(now instanceof Date && !Number.isNaN(now.getTime()))) {
     throw new TypeError(`${FN}: now must be a valid Date`);
@@ -359,6 +373,7 @@ export function readDescription(input: unknown): ReadDescription {
     endpointType: endpointType as EndpointType,
     resourcePolicy,
     cognitoResourcePolicy: mode,
+    jwtResourcePolicy: jwtMode,
     routes,
     authorizers,
     callers,

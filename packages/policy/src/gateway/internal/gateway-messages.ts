@@ -14,6 +14,9 @@ export const INVALID_SIGNATURE =
 /** @internal A Lambda authorizer said `Unauthorized`, or a Cognito token did not verify. */
 export const UNAUTHORIZED = "Unauthorized";
 
+/** @internal A REST JWT token without any of the method's scopes (not verified against AWS). */
+export const FORBIDDEN = "Forbidden";
+
 /**
  * @internal The resource policy (or, for `AWS_IAM`, the IAM policy) refused `who` (`anonymous`
  * unless the method is `AWS_IAM`).

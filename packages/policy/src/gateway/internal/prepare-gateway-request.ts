@@ -14,6 +14,7 @@ import { parseAccountId } from "../../identifiers/account-id.js";
 import { parseCallerPrincipalArn } from "../../identifiers/principal-arn.js";
 import type { IamCaller } from "../api-gateway-access.js";
 import { buildConditionContext } from "./build-condition-context.js";
+import { checkJwtOptions } from "./check-jwt-options.js";
 import { type PreparedResourcePolicy, prepareResourcePolicy } from "./prepare-resource-policy.js";
 
 /** @internal Everything the decision steps read, validated. */
@@ -33,13 +34,15 @@ export interface PreparedRequest {
 }
 
 const FN = "evaluateApiGatewayAccess";
-const AUTH_TYPES: readonly string[] = ["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS"];
+const AUTH_TYPES: readonly string[] = ["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS", "JWT"];
 const ENDPOINT_TYPES: readonly string[] = ["REGIONAL", "EDGE", "PRIVATE"];
 const OPTIONS_BY_AUTH: Readonly<Record<string, string>> = {
   caller: "AWS_IAM",
   authorizer: "LAMBDA",
   cognitoTokenValid: "COGNITO_USER_POOLS",
   cognitoResourcePolicy: "COGNITO_USER_POOLS",
+  jwtToken: "JWT",
+  jwtResourcePolicy: "JWT",
 };
 const PRIVATE_ONLY: readonly string[] = ["vpcSourceIp", "sourceVpc", "sourceVpce"];
 
@@ -172,6 +175,9 @@ function checkAuthOptions(
       }
       return undefined;
     }
+    case "JWT":
+      checkJwtOptions(options);
+      return undefined;
     default:
       return undefined;
   }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { MethodAuthType } from "../../gateway/api-gateway-access.js";
+import type { MethodAuthTypeName } from "../../auth-types/api-auth-types.js";
 import { lintResourcePolicy } from "../lint-resource-policy.js";
 
 const CODE = "aws_principal_with_non_iam_auth";
 
-function found(principal: unknown, authTypes: MethodAuthType[]) {
+function found(principal: unknown, authTypes: MethodAuthTypeName[]) {
   const statement = {
     Effect: "Allow",
     Principal: principal,

@@ -253,6 +253,14 @@ export type {
   RestJwtTokenOutcome,
 } from "./gateway/api-gateway-access.js";
 export { evaluateApiGatewayAccess } from "./gateway/evaluate-api-gateway-access.js";
+export { decideMutualTls } from "./gateway/decide-mutual-tls.js";
+export type {
+  ClientCertificateState,
+  GatewayEndpoint,
+  MutualTlsReason,
+  MutualTlsRefusal,
+  MutualTlsRequest,
+} from "./gateway/mutual-tls-access.js";
 export type {
   CachedPolicyCheckOptions,
   CachedPolicyVerdict,

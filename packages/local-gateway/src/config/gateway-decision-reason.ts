@@ -27,17 +27,8 @@ export type GatewayDecisionReason =
   | "invalid_source_ip"
   /** The method ARN of the request is over the ARN length limit (414). */
   | "invalid_method_arn"
-  // Mutual TLS (`tls.truststore`), before routing: 403 `{"message":"Forbidden"}`.
-  /** The client sent no certificate. */
-  | "mtls_certificate_missing"
-  /** The client certificate does not chain to the truststore (unknown issuer, self-signed, bad signature). */
-  | "mtls_certificate_untrusted"
-  /** The client certificate (or a CA of its chain) is past its `notAfter`. */
-  | "mtls_certificate_expired"
-  /** The client certificate (or a CA of its chain) is before its `notBefore`. */
-  | "mtls_certificate_not_yet_valid"
-  /** A key under RSA-2048 / ECDSA P-256 or a hash under SHA-256 in the client's chain. */
-  | "mtls_certificate_unsupported"
+  // Mutual TLS (`tls.truststore`), before routing: the `mtls_certificate_*` reasons of
+  // `GatewayAccessReason` (`MutualTlsReason`), decided by the model's `decideMutualTls`.
   // AWS_IAM.
   /** The `credentials` resolver threw or answered an invalid credential (500). */
   | "credential_resolver_error"

@@ -10,6 +10,7 @@ import type { CompiledPolicy } from "../evaluate/compile-policy.js";
 import type { ConditionContext, Decision } from "../evaluate/evaluate-policy.js";
 import type { ApiKeyCheck } from "../usage-plan/api-key-check.js";
 import type { UsagePlanEvaluation } from "../usage-plan/usage-plan-evaluation.js";
+import type { MutualTlsReason, MutualTlsRequest } from "./mutual-tls-access.js";
 
 /** The API's endpoint type; it decides which network condition keys exist. */
 export type EndpointType = "REGIONAL" | "EDGE" | "PRIVATE";
@@ -106,6 +107,13 @@ interface GatewayRequestBase {
    * Absent: the method requires no key.
    */
   apiKey?: ApiKeyCheck;
+  /**
+   * The API is behind a regional custom domain with mutual TLS: a certificate other than
+   * `"valid"` gets 403 `Forbidden` (phase `"tls"`) before anything else; `endpoint: "execute-api"`
+   * skips the check. Not for `PRIVATE` APIs (`TypeError`). Absent: no mutual-TLS domain.
+   * See {@link decideMutualTls}.
+   */
+  mutualTls?: MutualTlsRequest;
 }
 
 /** A method without authorization: only the resource policy (if any) decides. */
@@ -207,6 +215,8 @@ export type GatewayErrorType =
 
 /** Which step of the authorization layer produced the outcome. */
 export type GatewayPhase =
+  /** The mutual-TLS custom domain refused the client certificate, before everything else. */
+  | "tls"
   /** SigV4, Cognito or JWT token checks, before any policy. */
   | "authentication"
   /** The resource policy's explicit-Deny check that runs before a Lambda authorizer. */
@@ -242,7 +252,9 @@ export type GatewayAccessReason =
   /** The key's usage-plan token bucket is empty (429). */
   | "throttled"
   /** The key's usage-plan quota for the period is used up (429). */
-  | "quota_exceeded";
+  | "quota_exceeded"
+  /** The mutual-TLS custom domain refused the client certificate (403). */
+  | MutualTlsReason;
 
 /** How the decisions were combined. */
 export type GatewayCombination =
@@ -275,7 +287,7 @@ export interface ApiGatewayAccessResult {
   status: 200 | 401 | 403 | 429 | 500;
   /** The `message` of API Gateway's response body; `null` for 200 and for 500 (`{"message":null}`). */
   message: string | null;
-  /** The `x-amzn-ErrorType` header; `null` for 200. */
+  /** The `x-amzn-ErrorType` header; `null` for 200 and for a mutual-TLS refusal (AWS documents none). */
   errorType: GatewayErrorType | null;
   reason: GatewayAccessReason;
   phase: GatewayPhase;

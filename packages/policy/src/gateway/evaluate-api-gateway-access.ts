@@ -12,6 +12,7 @@ import {
   decideNoAuth,
 } from "./internal/decide-gateway-access.js";
 import { decideRestJwt } from "./internal/decide-rest-jwt.js";
+import { mutualTlsStep } from "./internal/mutual-tls-step.js";
 import { parseRequestArn, prepareGatewayRequest } from "./internal/prepare-gateway-request.js";
 
 async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn: string) {
@@ -41,6 +42,9 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
  *   -> 403 `Forbidden`; then the resource policy, silent policies read per `jwtResourcePolicy`
  *   (`"must-allow"` by default: AWS does not document this combination).
  *
+ * - `mutualTls` (a custom domain with mutual TLS): a client certificate other than `"valid"` ->
+ *   403 `Forbidden` before everything else, the authorizer never runs; through the default
+ *   `execute-api` endpoint the step is skipped. See {@link decideMutualTls}.
  * - `apiKey` (a method with `apiKeyRequired`): once authorization allows, the API key and its
  *   usage plan decide (403 `INVALID_API_KEY`, 429 `THROTTLED` / `QUOTA_EXCEEDED`); the next
  *   usage-plan state is in `result.usagePlan.nextState`. See {@link evaluateUsagePlan}.
@@ -54,10 +58,10 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
  * when it decides many requests (a server, a test suite).
  *
  * @param options - The request, the method's authorization and the API's resource policy
- *   (a document or a compiled policy).
+ *   (a document or a compiled policy), and the client certificate with `mutualTls`.
  * @returns The status (200, 401, 403, 500), API Gateway's message, and the decisions behind it.
  * @throws TypeError when the options are misused (unknown auth or endpoint type, an option that
- *   does not apply, a condition key the model derives itself).
+ *   does not apply, a condition key the model derives itself, `mutualTls` on a PRIVATE API).
  * @throws PolicyError for bad values: `invalid_arn` (`methodArn`, or a short resource of the
  *   resource policy that does not expand), `invalid_policy` (resource or caller policy, with the
  *   `path` of the bad field; a compiled policy from another copy of this package), `invalid_request`
@@ -108,6 +112,8 @@ function parseApiStage(methodArn: string): { apiId: string; stage: string } {
 
 async function decideAccess(options: ApiGatewayAccessOptions): Promise<ApiGatewayAccessResult> {
   const prepared = prepareGatewayRequest(options);
+  const tls = mutualTlsStep(options, prepared);
+  if (tls !== null) return tls;
   switch (options.authType) {
     case "NONE":
       return decideNoAuth(prepared);

@@ -5,8 +5,11 @@
  * @packageDocumentation
  */
 import type { IncomingMessage } from "node:http";
-import { type ClientCertificate, normalizeIpAddress } from "@gatehouse/policy";
-import type { MutualTlsRefusal } from "../../tls/internal/check-client-certificate.js";
+import {
+  type ClientCertificate,
+  type MutualTlsRefusal,
+  normalizeIpAddress,
+} from "@gatehouse/policy";
 
 /** @internal */
 export interface IncomingRequest {
@@ -34,7 +37,7 @@ export interface IncomingRequest {
   userAgent: string;
   /** Mutual TLS: the client certificate that passed, for the events' `clientCert`. */
   clientCert?: ClientCertificate | undefined;
-  /** Mutual TLS: why the client certificate was refused (the request is answered 403). */
+  /** Mutual TLS: the access model's refusal of the client certificate (`decideMutualTls`). */
   mutualTlsRefusal?: MutualTlsRefusal | undefined;
 }
 

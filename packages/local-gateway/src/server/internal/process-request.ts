@@ -114,8 +114,10 @@ export async function processRequest(
   const match = matchApi(runtime.gateway.apis, request.path);
   if (request.mutualTlsRefusal !== undefined) {
     // The custom domain refuses the client before any API, route or authorizer sees the request.
+    // Status, message, x-amzn-ErrorType (none) and reason are the access model's (decideMutualTls).
+    const { status, message, errorType, reason } = request.mutualTlsRefusal;
     record.api = match?.api.name ?? "";
-    return done(gatewayReply(403, "Forbidden", null, requestId), request.mutualTlsRefusal);
+    return done(gatewayReply(status, message, errorType, requestId), reason);
   }
   if (match === undefined) return done(gatewayReply(404, "Not Found", null, requestId), "no_api");
   const { api, path } = match;

@@ -8,21 +8,16 @@
  */
 import { X509Certificate } from "node:crypto";
 import type { TLSSocket } from "node:tls";
-import type { ClientCertificate } from "@gatehouse/policy";
+import type { ClientCertificate, ClientCertificateState } from "@gatehouse/policy";
 import { weakness } from "./certificate-strength.js";
 
-/** @internal Why a client certificate was refused: a `GatewayDecisionReason`. */
-export type MutualTlsRefusal =
-  | "mtls_certificate_missing"
-  | "mtls_certificate_untrusted"
-  | "mtls_certificate_expired"
-  | "mtls_certificate_not_yet_valid"
-  | "mtls_certificate_unsupported";
-
-/** @internal */
+/**
+ * @internal What the certificate is, in the access model's terms (`decideMutualTls` of
+ * `@gatehouse/policy` turns a refused one into the 403).
+ */
 export type MutualTlsOutcome =
   | { accepted: true; clientCert: ClientCertificate }
-  | { accepted: false; refusal: MutualTlsRefusal };
+  | { accepted: false; state: Exclude<ClientCertificateState, "valid"> };
 
 /** OpenSSL's verification errors for keys and hashes under its security level. */
 const TOO_WEAK = new Set(["EE_KEY_TOO_SMALL", "CA_KEY_TOO_SMALL", "CA_MD_TOO_WEAK"]);
@@ -88,31 +83,34 @@ function peerCertificates(socket: TLSSocket): PeerCertificates | null {
  * injected clock expires certificates too; OpenSSL has already checked them against the real one).
  */
 export function checkClientCertificate(socket: TLSSocket, now: Date): MutualTlsOutcome {
-  const refuse = (refusal: MutualTlsRefusal): MutualTlsOutcome => ({ accepted: false, refusal });
+  const refuse = (state: Exclude<ClientCertificateState, "valid">): MutualTlsOutcome => ({
+    accepted: false,
+    state,
+  });
   let peer: PeerCertificates | null;
   try {
     peer = peerCertificates(socket);
   } catch {
-    return refuse("mtls_certificate_untrusted");
+    return refuse("untrusted");
   }
-  if (peer === null) return refuse("mtls_certificate_missing");
+  if (peer === null) return refuse("missing");
   // A weak key or hash is its own refusal, whatever OpenSSL made of it (API Gateway logs "client
   // certificate uses an insecure signature algorithm" apart from "issuer not found").
   if (peer.chain.some((certificate) => weakness(certificate) !== undefined)) {
-    return refuse("mtls_certificate_unsupported");
+    return refuse("unsupported");
   }
   if (!socket.authorized) {
     const error = String(socket.authorizationError ?? "");
-    if (error === "CERT_HAS_EXPIRED") return refuse("mtls_certificate_expired");
-    if (error === "CERT_NOT_YET_VALID") return refuse("mtls_certificate_not_yet_valid");
-    if (TOO_WEAK.has(error)) return refuse("mtls_certificate_unsupported");
-    return refuse("mtls_certificate_untrusted");
+    if (error === "CERT_HAS_EXPIRED") return refuse("expired");
+    if (error === "CERT_NOT_YET_VALID") return refuse("not_yet_valid");
+    if (TOO_WEAK.has(error)) return refuse("unsupported");
+    return refuse("untrusted");
   }
   const time = now.getTime();
   for (const certificate of peer.chain) {
-    if (time > new Date(certificate.validTo).getTime()) return refuse("mtls_certificate_expired");
+    if (time > new Date(certificate.validTo).getTime()) return refuse("expired");
     if (time < new Date(certificate.validFrom).getTime()) {
-      return refuse("mtls_certificate_not_yet_valid");
+      return refuse("not_yet_valid");
     }
   }
   return { accepted: true, clientCert: clientCertificateOf(peer.leaf) };

@@ -7,6 +7,7 @@
  */
 import type { Socket } from "node:net";
 import type { SecureContextOptions, TLSSocket, TlsOptions } from "node:tls";
+import { type ClientCertificateState, decideMutualTls } from "@gatehouse/policy";
 import type { ResolvedTls } from "../../config/internal/resolve-tls.js";
 import type { ResolvedGateway } from "../../config/internal/resolved-gateway.js";
 import type { IncomingRequest } from "../../http/internal/incoming-request.js";
@@ -26,7 +27,8 @@ export function tlsServerOptions(tls: ResolvedTls): TlsOptions & SecureContextOp
 
 /**
  * @internal The request with the outcome of mutual TLS: `clientCert` when the certificate passes,
- * `mutualTlsRefusal` otherwise; unchanged without a truststore.
+ * `mutualTlsRefusal` (the access model's answer, `decideMutualTls`) otherwise; unchanged without a
+ * truststore. The listener is the custom domain: there is no `execute-api` endpoint to bypass it.
  */
 export function withMutualTls(
   incoming: IncomingRequest,
@@ -34,14 +36,25 @@ export function withMutualTls(
   gateway: ResolvedGateway,
 ): IncomingRequest {
   if (gateway.tls === undefined || gateway.tls.truststore === null) return incoming;
-  let outcome: ReturnType<typeof checkClientCertificate>;
+  let state: ClientCertificateState;
   try {
-    outcome = checkClientCertificate(socket as TLSSocket, gateway.now());
+    const outcome = checkClientCertificate(socket as TLSSocket, gateway.now());
+    if (outcome.accepted) return { ...incoming, clientCert: outcome.clientCert };
+    state = outcome.state;
   } catch {
     // Fail closed: a certificate the gateway cannot read is not trusted.
-    return { ...incoming, mutualTlsRefusal: "mtls_certificate_untrusted" };
+    state = "untrusted";
   }
-  return outcome.accepted
-    ? { ...incoming, clientCert: outcome.clientCert }
-    : { ...incoming, mutualTlsRefusal: outcome.refusal };
+  const refusal = decideMutualTls({ clientCertificate: state, endpoint: "custom-domain" });
+  // Fail closed: a state the model lets through here would be a bug; refuse as untrusted.
+  return {
+    ...incoming,
+    mutualTlsRefusal: refusal ?? {
+      status: 403,
+      message: "Forbidden",
+      errorType: null,
+      reason: "mtls_certificate_untrusted",
+      phase: "tls",
+    },
+  };
 }

@@ -5,7 +5,14 @@ import type { ApiGatewayAccessOptions, MethodAuthType } from "./api-gateway-acce
 import { decideMutualTls } from "./decide-mutual-tls.js";
 import { evaluateApiGatewayAccess } from "./evaluate-api-gateway-access.js";
 import type { ClientCertificateState, MutualTlsReason } from "./mutual-tls-access.js";
-import { AUTH_TYPES, invokePolicy, METHOD_ARN, sampleRequest } from "./test-support.js";
+import {
+  AUTH_TYPES,
+  authorizerResponse,
+  invokePolicy,
+  METHOD_ARN,
+  sampleRequest,
+} from "./test-support.js";
+import { wouldCachedPolicyAllow } from "./would-cached-policy-allow.js";
 
 const REFUSED: [Exclude<ClientCertificateState, "valid">, MutualTlsReason][] = [
   ["missing", "mtls_certificate_missing"],
@@ -137,6 +144,41 @@ describe("mutual TLS and the other steps", () => {
       mutualTls: { clientCertificate: "missing" },
     });
     expect(result.principal).toBe("arn:aws:iam::123456789012:role/app");
+  });
+});
+
+describe("wouldCachedPolicyAllow with mutualTls: the certificate is checked before the cache", () => {
+  const cached = {
+    cachedResponse: authorizerResponse("Allow", "*"),
+    methodArn: METHOD_ARN,
+    endpointType: "REGIONAL" as const,
+  };
+
+  it.each(REFUSED)("%s certificate: a cached Allow does not help (403 %s)", (state, reason) => {
+    expect(wouldCachedPolicyAllow(cached).allowed).toBe(true);
+    const verdict = wouldCachedPolicyAllow({ ...cached, mutualTls: { clientCertificate: state } });
+    expect(verdict).toMatchObject({ allowed: false, status: 403, reason, phase: "tls" });
+    expect(verdict.authorizerFromCache).toBe(false);
+  });
+
+  it("a valid certificate, or the execute-api endpoint, leaves the cache's answer", () => {
+    const expected = wouldCachedPolicyAllow(cached);
+    for (const mutualTls of [
+      { clientCertificate: "valid" as const },
+      { clientCertificate: "missing" as const, endpoint: "execute-api" as const },
+    ]) {
+      expect(wouldCachedPolicyAllow({ ...cached, mutualTls })).toEqual(expected);
+    }
+  });
+
+  it("refuses mutualTls on a PRIVATE API with a TypeError", () => {
+    expect(() =>
+      wouldCachedPolicyAllow({
+        ...cached,
+        endpointType: "PRIVATE",
+        mutualTls: { clientCertificate: "valid" },
+      }),
+    ).toThrow(/wouldCachedPolicyAllow: mutual TLS needs a regional custom domain/);
   });
 });
 

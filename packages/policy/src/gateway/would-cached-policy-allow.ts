@@ -1,6 +1,7 @@
 import type { IamAuthorizerResponse } from "../authorizer-response/iam-authorizer-response.js";
 import type { ApiGatewayAccessResult, LambdaAuthRequest } from "./api-gateway-access.js";
 import { decideAfterAuthorizer, decideBeforeAuthorizer } from "./internal/decide-gateway-access.js";
+import { mutualTlsStep } from "./internal/mutual-tls-step.js";
 import { parseRequestArn, prepareGatewayRequest } from "./internal/prepare-gateway-request.js";
 
 /** A later request of the same identity, and the authorizer response cached for it earlier. */
@@ -33,7 +34,8 @@ export interface CachedPolicyVerdict extends ApiGatewayAccessResult {
  * @param options - Request 2 (as for {@link evaluateApiGatewayAccess} with a Lambda authorizer;
  *   `resourcePolicy` a document or the result of `compilePolicy`) and the cached response of
  *   request 1.
- * @returns The result API Gateway would give request 2, with `authorizerFromCache: true`.
+ * @returns The result API Gateway would give request 2, with `authorizerFromCache: true` (unless
+ *   `mutualTls` refuses it first: 403, phase `"tls"`, as {@link evaluateApiGatewayAccess}).
  * @throws TypeError when `cachedResponse` is not an object, `cachedMethodArn` is on another stage,
  *   or the options are misused as in {@link evaluateApiGatewayAccess}.
  * @throws PolicyError for bad values, as {@link evaluateApiGatewayAccess}.
@@ -81,6 +83,9 @@ export function wouldCachedPolicyAllow(options: CachedPolicyCheckOptions): Cache
       "wouldCachedPolicyAllow: cachedMethodArn is on another API or stage than methodArn; the authorizer cache is per stage",
     );
   }
+  // Mutual TLS is checked on every request, before the authorizer cache is looked up.
+  const tls = mutualTlsStep(request, prepared, "wouldCachedPolicyAllow");
+  if (tls !== null) return { ...tls, allowed: false };
   const phaseOne = decideBeforeAuthorizer(prepared);
   const result =
     "done" in phaseOne

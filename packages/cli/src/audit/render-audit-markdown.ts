@@ -20,6 +20,8 @@ export const FIX_HINTS: Record<UnintendedCause, string> = {
     "Any valid token of the user pool reaches it. Require a scope on the method (authorization scopes), or grant the route.",
   jwt_valid_token:
     "Any valid token of the JWT authorizer's issuers reaches it. Require a scope on the method, narrow the issuers' audiences or additional claims, or grant the route.",
+  mtls_default_endpoint:
+    "The mutual-TLS custom domain would refuse this caller's certificate, but the default execute-api endpoint never asks for one. Disable it (DisableExecuteApiEndpoint: true).",
 };
 
 /** `|` and line breaks would break a table cell. */

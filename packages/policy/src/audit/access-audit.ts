@@ -35,6 +35,8 @@ export type AuditVia =
  * - `cognito_valid_token`: any valid token of the user pool reaches it (no scope on the method).
  * - `jwt_valid_token`: any valid token of the JWT authorizer's issuers reaches it (no scope on
  *   the method).
+ * - `mtls_default_endpoint`: the caller's certificate is not valid for the mutual-TLS custom
+ *   domain, but the default `execute-api` endpoint, still enabled, never asks for one.
  */
 export type UnintendedCause =
   | "resource_policy_allow"
@@ -42,7 +44,8 @@ export type UnintendedCause =
   | "cached_authorizer_policy"
   | "iam_identity_policy"
   | "cognito_valid_token"
-  | "jwt_valid_token";
+  | "jwt_valid_token"
+  | "mtls_default_endpoint";
 
 /** One cell of the matrix: one probe, one caller. */
 export interface AccessAuditCell extends AuditProbe {

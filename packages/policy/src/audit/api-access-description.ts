@@ -4,6 +4,7 @@
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html
  * @packageDocumentation
  */
+
 import type { Partition } from "../arn/execute-api-arn.js";
 import type { PolicyDocument } from "../document/policy-document.js";
 import type { CompiledPolicy } from "../evaluate/compile-policy.js";
@@ -13,6 +14,7 @@ import type {
   JwtResourcePolicyMode,
   LambdaAuthorizerOutcome,
 } from "../gateway/api-gateway-access.js";
+import type { ClientCertificateState } from "../gateway/mutual-tls-access.js";
 
 /** The API and stage under audit: every probe's method ARN is built on it. */
 export interface AuditTarget {
@@ -145,6 +147,12 @@ interface AuditCallerBase {
   sourceVpc?: string | undefined;
   /** PRIVATE APIs: `aws:SourceVpce`. */
   sourceVpce?: string | undefined;
+  /**
+   * With the description's `mutualTls`: what the custom domain makes of this caller's client
+   * certificate (`"missing"` for a caller without one).
+   * @default "valid"
+   */
+  clientCertificate?: ClientCertificateState | undefined;
 }
 
 /** A caller with neither token nor signature. */
@@ -239,4 +247,13 @@ export interface ApiAccessDescription {
    * @default 10000
    */
   authorizerTimeoutMs?: number | undefined;
+  /**
+   * The API is mapped to a regional custom domain with mutual TLS (not for PRIVATE APIs). With
+   * `disableExecuteApiEndpoint: false` every caller is probed through the default `execute-api`
+   * endpoint, which never asks for a certificate: its `clientCertificate` changes nothing (the
+   * bypass AWS warns about). With `true`, a caller whose certificate is not `"valid"` reaches
+   * nothing (403 `mtls_certificate_*`). Absent: no such domain.
+   * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html
+   */
+  mutualTls?: { disableExecuteApiEndpoint: boolean } | undefined;
 }

@@ -11,6 +11,7 @@ import type {
   UnintendedCause,
 } from "./access-audit.js";
 import type { ApiAccessDescription, AuditCaller } from "./api-access-description.js";
+import { refusedByMutualTls } from "./internal/audit-mutual-tls.js";
 import { callerGrants } from "./internal/caller-grants.js";
 import { gatewayRequest, networkOptions } from "./internal/gateway-request.js";
 import {
@@ -141,7 +142,11 @@ async function auditCaller(
       // Allowed in some order and refused in another.
       cacheDependent: reached && (!freshAllowed || deniedByCache),
     };
-    if (cell.reached && !cell.intended) causes.set(cell, causeOf(planned, own, viaCache));
+    if (cell.reached && !cell.intended) {
+      // Reached only because the default endpoint skips mutual TLS.
+      const bypass = refusedByMutualTls(description, caller);
+      causes.set(cell, bypass ? "mtls_default_endpoint" : causeOf(planned, own, viaCache));
+    }
     return cell;
   });
 }

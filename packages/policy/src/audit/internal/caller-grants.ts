@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { AuditCaller } from "../api-access-description.js";
+import { refusedByMutualTls } from "./audit-mutual-tls.js";
 import { seesToken } from "./gateway-request.js";
 import type { ReadDescription } from "./read-description.js";
 import { satisfiedTemplates } from "./satisfied-templates.js";
@@ -15,9 +16,12 @@ import { templateCovers } from "./template-covers.js";
  * routes always; then the explicit `grants`, or by default (token callers) the routes of the
  * route-table authorizers that see it which a template it satisfies covers (`templateCovers`) and
  * the Cognito routes whose scopes it holds. IAM and anonymous callers have no default beyond the public routes.
+ * With `mutualTls`, a caller whose `clientCertificate` is not `"valid"` is granted nothing.
  */
 export function callerGrants(description: ReadDescription, caller: AuditCaller): Set<string> {
   const granted = new Set<string>();
+  // Behind mutual TLS, a caller whose certificate the custom domain refuses is meant to reach nothing.
+  if (refusedByMutualTls(description, caller)) return granted;
   for (const route of description.routes) {
     if (route.auth.kind === "NONE") granted.add(routeIdentity(route.parsed));
   }

@@ -10,6 +10,7 @@ import type {
   LambdaAuthorizerFunction,
 } from "../../gateway/api-gateway-access.js";
 import type { AuditCaller, AuditTokenCaller } from "../api-access-description.js";
+import { probeMutualTls } from "./audit-mutual-tls.js";
 import type { ReadAuthorizer, ReadDescription, ReadRoute } from "./read-description.js";
 import { routeTablePolicy } from "./route-table-policy.js";
 import { satisfiedTemplates } from "./satisfied-templates.js";
@@ -25,6 +26,8 @@ export function networkOptions(
   for (const key of ["sourceIp", "vpcSourceIp", "sourceVpc", "sourceVpce"] as const) {
     if (caller[key] !== undefined) out[key] = caller[key];
   }
+  const mutualTls = probeMutualTls(description.mutualTls, caller);
+  if (mutualTls !== undefined) out["mutualTls"] = mutualTls;
   return out as Omit<ApiGatewayAccessOptions, "authType" | "methodArn">;
 }
 

@@ -5,6 +5,7 @@
  * @internal
  * @packageDocumentation
  */
+
 import { formatExecuteApiArn } from "../../arn/format-execute-api-arn.js";
 import { type ApiType, routeTemplateToArn } from "../../arn/route-template.js";
 import { type CompiledPolicy, compilePolicy } from "../../evaluate/compile-policy.js";
@@ -19,6 +20,7 @@ import type {
   AuditRouteRequirement,
   AuditTarget,
 } from "../api-access-description.js";
+import { checkCallerCertificate, readAuditMutualTls } from "./audit-mutual-tls.js";
 import type { TableEntry } from "./satisfied-templates.js";
 import { type ParsedRoute, parseRoute, routeIdentity } from "./select-route.js";
 import { templateCovers } from "./template-covers.js";
@@ -72,6 +74,7 @@ export interface ReadDescription {
   callers: readonly AuditCaller[];
   now: Date | undefined;
   timeoutMs: number;
+  mutualTls: { disableExecuteApiEndpoint: boolean } | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -274,6 +277,7 @@ function readCallers(
         throw new TypeError(`${FN}: ${where}.${key} must be a string`);
       }
     }
+    checkCallerCertificate(value["clientCertificate"], where);
     if (kind === "token") {
       for (const key of ["scopes", "groups"]) stringList(value[key], `${where}.${key}`);
       if (value["claims"] !== undefined && !isRecord(value["claims"])) {
@@ -365,6 +369,7 @@ export function readDescription(input: unknown): ReadDescription {
     seen.add(id);
   }
   const callers = readCallers(input["callers"], authorizers, routes, apiType);
+  const mutualTls = readAuditMutualTls(input["mutualTls"], endpointType);
   return {
     name,
     target: checkedTarget,
@@ -379,5 +384,6 @@ export function readDescription(input: unknown): ReadDescription {
     callers,
     now: now as Date | undefined,
     timeoutMs,
+    mutualTls,
   };
 }

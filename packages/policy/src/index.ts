@@ -126,6 +126,10 @@ export type { AuthorizerEvent } from "./authorizer-event/authorizer-event.js";
 export type { AuthorizerEventRequest } from "./authorizer-event/authorizer-event-request.js";
 export type { AuthorizerRequestIdentity } from "./authorizer-event/authorizer-request-identity.js";
 export type { ClientCertificate } from "./authorizer-event/client-certificate.js";
+export {
+  toClientCertificate,
+  type X509CertificateFields,
+} from "./authorizer-event/to-client-certificate.js";
 export type { HttpApiV1AuthorizerEvent } from "./authorizer-event/http-api-v1-authorizer-event.js";
 export type {
   HttpApiV2AuthorizerEvent,

@@ -8,7 +8,11 @@
  */
 import { X509Certificate } from "node:crypto";
 import type { TLSSocket } from "node:tls";
-import type { ClientCertificate, ClientCertificateState } from "@gatehouse/policy";
+import {
+  type ClientCertificate,
+  type ClientCertificateState,
+  toClientCertificate,
+} from "@gatehouse/policy";
 import { weakness } from "./certificate-strength.js";
 
 /**
@@ -21,32 +25,6 @@ export type MutualTlsOutcome =
 
 /** OpenSSL's verification errors for keys and hashes under its security level. */
 const TOO_WEAK = new Set(["EE_KEY_TOO_SMALL", "CA_KEY_TOO_SMALL", "CA_MD_TOO_WEAK"]);
-
-/** @internal A distinguished name as API Gateway shows it: `CN=client,O=Example` (RFC 2253 order). */
-export function distinguishedName(multiline: string): string {
-  return multiline
-    .split("\n")
-    .filter((line) => line !== "")
-    .reverse()
-    .join(",");
-}
-
-/** @internal A serial number as API Gateway shows it: `0a:1b:2c` (Node gives `0A1B2C`). */
-export function colonHex(serial: string): string {
-  const hex = serial.length % 2 === 0 ? serial : `0${serial}`;
-  return (hex.toLowerCase().match(/../g) ?? []).join(":");
-}
-
-/** @internal The `clientCert` of the events for a certificate. */
-export function clientCertificateOf(certificate: X509Certificate): ClientCertificate {
-  return {
-    clientCertPem: certificate.toString(),
-    subjectDN: distinguishedName(certificate.subject),
-    issuerDN: distinguishedName(certificate.issuer),
-    serialNumber: colonHex(certificate.serialNumber),
-    validity: { notBefore: certificate.validFrom, notAfter: certificate.validTo },
-  };
-}
 
 interface PeerCertificates {
   leaf: X509Certificate;
@@ -113,5 +91,5 @@ export function checkClientCertificate(socket: TLSSocket, now: Date): MutualTlsO
       return refuse("not_yet_valid");
     }
   }
-  return { accepted: true, clientCert: clientCertificateOf(peer.leaf) };
+  return { accepted: true, clientCert: toClientCertificate(peer.leaf) };
 }

@@ -4,32 +4,15 @@
  * @packageDocumentation
  */
 import type { X509Certificate } from "node:crypto";
-
-/**
- * @internal A distinguished name as API Gateway's `subjectDN` / `issuerDN` shows it: RFC 2253
- * order (most specific first), comma-separated. Node prints one RFC 2253-escaped attribute per
- * line, in encoding order.
- */
-export function distinguishedName(multiline: string): string {
-  return multiline
-    .split("\n")
-    .filter((line) => line !== "")
-    .reverse()
-    .join(",");
-}
-
-/** @internal A serial number as `0a:1b:2c` (Node gives `0A1B2C`). */
-export function colonHex(serial: string): string {
-  const hex = serial.toLowerCase().padStart(serial.length + (serial.length % 2), "0");
-  return hex.match(/../g)?.join(":") ?? "";
-}
+import { toClientCertificate } from "@gatehouse/policy";
 
 /** @internal The fields of `x509` a test certificate carries. */
 export function certificateFields(x509: X509Certificate) {
+  const { subjectDN, issuerDN, serialNumber } = toClientCertificate(x509);
   return {
-    subjectDN: distinguishedName(x509.subject),
-    issuerDN: distinguishedName(x509.issuer),
-    serialNumber: colonHex(x509.serialNumber),
+    subjectDN,
+    issuerDN,
+    serialNumber,
     fingerprint256: x509.fingerprint256,
     notBefore: new Date(x509.validFrom),
     notAfter: new Date(x509.validTo),

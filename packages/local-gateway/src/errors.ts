@@ -22,7 +22,12 @@ export type LocalGatewayErrorCode =
   /** `tls.truststore`: a certificate is signed with a hash under SHA-256 (API Gateway refuses it). */
   | "tls_weak_signature"
   /** `tls.truststore`: a chain in the truststore is longer than API Gateway's 4 certificates. */
-  | "tls_chain_too_long";
+  | "tls_chain_too_long"
+  /**
+   * `apiKeyCheck: "before-authorization"` on an API whose `apiKeySource` is `AUTHORIZER`: that key
+   * is the authorizer's `usageIdentifierKey`, which exists only after the authorizer ran.
+   */
+  | "api_key_check_needs_header_source";
 
 /** Options of {@link LocalGatewayError}. */
 export interface LocalGatewayErrorOptions {

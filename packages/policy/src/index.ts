@@ -273,7 +273,7 @@ export { wouldCachedPolicyAllow } from "./gateway/would-cached-policy-allow.js";
 
 // usage plans
 // @section usage-plan
-export type { ApiKeyCheck } from "./usage-plan/api-key-check.js";
+export type { ApiKeyCheck, ApiKeyCheckOrder } from "./usage-plan/api-key-check.js";
 export type {
   ApiKeyAudit,
   ApiKeyAuditInput,

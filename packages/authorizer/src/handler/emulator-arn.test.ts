@@ -177,6 +177,34 @@ describe("under serverless-offline (placeholder ids, route templates)", () => {
     },
   );
 
+  it.each([
+    ["a {proxy+} route (hapi's {proxy*})", "POST", "/admin/{proxy*}"],
+    ["a {param} route", "GET", "/pets/{id}"],
+    ["a literal route", "GET", "/pets"],
+  ])(
+    "allows only the request with allow: { requestOnly: true } on %s",
+    async (_name, method, resourcePath) => {
+      const { handler, logs } = setup({
+        authorize: () => ({ allow: { requestOnly: true, authorizerTtlSeconds: 0 } }),
+      });
+      const event = serverlessOfflineEvent({
+        method,
+        resourcePath,
+        authorization: "Bearer tok.reader",
+      });
+      const response = iam(await handler(event));
+      expect(response.policyDocument.Statement).toEqual([
+        { Action: "execute-api:Invoke", Effect: "Allow", Resource: [event.methodArn] },
+      ]);
+      expect(serverlessOfflineAllows(response.policyDocument, event.methodArn)).toBe(true);
+      // Another route of the emulated API is not allowed by it.
+      expect(
+        serverlessOfflineAllows(response.policyDocument, `${SENT_STAGE}/DELETE/pets/{id}`),
+      ).toBe(false);
+      expect(logs[0]).toMatchObject({ outcome: "allow" });
+    },
+  );
+
   it('refuses them with methodArn: "strict" (401, invalid_event), after the warning', async () => {
     const { handler, warnings, logs } = setup({ methodArn: "strict" });
     await expect(
@@ -221,6 +249,46 @@ describe("what stays refused (fail closed)", () => {
     const event = { ...serverlessOfflineEvent({ authorization: "Bearer tok.reader" }), methodArn };
     await expect(handler(event)).rejects.toThrow(/^Unauthorized$/);
     expect(logs).toEqual([expect.objectContaining({ outcome: "error", code: "invalid_event" })]);
+  });
+
+  it.each([
+    ["placeholder ids and a bare *", `${SENT_STAGE}/POST/admin/*`],
+    ["placeholder ids and * inside a segment", `${SENT_STAGE}/POST/admin/x{proxy*}`],
+  ])(
+    "a request-only policy still refuses a wildcard with %s (401, fail closed)",
+    async (_name, methodArn) => {
+      const { handler, logs } = setup({
+        authorize: () => ({ allow: { requestOnly: true, authorizerTtlSeconds: 0 } }),
+      });
+      const event = {
+        ...serverlessOfflineEvent({ authorization: "Bearer tok.reader" }),
+        methodArn,
+      };
+      await expect(handler(event)).rejects.toThrow(/^Unauthorized$/);
+      // Past the event and the token: the policy builder refuses the wildcard.
+      expect(logs).toEqual([
+        expect.objectContaining({
+          outcome: "error",
+          code: "internal_error",
+          principalId: "reader",
+        }),
+      ]);
+    },
+  );
+
+  it("a request-only policy still refuses API Gateway's own ARN with {proxy*} (real ids: no rewrite)", async () => {
+    const { handler, logs } = setup({
+      authorize: () => ({ allow: { requestOnly: true, authorizerTtlSeconds: 0 } }),
+    });
+    const event = {
+      ...restTokenEvent({ token: "Bearer tok.reader" }),
+      methodArn: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/dev/POST/admin/{proxy*}",
+    };
+    await expect(handler(event)).rejects.toThrow(/^Unauthorized$/);
+    // Past the event and the token: the policy builder refuses the wildcard.
+    expect(logs).toEqual([
+      expect.objectContaining({ outcome: "error", code: "internal_error", principalId: "reader" }),
+    ]);
   });
 
   it("still refuses a TOKEN event with a version when its ARN has real ids", async () => {

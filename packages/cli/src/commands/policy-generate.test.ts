@@ -20,6 +20,30 @@ describe("gatehouse policy generate", () => {
     );
   });
 
+  it("accepts JWT (REST JWT authorizer) methods and gives them their own Allow", async () => {
+    const result = await runCaptured([
+      "policy",
+      "generate",
+      "--deny-ip",
+      "198.51.100.0/24",
+      "--auth-type",
+      "GET /orders=jwt",
+      "--auth-type",
+      "LAMBDA",
+    ]);
+    expect(result.code).toBe(0);
+    const policy = JSON.parse(result.stdout);
+    expect(policy).toEqual(
+      composeResourcePolicy([ipDenylist({ cidrs: ["198.51.100.0/24"] })], {
+        authTypes: { "GET /orders": "JWT", "*": "LAMBDA" },
+      }),
+    );
+    expect(policy.Statement[0]).toMatchObject({
+      Sid: "AllowJwtMethods",
+      Resource: ["execute-api:/*/GET/orders"],
+    });
+  });
+
   it("is `gatehouse policy --flags` too", async () => {
     const a = await runCaptured(["policy", "--allow-vpce", "vpce-0a1b2c3d", "--auth-type", "NONE"]);
     const b = await runCaptured([

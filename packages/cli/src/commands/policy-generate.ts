@@ -97,7 +97,7 @@ export const policyGenerate: CommandSpec = {
   summary: "write a resource policy from presets (IP lists, accounts, VPCs)",
   description: [
     "Composes the presets of @gatehouse/policy into one document with the fewest statements, sorted and deterministic (the same flags always give the same bytes). Lists may be repeated or comma-separated. `gatehouse policy --deny-ip ...` is the same command.",
-    "--auth-type says how the API's methods are authorized, so that the only Allow statements are for the methods that need one (NONE, COGNITO_USER_POOLS): next to a Lambda authorizer or AWS_IAM an Allow * would override their implicit deny (Table A). The restrictions are Deny statements, checked before any authorizer runs.",
+    "--auth-type says how the API's methods are authorized, so that the only Allow statements are for the methods that need one (NONE, COGNITO_USER_POOLS, JWT): next to a Lambda authorizer or AWS_IAM an Allow * would override their implicit deny (Table A). The restrictions are Deny statements, checked before any authorizer runs.",
   ],
   options: {
     ...Object.fromEntries(
@@ -170,7 +170,7 @@ export const policyGenerate: CommandSpec = {
     const authTypes = readAuthTypes(context);
     if (authTypes === undefined) {
       throw usageError(
-        'gatehouse policy generate: --auth-type is required (NONE, AWS_IAM, LAMBDA, COGNITO_USER_POOLS; comma-separated for several; "ROUTE=TYPE" per method)',
+        'gatehouse policy generate: --auth-type is required (NONE, AWS_IAM, LAMBDA, COGNITO_USER_POOLS, JWT; comma-separated for several; "ROUTE=TYPE" per method)',
         "It decides which methods get an Allow: next to a Lambda authorizer or AWS_IAM an Allow * would override their implicit deny. An API without authorizers: --auth-type NONE (the AWS examples' shape).",
       );
     }

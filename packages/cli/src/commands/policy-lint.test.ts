@@ -47,6 +47,19 @@ describe("gatehouse policy lint", () => {
     expect(result.stdout).toContain("fix:");
   });
 
+  it("takes JWT (REST JWT authorizer) methods: an AWS principal refuses their anonymous callers", async () => {
+    const { dir, name } = file(awsPrincipal);
+    const result = await runCaptured(["policy", "lint", name, "--auth-type", "JWT"], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("aws_principal_with_non_iam_auth");
+    const clean = await runCaptured(["policy", "lint", name, "--auth-type", "AWS_IAM"], {
+      cwd: dir,
+    });
+    expect(clean.stdout).not.toContain("aws_principal_with_non_iam_auth");
+  });
+
   it("warns about an mTLS API that keeps its execute-api endpoint (--mutual-tls)", async () => {
     const { dir, name } = file(ipv4Denylist);
     const args = ["policy", "lint", name, "--auth-type", "NONE", "--mutual-tls", "--json"];

@@ -21,7 +21,7 @@ import { readJson } from "../internal/read-input.js";
 /** Endpoint types, as API Gateway names them. @internal */
 export const ENDPOINT_TYPES = ["REGIONAL", "EDGE", "PRIVATE"] as const;
 /** Method authorization types (`LAMBDA` is API Gateway's `CUSTOM`). @internal */
-export const AUTH_TYPES = ["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS"] as const;
+export const AUTH_TYPES = ["NONE", "AWS_IAM", "LAMBDA", "COGNITO_USER_POOLS", "JWT"] as const;
 
 const SEVERITY_RANK: Record<LintSeverity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -153,7 +153,7 @@ export const policyLint: CommandSpec = {
     const authTypes = readAuthTypes(context);
     if (authTypes === undefined) {
       throw usageError(
-        'gatehouse policy lint: --auth-type is required (NONE, AWS_IAM, LAMBDA, COGNITO_USER_POOLS; comma-separated for several; "ROUTE=TYPE" per method)',
+        'gatehouse policy lint: --auth-type is required (NONE, AWS_IAM, LAMBDA, COGNITO_USER_POOLS, JWT; comma-separated for several; "ROUTE=TYPE" per method)',
         "Several rules depend on it: an Allow * overrides a Lambda authorizer's or IAM's implicit deny, Principal AWS breaks every non-AWS_IAM method, Allow-only IP lists do not stop callers reaching a Lambda authorizer.",
       );
     }

@@ -76,7 +76,7 @@ export const policySimulate: CommandSpec = {
     "auth-type": {
       type: "string",
       value: "<type>",
-      choices: [...AUTH_TYPES, "JWT"],
+      choices: [...AUTH_TYPES],
       description: "The method's authorization (JWT: a REST API JWT authorizer)",
       defaultText: "AWS_IAM with --principal, else NONE",
     },

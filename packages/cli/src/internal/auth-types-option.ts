@@ -9,6 +9,7 @@ export const AUTH_TYPE_NAMES: readonly MethodAuthTypeName[] = [
   "LAMBDA",
   "CUSTOM",
   "COGNITO_USER_POOLS",
+  "JWT",
 ];
 
 /** `--auth-type`, shared by `policy lint` and `policy generate`. @internal */
@@ -17,7 +18,7 @@ export const AUTH_TYPE_OPTION: OptionSpec = {
   multiple: true,
   value: "<type|route=type|json>",
   description:
-    'How the API\'s methods are authorized: a type for the whole API (NONE, AWS_IAM, LAMBDA or CUSTOM, COGNITO_USER_POOLS; comma-separated for several), "ROUTE=TYPE" per method ("GET /pets/{id}=LAMBDA", "OPTIONS /pets=NONE"; a bare type next to them is the type of every other method), or a JSON map {"ROUTE": "TYPE", "*": "TYPE"} (required)',
+    'How the API\'s methods are authorized: a type for the whole API (NONE, AWS_IAM, LAMBDA or CUSTOM, COGNITO_USER_POOLS, JWT; comma-separated for several), "ROUTE=TYPE" per method ("GET /pets/{id}=LAMBDA", "OPTIONS /pets=NONE"; a bare type next to them is the type of every other method), or a JSON map {"ROUTE": "TYPE", "*": "TYPE"} (required)',
 };
 
 function readType(text: string, flag: string): MethodAuthTypeName {

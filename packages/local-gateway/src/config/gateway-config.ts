@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type {
+  ApiKeyCheckOrder,
   ApiKeyConfig,
   ApiKeySource,
   CognitoResourcePolicyMode,
@@ -242,6 +243,17 @@ export interface RestApiConfig extends ApiConfigBase {
    * @default "HEADER"
    */
   apiKeySource?: ApiKeySource;
+  /**
+   * When methods with `apiKeyRequired` check the key, relative to authorization (resource
+   * policy, authorizer): AWS does not document it for the `HEADER` source.
+   * `"after-authorization"` checks it once authorization allowed; `"before-authorization"` refuses
+   * a missing, unknown or disabled `x-api-key` (403 `INVALID_API_KEY`) before the resource policy
+   * and the authorizer run. Throttling and quota come after authorization either way.
+   * `"before-authorization"` with `apiKeySource: "AUTHORIZER"` is refused at start
+   * (`api_key_check_needs_header_source`).
+   * @default "after-authorization"
+   */
+  apiKeyCheck?: ApiKeyCheckOrder;
   routes: readonly RestRouteConfig[];
 }
 
@@ -283,6 +295,12 @@ export interface WebSocketApiConfig extends ApiConfigBase {
    * @default "HEADER"
    */
   apiKeySource?: ApiKeySource;
+  /**
+   * When `$connect` checks its API key, relative to authorization; as on REST APIs
+   * ({@link RestApiConfig.apiKeyCheck}).
+   * @default "after-authorization"
+   */
+  apiKeyCheck?: ApiKeyCheckOrder;
   connect: {
     auth: RouteAuth;
     /** `$connect` requires an API key, checked once per connection. @default false */

@@ -2,10 +2,12 @@ import type { MethodAuthType } from "../gateway/api-gateway-access.js";
 
 /**
  * A method's authorization type as API Gateway's model (`LAMBDA`) or CloudFormation / the REST
- * API (`CUSTOM`) spells a Lambda authorizer; both mean the same. REST `JWT` methods are not
- * among them yet: the composer and the linter do not plan for them.
+ * API (`CUSTOM`) spells a Lambda authorizer; both mean the same. `JWT` is a REST API JWT
+ * authorizer; the composer and the linter treat it like `COGNITO_USER_POOLS` (a valid token still
+ * needs an explicit Allow in the resource policy: the conservative reading, see
+ * `jwtResourcePolicy`).
  */
-export type MethodAuthTypeName = Exclude<MethodAuthType, "JWT"> | "CUSTOM";
+export type MethodAuthTypeName = MethodAuthType | "CUSTOM";
 
 /**
  * How the methods of a REST API are authorized, for {@link composeResourcePolicy} and
@@ -17,8 +19,9 @@ export type MethodAuthTypeName = Exclude<MethodAuthType, "JWT"> | "CUSTOM";
  *   (`"GET /pets/{id}"`, `"OPTIONS /pets"`, `"ANY /admin/{proxy+}"`) or a bare resource path
  *   (`"/pets"`, every method of it); the key `"*"` gives the type of every method not listed.
  *
- * `NONE` and `COGNITO_USER_POOLS` methods need an Allow in the resource policy (API Gateway
- * requires an explicit Allow for them once the API has a resource policy); `LAMBDA` and `AWS_IAM`
+ * `NONE`, `COGNITO_USER_POOLS` and `JWT` methods need an Allow in the resource policy (API Gateway
+ * requires an explicit Allow for them once the API has a resource policy; for REST JWT authorizers
+ * AWS does not document it, so the conservative reading is modelled); `LAMBDA` and `AWS_IAM`
  * methods must not get an Anyone-Allow, which would override their authorizer's or IAM policy's
  * implicit deny (Table A).
  *

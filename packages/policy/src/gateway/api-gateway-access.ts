@@ -104,6 +104,7 @@ interface GatewayRequestBase {
   /**
    * The method requires an API key (`apiKeyRequired`): after authorization allows, the key and
    * usage plan decide (403 `INVALID_API_KEY`, 429 `THROTTLED` / `QUOTA_EXCEEDED`). Needs `now`.
+   * `checkOrder: "before-authorization"` refuses a bad `x-api-key` before authorization instead.
    * Absent: the method requires no key.
    */
   apiKey?: ApiKeyCheck;
@@ -225,7 +226,10 @@ export type GatewayPhase =
   | "authorizer"
   /** The final combination of resource policy and IAM / authorizer policy. */
   | "policy"
-  /** The API key and usage plan (throttling, quota), after authorization allowed. */
+  /**
+   * The API key and usage plan (throttling, quota), after authorization allowed; with
+   * `apiKey.checkOrder: "before-authorization"`, a bad key's refusal before authorization.
+   */
   | "usage-plan";
 
 /** A stable code saying why the request got its status; switch on it, log it. */
@@ -306,6 +310,9 @@ export interface ApiGatewayAccessResult {
   authorizerResponse?: IamAuthorizerResponse;
   /** Why an authorizer response was refused (500), with the `path` of the bad field. */
   authorizerError?: PolicyError;
-  /** With `apiKey`, when authorization allowed: the usage-plan step and the state to keep. */
+  /**
+   * With `apiKey`, when authorization allowed (or the key was refused before it): the usage-plan
+   * step and the state to keep.
+   */
   usagePlan?: UsagePlanEvaluation;
 }

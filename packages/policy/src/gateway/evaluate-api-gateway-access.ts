@@ -1,4 +1,8 @@
-import { applyApiKeyCheck } from "../usage-plan/internal/apply-api-key-check.js";
+import {
+  applyApiKeyCheck,
+  readApiKeyCheck,
+  refuseKeyBeforeAuthorization,
+} from "../usage-plan/internal/apply-api-key-check.js";
 import type {
   ApiGatewayAccessOptions,
   ApiGatewayAccessResult,
@@ -13,7 +17,11 @@ import {
 } from "./internal/decide-gateway-access.js";
 import { decideRestJwt } from "./internal/decide-rest-jwt.js";
 import { mutualTlsStep } from "./internal/mutual-tls-step.js";
-import { parseRequestArn, prepareGatewayRequest } from "./internal/prepare-gateway-request.js";
+import {
+  type PreparedRequest,
+  parseRequestArn,
+  prepareGatewayRequest,
+} from "./internal/prepare-gateway-request.js";
 
 async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn: string) {
   try {
@@ -47,7 +55,10 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
  *   `execute-api` endpoint the step is skipped. See {@link decideMutualTls}.
  * - `apiKey` (a method with `apiKeyRequired`): once authorization allows, the API key and its
  *   usage plan decide (403 `INVALID_API_KEY`, 429 `THROTTLED` / `QUOTA_EXCEEDED`); the next
- *   usage-plan state is in `result.usagePlan.nextState`. See {@link evaluateUsagePlan}.
+ *   usage-plan state is in `result.usagePlan.nextState`. See {@link evaluateUsagePlan}. With
+ *   `apiKey.checkOrder: "before-authorization"` (source `HEADER`) a bad key is refused with 403
+ *   `INVALID_API_KEY` before any authorization step, and the authorizer is not invoked
+ *   ({@link ApiKeyCheckOrder}).
  *
  * Condition keys exist only where AWS sets them: `aws:SourceIp` on public APIs, `aws:VpcSourceIp`
  * / `aws:SourceVpc` / `aws:SourceVpce` on private ones, `aws:Principal*` for IAM callers; so a
@@ -99,10 +110,17 @@ async function invokeAuthorizer(authorizer: LambdaAuthorizerFunction, methodArn:
 export async function evaluateApiGatewayAccess(
   options: ApiGatewayAccessOptions,
 ): Promise<ApiGatewayAccessResult> {
-  const result = await decideAccess(options);
-  if (options.apiKey === undefined) return result;
-  const { apiId, stage } = parseApiStage(options.methodArn);
-  return applyApiKeyCheck(result, options.apiKey, { apiId, stage }, options.now);
+  const check = options.apiKey === undefined ? undefined : readApiKeyCheck(options.apiKey);
+  const prepared = prepareGatewayRequest(options);
+  // The custom domain's TLS handshake comes before anything API Gateway reads from the request.
+  const tls = mutualTlsStep(options, prepared);
+  if (tls !== null) return tls;
+  if (check === undefined) return decideAccess(options, prepared);
+  const target = parseApiStage(options.methodArn);
+  const early = refuseKeyBeforeAuthorization(check, target, options.now, prepared.principalName);
+  if (early !== undefined) return early;
+  const result = await decideAccess(options, prepared);
+  return applyApiKeyCheck(result, check, target, options.now);
 }
 
 function parseApiStage(methodArn: string): { apiId: string; stage: string } {
@@ -110,10 +128,10 @@ function parseApiStage(methodArn: string): { apiId: string; stage: string } {
   return { apiId, stage: stageScope.slice(stageScope.indexOf("/") + 1) };
 }
 
-async function decideAccess(options: ApiGatewayAccessOptions): Promise<ApiGatewayAccessResult> {
-  const prepared = prepareGatewayRequest(options);
-  const tls = mutualTlsStep(options, prepared);
-  if (tls !== null) return tls;
+async function decideAccess(
+  options: ApiGatewayAccessOptions,
+  prepared: PreparedRequest,
+): Promise<ApiGatewayAccessResult> {
   switch (options.authType) {
     case "NONE":
       return decideNoAuth(prepared);

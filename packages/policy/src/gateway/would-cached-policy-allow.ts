@@ -1,4 +1,9 @@
 import type { IamAuthorizerResponse } from "../authorizer-response/iam-authorizer-response.js";
+import {
+  applyApiKeyCheck,
+  readApiKeyCheck,
+  refuseKeyBeforeAuthorization,
+} from "../usage-plan/internal/apply-api-key-check.js";
 import type { ApiGatewayAccessResult, LambdaAuthRequest } from "./api-gateway-access.js";
 import { decideAfterAuthorizer, decideBeforeAuthorizer } from "./internal/decide-gateway-access.js";
 import { mutualTlsStep } from "./internal/mutual-tls-step.js";
@@ -35,7 +40,9 @@ export interface CachedPolicyVerdict extends ApiGatewayAccessResult {
  *   `resourcePolicy` a document or the result of `compilePolicy`) and the cached response of
  *   request 1.
  * @returns The result API Gateway would give request 2, with `authorizerFromCache: true` (unless
- *   `mutualTls` refuses it first: 403, phase `"tls"`, as {@link evaluateApiGatewayAccess}).
+ *   `mutualTls` refuses it first: 403, phase `"tls"`, as {@link evaluateApiGatewayAccess}). With
+ *   `apiKey`, the key is checked and metered as for any request (a cached Allow carries no key):
+ *   403 `invalid_api_key` or 429, with the next state in `usagePlan`.
  * @throws TypeError when `cachedResponse` is not an object, `cachedMethodArn` is on another stage,
  *   or the options are misused as in {@link evaluateApiGatewayAccess}.
  * @throws PolicyError for bad values, as {@link evaluateApiGatewayAccess}.
@@ -86,13 +93,24 @@ export function wouldCachedPolicyAllow(options: CachedPolicyCheckOptions): Cache
   // Mutual TLS is checked on every request, before the authorizer cache is looked up.
   const tls = mutualTlsStep(request, prepared, "wouldCachedPolicyAllow");
   if (tls !== null) return { ...tls, allowed: false };
+  // An API key is checked on every request too (a cached policy does not carry a key's quota).
+  const check = request.apiKey === undefined ? undefined : readApiKeyCheck(request.apiKey);
+  const { apiId, stageScope } = parseRequestArn(request.methodArn);
+  const target = { apiId, stage: stageScope.slice(stageScope.indexOf("/") + 1) };
+  const early =
+    check === undefined
+      ? undefined
+      : refuseKeyBeforeAuthorization(check, target, request.now, prepared.principalName);
+  if (early !== undefined) return { ...early, allowed: false };
   const phaseOne = decideBeforeAuthorizer(prepared);
-  const result =
+  const authorized =
     "done" in phaseOne
       ? phaseOne.done
       : decideAfterAuthorizer(prepared, phaseOne.resource, cachedResponse, {
           invoked: false,
           fromCache: true,
         });
+  const result =
+    check === undefined ? authorized : applyApiKeyCheck(authorized, check, target, request.now);
   return { ...result, allowed: result.status === 200 };
 }

@@ -299,6 +299,7 @@ const authType = fc.constantFrom(
   "LAMBDA" as const,
   "CUSTOM" as const,
   "COGNITO_USER_POOLS" as const,
+  "JWT" as const,
 );
 const authTypes: fc.Arbitrary<LintResourcePolicyOptions["authTypes"]> = fc.oneof(
   fc.uniqueArray(authType, { minLength: 1, maxLength: 4 }),

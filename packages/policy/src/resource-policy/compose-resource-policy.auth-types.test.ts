@@ -38,6 +38,8 @@ describe("composeResourcePolicy authTypes", () => {
     ["NONE", ["NONE"]],
     ["COGNITO_USER_POOLS", ["COGNITO_USER_POOLS"]],
     ["NONE and COGNITO_USER_POOLS", ["NONE", "COGNITO_USER_POOLS"]],
+    ["JWT (REST JWT authorizer)", ["JWT"]],
+    ["JWT and NONE", ["JWT", "NONE"]],
     ["a map where every method is NONE", { "GET /a": "NONE", "*": "NONE" }],
   ] as const)("allows the whole API when every method needs an Allow: %s", (_name, authTypes) => {
     expect(statements(authTypes)).toEqual([allow("AllowInvoke", ["execute-api:/*"]), DENY]);
@@ -71,6 +73,21 @@ describe("composeResourcePolicy authTypes", () => {
     expect(statements(authTypes)).toEqual([
       allow("AllowNoneAuthMethods", ["execute-api:/*/OPTIONS/profile"]),
       allow("AllowCognitoMethods", ["execute-api:/*/GET/profile"]),
+      DENY,
+    ]);
+  });
+
+  it("allows REST JWT methods in their own statement, never over a LAMBDA or AWS_IAM method", () => {
+    const authTypes = {
+      "GET /orders": "JWT",
+      "GET /orders/{id}": "JWT",
+      "OPTIONS /orders": "NONE",
+      "POST /orders": "LAMBDA",
+      "DELETE /orders/{id}": "AWS_IAM",
+    } as const;
+    expect(statements(authTypes)).toEqual([
+      allow("AllowNoneAuthMethods", ["execute-api:/*/OPTIONS/orders"]),
+      allow("AllowJwtMethods", ["execute-api:/*/GET/orders", "execute-api:/*/GET/orders/*"]),
       DENY,
     ]);
   });
@@ -169,8 +186,13 @@ describe("composeResourcePolicy authTypes", () => {
       { "ANY /pets/{proxy+}": "NONE", "POST /pets/{id}": "LAMBDA" },
       /"ANY \/pets\/\{proxy\+\}".*would also cover "POST \/pets\/\{id\}"/,
     ],
+    [
+      "a JWT parameter's * reaching a deeper LAMBDA route",
+      { "GET /orders/{id}": "JWT", "GET /orders/{id}/invoice": "LAMBDA" },
+      /the Allow for the JWT method "GET \/orders\/\{id\}".*would also cover "GET \/orders\/\{id\}\/invoice" \(LAMBDA\)/,
+    ],
   ] as const)(
-    "refuses an Allow for NONE that would open an authorized route: %s",
+    "refuses an Allow for NONE or JWT that would open an authorized route: %s",
     (_n, map, message) => {
       expect(() => statements(map)).toThrow(TypeError);
       expect(() => statements(map)).toThrow(message);
@@ -180,6 +202,7 @@ describe("composeResourcePolicy authTypes", () => {
   it("refuses a list mixing methods that need an Allow with methods it would open", () => {
     expect(() => statements(["NONE", "LAMBDA"])).toThrow(/Give a map of route -> type/);
     expect(() => statements(["COGNITO_USER_POOLS", "AWS_IAM"])).toThrow(TypeError);
+    expect(() => statements(["JWT", "LAMBDA"])).toThrow(/lists JWT .* together with LAMBDA/);
   });
 
   it('refuses "*": NONE with an authorized exception (Allow on everything but a method)', () => {
@@ -202,7 +225,7 @@ describe("composeResourcePolicy authTypes", () => {
     ["an empty list", []],
     ["an empty map", {}],
     ["an unknown type", ["OAUTH"]],
-    ["an unknown type in a map", { "GET /a": "JWT" }],
+    ["an unknown type in a map", { "GET /a": "OIDC" }],
     ["a string", "LAMBDA"],
   ])("throws TypeError for authTypes as %s", (_name, authTypes) => {
     expect(() => statements(authTypes as never)).toThrow(TypeError);

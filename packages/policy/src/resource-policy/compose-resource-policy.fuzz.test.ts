@@ -53,6 +53,7 @@ const TYPES: readonly MethodAuthTypeName[] = [
   "LAMBDA",
   "CUSTOM",
   "COGNITO_USER_POOLS",
+  "JWT",
   "AWS_IAM",
 ];
 const RESOURCES = [
@@ -163,6 +164,8 @@ const request = fc.record({
   lambda: fc.constantFrom("silent" as const, "allow" as const, "deny" as const),
   cognitoValid: fc.boolean(),
   cognitoMode: fc.constantFrom("must-allow" as const, "silent-allows" as const),
+  jwt: fc.constantFrom("valid" as const, "invalid" as const, "insufficient_scope" as const),
+  jwtMode: fc.constantFrom("must-allow" as const, "silent-allows" as const),
   caller: fc.constantFrom(...CALLERS),
   callerPolicy: fc.boolean(),
 });
@@ -347,6 +350,17 @@ describe("composeResourcePolicy with authTypes, in the gateway model", () => {
                 if (!input.cognitoValid) expect(result.status).toBe(401);
                 expected200 = input.cognitoValid && !denied;
                 break;
+              case "JWT":
+                result = await ask({
+                  ...base,
+                  authType: "JWT",
+                  jwtToken: input.jwt,
+                  jwtResourcePolicy: input.jwtMode,
+                });
+                if (input.jwt === "invalid") expect(result.status).toBe(401);
+                if (input.jwt === "insufficient_scope") expect(result.status).toBe(403);
+                expected200 = input.jwt === "valid" && !denied;
+                break;
               case "AWS_IAM": {
                 result = await ask({
                   ...base,
@@ -372,9 +386,11 @@ describe("composeResourcePolicy with authTypes, in the gateway model", () => {
             const answer = { key, arn, type, status: result.status, reason: result.reason };
             if (expected200) expect(answer).toMatchObject({ status: 200, reason: "allowed" });
             else expect(answer.status, JSON.stringify(answer)).not.toBe(200);
-            // A restriction is an explicit Deny, whatever the method (a bad Cognito token is
+            // A restriction is an explicit Deny, whatever the method (a bad Cognito or JWT token is
             // refused before any policy is read).
-            const authenticated = type !== "COGNITO_USER_POOLS" || input.cognitoValid;
+            const authenticated =
+              (type !== "COGNITO_USER_POOLS" || input.cognitoValid) &&
+              (type !== "JWT" || input.jwt === "valid");
             if (denied && authenticated)
               expect(result.reason).toBe("resource_policy_explicit_deny");
           }
@@ -384,7 +400,7 @@ describe("composeResourcePolicy with authTypes, in the gateway model", () => {
     );
     // The runs composed policies, and saw each kind of method both allowed and refused.
     expect(composed).toBeGreaterThan(100);
-    for (const type of ["NONE", "LAMBDA", "COGNITO_USER_POOLS", "AWS_IAM"]) {
+    for (const type of ["NONE", "LAMBDA", "COGNITO_USER_POOLS", "JWT", "AWS_IAM"]) {
       expect(seen, type).toContain(`${type}:200`);
       expect(seen, type).toContain(`${type}:403`);
     }

@@ -24,8 +24,8 @@ import { vpcEndpointAllowlist } from "./vpc-endpoint-allowlist.js";
 export type ComposeResourcePolicyOptions = {
   /**
    * How the API's methods are authorized: a list for the whole API or a map of route -> type
-   * ({@link ApiAuthTypes}). Decides which methods get an `Allow` (NONE and COGNITO_USER_POOLS
-   * methods, and only those) so that no Allow overrides a Lambda authorizer's or an IAM policy's
+   * ({@link ApiAuthTypes}). Decides which methods get an `Allow` (NONE, COGNITO_USER_POOLS
+   * and JWT methods, and only those) so that no Allow overrides a Lambda authorizer's or an IAM policy's
    * implicit deny. `null` opts out knowingly: one `Allow *` on the whole API, the shape of AWS's
    * examples, which lets every caller of a Lambda- or IAM-authorized method through unless its
    * authorizer or IAM policy explicitly denies (Table A).
@@ -115,10 +115,12 @@ function readOptions(options: unknown): ReadOptions {
  * restriction becomes a Deny (checked before any authorizer runs), and the only Allow statements
  * are those the API's methods need, given `options.authTypes`:
  *
- * - `NONE` and `COGNITO_USER_POOLS` methods get `Allow *` on exactly their routes
- *   (`AllowNoneAuthMethods`, `AllowCognitoMethods`; `AllowInvoke` on `execute-api:/*` when every
- *   method is of those types): with a resource policy, API Gateway refuses them unless it allows.
- *   A Cognito caller still needs a valid token, checked before the policy.
+ * - `NONE`, `COGNITO_USER_POOLS` and `JWT` (REST JWT authorizer) methods get `Allow *` on exactly
+ *   their routes (`AllowNoneAuthMethods`, `AllowCognitoMethods`, `AllowJwtMethods`; `AllowInvoke`
+ *   on `execute-api:/*` when every method is of those types): with a resource policy, API Gateway
+ *   refuses them unless it allows (for `JWT` undocumented by AWS: the conservative reading,
+ *   `jwtResourcePolicy: "must-allow"`). A Cognito or JWT caller still needs a valid token,
+ *   checked before the policy.
  * - `LAMBDA` and `AWS_IAM` methods get no `Allow *`: in the API's account an Allow in the resource
  *   policy overrides the authorizer's or the IAM policy's implicit deny (Table A), so a route the
  *   authorizer does not list would open. Their callers are let in by the authorizer's policy or
@@ -127,7 +129,7 @@ function readOptions(options: unknown): ReadOptions {
  *
  * One Deny per restriction, lists of the same kind on the same resources merged. Output is
  * deterministic: `Version: "2012-10-17"`, stable `Sid`s (`AllowInvoke`, `AllowNoneAuthMethods`,
- * `AllowCognitoMethods`, `DenyIpDenylist`, `DenyIpAllowlist`, `DenyPrivateIpDenylist`,
+ * `AllowCognitoMethods`, `AllowJwtMethods`, `DenyIpDenylist`, `DenyIpAllowlist`, `DenyPrivateIpDenylist`,
  * `DenySourceVpcAllowlist`, `DenyVpcEndpointAllowlist`, numbered `2`, `3`... when one kind needs
  * several statements), sorted values; the order of `rules`, of their lists and of `authTypes` does
  * not matter. Both the short and the expanded form must fit in 8192 characters of compact JSON; in
@@ -144,7 +146,7 @@ function readOptions(options: unknown): ReadOptions {
  *   `invalid_*` codes when a rule was not built by a preset.
  * @throws TypeError for an empty rule list, missing `authTypes`, an unknown option, or an
  *   impossible combination: a list of auth types mixing methods that need an Allow (NONE,
- *   COGNITO_USER_POOLS) with methods it would open (LAMBDA, AWS_IAM) — give a map; an Allow for a
+ *   COGNITO_USER_POOLS, JWT) with methods it would open (LAMBDA, AWS_IAM) — give a map; an Allow for a
  *   NONE route that IAM's `*` would stretch over a LAMBDA or AWS_IAM route; an
  *   {@link accountAllowlist} without AWS_IAM methods or covering LAMBDA routes; an
  *   {@link ipAllowlist} (public APIs only) with a {@link sourceVpcAllowlist} or

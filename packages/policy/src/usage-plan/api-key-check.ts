@@ -8,10 +8,35 @@ import type { UsagePlanState } from "./usage-plan-state.js";
 import type { UsagePlans } from "./usage-plans.js";
 
 /**
- * A method with `apiKeyRequired: true`. The model runs the usage-plan step after authorization
- * (resource policy, IAM, authorizer): a refused request never reaches it and consumes nothing.
- * With source `AUTHORIZER` the key is the Lambda authorizer's `usageIdentifierKey`, so any other
- * method authorization leaves the request without a key (403).
+ * When API Gateway checks the API key of a method with `apiKeyRequired`, relative to
+ * authorization (SigV4 / token checks, resource policy, authorizer). AWS does not document it for
+ * key source `HEADER`, so both orders can be modelled:
+ *
+ * - `"after-authorization"` (the default): the key is checked once authorization allows; a
+ *   refused request never reaches the key check.
+ * - `"before-authorization"` (source `HEADER` only): a missing, unknown, disabled or unplanned key
+ *   is refused (403 `INVALID_API_KEY`) before any authorization step runs (no authorizer call).
+ *   Throttling and quota stay after authorization in both orders, so only authorized requests are
+ *   metered and the usage-plan state does not depend on the order.
+ *
+ * Either way a request reaches the integration exactly when both the key and authorization
+ * admit it; the orders differ only in which refusal (status, reason) a request with both problems
+ * gets, and in whether the authorizer runs for a bad key.
+ *
+ * @example
+ * ```ts
+ * const order: ApiKeyCheckOrder = "before-authorization";
+ * ```
+ * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-key-source.html
+ */
+export type ApiKeyCheckOrder = "after-authorization" | "before-authorization";
+
+/**
+ * A method with `apiKeyRequired: true`. By default the model runs the usage-plan step after
+ * authorization (resource policy, IAM, authorizer): a refused request never reaches it and
+ * consumes nothing; `checkOrder: "before-authorization"` checks the key first
+ * ({@link ApiKeyCheckOrder}). With source `AUTHORIZER` the key is the Lambda authorizer's
+ * `usageIdentifierKey`, so any other method authorization leaves the request without a key (403).
  *
  * @example
  * ```ts
@@ -38,4 +63,10 @@ export interface ApiKeyCheck {
   route: string;
   /** The request's verb, for an override of a concrete verb on an `ANY` method. */
   method?: string;
+  /**
+   * When the key is checked ({@link ApiKeyCheckOrder}); `"before-authorization"` needs source
+   * `HEADER` (an `AUTHORIZER` key exists only once the authorizer ran: a `TypeError`).
+   * @default "after-authorization"
+   */
+  checkOrder?: ApiKeyCheckOrder;
 }

@@ -120,7 +120,7 @@ function buildIam(
   const { standIn } = event;
   if (standIn !== undefined) {
     // Placeholder ids (an emulator): built from the stand-in ARN, resources written back.
-    const built = buildIamFor(event.shape, options, standIn.arn, settings);
+    const built = buildIamFor(event.shape, options, standIn.policyArn, settings);
     return restoreSentIds(built, standIn);
   }
   return buildIamFor(event.shape, options, event.arn, settings);

@@ -20,6 +20,25 @@ describe("standInArn", () => {
   });
 
   it.each([
+    [`${SENT}/dev/POST/admin/{proxy*}`, `${STAND_IN}/dev/POST/admin/{proxy+}`],
+    [`${SENT}/dev/GET/a/{rest*}/b`, `${STAND_IN}/dev/GET/a/{rest+}/b`],
+    // Only a whole `{name*}` segment is hapi's greedy variable: any other `*` stays (and a
+    // request-only policy refuses it, fail closed).
+    [`${SENT}/dev/GET/admin/*`, `${STAND_IN}/dev/GET/admin/*`],
+    [`${SENT}/dev/GET/admin/x{proxy*}`, `${STAND_IN}/dev/GET/admin/x{proxy*}`],
+    [`${SENT}/dev/GET/pets/{id}`, `${STAND_IN}/dev/GET/pets/{id}`],
+  ])(
+    "gives the builders %s as %s (hapi's {proxy*} as serverless.yml's {proxy+})",
+    (arn, expected) => {
+      const standIn = standInArn(arn);
+      expect(standIn?.policyArn).toBe(expected);
+      expect(standIn?.sentArn).toBe(arn);
+      // The ARN parsed for routes keeps the path as sent.
+      expect(standIn?.arn).toBe(arn.replace(SENT, STAND_IN));
+    },
+  );
+
+  it.each([
     ["real ids", "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/dev/GET/pets/1"],
     ["a wildcard id", "arn:aws:execute-api:eu-west-1:*:random-api-id/dev/GET/pets"],
     ["an empty id", "arn:aws:execute-api:eu-west-1::random-api-id/dev/GET/pets"],
@@ -77,6 +96,27 @@ describe("restoreSentIds", () => {
       { Action: "execute-api:Invoke", Effect: "Deny", Resource: `${SENT}/dev/*` },
     ]);
     expect(built).toEqual(copy);
+  });
+
+  it("writes the request-only resource back as sent, {proxy*} and all", () => {
+    const greedy = standInArn(`${SENT}/dev/POST/admin/{proxy*}`);
+    if (greedy === undefined) throw new Error("expected a stand-in");
+    const built = {
+      principalId: "p",
+      policyDocument: {
+        Version: "2012-10-17" as const,
+        Statement: [
+          {
+            Action: "execute-api:Invoke",
+            Effect: "Allow" as const,
+            Resource: [`${STAND_IN}/dev/POST/admin/{proxy+}`],
+          },
+        ],
+      },
+    };
+    expect(restoreSentIds(built, greedy).policyDocument.Statement[0]?.Resource).toEqual([
+      `${SENT}/dev/POST/admin/{proxy*}`,
+    ]);
   });
 
   it("refuses a resource outside the stand-in API (internal_error)", () => {

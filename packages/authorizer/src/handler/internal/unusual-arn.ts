@@ -29,6 +29,12 @@ const FULL_ARN = /^arn:([a-z-]{1,16}):execute-api:([a-z0-9-]{1,32}):([^:/]*):([^
 /** A path segment that is a route template variable: `{id}`, `{proxy+}` (hapi writes `{proxy*}`). */
 const TEMPLATE_SEGMENT = /\/\{[A-Za-z0-9_.-]+[+*]?\}(?=\/|$)/;
 
+/**
+ * hapi's spelling of a greedy route variable as a whole path segment, `{proxy*}`: serverless-offline
+ * sends it for a `{proxy+}` route. Its `*` would be a wildcard in a policy resource.
+ */
+const HAPI_GREEDY = /\/\{([A-Za-z0-9_.-]+)\*\}(?=\/|$)/g;
+
 /** The stand-in account and API id the policy builders see instead of placeholders. */
 const STAND_IN_ACCOUNT = "000000000000";
 const STAND_IN_API = "0000000000";
@@ -44,6 +50,14 @@ export interface StandInArn {
   standInPrefix: string;
   /** The same prefix as the gateway sent it. */
   sentPrefix: string;
+  /**
+   * The ARN the policy builders get: `arn` with hapi's `{name*}` segments written `{name+}`, as
+   * serverless.yml writes the route, so that a request-only policy (which refuses a `*` in its
+   * ARN) can be built; {@link restoreSentIds} writes that resource back as sent.
+   */
+  policyArn: string;
+  /** The ARN exactly as the gateway sent it. */
+  sentArn: string;
 }
 
 /**
@@ -65,6 +79,8 @@ export function standInArn(arn: string): StandInArn | undefined {
     arn: `${standInPrefix}/${rest}`,
     standInPrefix,
     sentPrefix: `${head}${account}:${apiId}`,
+    policyArn: `${standInPrefix}/${rest?.replace(HAPI_GREEDY, "/{$1+}")}`,
+    sentArn: arn,
   };
 }
 
@@ -91,6 +107,9 @@ export const ODDITY_MESSAGES: Readonly<Record<MethodArnOddity, string>> = {
 };
 
 function rewrite(resource: string, standIn: StandInArn): string {
+  // A request-only resource: the incoming ARN, `{proxy*}` and all, exactly as sent. Only emulator
+  // ARNs (placeholder ids) get here; serverless-offline compares it with the ARN it sent.
+  if (resource === standIn.policyArn) return standIn.sentArn;
   if (!resource.startsWith(standIn.standInPrefix)) {
     // Every resource the builders write starts with the stage of the incoming ARN.
     throw authorizerError("internal_error", "a policy resource outside the incoming ARN's API");

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import {
+  type ApiKeyCheckOrder,
   type ApiKeySource,
   isPolicyError,
   parseUsagePlans,
@@ -33,6 +34,36 @@ export function resolveApiKeySource(value: unknown, type: ApiType, path: string)
     throw invalid(path, "applies to REST and WebSocket APIs only (HTTP APIs have no API keys)");
   }
   return oneOf<ApiKeySource>(value, SOURCES, "HEADER", path);
+}
+
+const ORDERS: readonly string[] = ["after-authorization", "before-authorization"];
+
+/**
+ * @internal An API's `apiKeyCheck`: when `apiKeyRequired` methods check the key.
+ * `"before-authorization"` needs the `HEADER` source (`api_key_check_needs_header_source`).
+ */
+export function resolveApiKeyCheck(
+  value: unknown,
+  type: ApiType,
+  source: ApiKeySource,
+  path: string,
+): ApiKeyCheckOrder {
+  if (value !== undefined && type === "HTTP") {
+    throw invalid(path, "applies to REST and WebSocket APIs only (HTTP APIs have no API keys)");
+  }
+  const order = oneOf<ApiKeyCheckOrder>(value, ORDERS, "after-authorization", path);
+  if (order === "before-authorization" && source === "AUTHORIZER") {
+    throw new LocalGatewayError(
+      "api_key_check_needs_header_source",
+      `${path} is "before-authorization" but the API's apiKeySource is "AUTHORIZER": that key is the Lambda authorizer's usageIdentifierKey, which exists only after the authorizer ran`,
+      {
+        path,
+        expected: '"after-authorization" with apiKeySource "AUTHORIZER"',
+        hint: 'Use apiKeyCheck "after-authorization" (the default), or apiKeySource "HEADER" to check the x-api-key header before authorization.',
+      },
+    );
+  }
+  return order;
 }
 
 /** @internal The gateway's `apiKeys` and `usagePlans`, on the stages of its REST and WebSocket APIs. */

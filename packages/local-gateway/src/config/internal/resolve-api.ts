@@ -28,7 +28,11 @@ import {
   requireFunction,
   requireObject,
 } from "./config-fields.js";
-import { resolveApiKeyRequired, resolveApiKeySource } from "./resolve-api-keys.js";
+import {
+  resolveApiKeyCheck,
+  resolveApiKeyRequired,
+  resolveApiKeySource,
+} from "./resolve-api-keys.js";
 import { resolveAuthorizer } from "./resolve-authorizer.js";
 import { resolveAuth } from "./resolve-route-auth.js";
 import { resolveRoutes } from "./resolve-routes.js";
@@ -137,6 +141,7 @@ export function resolveApi(
       resolveAuthorizer(authorizerName, authorizer, type, authorizerPath),
     );
   }
+  const apiKeySource = resolveApiKeySource(api["apiKeySource"], type, `${path}.apiKeySource`);
   const base = {
     name,
     type,
@@ -145,7 +150,8 @@ export function resolveApi(
     domainName: `${apiId}.execute-api.${gateway.region}.${partitionDnsSuffix(gateway.partition)}`,
     prefix,
     stageVariables: resolveStageVariables(api["stageVariables"], `${path}.stageVariables`),
-    apiKeySource: resolveApiKeySource(api["apiKeySource"], type, `${path}.apiKeySource`),
+    apiKeySource,
+    apiKeyCheck: resolveApiKeyCheck(api["apiKeyCheck"], type, apiKeySource, `${path}.apiKeyCheck`),
   };
   if (type === "WEBSOCKET") {
     const connect = requireObject(

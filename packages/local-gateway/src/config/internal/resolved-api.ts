@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type {
+  ApiKeyCheckOrder,
   ApiKeySource,
   CognitoResourcePolicyMode,
   CompiledPolicy,
@@ -37,4 +38,6 @@ export interface ResolvedApi {
   connectHandler: IntegrationHandler<WebSocketConnectProxyEvent> | undefined;
   /** Where `apiKeyRequired` methods read the key (REST, WebSocket). @default "HEADER" */
   apiKeySource?: ApiKeySource;
+  /** When `apiKeyRequired` methods check the key. @default "after-authorization" */
+  apiKeyCheck?: ApiKeyCheckOrder;
 }

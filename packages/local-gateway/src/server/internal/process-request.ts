@@ -8,7 +8,11 @@ import { randomBytes } from "node:crypto";
 import { formatExecuteApiArn, isPolicyError } from "@gatehouse/policy";
 import type { Authorization } from "../../authorization/internal/authorization.js";
 import { authorizeRequest } from "../../authorization/internal/authorize-request.js";
-import { apiKeyOf, checkApiKey } from "../../authorization/internal/check-api-key.js";
+import {
+  apiKeyOf,
+  checkApiKey,
+  refuseApiKeyFirst,
+} from "../../authorization/internal/check-api-key.js";
 import type { GatewayDecisionRecord } from "../../config/gateway-config.js";
 import type { GatewayDecisionReason } from "../../config/gateway-decision-reason.js";
 import type { ApiType } from "../../config/internal/api-type.js";
@@ -174,6 +178,15 @@ export async function processRequest(
       requestId,
       connectionId: api.type === "WEBSOCKET" ? randomBytes(10).toString("base64") : undefined,
     };
+    // apiKeyCheck "before-authorization": a bad x-api-key is refused before any authorizer runs.
+    const keyFirst = refuseApiKeyFirst(scope, runtime.usagePlans);
+    if (keyFirst !== undefined) {
+      if (keyFirst.apiKeyId !== undefined) record.apiKeyId = keyFirst.apiKeyId;
+      return done(
+        gatewayReply(keyFirst.status, keyFirst.message, keyFirst.errorType, requestId),
+        "invalid_api_key",
+      );
+    }
     const authorization = await authorizeRequest(scope, runtime);
     if (authorization.authorizer !== undefined) {
       record.authorizer = authorization.authorizer;

@@ -24,6 +24,14 @@ export class UsagePlanMeter {
     this.#plans = plans ?? parseUsagePlans({ apiKeys: [], usagePlans: [] });
   }
 
+  /**
+   * Evaluates one request at `now` without keeping the next state: what the key check alone says
+   * (`apiKeyCheck: "before-authorization"`), metering nothing.
+   */
+  peek(request: UsagePlanRequest, now: number): UsagePlanEvaluation {
+    return evaluateUsagePlan(this.#plans, this.#state, request, now);
+  }
+
   /** Evaluates one request at `now` (epoch ms) and keeps the next state. */
   meter(request: UsagePlanRequest, now: number): UsagePlanEvaluation {
     const evaluation = evaluateUsagePlan(this.#plans, this.#state, request, now);

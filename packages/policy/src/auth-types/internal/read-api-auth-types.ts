@@ -44,6 +44,7 @@ const NAMES: Readonly<Record<string, MethodAuthType>> = {
   LAMBDA: "LAMBDA",
   CUSTOM: "LAMBDA",
   COGNITO_USER_POOLS: "COGNITO_USER_POOLS",
+  JWT: "JWT",
 };
 
 /** @internal The names accepted for a method's authorization type. */

@@ -25,7 +25,7 @@ export function allowOnlyIpListWithAuthorizer(context: LintContext): LintFinding
         "allow_only_ip_list_with_authorizer",
         condition.entry.path,
         `This Allow limits ${condition.entry.key} with no matching Deny. With a Lambda authorizer, API Gateway checks the resource policy only for an explicit Deny before calling the authorizer, so callers outside the list still reach it, and an Allow from the authorizer lets them in.`,
-        `Add a Deny statement with NotIpAddress on ${condition.entry.key} listing the same blocks (checked before the authorizer runs), and keep Allow statements only for the NONE / COGNITO_USER_POOLS methods that need one: an Allow "*" on the Lambda-authorized methods would override the authorizer's implicit deny.`,
+        `Add a Deny statement with NotIpAddress on ${condition.entry.key} listing the same blocks (checked before the authorizer runs), and keep Allow statements only for the NONE / COGNITO_USER_POOLS / JWT methods that need one: an Allow "*" on the Lambda-authorized methods would override the authorizer's implicit deny.`,
       ),
     );
   }

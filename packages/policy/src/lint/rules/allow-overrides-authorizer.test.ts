@@ -49,6 +49,7 @@ describe(CODE, () => {
   it.each([
     ["NONE", ["NONE"]],
     ["COGNITO_USER_POOLS (a valid token is still required)", ["COGNITO_USER_POOLS"]],
+    ["JWT (a REST JWT authorizer: a valid token is still required)", ["JWT"]],
   ] as const)("does not report an Allow * on an API whose methods are all %s", (_n, types) => {
     expect(found([allow(), denyIps], types)).toEqual([]);
   });
@@ -79,6 +80,19 @@ describe(CODE, () => {
     } as const;
     expect(found([allow({ Resource: ["execute-api:/*/OPTIONS/*"] })], authTypes)).toEqual([]);
     expect(found([allow({ Resource: ["execute-api:/prod/OPTIONS/pets"] })], authTypes)).toEqual([]);
+  });
+
+  it("with a route map, accepts an Allow scoped to the JWT routes and reports one reaching a LAMBDA route", () => {
+    const authTypes = {
+      "GET /orders/{id}": "JWT",
+      "GET /orders/{id}/invoice": "LAMBDA",
+      "POST /orders": "JWT",
+    } as const;
+    expect(found([allow({ Resource: ["execute-api:/*/POST/orders"] })], authTypes)).toEqual([]);
+    const findings = found([allow({ Resource: ["execute-api:/*/GET/orders/*"] })], authTypes);
+    expect(findings).toEqual([expect.objectContaining({ path: "Statement[0].Resource[0]" })]);
+    expect(findings[0]?.message).toContain('"GET /orders/{id}/invoice" (LAMBDA)');
+    expect(findings[0]?.fix).toContain("(NONE, COGNITO_USER_POOLS, JWT)");
   });
 
   it("with a route map, names the authorized route IAM's * reaches", () => {

@@ -111,8 +111,8 @@ function fixFor(table: ApiAuthTypeTable, types: readonly MethodAuthType[]): stri
       : [];
   const scope =
     open.length > 0
-      ? `Scope this Allow's Resource to the methods that need it (NONE, COGNITO_USER_POOLS): ${open.slice(0, 4).join(", ")}${open.length > 4 ? ", ..." : ""}.`
-      : "Remove this Allow, or scope its Resource to the NONE / COGNITO_USER_POOLS methods that need it; keep the Deny statements (they apply before any authorizer runs).";
+      ? `Scope this Allow's Resource to the methods that need it (NONE, COGNITO_USER_POOLS, JWT): ${open.slice(0, 4).join(", ")}${open.length > 4 ? ", ..." : ""}.`
+      : "Remove this Allow, or scope its Resource to the NONE / COGNITO_USER_POOLS / JWT methods that need it; keep the Deny statements (they apply before any authorizer runs).";
   const list =
     table.form === "list" && table.types.size > types.length
       ? " Give the linter per-method authTypes (a map of route -> type) to check scoped Allows exactly."

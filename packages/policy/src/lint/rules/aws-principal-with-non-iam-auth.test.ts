@@ -26,12 +26,19 @@ describe(CODE, () => {
     ]);
   });
 
+  it("reports an AWS principal when some methods use a REST JWT authorizer (their callers are anonymous to IAM)", () => {
+    expect(found(account, ["AWS_IAM", "JWT"])).toEqual([
+      expect.objectContaining({ severity: "error", path: "Statement[0].Principal.AWS" }),
+    ]);
+  });
+
   it("accepts an AWS principal when every method uses AWS_IAM", () => {
     expect(found(account, ["AWS_IAM"])).toEqual([]);
   });
 
   it('accepts Principal "*" with non-IAM methods', () => {
     expect(found("*", ["NONE", "COGNITO_USER_POOLS"])).toEqual([]);
+    expect(found("*", ["JWT"])).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ import type { LintContext, StatementView } from "../lint-context.js";
 import type { LintFinding } from "../lint-finding.js";
 import { listAt } from "../list-at.js";
 
-const NON_IAM = ["NONE", "LAMBDA", "COGNITO_USER_POOLS"] as const;
+const NON_IAM = ["NONE", "LAMBDA", "COGNITO_USER_POOLS", "JWT"] as const;
 
 function admitsAnyone(principal: PolicyPrincipal | undefined): boolean {
   if (principal === undefined) return false;
@@ -93,7 +93,7 @@ export function awsPrincipalWithNonIamAuth(context: LintContext): LintFinding[] 
         "aws_principal_with_non_iam_auth",
         `${view.path}.Principal.AWS`,
         `${reached} no IAM caller, so no Allow with an AWS principal matches them: every such call fails with "User: anonymous is not authorized to perform: execute-api:Invoke".`,
-        `Scope this Allow's Resource to the AWS_IAM methods (with per-method authTypes, composeResourcePolicy checks it), and allow the NONE / COGNITO_USER_POOLS methods with "Principal": "*" on their own routes; Lambda-authorized methods need no Allow. Or switch those methods to AWS_IAM.`,
+        `Scope this Allow's Resource to the AWS_IAM methods (with per-method authTypes, composeResourcePolicy checks it), and allow the NONE / COGNITO_USER_POOLS / JWT methods with "Principal": "*" on their own routes; Lambda-authorized methods need no Allow. Or switch those methods to AWS_IAM.`,
       ),
     );
   }

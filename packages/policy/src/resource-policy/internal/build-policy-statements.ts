@@ -111,6 +111,7 @@ export function buildPolicyStatements(
   if (plan.whole) allows.push(anyone("AllowInvoke", [ALL_RESOURCES]));
   if (plan.none.length > 0) allows.push(anyone("AllowNoneAuthMethods", plan.none));
   if (plan.cognito.length > 0) allows.push(anyone("AllowCognitoMethods", plan.cognito));
+  if (plan.jwt.length > 0) allows.push(anyone("AllowJwtMethods", plan.jwt));
 
   // One Deny per restriction key. Keys are never merged into one statement: conditions within a
   // statement are ANDed, so "IP listed AND VPC not allowed" would deny far less than each

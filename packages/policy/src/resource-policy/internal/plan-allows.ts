@@ -1,6 +1,6 @@
 /**
- * Plans the Allow statements to everyone a composed resource policy needs: NONE and Cognito
- * methods get an explicit Allow once the API has a resource policy, Lambda and IAM methods do not.
+ * Plans the Allow statements to everyone a composed resource policy needs: NONE, Cognito and
+ * REST JWT methods get an explicit Allow once the API has a resource policy, Lambda and IAM methods do not.
  * @internal
  * @packageDocumentation
  */
@@ -18,11 +18,16 @@ export interface AllowPlan {
   none: string[];
   /** `AllowCognitoMethods`: the COGNITO_USER_POOLS methods. */
   cognito: string[];
+  /** `AllowJwtMethods`: the REST JWT-authorizer methods. */
+  jwt: string[];
 }
 
-/** NONE and Cognito methods need an explicit Allow once the API has a resource policy. */
+/**
+ * NONE, Cognito and REST JWT methods need an explicit Allow once the API has a resource policy
+ * (for JWT the conservative reading: AWS does not document it, `jwtResourcePolicy: "must-allow"`).
+ */
 function needsAllow(type: MethodAuthType): boolean {
-  return type === "NONE" || type === "COGNITO_USER_POOLS";
+  return type === "NONE" || type === "COGNITO_USER_POOLS" || type === "JWT";
 }
 
 export function fail(message: string): never {
@@ -38,7 +43,7 @@ function withoutCovered(globs: readonly string[]): string[] {
 }
 
 export function planAllows(table: ApiAuthTypeTable | null, hasAccounts: boolean): AllowPlan {
-  const plan: AllowPlan = { whole: false, none: [], cognito: [] };
+  const plan: AllowPlan = { whole: false, none: [], cognito: [], jwt: [] };
   if (table === null) {
     // AWS's example shape: Allow * everywhere, unless an account allowlist says who may call.
     plan.whole = !hasAccounts;
@@ -85,10 +90,16 @@ export function planAllows(table: ApiAuthTypeTable | null, hasAccounts: boolean)
             `change one of the paths, or give "${route.key}" the same authorization.`,
         );
       }
-      (route.authType === "NONE" ? plan.none : plan.cognito).push(glob);
+      (route.authType === "NONE"
+        ? plan.none
+        : route.authType === "JWT"
+          ? plan.jwt
+          : plan.cognito
+      ).push(glob);
     }
   }
   plan.none = withoutCovered(plan.none).map((glob) => `execute-api:/${glob}`);
   plan.cognito = withoutCovered(plan.cognito).map((glob) => `execute-api:/${glob}`);
+  plan.jwt = withoutCovered(plan.jwt).map((glob) => `execute-api:/${glob}`);
   return plan;
 }

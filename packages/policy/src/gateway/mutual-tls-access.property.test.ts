@@ -1,32 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PolicyDocument, PolicyStatement } from "../document/policy-document.js";
 import type { LambdaAuthorizerOutcome, MethodAuthType } from "./api-gateway-access.js";
 import { evaluateApiGatewayAccess } from "./evaluate-api-gateway-access.js";
 import type { ClientCertificateState } from "./mutual-tls-access.js";
-import { AUTH_TYPES, authorizerResponse, sampleRequest } from "./test-support.js";
+import {
+  AUTH_TYPES,
+  arbitraryMethodArn,
+  arbitraryResourcePolicy,
+  authorizerResponse,
+  STAGE,
+  sampleRequest,
+} from "./test-support.js";
 
-const STAGE = "arn:aws:execute-api:us-east-1:123456789012:abc123/prod";
-const methodArn = fc.constantFrom(`${STAGE}/GET/pets`, `${STAGE}/POST/orders`, `${STAGE}/GET/`);
-const statement: fc.Arbitrary<PolicyStatement> = fc.record({
-  Effect: fc.constantFrom<"Allow" | "Deny">("Allow", "Deny"),
-  Principal: fc.constantFrom<NonNullable<PolicyStatement["Principal"]>>("*", {
-    AWS: "arn:aws:iam::123456789012:root",
-  }),
-  Action: fc.constantFrom("execute-api:Invoke", "*"),
-  Resource: fc.constantFrom(
-    "execute-api:/*",
-    "execute-api:/*/GET/*",
-    "execute-api:/prod/POST/orders",
-  ),
-});
-const resourcePolicy: fc.Arbitrary<PolicyDocument | null> = fc.option(
-  fc.array(statement, { minLength: 1, maxLength: 4 }).map((Statement) => ({
-    Version: "2012-10-17" as const,
-    Statement,
-  })),
-  { nil: null },
-);
 const authorizer: fc.Arbitrary<LambdaAuthorizerOutcome> = fc.oneof(
   fc.constantFrom<LambdaAuthorizerOutcome>("unauthorized", "error"),
   fc
@@ -38,8 +23,8 @@ const authorizer: fc.Arbitrary<LambdaAuthorizerOutcome> = fc.oneof(
 );
 const request = fc.record({
   authType: fc.constantFrom<MethodAuthType>(...AUTH_TYPES),
-  methodArn,
-  resourcePolicy,
+  methodArn: arbitraryMethodArn,
+  resourcePolicy: arbitraryResourcePolicy,
   authorizer,
   credentialsValid: fc.boolean(),
 });

@@ -1,30 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { PolicyDocument, PolicyStatement } from "../document/policy-document.js";
 import type { JwtResourcePolicyMode, RestJwtTokenOutcome } from "./api-gateway-access.js";
 import { evaluateApiGatewayAccess } from "./evaluate-api-gateway-access.js";
+import { arbitraryMethodArn, arbitraryResourcePolicy } from "./test-support.js";
 
-const STAGE = "arn:aws:execute-api:us-east-1:123456789012:abc123/prod";
-const methodArn = fc.constantFrom(`${STAGE}/GET/pets`, `${STAGE}/POST/orders`, `${STAGE}/GET/`);
-const statement: fc.Arbitrary<PolicyStatement> = fc.record({
-  Effect: fc.constantFrom<"Allow" | "Deny">("Allow", "Deny"),
-  Principal: fc.constantFrom<NonNullable<PolicyStatement["Principal"]>>("*", {
-    AWS: "arn:aws:iam::123456789012:root",
-  }),
-  Action: fc.constantFrom("execute-api:Invoke", "*"),
-  Resource: fc.constantFrom(
-    "execute-api:/*",
-    "execute-api:/*/GET/*",
-    "execute-api:/prod/POST/orders",
-  ),
-});
-const resourcePolicy: fc.Arbitrary<PolicyDocument | null> = fc.option(
-  fc.array(statement, { minLength: 1, maxLength: 4 }).map((Statement) => ({
-    Version: "2012-10-17" as const,
-    Statement,
-  })),
-  { nil: null },
-);
 const token = fc.constantFrom<RestJwtTokenOutcome>("valid", "invalid", "insufficient_scope");
 const mode = fc.constantFrom<JwtResourcePolicyMode | undefined>(
   undefined,
@@ -35,26 +14,32 @@ const mode = fc.constantFrom<JwtResourcePolicyMode | undefined>(
 describe("REST JWT composition (property)", () => {
   it("a token that fails any check never gets 200, whatever the resource policy and mode", async () => {
     await fc.assert(
-      fc.asyncProperty(methodArn, resourcePolicy, mode, token, async (arn, policy, m, t) => {
-        const result = await evaluateApiGatewayAccess({
-          methodArn: arn,
-          endpointType: "REGIONAL",
-          authType: "JWT",
-          jwtToken: t,
-          resourcePolicy: policy,
-          ...(m === undefined ? {} : { jwtResourcePolicy: m }),
-        });
-        if (t === "invalid") expect(result.status).toBe(401);
-        if (t === "insufficient_scope") expect(result.status).toBe(403);
-        if (t !== "valid") expect(result.resourcePolicyDecision).toBe("not-evaluated");
-      }),
+      fc.asyncProperty(
+        arbitraryMethodArn,
+        arbitraryResourcePolicy,
+        mode,
+        token,
+        async (arn, policy, m, t) => {
+          const result = await evaluateApiGatewayAccess({
+            methodArn: arn,
+            endpointType: "REGIONAL",
+            authType: "JWT",
+            jwtToken: t,
+            resourcePolicy: policy,
+            ...(m === undefined ? {} : { jwtResourcePolicy: m }),
+          });
+          if (t === "invalid") expect(result.status).toBe(401);
+          if (t === "insufficient_scope") expect(result.status).toBe(403);
+          if (t !== "valid") expect(result.resourcePolicyDecision).toBe("not-evaluated");
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("with a valid token, must-allow admits exactly what NONE admits; silent-allows admits a superset", async () => {
     await fc.assert(
-      fc.asyncProperty(methodArn, resourcePolicy, async (arn, policy) => {
+      fc.asyncProperty(arbitraryMethodArn, arbitraryResourcePolicy, async (arn, policy) => {
         const base = { methodArn: arn, endpointType: "REGIONAL" as const, resourcePolicy: policy };
         const none = await evaluateApiGatewayAccess({ ...base, authType: "NONE" });
         const strict = await evaluateApiGatewayAccess({

@@ -2,8 +2,9 @@
  * Test helpers of the gateway model's tests: one request of each method authorization type, with
  * an authorizer that counts its calls.
  */
+import fc from "fast-check";
 import type { IamAuthorizerResponse } from "../authorizer-response/iam-authorizer-response.js";
-import type { PolicyDocument } from "../document/policy-document.js";
+import type { PolicyDocument, PolicyStatement } from "../document/policy-document.js";
 import type {
   ApiGatewayAccessOptions,
   LambdaAuthorizerOutcome,
@@ -127,3 +128,30 @@ export function sampleRequest(
       };
   }
 }
+
+/** Property tests: a few method ARNs of one stage, and small resource policies over them. */
+export const STAGE = "arn:aws:execute-api:us-east-1:123456789012:abc123/prod";
+export const arbitraryMethodArn = fc.constantFrom(
+  `${STAGE}/GET/pets`,
+  `${STAGE}/POST/orders`,
+  `${STAGE}/GET/`,
+);
+const arbitraryStatement: fc.Arbitrary<PolicyStatement> = fc.record({
+  Effect: fc.constantFrom<"Allow" | "Deny">("Allow", "Deny"),
+  Principal: fc.constantFrom<NonNullable<PolicyStatement["Principal"]>>("*", {
+    AWS: "arn:aws:iam::123456789012:root",
+  }),
+  Action: fc.constantFrom("execute-api:Invoke", "*"),
+  Resource: fc.constantFrom(
+    "execute-api:/*",
+    "execute-api:/*/GET/*",
+    "execute-api:/prod/POST/orders",
+  ),
+});
+export const arbitraryResourcePolicy: fc.Arbitrary<PolicyDocument | null> = fc.option(
+  fc.array(arbitraryStatement, { minLength: 1, maxLength: 4 }).map((Statement) => ({
+    Version: "2012-10-17" as const,
+    Statement,
+  })),
+  { nil: null },
+);

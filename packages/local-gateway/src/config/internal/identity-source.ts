@@ -45,3 +45,19 @@ export function parseIdentitySource(text: unknown, apiType: ApiType, path: strin
     text,
   };
 }
+
+/**
+ * @internal The identity source of a JWT authorizer (REST or HTTP): a header, since a JWT
+ * authorizer reads its token from one.
+ */
+export function parseJwtIdentitySource(
+  text: unknown,
+  apiType: ApiType,
+  path: string,
+): Extract<IdentitySource, { kind: "header" }> {
+  const source = parseIdentitySource(text, apiType, path);
+  if (source.kind !== "header") {
+    throw invalid(path, "must be a header: a JWT authorizer reads its token from one");
+  }
+  return source;
+}

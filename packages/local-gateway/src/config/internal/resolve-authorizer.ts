@@ -19,7 +19,7 @@ import {
   requireObject,
   stringList,
 } from "./config-fields.js";
-import { parseIdentitySource } from "./identity-source.js";
+import { parseIdentitySource, parseJwtIdentitySource } from "./identity-source.js";
 import { resolveRestJwtAuthorizer } from "./resolve-rest-jwt-authorizer.js";
 import type { ResolvedAuthorizer } from "./resolved-authorizer.js";
 
@@ -164,17 +164,11 @@ export function resolveAuthorizer(
           `must be an object with a verify(token) method (jwtVerifier(...) or cognitoVerifier(...) of @gatehouse/authorizer), got ${kindOf(verifier)}`,
         );
       }
-      const source = parseIdentitySource(
+      const source = parseJwtIdentitySource(
         config.identitySource ?? defaultSource,
         apiType,
         `${path}.identitySource`,
       );
-      if (source.kind !== "header") {
-        throw invalid(
-          `${path}.identitySource`,
-          "must be a header: a JWT authorizer reads its token from one",
-        );
-      }
       return {
         kind: "jwt",
         name,

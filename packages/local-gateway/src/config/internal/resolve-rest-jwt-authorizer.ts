@@ -6,7 +6,7 @@
  */
 import { LocalGatewayError } from "../../errors.js";
 import { invalid, kindOf, optionalBoolean, requireObject } from "./config-fields.js";
-import { parseIdentitySource } from "./identity-source.js";
+import { parseJwtIdentitySource } from "./identity-source.js";
 import type {
   ResolvedAuthorizer,
   ResolvedClaimRule,
@@ -233,17 +233,11 @@ export function resolveRestJwtAuthorizer(
     }
     issuers.set(resolved.issuer, resolved);
   });
-  const source = parseIdentitySource(
+  const source = parseJwtIdentitySource(
     config["identitySource"] ?? "method.request.header.Authorization",
     "REST",
     `${path}.identitySource`,
   );
-  if (source.kind !== "header") {
-    throw invalid(
-      `${path}.identitySource`,
-      "must be a header: a JWT authorizer reads its token from one",
-    );
-  }
   return {
     kind: "rest-jwt",
     name,

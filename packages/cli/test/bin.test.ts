@@ -21,7 +21,8 @@ function gatehouse(
     execFile(
       process.execPath,
       [bin, ...args],
-      { env: { PATH: process.env["PATH"] ?? "", ...env } },
+      // Killed before the test's own timeout, so a run that hangs shows the rows it printed.
+      { env: { PATH: process.env["PATH"] ?? "", ...env }, timeout: 25_000 },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
         resolve({ code, stdout, stderr });
@@ -77,9 +78,9 @@ describe.skipIf(!existsSync(bin))("dist/bin.js (spawned)", () => {
 
   it("runs the demo: every row matches, exit 0, no colours when piped", async () => {
     const result = await gatehouse(["demo"]);
+    expect(result.stdout).toMatch(/(\d+)\/\1 rows as expected/);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/(\d+)\/\1 rows as expected/);
     expect(result.stdout).not.toContain("\u001b[");
   }, 30_000);
 });

@@ -76,6 +76,21 @@ export interface RunDemoOptions {
   onRow?: (row: DemoRow) => void;
 }
 
+/** How long one row may wait for its answer; a row past it fails with a detail that says so. */
+const STEP_DEADLINE_MS = 10_000;
+
+/** `work`, or a rejection once the row's deadline passes (the gateway's close ends the request). */
+function withinStepDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${STEP_DEADLINE_MS / 1000} s`)),
+      STEP_DEADLINE_MS,
+    );
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Runs the sample API on 127.0.0.1 and sends it real requests: a Cognito-shaped issuer, a TOKEN
  * authorizer, the authorizer-cache bug next to the cache-safe default, an HTTP API with scopes, a
@@ -161,9 +176,9 @@ export async function runDemo(options: RunDemoOptions = {}): Promise<DemoResult>
       let detail: string | null = null;
       let fromCache = false;
       try {
-        const answer = await step.send();
+        const answer = await withinStepDeadline(step.send());
         if (answer instanceof Response) {
-          await answer.arrayBuffer();
+          await withinStepDeadline(answer.arrayBuffer());
           actual = answer.status;
           const record = decisions.length > before ? decisions.at(-1) : undefined;
           reason = record?.reason ?? null;

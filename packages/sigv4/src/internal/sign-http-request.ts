@@ -42,11 +42,6 @@ export interface HttpSignOptions {
   payloadHash?: string | undefined;
   /** Query (presigned URL) signing instead of the Authorization header. */
   presign?: { expiresIn: number } | undefined;
-  /**
-   * Whether the session token is part of the signature (default). `false` adds it after signing,
-   * unsigned, as some services (STS-style) expect; the official suite's `omit_session_token`.
-   */
-  signSessionToken?: boolean;
 }
 
 /** @internal */
@@ -140,7 +135,6 @@ export function signHttpRequest(
   options: HttpSignOptions,
 ): HttpSignResult {
   const { credentials, region, service, presign } = options;
-  const signSessionToken = options.signSessionToken ?? true;
   const token = credentials.sessionToken ? credentials.sessionToken : undefined;
   const { longDate, shortDate } = formatDates(options.date);
   const scope = createScope(shortDate, region, service);
@@ -180,7 +174,7 @@ export function signHttpRequest(
     );
   } else {
     for (const name of GENERATED_HEADERS) headers.delete(name);
-    if (token && signSessionToken) {
+    if (token) {
       headers.delete("x-amz-security-token");
       headers.set("x-amz-security-token", token);
     }
@@ -196,7 +190,7 @@ export function signHttpRequest(
   if (presign) {
     query.push(["X-Amz-SignedHeaders", signedHeaders.join(";")]);
     query.push(["X-Amz-Expires", String(presign.expiresIn)]);
-    if (token && signSessionToken) query.push(["X-Amz-Security-Token", token]);
+    if (token) query.push(["X-Amz-Security-Token", token]);
   }
 
   let canonicalRequest: string;
@@ -218,13 +212,8 @@ export function signHttpRequest(
   const signature = createSignature(credentials, shortDate, region, service, stringToSign);
 
   if (presign) {
-    if (token && !signSessionToken) query.push(["X-Amz-Security-Token", token]);
     query.push(["X-Amz-Signature", signature]);
   } else {
-    if (token && !signSessionToken) {
-      headers.delete("x-amz-security-token");
-      headers.set("x-amz-security-token", token);
-    }
     headers.set(
       "authorization",
       `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, ` +

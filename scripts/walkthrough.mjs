@@ -1,0 +1,304 @@
+#!/usr/bin/env node
+/**
+ * `pnpm test:walkthrough`: follow docs/getting-started.md as a new user would, and fail when a step
+ * does. The page marks its code blocks (interface 2 of issue 16):
+ *
+ *   <!-- walkthrough: checkout -->  before an ```sh block done in the checkout (clone, install,
+ *                                   build): not run (CI has installed and built the checkout).
+ *   <!-- walkthrough: run -->       before an ```sh block: run, in page order, in ONE bash session
+ *                                   (`set -euo pipefail`) that starts in a fresh temporary folder
+ *                                   holding a `gatehouse` symlink to this checkout.
+ *   <!-- walkthrough: file -->      before a block with a VitePress title (```ts [src/authorizer.ts]):
+ *                                   written, at that point of the session, to that path in the
+ *                                   project folder `my-api/`.
+ *
+ * The session runs with npm pointed at a loopback registry serving this repository's pnpm store
+ * (scripts/lib/loopback-registry.mjs; no network), a fresh npm cache, no audit and no fund, and a
+ * deadline. Each step is printed as it starts; on a failure, the failing step's output.
+ *
+ *   node scripts/walkthrough.mjs [--page <file>] [--keep] [--timeout <seconds>] [--verbose]
+ *
+ * `--page` defaults to docs/getting-started.md; `--keep` keeps the temporary folder; `--verbose`
+ * streams every step's output.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, isAbsolute, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startLoopbackRegistry } from "./lib/loopback-registry.mjs";
+
+const checkout = fileURLToPath(new URL("..", import.meta.url));
+export const PROJECT = "my-api";
+const MARKER = /^\s*<!--\s*walkthrough:\s*([\w-]+)\s*-->\s*$/;
+const FENCE = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)\s*(?:\[([^\]]+)\])?.*$/;
+
+/**
+ * A page that cannot be walked, or a bad invocation, with a stable `code`: `unknown_marker`,
+ * `marker_without_block`, `unclosed_block`, `not_shell`, `file_without_path`,
+ * `path_outside_project`, `no_run_step`, `bad_argument`, `not_built`.
+ */
+export class WalkthroughError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "WalkthroughError";
+    this.code = code;
+  }
+}
+
+/**
+ * The steps a page marks, in page order: `{ kind: "checkout" | "run" | "file", line, lang, code,
+ * path? }` (`line`: 1-based line of the marker; `path` for files, relative to `my-api/`).
+ */
+export function parseWalkthrough(markdown) {
+  const lines = markdown.split(/\r?\n/);
+  const steps = [];
+  for (let i = 0; i < lines.length; i++) {
+    const marker = MARKER.exec(lines[i]);
+    if (!marker) continue;
+    const kind = marker[1];
+    const line = i + 1;
+    if (!["checkout", "run", "file"].includes(kind)) {
+      throw new WalkthroughError("unknown_marker", `line ${line}: unknown marker "walkthrough: ${kind}"`);
+    }
+    let j = i + 1;
+    while (j < lines.length && lines[j].trim() === "") j++;
+    const fence = FENCE.exec(lines[j] ?? "");
+    if (!fence) {
+      throw new WalkthroughError(
+        "marker_without_block",
+        `line ${line}: "walkthrough: ${kind}" is not followed by a code block`);
+    }
+    const [, indent, ticks, lang, title] = fence;
+    const body = [];
+    let k = j + 1;
+    for (; k < lines.length; k++) {
+      const closing = lines[k].trim();
+      if (closing.startsWith(ticks) && /^[`~]+$/.test(closing)) break;
+      body.push(lines[k].startsWith(indent) ? lines[k].slice(indent.length) : lines[k]);
+    }
+    if (k === lines.length) throw new WalkthroughError("unclosed_block", `line ${j + 1}: code block never closed`);
+    const step = { kind, line, lang, code: `${body.join("\n")}\n` };
+    if (kind === "file") step.path = checkedPath(title, line);
+    else if (!["sh", "bash", "shell", "console"].includes(lang)) {
+      throw new WalkthroughError("not_shell", `line ${line}: a "${kind}" block must be \`\`\`sh, got "${lang}"`);
+    }
+    steps.push(step);
+    i = k;
+  }
+  if (!steps.some((step) => step.kind === "run")) {
+    throw new WalkthroughError("no_run_step", "no `<!-- walkthrough: run -->` block on the page");
+  }
+  return steps;
+}
+
+function checkedPath(title, line) {
+  const path = title?.trim();
+  if (!path) {
+    throw new WalkthroughError(
+      "file_without_path",
+      `line ${line}: a "file" block needs its path as the fence title, e.g. \`\`\`ts [src/authorizer.ts]`,
+    );
+  }
+  const normal = normalize(path);
+  if (isAbsolute(normal) || normal === ".." || normal.startsWith(`..${sep}`)) {
+    throw new WalkthroughError("path_outside_project", `line ${line}: file path ${path} must stay inside ${PROJECT}/`);
+  }
+  return normal.split(sep).join("/");
+}
+
+const quote = (text) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/**
+ * The bash session for the steps: `set -euo pipefail`, then each step after a `::walkthrough-step
+ * <n>::` line on stdout; file steps copy `<filesDir>/<n>` into `my-api/<path>`.
+ */
+export function buildSession(steps, { root, filesDir }) {
+  const out = ["set -euo pipefail", "exec 2>&1", `cd ${quote(root)}`];
+  steps.forEach((step, n) => {
+    if (step.kind === "checkout") return;
+    out.push("", `printf '\\n::walkthrough-step %d::\\n' ${n}`);
+    if (step.kind === "run") out.push(step.code.trimEnd());
+    else {
+      const target = `${root}/${PROJECT}/${step.path}`;
+      out.push(`mkdir -p ${quote(dirname(target))}`, `cp ${quote(join(filesDir, String(n)))} ${quote(target)}`);
+    }
+  });
+  out.push("", "printf '\\n::walkthrough-step done::\\n'", "");
+  return out.join("\n");
+}
+
+/** One line naming a step: `run (line 18): mkdir my-api && ...`. */
+export function describeStep(step) {
+  const what = step.kind === "file" ? step.path : step.code.trim().split("\n")[0];
+  return `${step.kind} (line ${step.line}): ${what}`;
+}
+
+function parseArgs(argv) {
+  const options = { page: join(checkout, "docs", "getting-started.md"), keep: false };
+  options.timeout = 600;
+  options.verbose = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--keep") options.keep = true;
+    else if (arg === "--verbose") options.verbose = true;
+    else if (arg === "--page") options.page = resolve(argv[++i] ?? "");
+    else if (arg === "--timeout") options.timeout = Number(argv[++i]);
+    else if (arg === "--help") options.help = true;
+    else throw new WalkthroughError("bad_argument", `unknown argument ${arg}`);
+  }
+  if (!(options.timeout > 0)) throw new WalkthroughError("bad_argument", "--timeout takes a number of seconds");
+  return options;
+}
+
+/** The session's environment: the user's, without the repository's bins; pnpm kept reachable. */
+function sessionEnv(registry, npmCache) {
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // pnpm/npm pass their config and the package's fields to scripts; a user's shell has none.
+    if (/^npm_/i.test(key) || /^pnpm_/i.test(key)) continue;
+    env[key] = value;
+  }
+  const path = (process.env.PATH ?? "").split(delimiter);
+  const kept = path.filter((entry) => !entry.includes(`node_modules${sep}.bin`));
+  // The checkout was built with pnpm (`npx -y pnpm@10`): install-from-checkout packs with it.
+  const pnpm = spawnSync("sh", ["-c", "command -v pnpm"], { encoding: "utf8" }).stdout.trim();
+  if (pnpm) kept.unshift(dirname(pnpm));
+  env.PATH = kept.join(delimiter);
+  Object.assign(env, {
+    npm_config_registry: registry,
+    npm_config_cache: npmCache,
+    npm_config_audit: "false",
+    npm_config_fund: "false",
+    npm_config_update_notifier: "false",
+  });
+  return env;
+}
+
+function checkBuilt() {
+  const missing = readdirSync(join(checkout, "packages")).filter(
+    (folder) =>
+      existsSync(join(checkout, "packages", folder, "package.json")) &&
+      !existsSync(join(checkout, "packages", folder, "dist")),
+  );
+  if (missing.length > 0) {
+    throw new WalkthroughError(
+      "not_built",
+      `the checkout is not built (no dist/ in packages/${missing.join(", packages/")}): run \`pnpm build\``,
+    );
+  }
+}
+
+/** Run the session; resolves { code, timedOut, outputs: Map(step -> text), current }. */
+function runSession(script, { cwd, env, timeout, verbose, steps }) {
+  return new Promise((resolvePromise) => {
+    const child = spawn("bash", [script], { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const outputs = new Map();
+    let current = "setup";
+    let pending = "";
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }, timeout * 1000);
+    const onData = (chunk) => {
+      pending += chunk;
+      const parts = pending.split("\n");
+      pending = parts.pop();
+      for (const text of parts) {
+        const start = /^::walkthrough-step (\d+|done)::$/.exec(text);
+        if (start) {
+          current = start[1];
+          if (current !== "done") console.log(`▶ ${describeStep(steps[Number(current)])}`);
+          continue;
+        }
+        outputs.set(current, `${outputs.get(current) ?? ""}${text}\n`);
+        if (verbose) console.log(`    ${text}`);
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (pending) outputs.set(current, `${outputs.get(current) ?? ""}${pending}\n`);
+      resolvePromise({ code: code ?? signal, timedOut, outputs, current });
+    });
+  });
+}
+
+async function main(argv) {
+  const options = parseArgs(argv);
+  if (options.help) {
+    console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("*/")[0]);
+    return;
+  }
+  const steps = parseWalkthrough(readFileSync(options.page, "utf8"));
+  checkBuilt();
+  const started = performance.now();
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "gatehouse-walkthrough-")));
+  const work = join(root, ".walkthrough");
+  const filesDir = join(work, "files");
+  mkdirSync(filesDir, { recursive: true });
+  symlinkSync(realpathSync(checkout), join(root, "gatehouse"), "dir");
+  steps.forEach((step, n) => {
+    if (step.kind === "file") writeFileSync(join(filesDir, String(n)), step.code);
+  });
+  const script = join(work, "session.sh");
+  writeFileSync(script, buildSession(steps, { root, filesDir }));
+
+  const registry = await startLoopbackRegistry({ root: checkout });
+  let result;
+  try {
+    for (const step of steps.filter((s) => s.kind === "checkout")) {
+      console.log(`- ${describeStep(step)} (checkout step, not run)`);
+    }
+    const env = sessionEnv(registry.url, join(work, "npm-cache"));
+    result = await runSession(script, { cwd: root, env, ...options, steps });
+  } finally {
+    await registry.close();
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const ok = result.code === 0 && result.current === "done" && !result.timedOut;
+  if (ok) {
+    const ran = steps.filter((s) => s.kind !== "checkout").length;
+    console.log(`✓ walkthrough of ${options.page}: ${ran} steps passed in ${seconds}s`);
+  } else {
+    const step = steps[Number(result.current)];
+    const where = step ? describeStep(step) : result.current;
+    const why = result.timedOut ? `timed out after ${options.timeout}s` : `exited with ${result.code}`;
+    console.error(`✗ walkthrough failed in ${where}: ${why} (${seconds}s)`);
+    console.error((result.outputs.get(result.current) ?? "(no output)").trimEnd().replace(/^/gm, "    "));
+    process.exitCode = 1;
+  }
+  if (options.keep || !ok) console.log(`(temporary folder: ${root}${options.keep ? "" : ", removing"})`);
+  if (!options.keep) rmSync(root, { recursive: true, force: true });
+}
+
+function invokedAsScript() {
+  try {
+    return realpathSync(process.argv[1] ?? "") === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+if (invokedAsScript()) {
+  main(process.argv.slice(2)).catch((error) => {
+    if (error instanceof WalkthroughError) console.error(`walkthrough: ${error.message}`);
+    else console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -30,6 +30,7 @@ export default defineConfig({
       "bench/src/**/*.test.ts",
       "test/**/*.test.ts",
       "scripts/*.test.ts",
+      "scripts/lib/*.test.ts",
     ],
     environment: "node",
     // Custom matchers (toThrowCode) for every test file.

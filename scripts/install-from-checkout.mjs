@@ -65,7 +65,8 @@ export function parseArgs(argv) {
   for (const arg of argv) {
     if (arg === "--dev" || arg === "-D" || arg === "--save-dev") options.dev = true;
     else if (arg === "--help" || arg === "-h") options.help = true;
-    else if (arg.startsWith("-")) throw new InstallError("unknown_option", `unknown option ${arg}\n\n${USAGE}`);
+    else if (arg.startsWith("-"))
+      throw new InstallError("unknown_option", `unknown option ${arg}\n\n${USAGE}`);
     else options.names.push(arg);
   }
   return options;
@@ -100,7 +101,8 @@ export function readWorkspacePackages(root = checkout) {
 
 /** `authorizer` or `@gatehouse/authorizer` -> `@gatehouse/authorizer`; an unknown name refuses. */
 export function resolveNames(names, packages) {
-  if (names.length === 0) throw new InstallError("no_package_named", `name at least one package\n\n${USAGE}`);
+  if (names.length === 0)
+    throw new InstallError("no_package_named", `name at least one package\n\n${USAGE}`);
   const known = [...packages.keys()];
   return [
     ...new Set(
@@ -108,7 +110,10 @@ export function resolveNames(names, packages) {
         const full = name.startsWith("@") ? name : `@gatehouse/${name}`;
         if (packages.has(full)) return full;
         const list = known.map((k) => k.slice("@gatehouse/".length)).join(", ");
-        throw new InstallError("unknown_package", `unknown package "${name}": the packages are ${list}`);
+        throw new InstallError(
+          "unknown_package",
+          `unknown package "${name}": the packages are ${list}`,
+        );
       }),
     ),
   ];
@@ -121,7 +126,11 @@ export function dependencyClosure(names, packages) {
   const visit = (name, path) => {
     if (seen.has(name)) return;
     const pkg = packages.get(name);
-    if (!pkg) throw new InstallError("missing_dependency", `${path.at(-1)} depends on ${name}, not in this checkout`);
+    if (!pkg)
+      throw new InstallError(
+        "missing_dependency",
+        `${path.at(-1)} depends on ${name}, not in this checkout`,
+      );
     seen.add(name);
     for (const dep of pkg.dependencies) visit(dep, [...path, name]);
     order.push(name);
@@ -242,7 +251,10 @@ async function main(argv) {
   for (const { name, code, output } of packed) {
     const file = join(packDir, tarballName(name, packages.get(name).version));
     if (code !== 0 || !existsSync(file)) {
-      throw new InstallError("pack_failed", `pnpm pack failed for ${name} (exit ${code}):\n${output.trim()}`);
+      throw new InstallError(
+        "pack_failed",
+        `pnpm pack failed for ${name} (exit ${code}):\n${output.trim()}`,
+      );
     }
   }
 

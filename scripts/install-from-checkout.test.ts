@@ -29,7 +29,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe("parseArgs", () => {
   it.each([
     [["authorizer"], { dev: false, help: false, names: ["authorizer"] }],
-    [["--dev", "testing", "local-gateway"], { dev: true, help: false, names: ["testing", "local-gateway"] }],
+    [
+      ["--dev", "testing", "local-gateway"],
+      { dev: true, help: false, names: ["testing", "local-gateway"] },
+    ],
     [["testing", "-D"], { dev: true, help: false, names: ["testing"] }],
     [["--help"], { dev: false, help: true, names: [] }],
   ])("%j", (argv, expected) => {
@@ -49,7 +52,10 @@ describe("resolveNames", () => {
   it.each([
     [["authorizer"], ["@gatehouse/authorizer"]],
     [["@gatehouse/authorizer"], ["@gatehouse/authorizer"]],
-    [["testing", "@gatehouse/testing", "local-gateway"], ["@gatehouse/testing", "@gatehouse/local-gateway"]],
+    [
+      ["testing", "@gatehouse/testing", "local-gateway"],
+      ["@gatehouse/testing", "@gatehouse/local-gateway"],
+    ],
   ])("%j -> %j", (names, expected) => {
     expect(resolveNames(names, packages)).toEqual(expected);
   });
@@ -89,7 +95,10 @@ describe("dependencyClosure", () => {
 
   it("refuses a dependency the checkout does not have", () => {
     const broken = new Map<string, WorkspacePackage>([
-      ["@gatehouse/a", { name: "@gatehouse/a", version: "1.0.0", dir: "/a", dependencies: ["@gatehouse/gone"] }],
+      [
+        "@gatehouse/a",
+        { name: "@gatehouse/a", version: "1.0.0", dir: "/a", dependencies: ["@gatehouse/gone"] },
+      ],
     ]);
     expect(() => dependencyClosure(["@gatehouse/a"], broken)).toThrowCode("missing_dependency");
   });
@@ -102,12 +111,20 @@ describe("planInstall", () => {
   const spec = (name: string) => `file:../gatehouse/.packs/gatehouse-${name}-0.1.0.tgz`;
 
   it("names pnpm pack's file", () => {
-    expect(tarballName("@gatehouse/local-gateway", "0.1.0")).toBe("gatehouse-local-gateway-0.1.0.tgz");
+    expect(tarballName("@gatehouse/local-gateway", "0.1.0")).toBe(
+      "gatehouse-local-gateway-0.1.0.tgz",
+    );
   });
 
   it("passes the named packages and their dependencies to npm in a fresh project", () => {
     const project = { name: "my-api", dependencies: { jose: "^6.0.0" } };
-    const plan = planInstall({ named: ["@gatehouse/authorizer"], project, packages, packDir, projectDir });
+    const plan = planInstall({
+      named: ["@gatehouse/authorizer"],
+      project,
+      packages,
+      packDir,
+      projectDir,
+    });
     expect(plan.pack).toEqual(["@gatehouse/policy", "@gatehouse/authorizer"]);
     expect(plan.args).toEqual([tgz("policy"), tgz("authorizer")]);
     expect(plan.changed).toBe(false);
@@ -119,7 +136,13 @@ describe("planInstall", () => {
       dependencies: { "@gatehouse/authorizer": "^0.1.0" },
       devDependencies: { "@gatehouse/testing": "^0.1.0", esbuild: "0.25.12" },
     };
-    const plan = planInstall({ named: ["@gatehouse/authorizer"], project, packages, packDir, projectDir });
+    const plan = planInstall({
+      named: ["@gatehouse/authorizer"],
+      project,
+      packages,
+      packDir,
+      projectDir,
+    });
     expect(plan.pack).toEqual([
       "@gatehouse/policy",
       "@gatehouse/authorizer",
@@ -138,7 +161,10 @@ describe("planInstall", () => {
 
   it("with --dev, leaves a runtime dependency the project already has where it is", () => {
     const project = {
-      dependencies: { "@gatehouse/authorizer": spec("authorizer"), "@gatehouse/policy": spec("policy") },
+      dependencies: {
+        "@gatehouse/authorizer": spec("authorizer"),
+        "@gatehouse/policy": spec("policy"),
+      },
     };
     const plan = planInstall({
       named: ["@gatehouse/testing", "@gatehouse/local-gateway"],
@@ -179,7 +205,9 @@ describe("the script", () => {
     writeFileSync(join(project, "package.json"), "{}\n");
     const result = runScript(project, ["authoriser"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`unknown package "authoriser": the packages are ${SEVEN.join(", ")}`);
+    expect(result.stderr).toContain(
+      `unknown package "authoriser": the packages are ${SEVEN.join(", ")}`,
+    );
   });
 
   it("refuses an unbuilt checkout and says how to build it", () => {
@@ -188,14 +216,23 @@ describe("the script", () => {
     mkdirSync(join(checkout, "scripts"), { recursive: true });
     mkdirSync(join(checkout, "packages", "policy"), { recursive: true });
     cpSync(script, join(checkout, "scripts", "install-from-checkout.mjs"));
-    cpSync(join(root, "packages", "policy", "package.json"), join(checkout, "packages", "policy", "package.json"));
+    cpSync(
+      join(root, "packages", "policy", "package.json"),
+      join(checkout, "packages", "policy", "package.json"),
+    );
     const project = join(tmp, "project-unbuilt");
     mkdirSync(project);
     writeFileSync(join(project, "package.json"), '{ "name": "p" }\n');
-    const result = runScript(project, ["policy"], join(checkout, "scripts", "install-from-checkout.mjs"));
+    const result = runScript(
+      project,
+      ["policy"],
+      join(checkout, "scripts", "install-from-checkout.mjs"),
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("the checkout is not built (no dist/ in @gatehouse/policy)");
-    expect(result.stderr).toContain("npx -y pnpm@10 install --frozen-lockfile && npx -y pnpm@10 build");
+    expect(result.stderr).toContain(
+      "npx -y pnpm@10 install --frozen-lockfile && npx -y pnpm@10 build",
+    );
     expect(readFileSync(join(project, "package.json"), "utf8")).toBe('{ "name": "p" }\n');
   });
 });

@@ -28,3 +28,4 @@ export declare function buildSession(
   options: { root: string; filesDir: string },
 ): string;
 export declare function describeStep(step: WalkthroughStep): string;
+export declare function defaultPages(root?: string): string[];

@@ -16,15 +16,17 @@
  * (scripts/lib/loopback-registry.mjs; no network), a fresh npm cache, no audit and no fund, and a
  * deadline. Each step is printed as it starts; on a failure, the failing step's output.
  *
- *   node scripts/walkthrough.mjs [--page <file>] [--keep] [--timeout <seconds>] [--verbose]
+ *   node scripts/walkthrough.mjs [--page <file>]... [--keep] [--timeout <seconds>] [--verbose]
  *
- * `--page` defaults to docs/getting-started.md; `--keep` keeps the temporary folder; `--verbose`
- * streams every step's output.
+ * `--page` (repeatable; each page in its own temporary folder, one after the other) defaults to
+ * docs/getting-started.md and every examples/<name>/README.md with a marker (their "Copied out of
+ * this repository" commands). `--keep` keeps the temporary folders; `--timeout` is per page (default
+ * 600 s); `--verbose` streams every step's output. After a page, no request for `@gatehouse/*` may
+ * have reached the registry: npm must have resolved them all to the packed tarballs.
  */
 import { spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -34,7 +36,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, isAbsolute, join, normalize, resolve, sep } from "node:path";
+import { delimiter, dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startLoopbackRegistry } from "./lib/loopback-registry.mjs";
 
@@ -69,7 +71,10 @@ export function parseWalkthrough(markdown) {
     const kind = marker[1];
     const line = i + 1;
     if (!["checkout", "run", "file"].includes(kind)) {
-      throw new WalkthroughError("unknown_marker", `line ${line}: unknown marker "walkthrough: ${kind}"`);
+      throw new WalkthroughError(
+        "unknown_marker",
+        `line ${line}: unknown marker "walkthrough: ${kind}"`,
+      );
     }
     let j = i + 1;
     while (j < lines.length && lines[j].trim() === "") j++;
@@ -77,7 +82,8 @@ export function parseWalkthrough(markdown) {
     if (!fence) {
       throw new WalkthroughError(
         "marker_without_block",
-        `line ${line}: "walkthrough: ${kind}" is not followed by a code block`);
+        `line ${line}: "walkthrough: ${kind}" is not followed by a code block`,
+      );
     }
     const [, indent, ticks, lang, title] = fence;
     const body = [];
@@ -87,11 +93,15 @@ export function parseWalkthrough(markdown) {
       if (closing.startsWith(ticks) && /^[`~]+$/.test(closing)) break;
       body.push(lines[k].startsWith(indent) ? lines[k].slice(indent.length) : lines[k]);
     }
-    if (k === lines.length) throw new WalkthroughError("unclosed_block", `line ${j + 1}: code block never closed`);
+    if (k === lines.length)
+      throw new WalkthroughError("unclosed_block", `line ${j + 1}: code block never closed`);
     const step = { kind, line, lang, code: `${body.join("\n")}\n` };
     if (kind === "file") step.path = checkedPath(title, line);
     else if (!["sh", "bash", "shell", "console"].includes(lang)) {
-      throw new WalkthroughError("not_shell", `line ${line}: a "${kind}" block must be \`\`\`sh, got "${lang}"`);
+      throw new WalkthroughError(
+        "not_shell",
+        `line ${line}: a "${kind}" block must be \`\`\`sh, got "${lang}"`,
+      );
     }
     steps.push(step);
     i = k;
@@ -112,7 +122,10 @@ function checkedPath(title, line) {
   }
   const normal = normalize(path);
   if (isAbsolute(normal) || normal === ".." || normal.startsWith(`..${sep}`)) {
-    throw new WalkthroughError("path_outside_project", `line ${line}: file path ${path} must stay inside ${PROJECT}/`);
+    throw new WalkthroughError(
+      "path_outside_project",
+      `line ${line}: file path ${path} must stay inside ${PROJECT}/`,
+    );
   }
   return normal.split(sep).join("/");
 }
@@ -131,7 +144,10 @@ export function buildSession(steps, { root, filesDir }) {
     if (step.kind === "run") out.push(step.code.trimEnd());
     else {
       const target = `${root}/${PROJECT}/${step.path}`;
-      out.push(`mkdir -p ${quote(dirname(target))}`, `cp ${quote(join(filesDir, String(n)))} ${quote(target)}`);
+      out.push(
+        `mkdir -p ${quote(dirname(target))}`,
+        `cp ${quote(join(filesDir, String(n)))} ${quote(target)}`,
+      );
     }
   });
   out.push("", "printf '\\n::walkthrough-step done::\\n'", "");
@@ -145,35 +161,63 @@ export function describeStep(step) {
 }
 
 function parseArgs(argv) {
-  const options = { page: join(checkout, "docs", "getting-started.md"), keep: false };
-  options.timeout = 600;
-  options.verbose = false;
+  const options = { pages: [], keep: false, timeout: 600, verbose: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--keep") options.keep = true;
     else if (arg === "--verbose") options.verbose = true;
-    else if (arg === "--page") options.page = resolve(argv[++i] ?? "");
+    else if (arg === "--page" && argv[i + 1]) options.pages.push(resolve(argv[++i]));
     else if (arg === "--timeout") options.timeout = Number(argv[++i]);
     else if (arg === "--help") options.help = true;
     else throw new WalkthroughError("bad_argument", `unknown argument ${arg}`);
   }
-  if (!(options.timeout > 0)) throw new WalkthroughError("bad_argument", "--timeout takes a number of seconds");
+  if (!(options.timeout > 0)) {
+    throw new WalkthroughError("bad_argument", "--timeout takes a number of seconds");
+  }
+  if (options.pages.length === 0) options.pages.push(...defaultPages());
   return options;
 }
 
-/** The session's environment: the user's, without the repository's bins; pnpm kept reachable. */
+/** docs/getting-started.md, then every examples/<name>/README.md that carries a marker. */
+export function defaultPages(root = checkout) {
+  const examples = readdirSync(join(root, "examples"))
+    .sort()
+    .map((name) => join(root, "examples", name, "README.md"))
+    .filter((file) => existsSync(file) && readFileSync(file, "utf8").includes("<!-- walkthrough:"));
+  return [join(root, "docs", "getting-started.md"), ...examples];
+}
+
+/** The folder of a `pnpm` binary: on the PATH, else the one `npx -y pnpm@10` runs (its cache). */
+function findPnpm() {
+  const onPath = spawnSync("sh", ["-c", "command -v pnpm"], { encoding: "utf8" }).stdout.trim();
+  if (onPath) return dirname(onPath);
+  const viaNpx = spawnSync(
+    "npm",
+    ["exec", "--yes", "--package=pnpm@10", "--", "sh", "-c", "command -v pnpm"],
+    {
+      encoding: "utf8",
+    },
+  );
+  const found = viaNpx.stdout.trim().split("\n").at(-1);
+  return found ? dirname(found) : undefined;
+}
+
+/**
+ * The session's environment: the user's shell, as far as we can tell. Without the `npm_*` and
+ * `pnpm_*` variables and `node_modules/.bin` folders a package script gets, with pnpm reachable
+ * (the checkout was built with it; install-from-checkout packs with it), and npm pointed at the
+ * loopback registry with its own cache, no audit, no fund.
+ */
 function sessionEnv(registry, npmCache) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
-    // pnpm/npm pass their config and the package's fields to scripts; a user's shell has none.
     if (/^npm_/i.test(key) || /^pnpm_/i.test(key)) continue;
     env[key] = value;
   }
   const path = (process.env.PATH ?? "").split(delimiter);
   const kept = path.filter((entry) => !entry.includes(`node_modules${sep}.bin`));
-  // The checkout was built with pnpm (`npx -y pnpm@10`): install-from-checkout packs with it.
-  const pnpm = spawnSync("sh", ["-c", "command -v pnpm"], { encoding: "utf8" }).stdout.trim();
-  if (pnpm) kept.unshift(dirname(pnpm));
+  const pnpm = findPnpm();
+  if (pnpm) kept.unshift(pnpm);
   env.PATH = kept.join(delimiter);
   Object.assign(env, {
     npm_config_registry: registry,
@@ -202,7 +246,12 @@ function checkBuilt() {
 /** Run the session; resolves { code, timedOut, outputs: Map(step -> text), current }. */
 function runSession(script, { cwd, env, timeout, verbose, steps }) {
   return new Promise((resolvePromise) => {
-    const child = spawn("bash", [script], { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn("bash", [script], {
+      cwd,
+      env,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const outputs = new Map();
     let current = "setup";
     let pending = "";
@@ -223,11 +272,11 @@ function runSession(script, { cwd, env, timeout, verbose, steps }) {
         const start = /^::walkthrough-step (\d+|done)::$/.exec(text);
         if (start) {
           current = start[1];
-          if (current !== "done") console.log(`▶ ${describeStep(steps[Number(current)])}`);
+          if (current !== "done") console.log(`  ▶ ${describeStep(steps[Number(current)])}`);
           continue;
         }
         outputs.set(current, `${outputs.get(current) ?? ""}${text}\n`);
-        if (verbose) console.log(`    ${text}`);
+        if (verbose) console.log(`      ${text}`);
       }
     };
     child.stdout.on("data", onData);
@@ -240,52 +289,76 @@ function runSession(script, { cwd, env, timeout, verbose, steps }) {
   });
 }
 
+/** Walk one page in a fresh temporary folder; true when every step passed. */
+async function walkPage(page, { registry, env, options }) {
+  const label = relative(process.cwd(), page) || page;
+  const steps = parseWalkthrough(readFileSync(page, "utf8"));
+  const started = performance.now();
+  const root = realpathSync(mkdtempSync(join(tmpdir(), "gatehouse-walkthrough-")));
+  const filesDir = realpathSync(mkdtempSync(join(tmpdir(), "gatehouse-walkthrough-files-")));
+  symlinkSync(realpathSync(checkout), join(root, "gatehouse"), "dir");
+  steps.forEach((step, n) => {
+    if (step.kind === "file") writeFileSync(join(filesDir, String(n)), step.code);
+  });
+  const script = join(filesDir, "session.sh");
+  writeFileSync(script, buildSession(steps, { root, filesDir }));
+  console.log(`${label}`);
+  for (const step of steps.filter((s) => s.kind === "checkout")) {
+    console.log(`  - ${describeStep(step)} (checkout step, not run)`);
+  }
+  const asked = registry.requests.length;
+  const result = await runSession(script, { cwd: root, env, ...options, steps });
+  // The packages are not on the registry: npm must take every @gatehouse/* from the tarballs.
+  const leaked = registry.requests.slice(asked).filter((line) => line.includes(" /@gatehouse/"));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const ok =
+    result.code === 0 && result.current === "done" && !result.timedOut && leaked.length === 0;
+  if (ok) {
+    const ran = steps.filter((s) => s.kind !== "checkout").length;
+    console.log(`✓ ${label}: ${ran} steps passed in ${seconds}s`);
+  } else if (result.code === 0 && leaked.length > 0) {
+    console.error(`✗ ${label}: npm asked the registry for ${leaked.join(", ")} (${seconds}s)`);
+  } else {
+    const step = steps[Number(result.current)];
+    const where = step ? describeStep(step) : result.current;
+    const why = result.timedOut
+      ? `timed out after ${options.timeout}s`
+      : `exited with ${result.code}`;
+    console.error(`✗ ${label}: failed in ${where}: ${why} (${seconds}s)`);
+    const output = result.outputs.get(result.current) ?? "(no output)";
+    console.error(output.trimEnd().replace(/^/gm, "    "));
+  }
+  if (options.keep) console.log(`  (kept ${root})`);
+  else rmSync(root, { recursive: true, force: true });
+  rmSync(filesDir, { recursive: true, force: true });
+  return ok;
+}
+
 async function main(argv) {
   const options = parseArgs(argv);
   if (options.help) {
     console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("*/")[0]);
     return;
   }
-  const steps = parseWalkthrough(readFileSync(options.page, "utf8"));
+  for (const page of options.pages) parseWalkthrough(readFileSync(page, "utf8"));
   checkBuilt();
-  const started = performance.now();
-  const root = realpathSync(mkdtempSync(join(tmpdir(), "gatehouse-walkthrough-")));
-  const work = join(root, ".walkthrough");
-  const filesDir = join(work, "files");
-  mkdirSync(filesDir, { recursive: true });
-  symlinkSync(realpathSync(checkout), join(root, "gatehouse"), "dir");
-  steps.forEach((step, n) => {
-    if (step.kind === "file") writeFileSync(join(filesDir, String(n)), step.code);
-  });
-  const script = join(work, "session.sh");
-  writeFileSync(script, buildSession(steps, { root, filesDir }));
-
   const registry = await startLoopbackRegistry({ root: checkout });
-  let result;
+  // One npm cache for the run: each tarball leaves the loopback registry once.
+  const npmCache = mkdtempSync(join(tmpdir(), "gatehouse-walkthrough-npm-cache-"));
+  let failed = 0;
   try {
-    for (const step of steps.filter((s) => s.kind === "checkout")) {
-      console.log(`- ${describeStep(step)} (checkout step, not run)`);
+    const env = sessionEnv(registry.url, npmCache);
+    for (const page of options.pages) {
+      if (!(await walkPage(page, { registry, env, options }))) failed++;
     }
-    const env = sessionEnv(registry.url, join(work, "npm-cache"));
-    result = await runSession(script, { cwd: root, env, ...options, steps });
   } finally {
     await registry.close();
+    rmSync(npmCache, { recursive: true, force: true });
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const ok = result.code === 0 && result.current === "done" && !result.timedOut;
-  if (ok) {
-    const ran = steps.filter((s) => s.kind !== "checkout").length;
-    console.log(`✓ walkthrough of ${options.page}: ${ran} steps passed in ${seconds}s`);
-  } else {
-    const step = steps[Number(result.current)];
-    const where = step ? describeStep(step) : result.current;
-    const why = result.timedOut ? `timed out after ${options.timeout}s` : `exited with ${result.code}`;
-    console.error(`✗ walkthrough failed in ${where}: ${why} (${seconds}s)`);
-    console.error((result.outputs.get(result.current) ?? "(no output)").trimEnd().replace(/^/gm, "    "));
+  if (failed > 0) {
+    if (!options.keep) console.error("(run with --keep to inspect the temporary folders)");
     process.exitCode = 1;
   }
-  if (options.keep || !ok) console.log(`(temporary folder: ${root}${options.keep ? "" : ", removing"})`);
-  if (!options.keep) rmSync(root, { recursive: true, force: true });
 }
 
 function invokedAsScript() {

@@ -6,7 +6,9 @@ export interface LoopbackRegistry {
   requests: string[];
   close(): Promise<void>;
 }
-export declare function parseStoreEntry(entry: string): { name: string; version: string } | undefined;
+export declare function parseStoreEntry(
+  entry: string,
+): { name: string; version: string } | undefined;
 export declare function compareVersions(a: string, b: string): number;
 export declare function indexStore(root: string): Map<string, Map<string, string>>;
 export declare function startLoopbackRegistry(options: { root: string }): Promise<LoopbackRegistry>;

@@ -67,7 +67,9 @@ describe("the registry over real HTTP", () => {
     expect(entry.dist.tarball).toBe(`${registry.url}/lru-cache/-/lru-cache-${version}.tgz`);
 
     const bytes = Buffer.from(await (await fetch(entry.dist.tarball)).arrayBuffer());
-    expect(entry.dist.integrity).toBe(`sha512-${createHash("sha512").update(bytes).digest("base64")}`);
+    expect(entry.dist.integrity).toBe(
+      `sha512-${createHash("sha512").update(bytes).digest("base64")}`,
+    );
     const list = spawnSync("tar", ["-tzf", "-"], { input: bytes, encoding: "utf8" });
     const files = list.stdout.trim().split("\n");
     expect(files).toContain("package/package.json");
@@ -105,7 +107,13 @@ describe("npm install from it", () => {
   });
 
   it("installs vitest and the packages' runtime dependencies with no other registry", async () => {
-    const runtime = ["aws-jwt-verify", "jose", "lru-cache", "@smithy/signature-v4", "@aws-crypto/sha256-js"];
+    const runtime = [
+      "aws-jwt-verify",
+      "jose",
+      "lru-cache",
+      "@smithy/signature-v4",
+      "@aws-crypto/sha256-js",
+    ];
     const specs = [...runtime.map((name) => `${name}@${pinned(name)}`), "vitest@4.1.12"];
     const project = join(dir, "project");
     spawnSync("mkdir", ["-p", project]);
@@ -118,22 +126,26 @@ describe("npm install from it", () => {
       npm_config_fund: "false",
       npm_config_update_notifier: "false",
     };
-    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn("npm", ["install", ...specs], { cwd: project, env });
-      let text = "";
-      child.stdout.on("data", (chunk) => {
-        text += chunk;
-      });
-      child.stderr.on("data", (chunk) => {
-        text += chunk;
-      });
-      child.on("close", (exit) => resolve({ code: exit, output: text }));
-    });
+    const { code, output } = await new Promise<{ code: number | null; output: string }>(
+      (resolve) => {
+        const child = spawn("npm", ["install", ...specs], { cwd: project, env });
+        let text = "";
+        child.stdout.on("data", (chunk) => {
+          text += chunk;
+        });
+        child.stderr.on("data", (chunk) => {
+          text += chunk;
+        });
+        child.on("close", (exit) => resolve({ code: exit, output: text }));
+      },
+    );
     expect(output).not.toContain("ERR!");
     expect(code).toBe(0);
     for (const spec of specs) {
       const name = spec.slice(0, spec.lastIndexOf("@"));
-      const manifest = JSON.parse(readFileSync(join(project, "node_modules", name, "package.json"), "utf8"));
+      const manifest = JSON.parse(
+        readFileSync(join(project, "node_modules", name, "package.json"), "utf8"),
+      );
       expect(manifest.version).toBe(spec.slice(spec.lastIndexOf("@") + 1));
     }
     const version = spawnSync(join(project, "node_modules", ".bin", "vitest"), ["--version"], {

@@ -153,31 +153,45 @@ const FIELDS = ["dependencies", "devDependencies", "optionalDependencies", "peer
  * - `pack`: the named packages, the ones the project lists, and their `@gatehouse/*` dependencies;
  * - `args`: the tarballs of the named packages and of the dependencies the project does not list
  *   yet (npm saves them with `--save-dev` or not; one it already lists keeps its section);
- * - `manifest`: the project's package.json with `file:` specs; `changed`: whether it differs.
+ * - `manifest`: the project's package.json with `file:` specs, plus the `@gatehouse/*`
+ *   dependencies of the listed packages it lacks; `changed`: whether it differs.
  * @param {{ named: string[], project: object, packages: Map<string, object>, packDir: string,
  *   projectDir: string }} input
  */
 export function planInstall({ named, project, packages, packDir, projectDir }) {
   const tarball = (name) => join(packDir, tarballName(name, packages.get(name).version));
-  const listed = new Set(
-    FIELDS.flatMap((field) => Object.keys(project[field] ?? {})).filter((name) =>
-      packages.has(name),
-    ),
-  );
+  const spec = (name) => `file:${relative(projectDir, tarball(name)).split(sep).join("/")}`;
+  const listedIn = (field) => Object.keys(project[field] ?? {}).filter((n) => packages.has(n));
+  const listed = new Set(FIELDS.flatMap(listedIn));
+  const forNamed = dependencyClosure(named, packages);
   const pack = dependencyClosure([...named, ...listed], packages);
-  const args = dependencyClosure(named, packages)
-    .filter((name) => named.includes(name) || !listed.has(name))
-    .map(tarball);
+  const args = forNamed.filter((name) => named.includes(name) || !listed.has(name)).map(tarball);
+
   const manifest = structuredClone(project);
   let changed = false;
   for (const field of FIELDS) {
-    for (const name of Object.keys(manifest[field] ?? {})) {
-      if (!packages.has(name)) continue;
-      const spec = `file:${relative(projectDir, tarball(name)).split(sep).join("/")}`;
-      if (manifest[field][name] !== spec) {
-        manifest[field][name] = spec;
+    for (const name of listedIn(field)) {
+      if (manifest[field][name] !== spec(name)) {
+        manifest[field][name] = spec(name);
         changed = true;
       }
+    }
+  }
+  // A listed package's own @gatehouse/* dependencies that are neither listed nor installed by this
+  // command: added beside it (runtime if a runtime dependency needs them), so npm finds them too.
+  const added = new Set([...listed, ...forNamed]);
+  for (const field of [
+    "dependencies",
+    "optionalDependencies",
+    "peerDependencies",
+    "devDependencies",
+  ]) {
+    const target = field === "devDependencies" ? "devDependencies" : "dependencies";
+    for (const dep of dependencyClosure(listedIn(field), packages)) {
+      if (added.has(dep)) continue;
+      added.add(dep);
+      manifest[target] = { ...manifest[target], [dep]: spec(dep) };
+      changed = true;
     }
   }
   return { pack, args, manifest, changed };

@@ -151,12 +151,42 @@ describe("planInstall", () => {
     ]);
     expect(plan.args).toEqual([tgz("policy"), tgz("authorizer")]);
     expect(plan.changed).toBe(true);
+    // testing needs sigv4, which the project does not list: added beside testing.
     expect(plan.manifest).toEqual({
       name: "example",
       dependencies: { "@gatehouse/authorizer": spec("authorizer") },
-      devDependencies: { "@gatehouse/testing": spec("testing"), esbuild: "0.25.12" },
+      devDependencies: {
+        "@gatehouse/testing": spec("testing"),
+        esbuild: "0.25.12",
+        "@gatehouse/sigv4": spec("sigv4"),
+      },
     });
     expect(project.devDependencies["@gatehouse/testing"]).toBe("^0.1.0"); // input untouched
+  });
+
+  it("adds a dependency that a runtime and a dev dependency share to the runtime section", () => {
+    const project = {
+      dependencies: { "@gatehouse/local-gateway": "^0.1.0" },
+      devDependencies: { "@gatehouse/testing": "^0.1.0" },
+    };
+    const plan = planInstall({
+      named: ["@gatehouse/testing"],
+      project,
+      packages,
+      packDir,
+      projectDir,
+    });
+    expect(plan.args).toEqual([tgz("policy"), tgz("sigv4"), tgz("testing")]);
+    expect(plan.manifest).toEqual({
+      dependencies: { "@gatehouse/local-gateway": spec("local-gateway") },
+      devDependencies: { "@gatehouse/testing": spec("testing") },
+    });
+    const shared = planInstall({ named: [], project, packages, packDir, projectDir });
+    expect(shared.manifest.dependencies).toEqual({
+      "@gatehouse/local-gateway": spec("local-gateway"),
+      "@gatehouse/policy": spec("policy"),
+      "@gatehouse/sigv4": spec("sigv4"),
+    });
   });
 
   it("with --dev, leaves a runtime dependency the project already has where it is", () => {

@@ -9,10 +9,11 @@
  *       figure in µs or ns; ms followed by "per call/op/..."), or a version next to the name of a
  *       benchmarked library (`jose 6`, `aws4@1.13.2`, `Amplify v6`).
  *
- * Not checked: fenced code blocks (commands and code, checked by check-docs-code.mjs), docs/api/
- * (the generated API reference and its landing page), CHANGELOGs and bench/results/ (history and
- * raw output: neither is in the page list), and the limits in LIMITS below. Marker syntax inside an
- * inline code span is text, not a marker (so a page can show the syntax).
+ * Not checked: code, fenced or inline (commands and code, which cannot hold a marker; the code is
+ * checked by check-docs-code.mjs), docs/api/ (the generated API reference and its landing page),
+ * CHANGELOGs and bench/results/ (raw output and dated history: none is in the page list), and the
+ * limits in LIMITS below. Marker syntax inside an inline code span is text, not a marker (so a page
+ * can show the syntax).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
@@ -26,6 +27,7 @@ import { join, relative, sep } from "node:path";
 export const LIMITS = [
   // API Gateway's quotas, as AWS documents them, and the caps built on them.
   { phrase: "8 KB", why: "API Gateway's Lambda-authorizer response quota; the token-size cap" },
+  { phrase: "less than 1 KB for", why: "the policy_near_size_limit warning's threshold" },
   { phrase: "8192 bytes", why: "the same authorizer response quota, in bytes" },
   { phrase: "1600 bytes", why: "API Gateway's method ARN limit (MAX_METHOD_ARN_BYTES)" },
   { phrase: "10 MB", why: "API Gateway's payload quota" },
@@ -62,13 +64,13 @@ const PEERS = [
 
 /** What counts as a quoted figure: kind -> pattern (global, per line). */
 export const FIGURE_PATTERNS = {
-  size: new RegExp(String.raw`(?<![\w.])(?:${NUMBER}) ?(?:B|KB|kB|KiB|MB|MiB|GB|bytes)\b`, "g"),
+  size: new RegExp(String.raw`(?<![\w.-])(?:${NUMBER}) ?(?:B|KB|kB|KiB|MB|MiB|GB|bytes)\b`, "g"),
   ratio: new RegExp(
-    String.raw`(?<![\w.])(?:${NUMBER}) ?×|\b\d+(?:\.\d+)?x (?:faster|slower)\b|\b(?:\d+(?:\.\d+)?|${WORDS}) times (?:faster|slower)\b`,
+    String.raw`(?<![\w.-])(?:${NUMBER}) ?×|\b\d+(?:\.\d+)?x (?:faster|slower)\b|\b(?:\d+(?:\.\d+)?|${WORDS}) times (?:faster|slower)\b`,
     "gi",
   ),
   time: new RegExp(
-    String.raw`(?<![\w.])(?:${NUMBER}) ?(?:µs|μs|ns)\b|(?<![\w.])(?:${NUMBER}) ?ms (?:per|a|each) (?:call|op|operation|request|signature|evaluation|event)\b`,
+    String.raw`(?<![\w.-])(?:${NUMBER}) ?(?:µs|μs|ns)\b|(?<![\w.-])(?:${NUMBER}) ?ms (?:per|a|each) (?:call|op|operation|request|signature|evaluation|event)\b`,
     "g",
   ),
   version: new RegExp(
@@ -202,8 +204,8 @@ export function checkPage(text, figures) {
       });
     }
   }
-  // Unmarked figures: outside code blocks and markers.
-  let rest = blankFences(text);
+  // Unmarked figures: outside code (fenced or inline: it cannot hold a marker) and markers.
+  let rest = blankInlineCode(blankFences(text));
   for (const marker of markers) {
     const blank = rest.slice(marker.start, marker.end).replace(/[^\n]/g, " ");
     rest = rest.slice(0, marker.start) + blank + rest.slice(marker.end);

@@ -311,7 +311,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     let changed = 0;
     for (const file of pageFiles(repoRoot)) {
       const text = readFileSync(join(repoRoot, file), "utf8");
-      const next = rewritePage(text, figures, file);
+      const next = rewritePage(text, figures);
       if (next !== text) {
         writeFileSync(join(repoRoot, file), next);
         changed++;

@@ -170,8 +170,14 @@ describe("checkPage and rewritePage", () => {
   it.each([
     ["a current marker", "Size: <!-- fig:size.sigv4-fetch.browser.gzip -->12.2 KB<!-- /fig --> gzip.", []],
     ["a stale marker", "Size: <!-- fig:size.sigv4-fetch.browser.gzip -->13.3 KB<!-- /fig -->.", ["figure_stale"]],
-    ["an unknown id", "<!-- fig:size.nothing -->1 KB<!-- /fig -->", ["figure_unknown"]],
-    ["an unclosed marker", "<!-- fig:version.jose.major -->6 and more", ["figure_marker_unclosed"]],
+    ["an unknown id", "Size <!-- fig:size.nothing -->1 KB<!-- /fig -->", ["figure_unknown"]],
+    ["an unclosed marker", "jose <!-- fig:version.jose.major -->6 and more", ["figure_marker_unclosed"]],
+    [
+      "a value marker starting a line",
+      "jose\n  <!-- fig:version.jose.major -->6<!-- /fig --> is ESM-only.",
+      ["figure_marker_line_start"],
+    ],
+    ["a table marker on its own line", "<!-- fig:table.x -->\n\n| a |\n| --- |\n| 1 |\n\n<!-- /fig -->", []],
     ["an unmarked size", "The signer is about 8 KB gzip.", ["figure_unmarked"]],
     ["an unmarked byte count", "It is 13,604 B minified.", ["figure_unmarked"]],
     ["an unmarked ratio", "It is 0.91× the floor.", ["figure_unmarked"]],

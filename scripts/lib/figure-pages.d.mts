@@ -1,7 +1,12 @@
 // Types of figure-pages.mjs for the tests (the scripts are plain JavaScript).
 export interface FigureProblem {
   line: number;
-  code: "figure_stale" | "figure_unknown" | "figure_marker_unclosed" | "figure_unmarked";
+  code:
+    | "figure_stale"
+    | "figure_unknown"
+    | "figure_marker_unclosed"
+    | "figure_marker_line_start"
+    | "figure_unmarked";
   message: string;
 }
 export declare const LIMITS: readonly { phrase: string; why: string }[];

@@ -2,8 +2,9 @@
  * The pages side of scripts/figures.mjs: which pages quote figures, the `<!-- fig:ID -->value<!--
  * /fig -->` markers in them, rewriting them, and the check that fails on
  *   (a) a marked value that differs from the generated one (`figure_stale`),
- *   (b) a marker naming an id the figures do not have (`figure_unknown`), or a marker not closed
- *       (`figure_marker_unclosed`),
+ *   (b) a marker naming an id the figures do not have (`figure_unknown`), a marker not closed
+ *       (`figure_marker_unclosed`), or a value marker that starts a line (`figure_marker_line_start`:
+ *       Markdown reads a line starting with `<!--` as an HTML block, which cuts the paragraph),
  *   (c) a figure quoted without a marker (`figure_unmarked`): a size (`13 KB`, `13,604 B`,
  *       `512 bytes`), a ratio (`0.91×`, `3x faster`, `three times faster`), a per-call time (any
  *       figure in µs or ns; ms followed by "per call/op/..."), or a version next to the name of a
@@ -200,6 +201,14 @@ export function checkPage(text, figures) {
   for (const marker of markers) {
     const line = lineAt(text, marker.start);
     const quoted = text.slice(marker.valueStart, marker.valueEnd);
+    const lineStart = text.lastIndexOf("\n", marker.start - 1) + 1;
+    if (!marker.id.startsWith("table.") && text.slice(lineStart, marker.start).trim() === "") {
+      problems.push({
+        line,
+        code: "figure_marker_line_start",
+        message: `fig:${marker.id} starts a line, which Markdown reads as an HTML block (the paragraph breaks there): move a word before it`,
+      });
+    }
     if (!figures.has(marker.id)) {
       problems.push({
         line,

@@ -168,16 +168,32 @@ describe("checkPage and rewritePage", () => {
   const codes = (text: string) => checkPage(text, figures).map((p) => p.code);
 
   it.each([
-    ["a current marker", "Size: <!-- fig:size.sigv4-fetch.browser.gzip -->12.2 KB<!-- /fig --> gzip.", []],
-    ["a stale marker", "Size: <!-- fig:size.sigv4-fetch.browser.gzip -->13.3 KB<!-- /fig -->.", ["figure_stale"]],
+    [
+      "a current marker",
+      "Size: <!-- fig:size.sigv4-fetch.browser.gzip -->12.2 KB<!-- /fig --> gzip.",
+      [],
+    ],
+    [
+      "a stale marker",
+      "Size: <!-- fig:size.sigv4-fetch.browser.gzip -->13.3 KB<!-- /fig -->.",
+      ["figure_stale"],
+    ],
     ["an unknown id", "Size <!-- fig:size.nothing -->1 KB<!-- /fig -->", ["figure_unknown"]],
-    ["an unclosed marker", "jose <!-- fig:version.jose.major -->6 and more", ["figure_marker_unclosed"]],
+    [
+      "an unclosed marker",
+      "jose <!-- fig:version.jose.major -->6 and more",
+      ["figure_marker_unclosed"],
+    ],
     [
       "a value marker starting a line",
       "jose\n  <!-- fig:version.jose.major -->6<!-- /fig --> is ESM-only.",
       ["figure_marker_line_start"],
     ],
-    ["a table marker on its own line", "<!-- fig:table.x -->\n\n| a |\n| --- |\n| 1 |\n\n<!-- /fig -->", []],
+    [
+      "a table marker on its own line",
+      "<!-- fig:table.x -->\n\n| a |\n| --- |\n| 1 |\n\n<!-- /fig -->",
+      [],
+    ],
     ["an unmarked size", "The signer is about 8 KB gzip.", ["figure_unmarked"]],
     ["an unmarked byte count", "It is 13,604 B minified.", ["figure_unmarked"]],
     ["an unmarked ratio", "It is 0.91× the floor.", ["figure_unmarked"]],
@@ -187,7 +203,11 @@ describe("checkPage and rewritePage", () => {
     ["an unmarked ms per call", "It takes 2 ms per call.", ["figure_unmarked"]],
     ["an unmarked peer version", "jose 6 is ESM-only.", ["figure_unmarked"]],
     ["a peer version after a code span", "`aws-amplify` 6.22.1 bundles.", ["figure_unmarked"]],
-    ["a marked peer version", "jose <!-- fig:version.jose.major -->6<!-- /fig --> is ESM-only.", []],
+    [
+      "a marked peer version",
+      "jose <!-- fig:version.jose.major -->6<!-- /fig --> is ESM-only.",
+      [],
+    ],
     ["a limit from LIMITS", "API Gateway's 8 KB authorizer result.", []],
     ["a limit phrase followed by gzip", "It is 8 KB gzip.", ["figure_unmarked"]],
     ["a timeout (ms, not per call)", "JWKS timeout 1500 ms.", []],

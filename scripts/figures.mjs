@@ -266,9 +266,11 @@ export function buildFigures(report, versions = {}) {
   if (peers.length > 0) {
     fig.set(
       "table.versions",
-      ["| library | version |", "| --- | ---: |", ...peers.map((n) => `| \`${n}\` | ${versions[n]} |`)].join(
-        "\n",
-      ),
+      [
+        "| library | version |",
+        "| --- | ---: |",
+        ...peers.map((n) => `| \`${n}\` | ${versions[n]} |`),
+      ].join("\n"),
     );
   }
   return fig;

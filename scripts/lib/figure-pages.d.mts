@@ -10,14 +10,19 @@ export interface FigureProblem {
   message: string;
 }
 export declare const LIMITS: readonly { phrase: string; why: string }[];
-export declare const FIGURE_PATTERNS: Readonly<Record<"size" | "ratio" | "time" | "version", RegExp>>;
+export declare const FIGURE_PATTERNS: Readonly<
+  Record<"size" | "ratio" | "time" | "version", RegExp>
+>;
 export declare function pageFiles(root: string): string[];
 export declare function findMarkers(text: string): {
   markers: { id: string; start: number; end: number; valueStart: number; valueEnd: number }[];
   problems: FigureProblem[];
 };
 export declare function rewritePage(text: string, figures: ReadonlyMap<string, string>): string;
-export declare function checkPage(text: string, figures: ReadonlyMap<string, string>): FigureProblem[];
+export declare function checkPage(
+  text: string,
+  figures: ReadonlyMap<string, string>,
+): FigureProblem[];
 export declare function checkPages(
   root: string,
   figures: ReadonlyMap<string, string>,

@@ -59,9 +59,9 @@ const PEERS = [
   "aws4fetch",
   "aws4",
   "jose",
-  String.raw`@smithy/[a-z0-9-]+`,
-  String.raw`@aws-crypto/[a-z0-9-]+`,
-  String.raw`@aws-sdk/[a-z0-9-]+`,
+  "@smithy/[a-z0-9-]+",
+  "@aws-crypto/[a-z0-9-]+",
+  "@aws-sdk/[a-z0-9-]+",
   "aws-amplify",
   "Amplify",
 ].join("|");

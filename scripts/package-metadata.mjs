@@ -110,7 +110,12 @@ export function checkPackageMetadata(workspace = root) {
     forge = forgeUrl(manifest);
   } catch (error) {
     return [
-      { where: "package.json", field: "repository", code: "root_url_invalid", message: error.message },
+      {
+        where: "package.json",
+        field: "repository",
+        code: "root_url_invalid",
+        message: error.message,
+      },
     ];
   }
   return [

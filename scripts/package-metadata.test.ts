@@ -134,7 +134,12 @@ describe("checkPackageMetadata on a workspace", () => {
   it("fails every package when the root moves to another forge, and skips private ones", () => {
     const moved = "https://git.example.com/acme/gatehouse";
     const dir = workspace(
-      { ...root, repository: { url: moved }, homepage: `${moved}#readme`, bugs: { url: `${moved}/issues` } },
+      {
+        ...root,
+        repository: { url: moved },
+        homepage: `${moved}#readme`,
+        bugs: { url: `${moved}/issues` },
+      },
       {
         a: expectedPackageMetadata(FORGE, "a"),
         b: expectedPackageMetadata(moved, "b"),

@@ -118,6 +118,7 @@ describe("checkPackageMetadata on a workspace", () => {
     const dir = mkdtempSync(join(tmpdir(), "package-metadata-"));
     dirs.push(dir);
     writeFileSync(join(dir, "package.json"), JSON.stringify(root));
+    mkdirSync(join(dir, "packages"));
     for (const [name, manifest] of Object.entries(packages)) {
       mkdirSync(join(dir, "packages", name), { recursive: true });
       writeFileSync(join(dir, "packages", name, "package.json"), JSON.stringify(manifest));

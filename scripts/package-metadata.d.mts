@@ -23,3 +23,4 @@ export declare function publishedPackages(
 ): { dir: string; manifest: Record<string, unknown> }[];
 export declare function rootManifest(workspace?: string): Record<string, unknown>;
 export declare function checkPackageMetadata(workspace?: string): MetadataProblem[];
+export declare function writePackageMetadata(workspace?: string): void;

@@ -13,9 +13,10 @@
  * Used by check-packages.mjs on each packed tarball's package.json (what npm shows), and by
  * package-metadata.test.ts on the manifests in the tree, so a missing or stale field fails
  * `pnpm test:unit` before any build. `node scripts/package-metadata.mjs` prints the problems and
- * exits 1 when there are any.
+ * exits 1 when there are any; `--write` first sets the fields from the root `repository.url` (after
+ * the repository moves, change that one value and run it).
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -126,7 +127,31 @@ export function checkPackageMetadata(workspace = root) {
   ];
 }
 
+/** Insert or replace `fields` in `manifest`, right after `license` when they are new. */
+function withFields(manifest, fields) {
+  const out = {};
+  for (const [key, value] of Object.entries(manifest)) {
+    if (key in fields) continue;
+    out[key] = value;
+    if (key === "license") Object.assign(out, fields);
+  }
+  return "license" in manifest ? out : { ...out, ...fields };
+}
+
+/** Set the root's homepage and bugs and every published package's fields from the root URL. */
+export function writePackageMetadata(workspace = root) {
+  const write = (file, manifest) => writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifest = rootManifest(workspace);
+  const forge = forgeUrl(manifest);
+  write(join(workspace, "package.json"), withFields(manifest, expectedRootMetadata(forge)));
+  for (const { dir, manifest: pkg } of publishedPackages(workspace)) {
+    const file = join(workspace, "packages", dir, "package.json");
+    write(file, withFields(pkg, expectedPackageMetadata(forge, dir)));
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes("--write")) writePackageMetadata();
   const problems = checkPackageMetadata();
   for (const problem of problems) console.error(problem.message);
   console.log(

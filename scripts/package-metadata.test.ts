@@ -2,7 +2,7 @@
 // root package.json's repository.url, and scripts/package-metadata.mjs fails a package that lacks
 // them or points elsewhere (the same function checks each packed tarball in check-packages.mjs).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,7 @@ import {
   packageMetadataProblems,
   publishedPackages,
   rootManifest,
+  writePackageMetadata,
 } from "./package-metadata.mjs";
 
 const FORGE = "https://github.com/gatehouse-sdk/gatehouse";
@@ -161,5 +162,45 @@ describe("checkPackageMetadata on a workspace", () => {
     expect(
       checkPackageMetadata(workspace({ ...root, homepage: "https://example.com" }, {})),
     ).toEqual([expect.objectContaining({ where: "package.json", field: "homepage" })]);
+  });
+
+  it("writePackageMetadata (--write) sets the fields from the root and leaves the rest of each manifest as it was", () => {
+    const moved = "https://git.example.com/acme/gatehouse";
+    const dir = workspace(
+      {
+        name: "ws",
+        private: true,
+        license: "Apache-2.0",
+        repository: { url: moved },
+        type: "module",
+      },
+      {
+        a: {
+          name: "@x/a",
+          license: "Apache-2.0",
+          ...expectedPackageMetadata(FORGE, "a"),
+          type: "module",
+        },
+        b: { name: "@x/b" },
+        scratch: { name: "scratch", private: true },
+      },
+    );
+    writePackageMetadata(dir);
+    expect(checkPackageMetadata(dir)).toEqual([]);
+    const read = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8")) as object;
+    expect(Object.keys(read("packages/a/package.json"))).toEqual([
+      "name",
+      "license",
+      "repository",
+      "homepage",
+      "bugs",
+      "type",
+    ]);
+    expect(read("packages/b/package.json")).toEqual({
+      name: "@x/b",
+      ...expectedPackageMetadata(moved, "b"),
+    });
+    expect(read("packages/scratch/package.json")).toEqual({ name: "scratch", private: true });
+    expect(read("package.json")).toMatchObject({ homepage: `${moved}#readme`, type: "module" });
   });
 });

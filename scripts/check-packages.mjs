@@ -5,6 +5,8 @@
  *   1. `pnpm pack` it into a temporary folder;
  *   2. publint on the tarball, strict (any warning or error fails);
  *   3. attw on the tarball, profile node16 (node16 CJS + ESM and bundler resolution must be green);
+ *      and the tarball's `repository`, `homepage` and `bugs` against the root package.json's
+ *      `repository.url` (scripts/package-metadata.mjs: one source for the forge's address);
  *   4. install the tarball into a temporary project without the network (extract it into
  *      node_modules/<name>, link each runtime dependency from the package's own node_modules);
  *   5. from that project, the package's smoke tests in `packages/<pkg>/test/import/`:
@@ -27,10 +29,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
+import { forgeUrl, packageMetadataProblems, rootManifest } from "./package-metadata.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -79,6 +82,15 @@ async function attwCheck(tarball, cwd) {
   const args = [tarball, "--profile", "node16", "--no-definitely-typed", "--format", "ascii"];
   const { ok, output } = await run(bin("attw"), [...args, "--no-color"], cwd);
   return { ok, details: output };
+}
+
+/** The packed package.json's repository, homepage and bugs, as npm will show them. */
+async function metadataCheck(tarball, dir, cwd) {
+  const { ok, output } = await run("tar", ["-xzOf", tarball, "package/package.json"], cwd);
+  if (!ok) return { ok, details: output };
+  const forge = forgeUrl(rootManifest(root));
+  const problems = packageMetadataProblems(JSON.parse(output), { forge, dir });
+  return { ok: problems.length === 0, details: problems.map((p) => p.message).join("\n") };
 }
 
 /** Extract the tarball as `node_modules/<name>` and link its runtime dependencies. */
@@ -186,12 +198,15 @@ async function checkPackage(pkgDir, name, tmp) {
 
   const project = join(tmp, "project");
   mkdirSync(project);
-  const [lint, types, smoke] = await Promise.all([
+  const [lint, types, metadata, smoke] = await Promise.all([
     check(`${name}: publint (strict)`, () => publintCheck(tarball)),
     check(`${name}: attw (node16 CJS + ESM, bundler)`, () => attwCheck(tarball, tmp)),
+    check(`${name}: repository, homepage, bugs (from the root repository.url)`, () =>
+      metadataCheck(tarball, basename(pkgDir), tmp),
+    ),
     smokeTests(tarball, pkgDir, name, project),
   ]);
-  return [pack, lint, types, ...smoke];
+  return [pack, lint, types, metadata, ...smoke];
 }
 
 const packagesDir = join(root, "packages");

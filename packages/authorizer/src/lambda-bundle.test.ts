@@ -1,8 +1,9 @@
 /**
  * What a Lambda bundle of each entry carries: esbuild bundles a handler the way the examples
- * deploy it (CommonJS, Node 20, everything inlined), with `@gatehouse/*` resolved to the sources,
- * and its metafile lists every module that went in. jose is an optional peer used by the
- * `/jose` entry only: a handler importing the main entry must not carry a byte of it.
+ * deploy it (CommonJS, target node22 for the `nodejs22.x` runtime, everything inlined), with
+ * `@gatehouse/*` resolved to the sources, and its metafile lists every module that went in. jose
+ * is an optional peer used by the `/jose` entry only: a handler importing the main entry must not
+ * carry a byte of it.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,7 +33,7 @@ async function bundle(handler: string): Promise<{ inputs: string[]; code: string
     entryPoints: [entry],
     bundle: true,
     platform: "node",
-    target: "node20",
+    target: "node22",
     format: "cjs",
     write: false,
     metafile: true,

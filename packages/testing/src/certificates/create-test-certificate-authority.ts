@@ -223,7 +223,7 @@ function authority(issuer: Issuer, certificate: TestCertificate): TestCertificat
  * const ca = createTestCertificateAuthority();
  * const server = ca.issueServerCertificate();
  * const client = ca.issueClientCertificate({ commonName: "partner-a", serialNumber: "0a:1b" });
- * const expired = ca.issueClientCertificate({ notAfter: new Date(Date.now() - 86_400_000) });
+ * const expired = ca.issueClientCertificate({ notAfter: new Date(Date.now() - 60_000) });
  * console.log(ca.truststorePem, server.chainPem, client.subjectDN, expired.notAfter);
  * ```
  * @see https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html

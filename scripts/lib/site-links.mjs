@@ -67,6 +67,21 @@ export function checkBuiltLinks(dist) {
     return idCache.get(file);
   };
   const dead = new Map();
+  // Verdict per distinct link (the navigation and the assets repeat on every page).
+  const verdicts = new Map();
+  const verdictOf = (url) => {
+    const file = resolveBuilt(dist, url.pathname);
+    if (!file) return "no built page or asset";
+    const anchor = url.hash.slice(1);
+    if (anchor === "" || !file.endsWith(".html")) return undefined;
+    let id;
+    try {
+      id = decodeURIComponent(anchor);
+    } catch {
+      id = anchor;
+    }
+    return idsOf(file).has(id) ? undefined : `no id "${id}" on ${rel(dist, file)}`;
+  };
   let checked = 0;
   for (const page of pages) {
     const html = readFileSync(join(dist, page), "utf8");
@@ -77,25 +92,12 @@ export function checkBuiltLinks(dist) {
       if (url.origin !== origin) continue;
       checked++;
       const key = `${url.pathname}${url.hash}`;
-      const note = (problem) => {
-        const entry = dead.get(key) ?? { href: key, problem, page, count: 0 };
-        entry.count++;
-        dead.set(key, entry);
-      };
-      const file = resolveBuilt(dist, url.pathname);
-      if (!file) {
-        note("no built page or asset");
-        continue;
-      }
-      const anchor = url.hash.slice(1);
-      if (anchor === "" || !file.endsWith(".html")) continue;
-      let id;
-      try {
-        id = decodeURIComponent(anchor);
-      } catch {
-        id = anchor;
-      }
-      if (!idsOf(file).has(id)) note(`no id "${id}" on ${rel(dist, file)}`);
+      if (!verdicts.has(key)) verdicts.set(key, verdictOf(url));
+      const problem = verdicts.get(key);
+      if (problem === undefined) continue;
+      const entry = dead.get(key) ?? { href: key, problem, page, count: 0 };
+      entry.count++;
+      dead.set(key, entry);
     }
   }
   return { pages: pages.length, links: checked, dead: [...dead.values()] };

@@ -1,7 +1,14 @@
 // Builds the documentation site (TypeDoc API reference + VitePress; a dead link fails the build),
-// serves docs/.vitepress/dist on 127.0.0.1 and checks it in headless Chromium: the home page
-// renders, and the policy playground evaluates its sample policy in the browser (403 for a denied
-// IP, 200 for an allowed caller, the linter's findings). Saves a screenshot and prints its path.
+// then checks it:
+// - every internal link of every built page (href/src, with its #anchor) reaches a built page or
+//   asset and an id on it (scripts/lib/site-links.mjs; no browser, about a second);
+// - in headless Chromium, served on 127.0.0.1: the home page renders, and the policy playground
+//   evaluates its sample policy in the browser (403 for a denied IP, 200 for an allowed caller, the
+//   linter's findings); saves a screenshot and prints its path;
+// - at a 1280x800 window with both sidebars (navigation and outline), the pages a new user reads
+//   first (READING_PAGES) load without errors and no code block is wider than its box: nothing is
+//   clipped or needs horizontal scrolling (docs/.vitepress/theme/custom.css sizes the column for
+//   100-character lines and wraps longer ones).
 //
 //   node scripts/check-docs-site.mjs            build, then check
 //   node scripts/check-docs-site.mjs --no-build check the existing build
@@ -14,6 +21,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkBuiltLinks } from "./lib/site-links.mjs";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const docs = join(root, "docs");
@@ -21,6 +29,9 @@ const dist = join(docs, ".vitepress", "dist");
 const screenshot = join(root, ".tmp", "docs-site", "playground.png");
 const chromium = process.env.GATEHOUSE_CHROMIUM ?? "/usr/bin/chromium";
 const inCi = process.env.CI === "true";
+/** Pages opened at 1280x800: a first hour's reading (docs/testing.md comes from the testing guide). */
+const READING_PAGES = ["/getting-started", "/testing", "/comparison", "/api/"];
+const WINDOW = { width: 1280, height: 800 };
 
 function fail(message) {
   console.error(`check-docs-site: FAIL: ${message}`);
@@ -48,8 +59,29 @@ if (!process.argv.includes("--no-build")) {
     `check-docs-site: API reference ${(api / 1000).toFixed(1)} s, site ${(site / 1000).toFixed(1)} s`,
   );
 }
-for (const page of ["index.html", "playground.html", "comparison.html", "api/index.html"]) {
-  if (!existsSync(join(dist, page))) fail(`docs/.vitepress/dist/${page} was not built`);
+for (const page of ["index.html", "playground.html", ...READING_PAGES]) {
+  const file = page.endsWith(".html")
+    ? page
+    : `${page.slice(1)}${page.endsWith("/") ? "index" : ""}.html`;
+  if (!existsSync(join(dist, file))) fail(`docs/.vitepress/dist/${file} was not built`);
+}
+
+{
+  const started = Date.now();
+  const { pages, links, dead } = checkBuiltLinks(dist);
+  if (dead.length > 0) {
+    fail(
+      `${dead.length} dead internal link(s) in the built site:\n${dead
+        .map(
+          (d) =>
+            `  ${d.href}: ${d.problem} (on ${d.page}${d.count > 1 ? ` and ${d.count - 1} more` : ""})`,
+        )
+        .join("\n")}`,
+    );
+  }
+  console.log(
+    `check-docs-site: ${links} internal links of ${pages} built pages resolve (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 
 if (!existsSync(chromium)) {
@@ -97,7 +129,7 @@ const profile = mkdtempSync(join(tmpdir(), "gatehouse-docs-chromium-"));
 const context = await playwright.launchPersistentContext(profile, {
   executablePath: chromium,
   headless: true,
-  viewport: { width: 1280, height: 1000 },
+  viewport: WINDOW,
   args: [
     "--headless",
     "--no-sandbox",
@@ -176,7 +208,7 @@ try {
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1280, height: Math.min(height, 4000) });
   await page.screenshot({ path: screenshot });
-  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.setViewportSize(WINDOW);
 
   await byId("source-ip").fill("198.51.100.7");
   const allowed = await evaluate();
@@ -192,6 +224,53 @@ try {
     fail(`LAMBDA method: findings ${findings}`);
   console.log(
     "check-docs-site: playground: LAMBDA method -> 403 + lint aws_principal_with_non_iam_auth",
+  );
+
+  // The reading pages at 1280x800: both sidebars shown, no code block clipped.
+  const readingStarted = Date.now();
+  for (const path of READING_PAGES) {
+    const response = await page.goto(`${origin}${path}`);
+    if (response?.status() !== 200) fail(`${path} answered ${response?.status()}`);
+    await hydrated();
+    const layout = await page.evaluate(() => {
+      const shown = (selector) => {
+        const el = document.querySelector(selector);
+        return Boolean(
+          el && el.getBoundingClientRect().width > 0 && getComputedStyle(el).display !== "none",
+        );
+      };
+      const blocks = [...document.querySelectorAll('.vp-doc div[class*="language-"] pre')];
+      return {
+        sidebar: shown(".VPSidebar"),
+        outline: shown(".VPDoc .aside"),
+        blocks: blocks.length,
+        clipped: blocks
+          .map((pre, index) => ({
+            index,
+            box: pre.clientWidth,
+            content: pre.scrollWidth,
+            line: (pre.textContent ?? "")
+              .split("\n")
+              .reduce((a, b) => (b.length > a.length ? b : a), ""),
+          }))
+          .filter((b) => b.content > b.box + 1),
+      };
+    });
+    if (!layout.sidebar || !layout.outline)
+      fail(
+        `${path} at ${WINDOW.width}x${WINDOW.height}: sidebar ${layout.sidebar}, outline ${layout.outline}; expected both`,
+      );
+    for (const b of layout.clipped) {
+      problems.push(
+        `${path}: code block ${b.index + 1} is ${b.content} px wide in a ${b.box} px box (clipped at ${WINDOW.width} px); longest line: ${b.line.slice(0, 120)}`,
+      );
+    }
+    console.log(
+      `check-docs-site: ${path}: ${layout.blocks} code blocks, ${layout.clipped.length} clipped`,
+    );
+  }
+  console.log(
+    `check-docs-site: reading pages at ${WINDOW.width}x${WINDOW.height} (${((Date.now() - readingStarted) / 1000).toFixed(1)} s)`,
   );
 
   if (offsite.length > 0)

@@ -25,6 +25,7 @@ const sitePages = new Set([
   "getting-started.md",
   "comparison.md",
   "playground.md",
+  "api/index.md",
 ]);
 
 function title(file: string): string {

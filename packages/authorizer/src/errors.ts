@@ -56,6 +56,7 @@ export type AuthorizerErrorCode =
 /** Which family an {@link AuthorizerErrorCode} belongs to. */
 export type AuthorizerErrorFamily = "token" | "jwks" | "access" | "event" | "internal";
 
+/** What an {@link AuthorizerError} says about the failure: the claim, what was expected, what was found. */
 export interface AuthorizerErrorOptions {
   /** A claim or header name involved, e.g. `aud`, `kid`, `token_use` (never its value if secret). */
   claim?: string;

@@ -97,6 +97,7 @@ export type PolicyErrorCode =
   /** A usage plan bound to an API stage that does not exist. */
   | "unknown_api_stage";
 
+/** What a {@link PolicyError} says about the offending input: where, what was expected, what was found. */
 export interface PolicyErrorOptions {
   /** Where in the input the problem is, e.g. `Statement[1].Condition.IpAddress.aws:SourceIp[0]`. */
   path?: string;

@@ -33,6 +33,7 @@ export type SigV4ErrorCode =
   /** A 403 response body that does not contain API Gateway's canonical string / string to sign. */
   | "signature_mismatch_unparseable";
 
+/** What a {@link SigV4Error} says about the offending input: which field, what was expected. */
 export interface SigV4ErrorOptions {
   /** Which option or request field is at fault, e.g. `options.region` or `request.body`. */
   path?: string;

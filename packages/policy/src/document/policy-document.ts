@@ -23,8 +23,10 @@ export type ConditionValue = string | number | boolean;
 /** `{ "IpAddress": { "aws:SourceIp": ["192.0.2.0/24"] } }`: operator -> key -> value(s). */
 export type ConditionBlock = Record<string, Record<string, OneOrMany<ConditionValue>>>;
 
+/** Whether a statement grants (`Allow`) or refuses (`Deny`); an explicit Deny always wins. */
 export type PolicyEffect = "Allow" | "Deny";
 
+/** One statement of an IAM policy: an effect, who (principal), what (action), on what (resource), when (condition). */
 export interface PolicyStatement {
   Sid?: string;
   Effect: PolicyEffect;
@@ -40,6 +42,7 @@ export interface PolicyStatement {
 /** Only `2012-10-17` enables policy variables such as `${aws:username}`. */
 export type PolicyVersion = "2012-10-17" | "2008-10-17";
 
+/** An IAM policy document (resource, identity, trust or authorizer policy): a version and its statements. */
 export interface PolicyDocument {
   Version?: PolicyVersion;
   Id?: string;

@@ -137,8 +137,16 @@ function coldStart(name: HandlerName): { loadMs: number; firstVerifyMs: number }
   const child = spawnSync(
     process.execPath,
     ["--no-experimental-require-module", join(workDir, "runner.cjs"), bundles[name].file],
-    { env: name === "empty" ? env : { ...env, EXPECT_ALLOW: "1" }, encoding: "utf8" },
+    // A deadline per fresh process: a stalled child fails this case in 30 s, naming it, instead
+    // of the whole suite at the harness's 120 s.
+    {
+      env: name === "empty" ? env : { ...env, EXPECT_ALLOW: "1" },
+      encoding: "utf8",
+      timeout: 30_000,
+    },
   );
+  if (child.error)
+    throw new Error(`${name} cold start: ${child.error.message} (no answer in 30 s)`);
   if (child.status !== 0) {
     throw new Error(`${name} cold start failed (${child.status}):\n${child.stderr}`);
   }

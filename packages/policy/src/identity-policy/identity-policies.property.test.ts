@@ -223,7 +223,10 @@ describe("executeApiInvokePolicy", () => {
       }),
       { numRuns: 200 },
     );
-    expect(counts.requests).toBeGreaterThan(1000);
-    expect(counts.denied).toBeGreaterThan(500);
+    // Coverage guards, not exact counts: 200 random runs reach about a thousand routed requests
+    // (997 once in CI), so the floors leave room for the generator's spread. Every routed
+    // request adds at least one denial (the `dev` stage).
+    expect(counts.requests).toBeGreaterThan(600);
+    expect(counts.denied).toBeGreaterThanOrEqual(counts.requests);
   });
 });
